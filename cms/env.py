@@ -1,0 +1,140 @@
+"""Every setting that comes from the environment is parsed here, and only here.
+
+Settings modules call these helpers; nothing else in the project reads
+``os.environ``. Each helper raises ``ImproperlyConfigured`` with a message that
+names the variable when its value cannot be understood.
+"""
+
+import os
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+DATA_DIR = BASE_DIR / "var"
+
+TRUE_WORDS = {"1", "true", "yes", "on"}
+FALSE_WORDS = {"0", "false", "no", "off", ""}
+
+
+def env_str(name, default=None):
+    return os.environ.get(name, default)
+
+
+def env_bool(name, default=False):
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    value = raw.strip().lower()
+    if value in TRUE_WORDS:
+        return True
+    if value in FALSE_WORDS:
+        return False
+    raise ImproperlyConfigured(f"{name} must be true or false, not {raw!r}.")
+
+
+def env_int(name, default):
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}.") from None
+
+
+def env_list(name, default=()):
+    raw = os.environ.get(name)
+    if raw is None:
+        return list(default)
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def database_config():
+    """``DATABASE_URL``, by default an SQLite file in the project's data folder."""
+    default = f"sqlite:///{DATA_DIR / 'tarjotin.sqlite3'}"
+    url = os.environ.get("DATABASE_URL") or default
+    try:
+        config = dj_database_url.parse(url, conn_max_age=60)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"DATABASE_URL is not understood: {error}") from None
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        Path(config["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+        config["CONN_MAX_AGE"] = 0
+        config["OPTIONS"] = {"timeout": 20}
+    return config
+
+
+SEARCH_SCHEMES = {
+    "opensearch": "wagtail.search.backends.opensearch2",
+    "elasticsearch": "wagtail.search.backends.elasticsearch8",
+}
+
+
+def search_config():
+    """``SEARCH_URL``: unset means Wagtail's database backend.
+
+    ``opensearch://host:9200`` and ``elasticsearch://host:9200`` select the
+    engine; ``https+opensearch://`` style schemes use TLS; user and password in
+    the URL are passed as HTTP basic auth; ``?index=name`` sets the index prefix.
+    """
+    url = os.environ.get("SEARCH_URL", "").strip()
+    if not url:
+        return {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": True}
+    parts = urlsplit(url)
+    transport, _, engine = parts.scheme.rpartition("+")
+    if engine not in SEARCH_SCHEMES or transport not in ("", "http", "https"):
+        raise ImproperlyConfigured(
+            f"SEARCH_URL scheme {parts.scheme!r} is not supported; use "
+            "opensearch://host:port or elasticsearch://host:port."
+        )
+    if not parts.hostname:
+        raise ImproperlyConfigured("SEARCH_URL needs a host, e.g. opensearch://127.0.0.1:9200.")
+    scheme = transport or "http"
+    host = f"{scheme}://{parts.hostname}:{parts.port or 9200}"
+    options = {}
+    if parts.username:
+        options["http_auth"] = (unquote(parts.username), unquote(parts.password or ""))
+    query = parse_qs(parts.query)
+    return {
+        "BACKEND": SEARCH_SCHEMES[engine],
+        "URLS": [host],
+        "INDEX": query.get("index", ["tarjotin"])[0],
+        "TIMEOUT": 5,
+        "OPTIONS": options,
+        "AUTO_UPDATE": True,
+    }
+
+
+EMAIL_SCHEMES = {
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "locmem": "django.core.mail.backends.locmem.EmailBackend",
+    "dummy": "django.core.mail.backends.dummy.EmailBackend",
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+    "smtps": "django.core.mail.backends.smtp.EmailBackend",
+    "submission": "django.core.mail.backends.smtp.EmailBackend",
+}
+
+
+def email_config():
+    """``EMAIL_URL``: ``console://`` (default), ``smtp://user:pass@host:587?tls=1``,
+    ``smtps://…`` (implicit TLS), ``locmem://`` or ``dummy://``. Returns settings names
+    and values."""
+    url = os.environ.get("EMAIL_URL", "console://")
+    parts = urlsplit(url)
+    if parts.scheme not in EMAIL_SCHEMES:
+        raise ImproperlyConfigured(f"EMAIL_URL scheme {parts.scheme!r} is not supported.")
+    config = {"EMAIL_BACKEND": EMAIL_SCHEMES[parts.scheme]}
+    if parts.scheme in ("smtp", "smtps", "submission"):
+        query = parse_qs(parts.query)
+        config.update(
+            EMAIL_HOST=parts.hostname or "localhost",
+            EMAIL_PORT=parts.port or (465 if parts.scheme == "smtps" else 587),
+            EMAIL_HOST_USER=unquote(parts.username or ""),
+            EMAIL_HOST_PASSWORD=unquote(parts.password or ""),
+            EMAIL_USE_SSL=parts.scheme == "smtps",
+            EMAIL_USE_TLS=parts.scheme != "smtps" and query.get("tls", ["1"])[0] in TRUE_WORDS,
+        )
+    return config

@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+def ensure_locales(**kwargs):
+    """Every language in settings.LANGUAGES exists as a Wagtail locale, so that
+    adding a language is a matter of configuration."""
+    from django.conf import settings
+    from wagtail.models import Locale
+
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
+
+
+class HomeConfig(AppConfig):
+    name = "home"
+    verbose_name = _("Site")
+
+    def ready(self):
+        post_migrate.connect(ensure_locales, sender=self)

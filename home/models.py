@@ -1,0 +1,130 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from home.blocks import RICH_TEXT_FEATURES, BodyBlock, LatestEntriesBlock
+
+
+class CustomImage(AbstractImage):
+    """The site's image model, swapped in from the first migration so that fields
+    (credits, licence) can be added later without moving data."""
+
+    credit = models.CharField(_("credit"), max_length=255, blank=True)
+
+    admin_form_fields = Image.admin_form_fields + ("credit",)
+
+
+class CustomRendition(AbstractRendition):
+    image = models.ForeignKey(CustomImage, related_name="renditions", on_delete=models.CASCADE)
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+class HomeBodyBlock(BodyBlock):
+    latest = LatestEntriesBlock()
+
+
+class HomePage(Page):
+    """The root page of one language version of the site."""
+
+    hero_title = models.CharField(_("hero title"), max_length=200, blank=True)
+    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+    body = StreamField(HomeBodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("hero_title"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+    api_fields = [APIField("hero_title"), APIField("intro"), APIField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = _("home page")
+
+
+class StandardPage(Page):
+    """Guides and information pages."""
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=600)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro", boost=2),
+        index.SearchField("body"),
+    ]
+    api_fields = [APIField("intro"), APIField("body")]
+
+    class Meta:
+        verbose_name = _("guide or information page")
+        verbose_name_plural = _("guide and information pages")
+
+
+@register_setting(icon="site")
+class SiteSettings(ClusterableModel, BaseSiteSetting):
+    """Contact details, social media and the accessibility statement, shown in every footer."""
+
+    organisation_name = models.CharField(
+        _("organisation name"), max_length=200, default="Kotoutumistarjotin-verkosto"
+    )
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    accessibility_page = models.ForeignKey(
+        Page,
+        verbose_name=_("accessibility statement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked from every page's footer, in the visitor's language when translated."),
+    )
+
+    panels = [
+        FieldPanel("organisation_name"),
+        MultiFieldPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")], _("Contact")),
+        FieldPanel("accessibility_page"),
+        InlinePanel("social_links", heading=_("Social media links"), label=_("Link")),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")
+
+
+class SocialLink(Orderable):
+    settings = ParentalKey(SiteSettings, related_name="social_links", on_delete=models.CASCADE)
+    service = models.CharField(_("service"), max_length=60, help_text=_("e.g. Facebook, LinkedIn"))
+    url = models.URLField(_("address"))
+
+    panels = [FieldPanel("service"), FieldPanel("url")]
+
+
+@register_snippet
+class FooterText(TranslatableMixin, models.Model):
+    """The footer's text, translated per language like page content."""
+
+    body = RichTextField(_("footer text"), features=["bold", "italic", "link"])
+
+    panels = [FieldPanel("body")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("footer text")
+        verbose_name_plural = _("footer texts")
+
+    def __str__(self):
+        return _("Footer text (%(locale)s)") % {"locale": self.locale.language_code}

@@ -1,0 +1,167 @@
+from django.db import models
+from django.db.models import Q
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model_string
+from wagtail.models import Locale, Page
+from wagtail.search import index
+
+from home.blocks import RICH_TEXT_FEATURES, BodyBlock
+from home.i18n import own_or_untranslated_q
+
+
+class OrganisationLevel(models.TextChoices):
+    NATIONAL = "national", _("National")
+    REGIONAL = "regional", _("Regional")
+    LOCAL = "local", _("Local")
+
+
+class OrganisationIndexPage(Page):
+    """Lists the member organisations; each organisation's subtree sits below it."""
+
+    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    api_fields = [APIField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["network.OrganisationPage"]
+
+    class Meta:
+        verbose_name = _("organisation listing")
+
+    def organisations(self):
+        """Organisations in this language, and those not yet translated into it."""
+        source_index = self.get_translation_or_none(Locale.get_default()) or self
+        return (
+            OrganisationPage.objects.filter(own_or_untranslated_q(OrganisationPage, self.locale))
+            .filter(Q(path__startswith=self.path) | Q(path__startswith=source_index.path))
+            .live()
+            .public()
+            .order_by("title")
+            .select_related("logo", "locale")
+            .prefetch_related("regions")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        level = request.GET.get("level")
+        organisations = self.organisations()
+        if level in OrganisationLevel.values:
+            organisations = organisations.filter(level=level)
+        context["organisations"] = organisations
+        context["levels"] = OrganisationLevel.choices
+        context["selected_level"] = level
+        return context
+
+
+class OrganisationPage(Page):
+    """A member organisation. Its blog posts (and later materials and activities)
+    are its descendants, so page permissions on this subtree isolate its editors."""
+
+    short_name = models.CharField(_("short name"), max_length=40, blank=True)
+    level = models.CharField(
+        _("level"), max_length=20, choices=OrganisationLevel.choices, default=OrganisationLevel.NATIONAL
+    )
+    regions = ParentalManyToManyField(
+        "network.Region",
+        verbose_name=_("regions"),
+        blank=True,
+        help_text=_("Leave empty for an organisation that works in the whole country."),
+    )
+    intro = models.TextField(_("summary"), max_length=500, blank=True)
+    description = StreamField(BodyBlock(), blank=True, verbose_name=_("description"))
+    logo = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    website = models.URLField(_("website"), blank=True)
+    contact_name = models.CharField(_("contact person"), max_length=120, blank=True)
+    contact_email = models.EmailField(_("email"), blank=True)
+    contact_phone = models.CharField(_("phone"), max_length=40, blank=True)
+    address = models.TextField(_("address"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("short_name"),
+        FieldPanel("intro"),
+        FieldPanel("logo"),
+        MultiFieldPanel([FieldPanel("level"), FieldPanel("regions")], _("Where it works")),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [
+                FieldPanel("website"),
+                FieldPanel("contact_name"),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+                FieldPanel("address"),
+            ],
+            _("Contact"),
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("short_name", boost=3),
+        index.SearchField("intro", boost=2),
+        index.SearchField("description"),
+        index.FilterField("level"),
+    ]
+    api_fields = [
+        APIField("short_name"),
+        APIField("level"),
+        APIField("regions"),
+        APIField("intro"),
+        APIField("description"),
+        APIField("logo"),
+        APIField("website"),
+        APIField("contact_email"),
+        APIField("contact_phone"),
+    ]
+
+    parent_page_types = ["network.OrganisationIndexPage"]
+    subpage_types = ["network.BlogPage", "home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def get_context(self, request, *args, **kwargs):
+        from network.models.blog import BlogPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["posts"] = attach_organisations(
+            BlogPage.objects.live().public().descendant_of(self).order_by("-date", "-pk")[:5]
+        )
+        return context
+
+
+class InOrganisation:
+    """For pages that live in an organisation's subtree: ``organisation`` is the
+    nearest organisation above the page. Listings fill it in bulk with
+    ``attach_organisations`` so that it costs no query per item."""
+
+    @cached_property
+    def organisation(self):
+        return OrganisationPage.objects.ancestor_of(self).order_by("-depth").first()
+
+
+def attach_organisations(pages):
+    """Set ``organisation`` on every page of ``pages`` with one query; return a list."""
+    pages = list(pages)
+    steplen = Page.steplen
+    prefixes = {
+        page.path[:end] for page in pages for end in range(steplen, len(page.path), steplen)
+    }
+    found = OrganisationPage.objects.filter(path__in=prefixes).select_related("logo")
+    by_path = {organisation.path: organisation for organisation in found}
+    for page in pages:
+        ancestors = (page.path[:end] for end in range(len(page.path) - steplen, 0, -steplen))
+        page.organisation = next((by_path[path] for path in ancestors if path in by_path), None)
+    return pages
