@@ -15,6 +15,17 @@ def _site(context):
     return Site.find_for_request(request) if request else None
 
 
+def _active_locale(context):
+    """The active language's Locale, looked up once per request."""
+    request = context.get("request")
+    locale = getattr(request, "_tarjotin_locale", None)
+    if locale is None:
+        locale = Locale.get_active()
+        if request is not None:
+            request._tarjotin_locale = locale
+    return locale
+
+
 def _locale_homes(context):
     """The root page of the site in every locale, cached on the request."""
     request = context.get("request")
@@ -83,12 +94,13 @@ def main_menu(context, current_page=None):
 @register.inclusion_tag("home/includes/footer.html", takes_context=True)
 def site_footer(context):
     request = context.get("request")
-    locale = Locale.get_active()
+    locale = _active_locale(context)
     footer_text = FooterText.objects.filter(locale=locale).first()
     site_settings = SiteSettings.for_request(request) if request else None
     accessibility_page = None
     if site_settings and site_settings.accessibility_page_id:
-        accessibility_page = site_settings.accessibility_page.localized
+        statement = site_settings.accessibility_page
+        accessibility_page = statement.get_translation_or_none(locale) or statement
     return {
         "footer_text": footer_text,
         "site_settings": site_settings,

@@ -1,0 +1,1 @@
+"""Benchmark helpers: bulk demo content (``bench.generate``) and render timings (``bench.render``)."""

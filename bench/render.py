@@ -1,0 +1,191 @@
+"""Render timings of the main pages through Django's test client, and (optionally) wrk.
+
+For each page: p50 and p95 wall time of a full request (URL resolving, middleware,
+view, template rendering) over ``--repeat`` requests after 3 warm-up requests, and
+the number of SQL queries per request. Then, with ``--url`` and ``wrk`` on PATH,
+requests/second of a running server (``wrk -t2 -c8 -d10s``).
+
+    python bench/render.py --repeat 50
+    python bench/render.py --url http://127.0.0.1:8000     # also load-test a running server
+"""
+
+import argparse
+import math
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+WARMUP = 3
+WRK_LABELS = ("home fi", "blog index", "blog post", "organisations")
+
+
+def percentile(values, fraction):
+    """Nearest-rank percentile of a non-empty list."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
+
+
+def pages():
+    """(label, path) of the pages to measure; paths that cannot be found are left out with a note."""
+    from wagtail.models import Locale
+
+    from network.models import BlogIndexPage, BlogPage, OrganisationPage
+
+    targets = [("home fi", "/fi/"), ("home sv", "/sv/")]
+    fi = Locale.objects.filter(language_code="fi").first()
+    blog = BlogIndexPage.objects.live().filter(locale=fi).first()
+    targets.append(("blog index", blog.url if blog else "/fi/blogi/"))
+    post = (
+        BlogPage.objects.live().filter(locale=fi, slug="herkkuja-kotoutumistarjottimelle").first()
+        or BlogPage.objects.live().filter(locale=fi).order_by("-date").first()
+    )
+    targets.append(("blog post", post.url if post else None))
+    targets.append(("organisations", "/fi/jarjestot/"))
+    # The organisation with the most posts: the heaviest organisation page.
+    organisation = (
+        OrganisationPage.objects.live()
+        .filter(locale=fi)
+        .order_by("-numchild", "path")
+        .first()
+    )
+    targets.append(("organisation", organisation.url if organisation else None))
+    targets.append(("standard page", "/fi/kotoutumistarjotin/"))
+    targets.append(("rss feed", (blog.url if blog else "/fi/blogi/") + "feed/rss/"))
+    return targets
+
+
+def measure(client, path, repeat):
+    """Warm up, then time ``repeat`` requests; returns a dict of figures."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for _ in range(WARMUP):
+        response = client.get(path)
+    times, queries = [], []
+    for _ in range(repeat):
+        with CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
+            response = client.get(path)
+            content = response.content  # make sure streaming responses are consumed
+            elapsed = time.perf_counter() - started
+        times.append(1000 * elapsed)
+        queries.append(len(captured.captured_queries))
+    return {
+        "status": response.status_code,
+        "kib": len(content) / 1024,
+        "queries": queries,
+        "p50": percentile(times, 0.50),
+        "p95": percentile(times, 0.95),
+    }
+
+
+def print_table(rows):
+    headers = ("page", "path", "status", "KiB", "queries", "p50 ms", "p95 ms")
+    body = []
+    for label, path, figures in rows:
+        if figures is None:
+            body.append((label, path or "(not found)", "-", "-", "-", "-", "-"))
+            continue
+        low, high = min(figures["queries"]), max(figures["queries"])
+        body.append(
+            (
+                label,
+                path,
+                str(figures["status"]),
+                f"{figures['kib']:.1f}",
+                str(low) if low == high else f"{low}-{high}",
+                f"{figures['p50']:.1f}",
+                f"{figures['p95']:.1f}",
+            )
+        )
+    widths = [max(len(row[column]) for row in [headers, *body]) for column in range(len(headers))]
+    right = {2, 3, 4, 5, 6}
+
+    def line(row):
+        return "  ".join(
+            cell.rjust(width) if column in right else cell.ljust(width)
+            for column, (cell, width) in enumerate(zip(row, widths))
+        ).rstrip()
+
+    print(line(headers))
+    print("  ".join("-" * width for width in widths))
+    for row in body:
+        print(line(row))
+
+
+def run_wrk(base, targets, duration, threads=2, connections=8):
+    wrk = shutil.which("wrk")
+    if wrk is None:
+        print("wrk: skipped, not installed (install with `apt-get install wrk`, then pass --url http://127.0.0.1:8000)")
+        return
+    if not base:
+        print("wrk: skipped, give --url BASE (e.g. http://127.0.0.1:8000) of a running server to load-test it")
+        return
+    print(f"\nwrk -t{threads} -c{connections} -d{duration}s against {base}")
+    base = base.rstrip("/")
+    chosen = [(label, path) for label, path in targets if label in WRK_LABELS and path]
+    for label, path in chosen:
+        command = [wrk, f"-t{threads}", f"-c{connections}", f"-d{duration}s", base + path]
+        try:
+            done = subprocess.run(command, capture_output=True, text=True, timeout=duration + 30)
+        except subprocess.TimeoutExpired:
+            print(f"  {label:<14} {path:<45} wrk did not finish within {duration + 30} s")
+            continue
+        output = done.stdout + done.stderr
+        rate = re.search(r"Requests/sec:\s+([\d.]+)", output)
+        errors = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+        socket_errors = re.search(r"Socket errors:.*", output)
+        note = ""
+        if errors:
+            note += f"  ({errors.group(1)} non-2xx/3xx responses)"
+        if socket_errors:
+            note += f"  ({socket_errors.group(0)})"
+        if rate:
+            print(f"  {label:<14} {path:<45} {float(rate.group(1)):>9.1f} req/s{note}")
+        else:
+            print(f"  {label:<14} {path:<45} wrk failed: {output.strip().splitlines()[-1:] or done.returncode}")
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=50, help="timed requests per page (after 3 warm-ups)")
+    parser.add_argument("--url", default=None, help="base URL of a running server for wrk, e.g. http://127.0.0.1:8000")
+    parser.add_argument("--wrk-duration", type=int, default=10, help="seconds per wrk run (default 10)")
+    parser.add_argument("--path", action="append", default=[], help="extra path to measure (repeatable)")
+    args = parser.parse_args(argv)
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1")
+
+    from django.conf import settings
+    from django.db import connection
+    from django.test import Client
+
+    from network.models import BlogPage, OrganisationPage
+
+    if "testserver" not in settings.ALLOWED_HOSTS and "*" not in settings.ALLOWED_HOSTS:
+        settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+
+    targets = pages() + [(path, path) for path in args.path]
+    print(
+        f"{connection.vendor} {connection.settings_dict['NAME']} · DEBUG={settings.DEBUG} · "
+        f"{OrganisationPage.objects.count()} organisations, {BlogPage.objects.count()} blog posts · "
+        f"{args.repeat} requests per page after {WARMUP} warm-up\n"
+    )
+    client = Client()
+    rows = []
+    for label, path in targets:
+        rows.append((label, path, measure(client, path, args.repeat) if path else None))
+    print_table(rows)
+    print()
+    run_wrk(args.url, targets, args.wrk_duration)
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from bench._setup import setup_django
+
+    setup_django()
+    main()

@@ -1,0 +1,79 @@
+"""The admin screens an editor uses open without errors for every page type and setting."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from wagtail.models import Page
+
+from home.models import FooterText, HomePage, StandardPage
+from network.models import BlogIndexPage, BlogPage, OrganisationIndexPage, OrganisationPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(client):
+    user = get_user_model().objects.create_superuser("admin", "admin@example.org", "pw-123456")
+    client.force_login(user)
+    return client
+
+
+@pytest.mark.parametrize(
+    "model", [HomePage, StandardPage, OrganisationIndexPage, OrganisationPage, BlogIndexPage, BlogPage],
+    ids=lambda model: model.__name__,
+)
+def test_page_editor_opens(admin_client, model):
+    page = model.objects.filter(locale__language_code="fi").first()
+    response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "parent_slug,model", [("vaestoliitto", BlogPage), ("tarjotin", StandardPage), ("jarjestot", OrganisationPage)]
+)
+def test_create_form_opens_where_the_page_type_belongs(admin_client, parent_slug, model):
+    parent = Page.objects.get(slug=parent_slug, locale__language_code="fi")
+    url = reverse(
+        "wagtailadmin_pages:add", args=[model._meta.app_label, model._meta.model_name, parent.pk]
+    )
+    assert admin_client.get(url).status_code == 200
+
+
+def test_blog_post_cannot_be_created_outside_an_organisation(admin_client):
+    home = Page.objects.get(slug="tarjotin", locale__language_code="fi")
+    url = reverse("wagtailadmin_pages:add", args=["network", "blogpage", home.pk])
+    response = admin_client.get(url)
+    assert response.status_code == 302 and response["Location"] == "/admin/"
+    assert not BlogPage.objects.child_of(home).exists()
+
+
+def test_site_settings_and_footer_snippet_open(admin_client):
+    assert admin_client.get("/admin/settings/home/sitesettings/").status_code in (200, 302)
+    footer = FooterText.objects.filter(locale__language_code="fi").first()
+    url = reverse("wagtailsnippets_home_footertext:edit", args=[footer.pk])
+    assert admin_client.get(url).status_code == 200
+
+
+def test_editor_can_publish_a_blog_post_through_the_admin(admin_client):
+    organisation = OrganisationPage.objects.get(slug="vaestoliitto")
+    url = reverse("wagtailadmin_pages:add", args=["network", "blogpage", organisation.pk])
+    data = {
+        "title": "Uusi kirjoitus",
+        "slug": "uusi-kirjoitus",
+        "author_name": "Testi Kirjoittaja",
+        "date": "2026-11-01",
+        "intro": "Johdanto",
+        "body-count": "1",
+        "body-0-type": "paragraph",
+        "body-0-value": '{"blocks":[{"key":"a","type":"unstyled","depth":0,"text":"Teksti","inlineStyleRanges":[],"entityRanges":[]}],"entityMap":{}}',
+        "body-0-deleted": "",
+        "body-0-order": "0",
+        "tags": "uusi, testi",
+        "action-publish": "publish",
+    }
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.content[:2000]
+    post = BlogPage.objects.get(slug="uusi-kirjoitus")
+    assert post.live
+    assert sorted(tag.name for tag in post.tags.all()) == ["testi", "uusi"]
+    assert admin_client.get("/fi/blogi/?tag=testi").content.decode().count("Uusi kirjoitus") == 1

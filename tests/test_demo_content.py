@@ -1,0 +1,54 @@
+import pytest
+from django.core.management import call_command
+from taggit.models import Tag
+from wagtail.models import Locale, Page, Revision
+
+from home.models import FooterText
+from network.models import BlogPage, OrganisationPage
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot():
+    return {
+        "pages": Page.objects.count(),
+        "revisions": Revision.objects.count(),
+        "tags": Tag.objects.count(),
+        "footers": FooterText.objects.count(),
+        "latest_revision": Revision.objects.order_by("-pk").values_list("pk", flat=True).first(),
+    }
+
+
+def test_second_run_changes_nothing():
+    before = snapshot()
+    call_command("load_demo", verbosity=0)
+    assert snapshot() == before
+
+
+def test_demo_has_the_network_from_the_source_texts():
+    names = set(OrganisationPage.objects.filter(locale__language_code="fi").values_list("title", flat=True))
+    assert {"Väestöliitto", "Suomen Punainen Risti", "Toivola-Luotola Setlementti ry", "Marttaliitto"} <= names
+    assert len(names) >= 15
+    post = BlogPage.objects.get(slug="herkkuja-kotoutumistarjottimelle")
+    assert post.author_name == "Johanna Matikainen"
+    assert "kotoutumiskaarimenetelmän" in str(post.body)
+    assert post.organisation.title == "Suomen Punainen Risti"
+
+
+@pytest.mark.parametrize("code", ["sv", "en"])
+def test_home_and_a_guide_exist_in_swedish_and_english(code):
+    locale = Locale.objects.get(language_code=code)
+    for slug in ("tarjotin", "kotoutumistarjotin"):
+        page = Page.objects.get(slug=slug, locale__language_code="fi")
+        translation = page.get_translation_or_none(locale)
+        assert translation is not None and translation.live
+        assert translation.specific.hero_title != page.specific.hero_title if slug == "tarjotin" else translation.title != page.title
+
+
+def test_a_changed_text_is_restored_by_the_next_run():
+    post = BlogPage.objects.get(slug="herkkuja-kotoutumistarjottimelle")
+    post.title = "Muutettu"
+    post.save_revision().publish()
+    call_command("load_demo", verbosity=0)
+    post.refresh_from_db()
+    assert post.title == "Herkkuja kotoutumistarjottimelle"

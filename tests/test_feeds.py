@@ -1,0 +1,40 @@
+import xml.etree.ElementTree as ET
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def test_rss_feed_lists_posts_with_links_and_authors(client):
+    response = client.get("/fi/blogi/feed/rss/")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/rss+xml")
+    channel = ET.fromstring(response.content).find("channel")
+    assert channel.findtext("language") == "fi"
+    items = channel.findall("item")
+    assert len(items) == 5
+    first = items[0]
+    assert first.findtext("title") == "Järjestöt ja niiden rooli maahanmuuttajien tukemisessa"
+    assert first.findtext("link").endswith("/fi/jarjestot/laurea-ammattikorkeakoulu/jarjestot-ja-niiden-rooli/")
+    assert "matalan kynnyksen toiminta" in [c.text for c in first.findall("category")]
+    assert items[1].findtext("title") == "Pakolaisperheille tarjottava varhainen tuki kannattaa"
+
+
+def test_atom_feed_is_valid_atom(client):
+    response = client.get("/fi/blogi/feed/atom/")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    feed = ET.fromstring(response.content)
+    assert feed.tag == f"{ATOM}feed"
+    entries = feed.findall(f"{ATOM}entry")
+    assert len(entries) == 5
+    assert entries[1].find(f"{ATOM}author/{ATOM}name").text == "Iida-Maria Bimberg"
+
+
+def test_blog_index_advertises_its_feeds(client, soup_of):
+    soup = soup_of(client.get("/fi/blogi/"))
+    types = {link["type"]: link["href"] for link in soup.select("link[rel=alternate]")}
+    assert types["application/rss+xml"] == "/fi/blogi/feed/rss/"
+    assert types["application/atom+xml"] == "/fi/blogi/feed/atom/"

@@ -1,0 +1,140 @@
+"""Every page type renders in every language, with the right lang and switcher links."""
+
+import pytest
+from wagtail.models import Locale, Page
+
+from home.models import HomePage, StandardPage
+from network.models import BlogIndexPage, BlogPage, OrganisationIndexPage, OrganisationPage
+
+pytestmark = pytest.mark.django_db
+
+PAGE_TYPES = [HomePage, StandardPage, OrganisationIndexPage, OrganisationPage, BlogIndexPage, BlogPage]
+LANGUAGES = ["fi", "sv", "en"]
+
+
+def translated(page, code):
+    """The page in ``code``, translating it (and its parents) when the demo has not."""
+    locale = Locale.objects.get(language_code=code)
+    existing = page.get_translation_or_none(locale)
+    if existing:
+        return existing.specific
+    copy = page.copy_for_translation(locale, copy_parents=True)
+    copy.save_revision().publish()
+    for ancestor in copy.get_ancestors().filter(depth__gt=1):
+        if not ancestor.live:
+            ancestor.specific.save_revision().publish()
+    return copy.specific
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+@pytest.mark.parametrize("model", PAGE_TYPES, ids=lambda model: model.__name__)
+def test_page_type_renders_in_language(client, soup_of, model, code):
+    source = model.objects.filter(locale__language_code="fi").live().first()
+    page = translated(source, code)
+
+    response = client.get(page.url)
+
+    assert response.status_code == 200
+    soup = soup_of(response)
+    assert soup.html["lang"] == code
+    assert soup.html["dir"] == "ltr"
+    assert soup.h1 is not None
+    switcher = {a["hreflang"]: a["href"] for a in soup.select(".language-switcher a[hreflang]")}
+    current = soup.select_one(".language-switcher [aria-current]")
+    assert current["lang"] == code
+    for other in LANGUAGES:
+        if other == code:
+            continue
+        other_page = page.get_translation_or_none(Locale.objects.get(language_code=other))
+        expected = other_page.url if other_page and other_page.live else f"/{other}/"
+        assert switcher[other] == expected
+
+
+def test_switcher_leads_to_translation_or_home(client, soup_of):
+    guide = Page.objects.get(slug="kotoutumistarjotin", locale__language_code="fi")
+    soup = soup_of(client.get(guide.url))
+    links = {a["hreflang"]: a["href"] for a in soup.select(".language-switcher a[hreflang]")}
+    assert links == {"sv": "/sv/kotoutumistarjotin/", "en": "/en/kotoutumistarjotin/"}
+
+    post = BlogPage.objects.get(slug="pakolaisperheille-varhainen-tuki")
+    soup = soup_of(client.get(post.url))
+    links = {a["hreflang"]: a["href"] for a in soup.select(".language-switcher a[hreflang]")}
+    assert links == {"sv": "/sv/", "en": "/en/"}
+
+
+def test_root_redirects_to_finnish(client):
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response["Location"] == "/fi/"
+
+
+@pytest.mark.parametrize("code,text", [("fi", "Sivua ei löytynyt"), ("sv", "Sidan hittades inte"), ("en", "Page not found")])
+def test_unknown_slug_is_404_in_language(client, soup_of, code, text):
+    response = client.get(f"/{code}/ei-ole-olemassa/")
+    assert response.status_code == 404
+    soup = soup_of(response)
+    assert soup.html["lang"] == code
+    assert text in soup.h1.get_text()
+
+
+@pytest.mark.parametrize("path", ["/de/", "/xx/jotain/", "/fi/blogi/olematon/", "/fi/jarjestot/x/y/z/"])
+def test_unknown_locale_or_slug_is_404(client, path):
+    response = client.get(path, follow=True)
+    assert response.status_code == 404
+
+
+def test_server_error_page_is_trilingual_and_needs_no_database(rf, django_assert_num_queries):
+    from home.views import server_error
+
+    request = rf.get("/sv/jotain/")
+    with django_assert_num_queries(0):
+        response = server_error(request)
+    body = response.content.decode()
+    assert response.status_code == 500
+    assert '<html lang="sv">' in body
+    for text in ("Palvelussa on häiriö", "Tjänsten har en störning", "Something went wrong"):
+        assert text in body
+
+
+def test_blog_tag_filter_lists_only_tagged_posts(client, soup_of):
+    soup = soup_of(client.get("/fi/blogi/?tag=verkosto"))
+    titles = [a.get_text() for a in soup.select(".card__title a")]
+    assert titles == ["Herkkuja kotoutumistarjottimelle"]
+    tag_links = [a.get_text(" ", strip=True) for a in soup.select(".tag-list a")]
+    assert "verkosto (1)" in tag_links
+
+
+def test_blog_lists_posts_of_every_organisation_newest_first(client, soup_of):
+    soup = soup_of(client.get("/fi/blogi/"))
+    cards = soup.select(".card")
+    assert len(cards) == 5
+    organisations = {card.select_one(".card__org").get_text() for card in cards}
+    assert {"Suomen Punainen Risti", "Väestöliitto", "Oulun kaupungin maahanmuuttajapalvelut"} <= organisations
+    dates = [card.time["datetime"] for card in cards]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_swedish_blog_shows_untranslated_posts_marked_finnish(client, soup_of):
+    soup = soup_of(client.get("/sv/blogi/"))
+    assert soup.html["lang"] == "sv"
+    cards = soup.select(".card")
+    assert cards and all(card["lang"] == "fi" for card in cards)
+
+
+def test_organisation_page_lists_its_own_posts(client, soup_of):
+    soup = soup_of(client.get("/fi/jarjestot/vaestoliitto/"))
+    titles = [a.get_text() for a in soup.select(".card__title a")]
+    assert titles == ["Osaksi suomalaista yhteiskuntaa"]
+
+
+def test_organisation_filter_by_level(client, soup_of):
+    soup = soup_of(client.get("/fi/jarjestot/?level=local"))
+    titles = [a.get_text() for a in soup.select(".card__title a")]
+    assert titles == ["Oulun kaupungin maahanmuuttajapalvelut"]
+
+
+def test_footer_links_accessibility_statement_in_visitors_language(client, soup_of):
+    for code, path in [("fi", "/fi/saavutettavuusseloste/"), ("sv", "/sv/saavutettavuusseloste/")]:
+        soup = soup_of(client.get(f"/{code}/"))
+        links = [a["href"] for a in soup.select("footer a")]
+        assert path in links
