@@ -127,12 +127,13 @@ def run_wrk(base, targets, duration, threads=2, connections=8):
     print(f"\nwrk -t{threads} -c{connections} -d{duration}s against {base}")
     base = base.rstrip("/")
     chosen = [(label, path) for label, path in targets if label in WRK_LABELS and path]
+    width = max((len(path) for _label, path in chosen), default=0)
     for label, path in chosen:
         command = [wrk, f"-t{threads}", f"-c{connections}", f"-d{duration}s", base + path]
         try:
             done = subprocess.run(command, capture_output=True, text=True, timeout=duration + 30)
         except subprocess.TimeoutExpired:
-            print(f"  {label:<14} {path:<45} wrk did not finish within {duration + 30} s")
+            print(f"  {label:<14} {path:<{width}} wrk did not finish within {duration + 30} s")
             continue
         output = done.stdout + done.stderr
         rate = re.search(r"Requests/sec:\s+([\d.]+)", output)
@@ -144,9 +145,13 @@ def run_wrk(base, targets, duration, threads=2, connections=8):
         if socket_errors:
             note += f"  ({socket_errors.group(0)})"
         if rate:
-            print(f"  {label:<14} {path:<45} {float(rate.group(1)):>9.1f} req/s{note}")
+            print(f"  {label:<14} {path:<{width}} {float(rate.group(1)):>9.1f} req/s{note}")
         else:
-            print(f"  {label:<14} {path:<45} wrk failed: {output.strip().splitlines()[-1:] or done.returncode}")
+            last = (output.strip().splitlines() or [f"exit code {done.returncode}"])[-1]
+            print(f"  {label:<14} {path:<{width}} wrk failed: {last}")
+            if "unable to connect" in output:
+                print("  (is the server running? stopping here)")
+                break
 
 
 def main(argv=None):

@@ -127,6 +127,32 @@ def test_organisation_page_lists_its_own_posts(client, soup_of):
     assert titles == ["Osaksi suomalaista yhteiskuntaa"]
 
 
+def test_blog_filters_by_organisation_from_its_page(client, soup_of):
+    soup = soup_of(client.get("/fi/jarjestot/vaestoliitto/"))
+    link = soup.select_one('a[href="/fi/blogi/?organisation=vaestoliitto"]')
+    assert "Väestöliitto" in link.get_text()
+    soup = soup_of(client.get(link["href"]))
+    assert [a.get_text() for a in soup.select(".card__title a")] == ["Osaksi suomalaista yhteiskuntaa"]
+
+
+def test_unknown_tag_or_organisation_lists_nothing(client, soup_of):
+    for query in ("tag=ei-ole", "organisation=ei-ole"):
+        response = client.get(f"/fi/blogi/?{query}")
+        assert response.status_code == 200
+        assert soup_of(response).select(".card") == []
+
+
+def test_organisation_listing_is_paginated(client, soup_of):
+    from bench.generate import generate
+
+    generate(30)
+    soup = soup_of(client.get("/fi/jarjestot/"))
+    assert len(soup.select(".card")) == 24
+    next_link = soup.select_one(".pagination a[rel=next]")["href"]
+    second = soup_of(client.get("/fi/jarjestot/" + next_link))
+    assert len(second.select(".card")) == OrganisationPage.objects.filter(locale__language_code="fi").count() - 24
+
+
 def test_organisation_filter_by_level(client, soup_of):
     soup = soup_of(client.get("/fi/jarjestot/?level=local"))
     titles = [a.get_text() for a in soup.select(".card__title a")]

@@ -1,6 +1,6 @@
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count
+from django.db.models import Case, Count, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -17,7 +17,7 @@ from wagtail.search import index
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
 from home.i18n import own_or_untranslated_q
 from network.feeds import BlogAtomFeed, BlogRssFeed
-from network.models.organisations import InOrganisation, attach_organisations
+from network.models.organisations import InOrganisation, OrganisationPage, attach_organisations
 
 POSTS_PER_PAGE = 10
 
@@ -63,14 +63,27 @@ class BlogIndexPage(RoutablePageMixin, Page):
     @path("")
     def post_list(self, request):
         posts = self.posts()
-        tag = Tag.objects.filter(slug=request.GET.get("tag", "")).first()
-        if tag:
-            posts = posts.filter(tags=tag)
+        tag = organisation = None
+        if request.GET.get("tag"):
+            tag = Tag.objects.filter(slug=request.GET["tag"]).first()
+            posts = posts.filter(tags=tag) if tag else posts.none()
+        if request.GET.get("organisation"):
+            organisation = (
+                OrganisationPage.objects.filter(slug=request.GET["organisation"])
+                .order_by(Case(When(locale_id=self.locale_id, then=0), default=1))
+                .first()
+            )
+            posts = posts.descendant_of(organisation) if organisation else posts.none()
         page_obj = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
         page_obj.object_list = attach_organisations(page_obj.object_list)
         return self.render(
             request,
-            context_overrides={"posts": page_obj, "tag": tag, "tags": self.tags_in_use()},
+            context_overrides={
+                "posts": page_obj,
+                "tag": tag,
+                "organisation": organisation,
+                "tags": self.tags_in_use(),
+            },
         )
 
     @path("feed/rss/", name="rss")
@@ -133,10 +146,11 @@ class BlogPage(InOrganisation, Page):
         verbose_name = _("blog post")
         verbose_name_plural = _("blog posts")
 
-    def blog_index(self):
-        return BlogIndexPage.objects.live().filter(locale_id=self.locale_id).first()
+    @staticmethod
+    def blog_index_for(locale_id):
+        return BlogIndexPage.objects.live().filter(locale_id=locale_id).first()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["blog_index"] = self.blog_index()
+        context["blog_index"] = self.blog_index_for(self.locale_id)
         return context

@@ -1,3 +1,4 @@
+from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
 from django.utils.functional import cached_property
@@ -12,6 +13,10 @@ from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
 from home.i18n import own_or_untranslated_q
+
+
+ORGANISATIONS_PER_PAGE = 24
+ORGANISATION_POSTS_SHOWN = 5
 
 
 class OrganisationLevel(models.TextChoices):
@@ -54,7 +59,9 @@ class OrganisationIndexPage(Page):
         organisations = self.organisations()
         if level in OrganisationLevel.values:
             organisations = organisations.filter(level=level)
-        context["organisations"] = organisations
+        context["organisations"] = Paginator(organisations, ORGANISATIONS_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
         context["levels"] = OrganisationLevel.choices
         context["selected_level"] = level
         return context
@@ -133,12 +140,17 @@ class OrganisationPage(Page):
         verbose_name_plural = _("organisations")
 
     def get_context(self, request, *args, **kwargs):
-        from network.models.blog import BlogPage
+        from network.models.blog import BlogPage  # blog.py imports this module
 
         context = super().get_context(request, *args, **kwargs)
         context["posts"] = attach_organisations(
-            BlogPage.objects.live().public().descendant_of(self).order_by("-date", "-pk")[:5]
+            BlogPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .select_related("locale")
+            .order_by("-date", "-pk")[:ORGANISATION_POSTS_SHOWN]
         )
+        context["blog_index"] = BlogPage.blog_index_for(self.locale_id)
         return context
 
 
