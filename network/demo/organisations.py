@@ -16,7 +16,7 @@ from network.models import (
     Region,
 )
 
-TEXTS = Path(__file__).resolve().parent / "demo_texts"
+TEXTS = Path(__file__).resolve().parent / "texts"
 NATIONAL, REGIONAL, LOCAL = OrganisationLevel.NATIONAL, OrganisationLevel.REGIONAL, OrganisationLevel.LOCAL
 
 # slug, name, short name, level, regions, summary, website
