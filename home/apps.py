@@ -18,4 +18,9 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
+        from wagtail.signals import copy_for_translation_done
+
+        from home.permissions import copy_access_to_translation
+
         post_migrate.connect(ensure_locales, sender=self)
+        copy_for_translation_done.connect(copy_access_to_translation)

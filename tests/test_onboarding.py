@@ -1,0 +1,143 @@
+"""Onboarding a member organisation, and the isolation between organisations' editors."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, Locale
+
+from network.models import BlogPage, OrganisationPage
+from network.onboarding import OnboardingError, add_organisation
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def two_organisations():
+    return add_organisation("Järjestö A", level="local"), add_organisation("Järjestö B", level="local")
+
+
+def editor_of(onboarded, client, username):
+    user = get_user_model().objects.create_user(username, password="pw-123456")
+    onboarded.group.user_set.add(user)
+    client.force_login(user)
+    return user
+
+
+def add_post(parent, slug):
+    post = BlogPage(title=slug, slug=slug, author_name="X", intro="x", body=[])
+    parent.add_child(instance=post)
+    post.save_revision().publish()
+    return post
+
+
+def test_command_onboards_page_collection_and_group(django_user_model):
+    django_user_model.objects.create_user("maija")
+    call_command("add_organisation", "Kemin kotoutumisyhdistys", "--level", "local",
+                 "--region", "Lappi", "--editor", "maija", verbosity=0)
+    page = OrganisationPage.objects.get(slug="kemin-kotoutumisyhdistys")
+    assert page.live and page.level == "local"
+    assert [region.name for region in page.regions.all()] == ["Lappi"]
+    assert Collection.objects.filter(name="Kemin kotoutumisyhdistys").exists()
+    group = django_user_model.objects.get(username="maija").groups.get()
+    assert group.name == "Kemin kotoutumisyhdistys: editors"
+    assert set(group.page_permissions.values_list("page_id", flat=True)) == {page.pk}
+
+
+@pytest.mark.parametrize("args,message", [
+    (["Väestöliitto", "--slug", "vaestoliitto"], "already exists"),
+    (["Uusi", "--region", "Atlantis"], "Unknown region"),
+    (["Uusi", "--editor", "nobody"], "Unknown user"),
+])
+def test_command_explains_bad_input(args, message):
+    with pytest.raises(CommandError, match=message):
+        call_command("add_organisation", *args, verbosity=0)
+    assert not OrganisationPage.objects.filter(title="Uusi").exists()
+
+
+def test_editor_works_in_own_subtree_only(client, two_organisations):
+    a, b = two_organisations
+    editor_of(a, client, "anna")
+    own_post, other_post = add_post(a.organisation, "oma"), add_post(b.organisation, "vieras")
+
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[own_post.pk])).status_code == 200
+    add_url = reverse("wagtailadmin_pages:add", args=["network", "blogpage", a.organisation.pk])
+    assert client.get(add_url).status_code == 200
+
+    for url in (
+        reverse("wagtailadmin_pages:edit", args=[other_post.pk]),
+        reverse("wagtailadmin_pages:add", args=["network", "blogpage", b.organisation.pk]),
+        reverse("wagtailadmin_pages:delete", args=[other_post.pk]),
+        reverse("wagtailadmin_pages:unpublish", args=[other_post.pk]),
+        reverse("wagtailadmin_pages:move", args=[other_post.pk]),
+        reverse("wagtailadmin_pages:copy", args=[other_post.pk]),
+    ):
+        response = client.get(url)
+        assert response.status_code in (302, 403), url
+        if response.status_code == 302:
+            assert "/login/" not in response["Location"]
+
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[other_post.pk]),
+        {"title": "Muutettu", "slug": "vieras", "author_name": "X", "intro": "x", "body-count": "0"},
+    )
+    assert response.status_code in (302, 403)
+    client.post(reverse("wagtailadmin_pages:delete", args=[other_post.pk]))
+    other_post.refresh_from_db()
+    assert other_post.title == "vieras" and other_post.live
+
+
+def test_documents_only_in_own_collection(client, two_organisations):
+    a, b = two_organisations
+    editor_of(a, client, "anna")
+    Document = get_document_model()
+    upload = reverse("wagtaildocs:add")
+    for collection in (a.collection, b.collection):
+        client.post(upload, {
+            "title": f"Opas {collection.name}",
+            "file": SimpleUploadedFile("opas.txt", b"Hei"),
+            "collection": collection.pk,
+        })
+    # A's only permitted collection is A's: an upload aimed at B's lands there or nowhere.
+    assert Document.objects.filter(collection=a.collection).count() >= 1
+    assert not Document.objects.filter(collection=b.collection).exists()
+    others = Document.objects.create(
+        title="B:n opas", file=SimpleUploadedFile("b.txt", b"B"), collection=b.collection
+    )
+    assert client.get(reverse("wagtaildocs:edit", args=[others.pk])).status_code in (302, 403)
+    client.post(reverse("wagtaildocs:delete", args=[others.pk]))
+    assert Document.objects.filter(pk=others.pk).exists()
+
+
+def test_leaving_the_group_removes_access_at_once(client, two_organisations):
+    a, _ = two_organisations
+    user = editor_of(a, client, "anna")
+    post = add_post(a.organisation, "oma")
+    url = reverse("wagtailadmin_pages:edit", args=[post.pk])
+    assert client.get(url).status_code == 200
+    a.group.user_set.remove(user)
+    assert client.get(url).status_code in (302, 403)
+
+
+def test_permissions_follow_the_subtree_into_new_translations(client, two_organisations):
+    a, b = two_organisations
+    swedish = Locale.objects.get(language_code="sv")
+    post = add_post(a.organisation, "oma")
+    translated_post = post.copy_for_translation(swedish, copy_parents=True)
+    translated_org = a.organisation.get_translation(swedish)
+
+    editor_of(a, client, "anna")
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[translated_post.pk])).status_code == 200
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[translated_org.pk])).status_code == 200
+
+    client.logout()
+    editor_of(b, client, "bertta")
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[translated_post.pk])).status_code in (302, 403)
+
+
+def test_onboarding_refuses_a_duplicate_name():
+    add_organisation("Järjestö A")
+    with pytest.raises(OnboardingError):
+        add_organisation("Järjestö A", slug="toinen")
