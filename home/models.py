@@ -128,3 +128,21 @@ class FooterText(TranslatableMixin, models.Model):
 
     def __str__(self):
         return _("Footer text (%(locale)s)") % {"locale": self.locale.language_code}
+
+
+class Language(models.Model):
+    """A language that content, files or activities can be in (ISO 639 code), named in
+    itself so that a speaker recognises it."""
+
+    code = models.CharField(_("code"), max_length=12, unique=True)
+    native_name = models.CharField(_("name in the language itself"), max_length=60)
+    finnish_name = models.CharField(_("name in Finnish"), max_length=60)
+    is_rtl = models.BooleanField(_("written right to left"), default=False)
+
+    class Meta:
+        ordering = ["finnish_name"]
+        verbose_name = _("language")
+        verbose_name_plural = _("languages")
+
+    def __str__(self):
+        return self.native_name

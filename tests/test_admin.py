@@ -6,7 +6,14 @@ from django.urls import reverse
 from wagtail.models import Page
 
 from home.models import FooterText, HomePage, StandardPage
-from network.models import BlogIndexPage, BlogPage, OrganisationIndexPage, OrganisationPage
+from network.models import (
+    BlogIndexPage,
+    BlogPage,
+    EventIndexPage,
+    EventPage,
+    OrganisationIndexPage,
+    OrganisationPage,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +26,11 @@ def admin_client(client):
 
 
 @pytest.mark.parametrize(
-    "model", [HomePage, StandardPage, OrganisationIndexPage, OrganisationPage, BlogIndexPage, BlogPage],
+    "model",
+    [
+        HomePage, StandardPage, OrganisationIndexPage, OrganisationPage, BlogIndexPage, BlogPage,
+        EventIndexPage, EventPage,
+    ],
     ids=lambda model: model.__name__,
 )
 def test_page_editor_opens(admin_client, model):
@@ -29,7 +40,10 @@ def test_page_editor_opens(admin_client, model):
 
 
 @pytest.mark.parametrize(
-    "parent_slug,model", [("vaestoliitto", BlogPage), ("tarjotin", StandardPage), ("jarjestot", OrganisationPage)]
+    "parent_slug,model", [
+        ("vaestoliitto", BlogPage), ("tarjotin", StandardPage), ("jarjestot", OrganisationPage),
+        ("vaestoliitto", EventPage), ("tarjotin", EventIndexPage),
+    ]
 )
 def test_create_form_opens_where_the_page_type_belongs(admin_client, parent_slug, model):
     parent = Page.objects.get(slug=parent_slug, locale__language_code="fi")

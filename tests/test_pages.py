@@ -4,11 +4,21 @@ import pytest
 from wagtail.models import Locale, Page
 
 from home.models import HomePage, StandardPage
-from network.models import BlogIndexPage, BlogPage, OrganisationIndexPage, OrganisationPage
+from network.models import (
+    BlogIndexPage,
+    BlogPage,
+    EventIndexPage,
+    EventPage,
+    OrganisationIndexPage,
+    OrganisationPage,
+)
 
 pytestmark = pytest.mark.django_db
 
-PAGE_TYPES = [HomePage, StandardPage, OrganisationIndexPage, OrganisationPage, BlogIndexPage, BlogPage]
+PAGE_TYPES = [
+    HomePage, StandardPage, OrganisationIndexPage, OrganisationPage, BlogIndexPage, BlogPage,
+    EventIndexPage, EventPage,
+]
 LANGUAGES = ["fi", "sv", "en"]
 
 

@@ -1,4 +1,12 @@
+from network.models.activities import (
+    ActivityCategory,
+    ActivityIndexPage,
+    ActivityPage,
+    ActivityPageTag,
+)
 from network.models.blog import BlogIndexPage, BlogPage, BlogPageTag
+from network.models.events import EventIndexPage, EventPage, EventType
+from network.models.comments import Comment, CommentStatus
 from network.models.organisations import (
     OrganisationIndexPage,
     OrganisationLevel,
@@ -6,11 +14,23 @@ from network.models.organisations import (
     attach_organisations,
 )
 from network.models.places import Municipality, Region
+from network.models.taxonomies import IntegrationStage, TargetGroup
 
 __all__ = [
+    "ActivityCategory",
+    "ActivityIndexPage",
+    "ActivityPage",
+    "ActivityPageTag",
+    "IntegrationStage",
+    "TargetGroup",
     "BlogIndexPage",
     "BlogPage",
     "BlogPageTag",
+    "EventIndexPage",
+    "EventPage",
+    "EventType",
+    "Comment",
+    "CommentStatus",
     "Municipality",
     "OrganisationIndexPage",
     "OrganisationLevel",

@@ -1,6 +1,8 @@
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Case, Count, When
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Case, Count, Q, When
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -20,6 +22,7 @@ from network.feeds import BlogAtomFeed, BlogRssFeed
 from network.models.organisations import InOrganisation, OrganisationPage, attach_organisations
 
 POSTS_PER_PAGE = 10
+COMMENTING_RULES_SLUG = "blogin-kommentointi"
 
 
 class BlogIndexPage(RoutablePageMixin, Page):
@@ -99,8 +102,10 @@ class BlogPageTag(TaggedItemBase):
     content_object = ParentalKey("network.BlogPage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class BlogPage(InOrganisation, Page):
-    """A post on the network blog, written by a member organisation in its own subtree."""
+class BlogPage(RoutablePageMixin, InOrganisation, Page):
+    """A post on the network blog, written by a member organisation in its own subtree.
+
+    Readers may comment (``comment/``); comments are shown only once a coordinator approves them."""
 
     author_name = models.CharField(_("author"), max_length=200)
     date = models.DateField(_("date"), default=timezone.localdate)
@@ -151,6 +156,53 @@ class BlogPage(InOrganisation, Page):
         return BlogIndexPage.objects.live().filter(locale_id=locale_id).first()
 
     def get_context(self, request, *args, **kwargs):
+        from network.forms import CommentForm  # network.forms imports the models
+
         context = super().get_context(request, *args, **kwargs)
-        context["blog_index"] = self.blog_index_for(self.locale_id)
+        context.update(self._linked_pages())
+        context["comments"] = self.comments.approved()
+        context["comment_form"] = CommentForm()
+        context["comment_sent"] = request.GET.get("comment") == "sent"
         return context
+
+    def _linked_pages(self):
+        """The pages the post links to, in one query: its organisation (the nearest above it),
+        the blog in its language and the commenting rules page (if that language has one).
+        They are plain ``Page`` objects; the template needs only their titles and URLs."""
+        steplen = Page.steplen
+        ancestor_paths = [self.path[:end] for end in range(steplen, len(self.path), steplen)]
+        content_types = ContentType.objects.get_for_models(OrganisationPage, BlogIndexPage)
+        organisation_type, blog_type = content_types[OrganisationPage], content_types[BlogIndexPage]
+        in_language = Q(live=True, locale_id=self.locale_id)
+        pages = Page.objects.filter(
+            Q(path__in=ancestor_paths, content_type=organisation_type)
+            | in_language & Q(content_type=blog_type)
+            | in_language & Q(slug=COMMENTING_RULES_SLUG)
+        ).order_by("path")
+        organisation = blog_index = commenting_rules = None
+        for page in pages:
+            if page.content_type_id == organisation_type.pk and page.path in ancestor_paths:
+                organisation = page  # ordered by path: the deepest one wins
+            elif page.content_type_id == blog_type.pk and page.live and page.locale_id == self.locale_id:
+                blog_index = blog_index or page
+            elif page.slug == COMMENTING_RULES_SLUG and commenting_rules is None:
+                commenting_rules = page
+        if "organisation" not in self.__dict__:
+            self.organisation = organisation  # fills InOrganisation's cached property
+        return {"blog_index": blog_index, "commenting_rules": commenting_rules}
+
+    @path("comment/", name="comment")
+    def comment(self, request):
+        """Post a comment: saved as pending, then back to the post (POST-redirect-GET).
+        Invalid input re-renders the post with the form as typed: 400, or 429 when rate limited."""
+        from network.forms import CommentForm, client_address
+
+        if request.method != "POST":
+            return redirect(self.get_url(request) + "#comments")
+        form = CommentForm(request.POST, client_address=client_address(request))
+        if form.is_valid():
+            form.save_for(self)
+            return redirect(self.get_url(request) + "?comment=sent#comments")
+        response = self.render(request, context_overrides={"comment_form": form})
+        response.status_code = 429 if form.is_rate_limited else 400
+        return response

@@ -133,14 +133,14 @@ class OrganisationPage(Page):
     ]
 
     parent_page_types = ["network.OrganisationIndexPage"]
-    subpage_types = ["network.BlogPage", "home.StandardPage"]
+    subpage_types = ["network.BlogPage", "network.EventPage", "network.ActivityPage", "home.StandardPage"]
 
     class Meta:
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
 
     def get_context(self, request, *args, **kwargs):
-        from network.models.blog import BlogPage  # blog.py imports this module
+        from network.models import ActivityPage, BlogPage  # they import this module
 
         context = super().get_context(request, *args, **kwargs)
         context["posts"] = attach_organisations(
@@ -151,6 +151,7 @@ class OrganisationPage(Page):
             .order_by("-date", "-pk")[:ORGANISATION_POSTS_SHOWN]
         )
         context["blog_index"] = BlogPage.blog_index_for(self.locale_id)
+        context["activities"] = ActivityPage.objects.live().public().child_of(self).order_by("title")
         return context
 
 

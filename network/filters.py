@@ -1,0 +1,78 @@
+"""The integration tray's filters: a plain GET form, so every filtered view has a
+shareable address and works without JavaScript."""
+
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from home.models import Language
+from wagtail.models import Locale
+
+from network.models import (
+    ActivityCategory,
+    ActivityPage,
+    IntegrationStage,
+    Municipality,
+    OrganisationPage,
+    Region,
+    TargetGroup,
+)
+
+
+class ActivityFilterForm(forms.Form):
+    municipality = forms.ChoiceField(label=_("Municipality"), required=False)
+    region = forms.ChoiceField(label=_("Region"), required=False)
+    category = forms.ChoiceField(label=_("Category"), required=False)
+    stage = forms.ChoiceField(label=_("Stage of integration"), required=False)
+    target = forms.ChoiceField(label=_("Target group"), required=False)
+    language = forms.ChoiceField(label=_("Language"), required=False)
+    organisation = forms.ChoiceField(label=_("Organisation"), required=False)
+    childcare = forms.BooleanField(label=_("Childcare available"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        anything = [("", _("All"))]
+        self.fields["municipality"].choices = anything + list(
+            Municipality.objects.values_list("slug", "name")
+        )
+        self.fields["region"].choices = anything + list(Region.objects.values_list("slug", "name"))
+        self.fields["category"].choices = anything + list(ActivityCategory.choices)
+        self.fields["stage"].choices = anything + [(t.slug, t.name) for t in IntegrationStage.for_locale()]
+        self.fields["target"].choices = anything + [(t.slug, t.name) for t in TargetGroup.for_locale()]
+        self.fields["language"].choices = anything + list(
+            Language.objects.values_list("code", "native_name")
+        )
+        self.fields["organisation"].choices = anything + list(
+            OrganisationPage.objects.filter(locale=Locale.get_default())
+            .order_by("title")
+            .values_list("slug", "title")
+        )
+
+    def apply(self, activities):
+        data = self.cleaned_data
+        if data["municipality"]:
+            activities = activities.filter(municipalities__slug=data["municipality"])
+        if data["region"]:
+            # named for the region, or in one of its municipalities
+            in_region = ActivityPage.objects.filter(
+                Q(regions__slug=data["region"]) | Q(municipalities__region__slug=data["region"])
+            )
+            activities = activities.filter(pk__in=in_region.values("pk"))
+        if data["category"]:
+            activities = activities.filter(category=data["category"])
+        if data["stage"]:
+            activities = activities.filter(stages__slug=data["stage"])
+        if data["target"]:
+            activities = activities.filter(target_groups__slug=data["target"])
+        if data["language"]:
+            activities = activities.filter(languages__code=data["language"])
+        if data["childcare"]:
+            activities = activities.filter(childcare=True)
+        if data["organisation"]:
+            organisations = OrganisationPage.objects.filter(slug=data["organisation"])
+            paths = Q()
+            for organisation in organisations:
+                paths |= Q(path__startswith=organisation.path)
+            activities = activities.filter(paths) if organisations else activities.none()
+        return activities.distinct()
+

@@ -1,0 +1,113 @@
+"""Forms of the network's public pages."""
+
+import hashlib
+import hmac
+
+from django import forms
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.translation import gettext_lazy as _
+
+from network.models.comments import COMMENT_BODY_MAX_LENGTH, Comment
+
+# At most this many comments from one address within the window.
+COMMENT_RATE_LIMIT = 3
+COMMENT_RATE_WINDOW = 10 * 60  # seconds
+
+
+def rate_limit_key(ip_address):
+    """A cache key for an address that does not reveal it: an HMAC of the address salted with
+    SECRET_KEY. The address itself is never stored, in the database or the cache."""
+    digest = hmac.new(settings.SECRET_KEY.encode(), (ip_address or "").encode(), hashlib.sha256).hexdigest()
+    return f"network:comment-rate:{digest}"
+
+
+def client_address(request):
+    # REMOTE_ADDR only: X-Forwarded-For can be forged by the client unless a trusted proxy sets it.
+    return request.META.get("REMOTE_ADDR", "")
+
+
+class CommentForm(forms.ModelForm):
+    """A reader's comment. ``website`` is a honeypot: people never see it, bots fill it in."""
+
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    class Meta:
+        model = Comment
+        fields = ["name", "email", "body"]
+        labels = {"name": _("Name"), "email": _("Email (optional)"), "body": _("Comment")}
+        help_texts = {
+            "name": _("Shown with your comment."),
+            "email": _("Your email is never shown. The coordinators may use it to contact you about your comment."),
+            "body": _("At most %(limit)s characters. The text is shown as you typed it, without formatting.")
+            % {"limit": COMMENT_BODY_MAX_LENGTH},
+        }
+        error_messages = {
+            "name": {
+                "required": _("Enter your name."),
+                "max_length": _("The name can be at most %(limit_value)d characters long (it is %(show_value)d)."),
+            },
+            "email": {"invalid": _("Enter an email address in the form name@example.fi, or leave it empty.")},
+            "body": {
+                "required": _("Write your comment."),
+                "max_length": _(
+                    "The comment can be at most %(limit_value)d characters long (it is %(show_value)d). "
+                    "Shorten it and send it again."
+                ),
+            },
+        }
+        widgets = {
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "body": forms.Textarea(attrs={"rows": 6}),
+        }
+
+    def __init__(self, *args, client_address="", **kwargs):
+        kwargs.setdefault("auto_id", "comment-%s")
+        super().__init__(*args, **kwargs)
+        self.client_address = client_address
+        for name in ("name", "body"):
+            # No maxlength attribute: browsers would silently cut a pasted text; the
+            # server tells the commenter how long it may be and keeps what they wrote.
+            self.fields[name].widget.attrs.pop("maxlength", None)
+
+    @property
+    def is_spam(self):
+        return bool(self.is_bound and self.is_valid() and self.cleaned_data.get("website"))
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if not self.errors and self._rate_limit_exceeded():
+            raise forms.ValidationError(
+                _("You have sent several comments in a short time. Please wait ten minutes and send again; "
+                  "your text is kept below."),
+                code="rate_limited",
+            )
+        return cleaned_data
+
+    def _rate_limit_exceeded(self):
+        key = rate_limit_key(self.client_address)
+        cache.add(key, 0, timeout=COMMENT_RATE_WINDOW)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # the entry expired between add() and incr()
+            cache.set(key, 1, timeout=COMMENT_RATE_WINDOW)
+            count = 1
+        return count > COMMENT_RATE_LIMIT
+
+    @property
+    def is_rate_limited(self):
+        return any(error.code == "rate_limited" for error in self.non_field_errors().as_data())
+
+    def save_for(self, post):
+        """Save the comment on ``post`` as pending, or silently drop it if it is spam."""
+        if self.is_spam:
+            return None
+        comment = self.save(commit=False)
+        comment.post = post
+        comment.save()
+        return comment

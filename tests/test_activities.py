@@ -1,0 +1,139 @@
+"""The integration tray: activity pages, combinable filters and the coverage matrix."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale
+
+from home.models import Language
+from network.models import ActivityPage, IntegrationStage, Municipality, OrganisationPage, TargetGroup
+
+pytestmark = pytest.mark.django_db
+
+TRAY = "/fi/toiminta/"
+
+
+def titles(soup):
+    return sorted(a.get_text() for a in soup.select(".card__title a"))
+
+
+@pytest.mark.parametrize(
+    "query,expected",
+    [
+        ("municipality=kemi", ["Äitiryhmät Meri-Lapissa"]),
+        ("region=lappi", ["Äitiryhmät Meri-Lapissa"]),
+        ("region=pohjois-pohjanmaa", ["Perhe Yhtenäiseksi -perhetyö"]),
+        ("childcare=on", ["Äitiryhmät Meri-Lapissa"]),
+        ("category=recruitment", ["Vapaaehtoiseksi Punaiseen Ristiin"]),
+        ("organisation=vaestoliitto", ["Puhutaan kotoutumisesta -vertaisryhmät", "Womento-työuramentorointi"]),
+        ("target=perheet&language=ar", ["Perhe Yhtenäiseksi -perhetyö", "Puhutaan kotoutumisesta -vertaisryhmät"]),
+        ("target=perheet&language=ar&stage=saapuminen", ["Perhe Yhtenäiseksi -perhetyö"]),
+        ("municipality=kemi&target=aidit&language=fi&childcare=on&category=support&stage=alkuvaihe"
+         "&organisation=toivola-luotola-setlementti&region=lappi", ["Äitiryhmät Meri-Lapissa"]),
+        ("municipality=helsinki", []),
+    ],
+)
+def test_filters_combine_and_are_shareable(client, soup_of, query, expected):
+    response = client.get(f"{TRAY}?{query}")
+    assert response.status_code == 200
+    soup = soup_of(response)
+    assert titles(soup) == expected
+    for name, value in (pair.split("=") for pair in query.split("&")):
+        field = soup.find(attrs={"name": name})
+        if field.name == "select":
+            assert field.find("option", selected=True)["value"] == value
+        else:
+            assert field.has_attr("checked")
+
+
+def test_unknown_filter_value_gets_a_clear_error_and_keeps_the_page(client, soup_of):
+    response = client.get(f"{TRAY}?municipality=atlantis&target=perheet")
+    assert response.status_code == 200
+    soup = soup_of(response)
+    assert soup.select_one(".field-error") is not None
+    assert len(titles(soup)) == ActivityPage.objects.live().filter(locale__language_code="fi").count()
+
+
+def test_filters_have_labels(client, soup_of):
+    soup = soup_of(client.get(TRAY))
+    for field in soup.select("form.filters select, form.filters input"):
+        assert soup.find("label", attrs={"for": field["id"]}), field["name"]
+
+
+def test_matrix_counts_and_shows_gaps(client, soup_of):
+    soup = soup_of(client.get(f"{TRAY}kattavuus/"))
+    rows = {row.th.get_text(strip=True): row for row in soup.select("tbody tr")}
+    support = rows["Tuki"] if "Tuki" in rows else rows["Support"]
+    links = {a["href"]: a.get_text() for a in support.select("a")}
+    assert links[f"{TRAY}?category=support&stage=alkuvaihe"] == "2"
+    gaps = soup.select(".matrix__cell--gap")
+    assert gaps and all(cell.get_text(strip=True) for cell in gaps)  # a gap says so in words
+    recruitment = [row for label, row in rows.items() if row.select_one("a[href*=recruitment]")][0]
+    assert recruitment.select(".matrix__cell--gap")
+
+
+def test_matrix_link_leads_to_the_filtered_listing(client, soup_of):
+    soup = soup_of(client.get(f"{TRAY}?category=support&stage=alkuvaihe"))
+    assert titles(soup) == ["Perhe Yhtenäiseksi -perhetyö", "Äitiryhmät Meri-Lapissa"]
+
+
+def test_activity_page_shows_taxonomies_in_the_page_language(client, soup_of):
+    activity = ActivityPage.objects.get(slug="meri-lapin-aitiryhmat")
+    soup = soup_of(client.get(activity.url))
+    facts = soup.select_one("dl.facts").get_text(" ", strip=True)
+    assert "Äidit" in facts and "Kemi" in facts and "Tornio" in facts
+    swedish = activity.copy_for_translation(Locale.objects.get(language_code="sv"), copy_parents=True)
+    swedish.save_revision().publish()
+    soup = soup_of(client.get(swedish.url))
+    assert soup.html["lang"] == "sv"
+    assert "Mammor" in soup.select_one("dl.facts").get_text()
+
+
+def test_organisation_page_lists_its_activities(client, soup_of):
+    soup = soup_of(client.get("/fi/jarjestot/vaestoliitto/"))
+    section = soup.find("section", attrs={"aria-labelledby": "activities-heading"})
+    assert {a.get_text() for a in section.find_all("a")} == {
+        "Womento-työuramentorointi", "Puhutaan kotoutumisesta -vertaisryhmät"
+    }
+
+
+def test_seeded_taxonomies_exist_in_three_languages():
+    for model in (IntegrationStage, TargetGroup):
+        for code in ("fi", "sv", "en"):
+            assert model.objects.filter(locale__language_code=code).count() >= 6
+    assert Language.objects.filter(code="ar", is_rtl=True).exists()
+
+
+def add_activities(count):
+    organisation = OrganisationPage.objects.get(slug="toivola-luotola-setlementti")
+    locale = organisation.locale
+    kemi = Municipality.objects.get(name="Kemi")
+    mothers = TargetGroup.objects.get(slug="aidit", locale=locale)
+    stage = IntegrationStage.objects.get(slug="alkuvaihe", locale=locale)
+    finnish = Language.objects.get(code="fi")
+    for number in range(count):
+        activity = ActivityPage(
+            title=f"Lisäryhmä {number}", slug=f"lisaryhma-{number}", intro="Ryhmä",
+            category="support", level="regional", childcare=True,
+        )
+        activity.municipalities = [kemi]
+        activity.target_groups = [mothers]
+        activity.stages = [stage]
+        activity.languages = [finnish]
+        organisation.add_child(instance=activity)
+        activity.save_revision().publish()
+
+
+def test_listing_with_all_filters_has_constant_queries(client):
+    url = (f"{TRAY}?municipality=kemi&target=aidit&language=fi&childcare=on&category=support"
+           "&stage=alkuvaihe&organisation=toivola-luotola-setlementti&region=lappi")
+
+    def count():
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    before = count()
+    add_activities(15)
+    assert count() == before

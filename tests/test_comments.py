@@ -1,0 +1,283 @@
+"""Moderated blog comments: posting, moderation, escaping, spam protection, admin, query counts."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from network.forms import COMMENT_RATE_LIMIT
+from network.models import BlogPage, Comment, CommentStatus
+from network.models.comments import COMMENT_BODY_MAX_LENGTH
+
+pytestmark = pytest.mark.django_db
+
+SLUG = "osaksi-suomalaista-yhteiskuntaa"  # a demo post without comments
+
+
+@pytest.fixture(autouse=True)
+def empty_rate_limits():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def post():
+    return BlogPage.objects.get(slug=SLUG)
+
+
+def comment_url(post):
+    return post.url + "comment/"
+
+
+def send(client, post, ip="192.0.2.1", **fields):
+    data = {"name": "Aino Lukija", "email": "aino@example.org", "body": "Hyvä kirjoitus!", "website": ""}
+    data.update(fields)
+    return client.post(comment_url(post), data, REMOTE_ADDR=ip)
+
+
+def listed(soup):
+    return [item.select_one(".comment__body").get_text() for item in soup.select(".comment-list .comment")]
+
+
+def test_posting_creates_a_pending_comment_that_is_not_shown(client, soup_of, post):
+    response = send(client, post, body="Odottaa moderointia")
+
+    assert response.status_code == 302
+    assert response["Location"] == post.url + "?comment=sent#comments"
+    comment = Comment.objects.get(post=post)
+    assert comment.status == CommentStatus.PENDING
+    assert (comment.name, comment.email, comment.body) == ("Aino Lukija", "aino@example.org", "Odottaa moderointia")
+
+    soup = soup_of(client.get(response["Location"]))
+    assert soup.select_one("#comments [role=status]") is not None
+    assert "Odottaa moderointia" not in soup.get_text()
+    assert listed(soup) == []
+
+
+def test_approved_comments_are_shown_oldest_first_with_name_and_date(client, soup_of, post):
+    first = Comment.objects.create(post=post, name="Eka", body="Ensimmäinen", status=CommentStatus.APPROVED)
+    Comment.objects.create(post=post, name="Toka", body="Toinen", status=CommentStatus.APPROVED)
+    soup = soup_of(client.get(post.url))
+    assert listed(soup) == ["Ensimmäinen", "Toinen"]
+    meta = soup.select_one(f"#comment-{first.pk} .comment__meta")
+    assert "Eka" in meta.get_text()
+    assert meta.time["datetime"].startswith(first.created_at.date().isoformat()[:4])
+
+
+def test_rejected_and_pending_comments_never_render(client, post):
+    Comment.objects.create(post=post, name="Hylätty", body="Hylätty teksti", status=CommentStatus.REJECTED)
+    Comment.objects.create(post=post, name="Odottava", body="Odottava teksti")
+    body = client.get(post.url).content.decode()
+    assert "Hylätty teksti" not in body and "Odottava teksti" not in body
+    assert "Hylätty" not in body and "Odottava" not in body
+
+
+def test_comment_html_and_script_are_escaped(client, post):
+    send(client, post, name="<i>Nimi</i>", body="<script>alert(1)</script><b>x</b>\ntoinen rivi")
+    Comment.objects.filter(post=post).update(status=CommentStatus.APPROVED)
+    body = client.get(post.url).content.decode()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;&lt;b&gt;x&lt;/b&gt;<br>toinen rivi" in body
+    assert "<script>alert" not in body
+    assert "<b>x</b>" not in body and "<i>Nimi</i>" not in body
+
+
+def test_email_never_appears_on_the_page(client, post):
+    send(client, post, email="salainen@example.org")
+    Comment.objects.filter(post=post).update(status=CommentStatus.APPROVED)
+    body = client.get(post.url).content.decode()
+    assert "Aino Lukija" in body
+    assert "salainen@example.org" not in body
+
+
+def test_filled_honeypot_saves_nothing_but_thanks_the_same(client, post):
+    response = send(client, post, website="http://spam.example")
+    assert response.status_code == 302
+    assert response["Location"] == post.url + "?comment=sent#comments"
+    assert not Comment.objects.filter(post=post).exists()
+
+
+def test_honeypot_is_labelled_and_out_of_reach(client, soup_of, post):
+    soup = soup_of(client.get(post.url))
+    trap = soup.select_one("input[name=website]")
+    assert trap["tabindex"] == "-1" and trap["autocomplete"] == "off"
+    wrapper = trap.find_parent("div")
+    assert "visually-hidden" in wrapper["class"] and wrapper["aria-hidden"] == "true"
+    assert soup.find("label", attrs={"for": trap["id"]})
+
+
+def test_too_long_comment_is_400_with_field_error_and_keeps_the_text(client, soup_of, post):
+    long_body = "Pitkä <teksti> " * (COMMENT_BODY_MAX_LENGTH // 10)
+    response = send(client, post, name="Pitkän kirjoittaja", body=long_body)
+
+    assert response.status_code == 400
+    assert not Comment.objects.filter(post=post).exists()
+    soup = soup_of(response)
+    textarea = soup.select_one("textarea[name=body]")
+    assert textarea.get_text().strip() == long_body.strip()
+    assert soup.select_one("input[name=name]")["value"] == "Pitkän kirjoittaja"
+    assert soup.select_one("input[name=email]")["value"] == "aino@example.org"
+    assert textarea["aria-invalid"] == "true"
+    error = soup.find(id="comment-body_error")
+    assert error is not None and str(COMMENT_BODY_MAX_LENGTH) in error.get_text()
+    assert "comment-body_error" in textarea["aria-describedby"].split()
+    summary = soup.select_one("#comment-errors")
+    assert summary["tabindex"] == "-1" and summary.has_attr("autofocus")
+    assert summary.select_one('a[href="#comment-body"]') is not None
+
+
+def test_missing_name_and_text_are_field_errors(client, soup_of, post):
+    response = send(client, post, name="", body="")
+    assert response.status_code == 400
+    soup = soup_of(response)
+    assert soup.find(id="comment-name_error") and soup.find(id="comment-body_error")
+    assert soup.select_one("input[name=email]")["value"] == "aino@example.org"
+
+
+def test_invalid_email_is_a_field_error(client, soup_of, post):
+    response = send(client, post, email="ei-osoite")
+    assert response.status_code == 400
+    soup = soup_of(response)
+    assert soup.find(id="comment-email_error")
+    assert soup.select_one("textarea[name=body]").get_text().strip() == "Hyvä kirjoitus!"
+
+
+def test_rate_limit_per_address_answers_429_and_keeps_the_text(client, soup_of, post):
+    """Documented choice: the fourth comment within ten minutes gets status 429 and the
+    form back with a non-field error; the text is kept. Other addresses are not affected."""
+    for number in range(COMMENT_RATE_LIMIT):
+        assert send(client, post, body=f"Viesti {number}").status_code == 302
+    response = send(client, post, body="Neljäs viesti")
+
+    assert response.status_code == 429
+    assert Comment.objects.filter(post=post).count() == COMMENT_RATE_LIMIT
+    assert not Comment.objects.filter(body="Neljäs viesti").exists()
+    soup = soup_of(response)
+    assert soup.select_one("#comment-errors li") is not None
+    assert soup.select_one("textarea[name=body]").get_text().strip() == "Neljäs viesti"
+
+    assert send(client, post, ip="198.51.100.7", body="Toiselta osoitteelta").status_code == 302
+    assert Comment.objects.filter(body="Toiselta osoitteelta").exists()
+
+
+def test_no_ip_address_is_stored(client, post):
+    ip = "203.0.113.42"
+    send(client, post, ip=ip)
+    comment = Comment.objects.get(post=post)
+    for field in Comment._meta.concrete_fields:
+        assert ip not in str(getattr(comment, field.attname)), field.name
+    assert not any("ip" in field.name.split("_") for field in Comment._meta.concrete_fields)
+    assert all(ip not in str(key) for key in cache._cache.keys())
+
+
+def test_comment_route_refuses_get_and_needs_csrf(post):
+    from django.test import Client
+
+    assert Client().get(comment_url(post)).status_code == 302
+    strict = Client(enforce_csrf_checks=True)
+    response = strict.post(comment_url(post), {"name": "A", "body": "B"}, REMOTE_ADDR="192.0.2.9")
+    assert response.status_code == 403
+    assert not Comment.objects.filter(post=post).exists()
+
+
+def test_comments_section_has_ordered_headings_and_labelled_fields(client, soup_of, post):
+    soup = soup_of(client.get(post.url))
+    section = soup.select_one("section#comments")
+    assert section.h2 is not None and section.h3 is not None
+    for field in soup.select(".comment-form input:not([type=hidden]), .comment-form textarea"):
+        assert soup.find("label", attrs={"for": field["id"]})
+    email = soup.select_one("input[name=email]")
+    assert soup.find(id=email["aria-describedby"]) is not None
+    rules = section.select_one('a[href="/fi/blogin-kommentointi/"]')
+    assert rules is not None
+
+
+@pytest.fixture
+def superuser_client(client):
+    user = get_user_model().objects.create_superuser("coordinator", "c@example.org", "pw-123456")
+    client.force_login(user)
+    client.user = user
+    return client
+
+
+def test_admin_lists_pending_first_and_approve_shows_the_comment(superuser_client, post):
+    client = superuser_client
+    old = Comment.objects.create(post=post, name="Vanha", body="Jo hyväksytty", status=CommentStatus.APPROVED)
+    pending = Comment.objects.create(post=post, name="Uusi", body="Odottaa hyväksyntää")
+    list_url = reverse("wagtailsnippets_network_comment:list")
+
+    response = client.get(list_url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.index("Uusi") < html.index("Vanha")
+    assert post.title in html
+    assert client.get(list_url + "?status=pending").status_code == 200
+
+    response = client.post(reverse("network_comment_moderate", args=[pending.pk, "approved"]))
+    assert response.status_code == 302
+    pending.refresh_from_db()
+    assert pending.status == CommentStatus.APPROVED
+    assert pending.moderated_by == client.user and pending.moderated_at is not None
+    assert "Odottaa hyväksyntää" in client.get(post.url).content.decode()
+
+    client.post(reverse("network_comment_moderate", args=[old.pk, "rejected"]))
+    assert "Jo hyväksytty" not in client.get(post.url).content.decode()
+
+
+def test_admin_edit_view_changes_the_status(superuser_client, post):
+    comment = Comment.objects.create(post=post, name="Muokattava", body="Hyväksy minut")
+    url = reverse("wagtailsnippets_network_comment:edit", args=[comment.pk])
+    assert superuser_client.get(url).status_code == 200
+    response = superuser_client.post(url, {"status": "approved"})
+    assert response.status_code == 302
+    comment.refresh_from_db()
+    assert comment.status == CommentStatus.APPROVED and comment.moderated_by == superuser_client.user
+    assert comment.body == "Hyväksy minut"
+
+
+def test_admin_cannot_add_comments(superuser_client):
+    assert superuser_client.get(reverse("wagtailsnippets_network_comment:add")).status_code in (302, 403)
+
+
+def test_moderation_needs_the_permission(client, post):
+    from django.contrib.auth.models import Permission
+
+    comment = Comment.objects.create(post=post, name="Odottava", body="Teksti")
+    list_url = reverse("wagtailsnippets_network_comment:list")
+    moderate_url = reverse("network_comment_moderate", args=[comment.pk, "approved"])
+
+    plain = get_user_model().objects.create_user("reader", "r@example.org", "pw-123456")
+    client.force_login(plain)
+    assert client.get(list_url).status_code in (302, 403)
+    assert client.post(moderate_url).status_code in (302, 403)
+
+    editor = get_user_model().objects.create_user("editor", "e@example.org", "pw-123456")
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(editor)
+    assert client.get(list_url).status_code in (302, 403)
+    assert client.post(moderate_url).status_code in (302, 403)  # Wagtail redirects to the dashboard
+    comment.refresh_from_db()
+    assert comment.status == CommentStatus.PENDING
+
+
+def test_post_page_query_count_does_not_grow_with_comments(client, post):
+    def count():
+        client.get(post.url)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(post.url).status_code == 200
+        return len(queries)
+
+    Comment.objects.create(post=post, name="Yksi", body="Yksi", status=CommentStatus.APPROVED)
+    one = count()
+    for number in range(19):
+        Comment.objects.create(post=post, name=f"N{number}", body="Lisää", status=CommentStatus.APPROVED)
+    assert count() == one
+
+
+def test_demo_has_the_reader_comment_from_the_source_text():
+    comment = Comment.objects.get(post__slug="jarjestot-ja-niiden-rooli")
+    assert comment.status == CommentStatus.APPROVED
+    assert comment.body.startswith("Moikka!\nOn hyvä kuulla, että järjestöt ovat voineet osaltaan")
+    assert Comment.objects.filter(status=CommentStatus.PENDING).exists()

@@ -1,0 +1,247 @@
+"""Events: upcoming and past listings, the event page, validation and the iCalendar exports."""
+
+import datetime
+import zoneinfo
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from icalendar import Calendar
+
+from network.models import EventIndexPage, EventPage, EventType, OrganisationPage
+
+pytestmark = pytest.mark.django_db
+
+HELSINKI = zoneinfo.ZoneInfo("Europe/Helsinki")
+MINUTE = datetime.timedelta(minutes=1)
+NETWORK_MEETING = "/fi/jarjestot/suomen-punainen-risti/verkostokokous-2027/"
+
+
+def add_event(organisation_slug, title, start, hours=2, **fields):
+    organisation = OrganisationPage.objects.get(slug=organisation_slug, locale__language_code="fi")
+    event = EventPage(
+        title=title,
+        slug=fields.pop("slug", None) or slugify(title),
+        event_type=fields.pop("event_type", EventType.WORKSHOP),
+        start=start,
+        end=start + datetime.timedelta(hours=hours),
+        intro=fields.pop("intro", f"{title}: johdanto."),
+        **fields,
+    )
+    organisation.add_child(instance=event)
+    event.save_revision().publish()
+    return event
+
+
+def card_titles(soup):
+    return [a.get_text() for a in soup.select(".card__title a")]
+
+
+def events_in(response):
+    calendar = Calendar.from_ical(response.content)
+    return calendar, list(calendar.walk("VEVENT"))
+
+
+def test_upcoming_soonest_first_and_past_newest_first(client, soup_of):
+    now = timezone.now()
+    add_event("vaestoliitto", "Huomenna", now + datetime.timedelta(days=1))
+    add_event("suomen-punainen-risti", "Tunnin päästä", now + datetime.timedelta(hours=1))
+    add_event("marttaliitto", "Käynnissä nyt", now - datetime.timedelta(hours=1), hours=3)
+    add_event("vaestoliitto", "Eilen", now - datetime.timedelta(days=1))
+    add_event("marttaliitto", "Toissa päivänä", now - datetime.timedelta(days=2))
+
+    soup = soup_of(client.get("/fi/tapahtumat/"))
+    upcoming = card_titles(soup)
+    assert upcoming[:3] == ["Käynnissä nyt", "Tunnin päästä", "Huomenna"]
+    assert "Eilen" not in upcoming and "Toissa päivänä" not in upcoming
+    assert soup.select_one('.filter-options a[aria-current="page"]')["href"] == "/fi/tapahtumat/"
+    starts = [card.time["datetime"] for card in soup.select(".card")]
+    assert starts == sorted(starts, key=datetime.datetime.fromisoformat)
+
+    soup = soup_of(client.get("/fi/tapahtumat/?when=past"))
+    past = card_titles(soup)
+    assert past[:2] == ["Eilen", "Toissa päivänä"]
+    assert "Kotoutumistarjottimen ensimmäinen verkostokokous" in past
+    assert not {"Käynnissä nyt", "Tunnin päästä", "Huomenna"} & set(past)
+    current = soup.select_one('.filter-options a[aria-current="page"]')
+    assert current["href"] == "/fi/tapahtumat/?when=past"
+    starts = [card.time["datetime"] for card in soup.select(".card")]
+    assert starts == sorted(starts, key=datetime.datetime.fromisoformat, reverse=True)
+
+
+def test_listing_shows_organiser_and_type_and_is_paginated(client, soup_of):
+    start = timezone.now() + datetime.timedelta(hours=1)
+    for number in range(12):
+        add_event("vaestoliitto", f"Työpaja {number:02}", start + number * MINUTE)
+    soup = soup_of(client.get("/fi/tapahtumat/"))
+    cards = soup.select(".card")
+    assert len(cards) == 10
+    assert cards[0].select_one(".card__org").get_text() == "Väestöliitto"
+    assert cards[0].select_one(".card__type").get_text() == "Työpaja"
+    next_link = soup.select_one(".pagination a[rel=next]")["href"]
+    second = soup_of(client.get("/fi/tapahtumat/" + next_link))
+    assert card_titles(second)[:2] == ["Työpaja 10", "Työpaja 11"]
+
+
+def test_swedish_listing_shows_untranslated_events_marked_finnish(client, soup_of):
+    add_event("vaestoliitto", "Huomenna", timezone.now() + datetime.timedelta(days=1))
+    soup = soup_of(client.get("/sv/tapahtumat/"))
+    assert soup.html["lang"] == "sv"
+    assert soup.h1.get_text() == "Evenemang"
+    cards = soup.select(".card")
+    assert cards and all(card["lang"] == "fi" for card in cards)
+    assert all(card.select_one(".card__type")["lang"] == "sv" for card in cards)
+
+
+def test_event_page_renders_in_finnish_with_helsinki_time(client, soup_of):
+    response = client.get(NETWORK_MEETING)
+    assert response.status_code == 200
+    soup = soup_of(response)
+    assert soup.html["lang"] == "fi"
+    assert soup.h1.get_text() == "Kotoutumistarjottimen verkostokokous"
+    times = [time["datetime"] for time in soup.select(".page-meta time")]
+    assert times == ["2027-08-30T11:00:00+03:00", "2027-08-30T16:00:00+03:00"]
+    assert "30.8.2027 11.00" in soup.select_one(".page-meta").get_text()
+    organiser = soup.select_one('.contact-card a[href="/fi/jarjestot/suomen-punainen-risti/"]')
+    assert organiser.get_text() == "Suomen Punainen Risti"
+    assert soup.select_one(f'a[href="{NETWORK_MEETING}ics/"]') is not None
+    assert soup.select_one('a[href="https://www.punainenristi.fi"]') is not None
+
+
+def test_end_before_start_is_a_validation_error():
+    start = datetime.datetime(2027, 5, 1, 12, tzinfo=HELSINKI)
+    earlier = start - datetime.timedelta(hours=1)
+    event = EventPage(title="Väärin päin", slug="vaarin-pain", intro="x", start=start, end=earlier)
+    with pytest.raises(ValidationError) as error:
+        event.clean()
+    assert "end" in error.value.message_dict
+    EventPage(title="Oikein", slug="oikein", intro="x", start=start, end=start).clean()
+
+
+def test_end_before_start_is_a_form_error_in_the_admin(client):
+    user = get_user_model().objects.create_superuser("admin", "admin@example.org", "pw-123456")
+    client.force_login(user)
+    organisation = OrganisationPage.objects.get(slug="vaestoliitto")
+    url = reverse("wagtailadmin_pages:add", args=["network", "eventpage", organisation.pk])
+    data = {
+        "title": "Väärin päin",
+        "slug": "vaarin-pain",
+        "event_type": "workshop",
+        "start": "2027-05-01 12:00",
+        "end": "2027-05-01 10:00",
+        "intro": "Johdanto",
+        "body-count": "0",
+        "action-publish": "publish",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    # The admin speaks the default language, Finnish.
+    assert errors["end"] == ["Tapahtuma ei voi päättyä ennen kuin se alkaa."]
+    assert not EventPage.objects.filter(slug="vaarin-pain").exists()
+
+    data.update(end="2027-05-01 15:00")
+    response = client.post(url, data)
+    assert response.status_code == 302
+    event = EventPage.objects.get(slug="vaarin-pain")
+    assert event.start == datetime.datetime(2027, 5, 1, 9, tzinfo=datetime.UTC)
+
+
+def test_single_event_ics_imports_with_helsinki_time(client):
+    event = EventPage.objects.get(slug="verkostokokous-2027")
+    response = client.get(NETWORK_MEETING + "ics/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="verkostokokous-2027.ics"'
+
+    calendar, items = events_in(response)
+    assert calendar["VERSION"] == "2.0" and calendar["PRODID"]
+    assert [tz["TZID"] for tz in calendar.walk("VTIMEZONE")] == ["Europe/Helsinki"]
+    [item] = items
+    assert item["SUMMARY"] == "Kotoutumistarjottimen verkostokokous"
+    assert item["UID"] == f"event-{event.translation_key}@tarjotin"
+    start, end = item.decoded("DTSTART"), item.decoded("DTEND")
+    assert item["DTSTART"].params["TZID"] == "Europe/Helsinki"
+    assert start == datetime.datetime(2027, 8, 30, 11, tzinfo=HELSINKI)
+    assert start.astimezone(datetime.UTC) == datetime.datetime(2027, 8, 30, 8, tzinfo=datetime.UTC)
+    assert end.astimezone(datetime.UTC) == datetime.datetime(2027, 8, 30, 13, tzinfo=datetime.UTC)
+    assert item.decoded("DTSTAMP").tzinfo is not None
+    assert item["DESCRIPTION"].startswith("Kotoutumistarjottimen verkosto kokoontuu Helsinkiin")
+    assert "Tehtaankatu 1 a, 00140 Helsinki" in item["LOCATION"]
+    assert item["URL"].startswith("http") and item["URL"].endswith(NETWORK_MEETING)
+    assert item["ORGANIZER"].params["CN"] == "Suomen Punainen Risti"
+
+    again = events_in(client.get(NETWORK_MEETING + "ics/"))[1][0]
+    assert again["UID"] == item["UID"]
+
+
+def test_winter_event_converts_with_winter_offset(client):
+    event = add_event(
+        "vaestoliitto", "Talvikoulutus", datetime.datetime(2027, 1, 15, 11, tzinfo=HELSINKI),
+        contact_email="koulutus@example.org", online_link="https://meet.example.org/talvi",
+    )
+    [item] = events_in(client.get(event.url + "ics/"))[1]
+    start = item.decoded("DTSTART").astimezone(datetime.UTC)
+    assert start == datetime.datetime(2027, 1, 15, 9, tzinfo=datetime.UTC)
+    assert str(item["ORGANIZER"]) == "mailto:koulutus@example.org"
+    assert item["LOCATION"] == "https://meet.example.org/talvi"
+
+
+def test_feed_has_upcoming_and_recent_events_with_stable_uids(client, soup_of):
+    now = timezone.now()
+    recent = add_event("vaestoliitto", "Kuukausi sitten", now - datetime.timedelta(days=30))
+    add_event("vaestoliitto", "Puoli vuotta sitten", now - datetime.timedelta(days=180))
+    soon = add_event("marttaliitto", "Ensi viikolla", now + datetime.timedelta(days=7))
+
+    soup = soup_of(client.get("/fi/tapahtumat/"))
+    feed_link = soup.select_one('link[rel=alternate][type="text/calendar"]')
+    assert feed_link["href"] == "/fi/tapahtumat/feed/ics/"
+
+    response = client.get("/fi/tapahtumat/feed/ics/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="tapahtumat.ics"'
+    calendar, items = events_in(response)
+    assert calendar["X-WR-CALNAME"] == "Tapahtumat"
+    by_summary = {str(item["SUMMARY"]): item for item in items}
+    assert {"Kuukausi sitten", "Ensi viikolla"} <= set(by_summary)
+    assert "Puoli vuotta sitten" not in by_summary
+    assert "Kotoutumistarjottimen ensimmäinen verkostokokous" not in by_summary
+    assert by_summary["Ensi viikolla"]["UID"] == f"event-{soon.translation_key}@tarjotin"
+    assert by_summary["Kuukausi sitten"]["UID"] == f"event-{recent.translation_key}@tarjotin"
+    assert by_summary["Ensi viikolla"]["ORGANIZER"].params["CN"] == "Marttaliitto"
+    assert len({item["UID"] for item in items}) == len(items)
+    single = events_in(client.get(soon.url + "ics/"))[1][0]
+    assert single["UID"] == by_summary["Ensi viikolla"]["UID"]
+
+
+def query_count(client, url):
+    client.get(url)  # warm per-process caches
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_listing_and_feed_queries_do_not_grow_with_the_number_of_events(client):
+    organisations = ["vaestoliitto", "marttaliitto", "suomen-punainen-risti", "suomen-partiolaiset"]
+    start = timezone.now() + datetime.timedelta(hours=1)
+
+    def add(count, offset):
+        for number in range(offset, offset + count):
+            organisation = organisations[number % len(organisations)]
+            add_event(organisation, f"Tapahtuma {number}", start + datetime.timedelta(hours=number))
+
+    add(3, 0)
+    urls = ("/fi/tapahtumat/", "/fi/tapahtumat/feed/ics/", "/sv/tapahtumat/")
+    before = {url: query_count(client, url) for url in urls}
+    add(27, 3)
+    after = {url: query_count(client, url) for url in before}
+    assert after == before
+    assert before["/fi/tapahtumat/"] <= 28
+    assert before["/fi/tapahtumat/feed/ics/"] <= 12
