@@ -12,6 +12,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock, LatestEntriesBlock
+from home.i18n import own_or_untranslated_q
 
 
 class CustomImage(AbstractImage):
@@ -146,3 +147,24 @@ class Language(models.Model):
 
     def __str__(self):
         return self.native_name
+
+
+class AggregatingPage(Page):
+    """Base of the pages that list content from every organisation's subtree (the blog,
+    the events, the integration tray): an introduction, and ``aggregate`` to list a
+    page type in this page's language, with untranslated originals as fallback."""
+
+    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    api_fields = [APIField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        abstract = True
+
+    def aggregate(self, model):
+        return model.objects.live().public().filter(own_or_untranslated_q(model, self.locale))

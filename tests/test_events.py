@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from icalendar import Calendar
 
-from network.models import EventIndexPage, EventPage, EventType, OrganisationPage
+from network.models import EventPage, EventType, OrganisationPage
 
 pytestmark = pytest.mark.django_db
 

@@ -11,12 +11,12 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.blocks import RICH_TEXT_FEATURES, BodyBlock
-from home.i18n import own_or_untranslated_q
+from home.blocks import BodyBlock
+from home.models import AggregatingPage
 from network.models.organisations import InOrganisation, OrganisationLevel, attach_organisations
 from network.models.taxonomies import IntegrationStage, TargetGroup
 
@@ -143,26 +143,15 @@ def localized_names(model, terms):
     return [term.name for term in model.for_locale() if term.translation_key in keys]
 
 
-class ActivityIndexPage(RoutablePageMixin, Page):
+class ActivityIndexPage(RoutablePageMixin, AggregatingPage):
     """The integration tray: every organisation's activities, filterable, and the
     coverage matrix that shows where activities are missing."""
-
-    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    api_fields = [APIField("intro")]
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = []
 
     class Meta:
         verbose_name = _("integration tray")
 
     def activities(self):
-        return ActivityPage.objects.live().public().filter(
-            own_or_untranslated_q(ActivityPage, self.locale)
-        )
+        return self.aggregate(ActivityPage)
 
     @path("")
     def listing(self, request):

@@ -11,13 +11,13 @@ from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.images import get_image_model_string
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.blocks import RICH_TEXT_FEATURES, BodyBlock
-from home.i18n import own_or_untranslated_q
+from home.blocks import BodyBlock
+from home.models import AggregatingPage
 from network.feeds import BlogAtomFeed, BlogRssFeed
 from network.models.organisations import InOrganisation, OrganisationPage, attach_organisations
 
@@ -25,17 +25,8 @@ POSTS_PER_PAGE = 10
 COMMENTING_RULES_SLUG = "blogin-kommentointi"
 
 
-class BlogIndexPage(RoutablePageMixin, Page):
+class BlogIndexPage(RoutablePageMixin, AggregatingPage):
     """The network blog: lists the posts of every organisation in this language."""
-
-    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    api_fields = [APIField("intro")]
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = []
 
     class Meta:
         verbose_name = _("blog")
@@ -43,9 +34,7 @@ class BlogIndexPage(RoutablePageMixin, Page):
     def posts(self):
         """Published, public posts in this page's language, from every organisation."""
         return (
-            BlogPage.objects.live()
-            .public()
-            .filter(own_or_untranslated_q(BlogPage, self.locale))
+            self.aggregate(BlogPage)
             .select_related("image", "locale")
             .prefetch_related("tags")
             .order_by("-date", "-pk")

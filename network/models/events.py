@@ -17,12 +17,12 @@ from icalendar import Calendar, Event, vCalAddress
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.blocks import RICH_TEXT_FEATURES, BodyBlock
-from home.i18n import own_or_untranslated_q
+from home.blocks import BodyBlock
+from home.models import AggregatingPage
 from network.models.organisations import InOrganisation, attach_organisations
 
 EVENTS_PER_PAGE = 10
@@ -39,18 +39,9 @@ class EventType(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(RoutablePageMixin, AggregatingPage):
     """Lists the events of every organisation in this language: upcoming by default,
     past ones with ``?when=past``; ``feed/ics/`` is the iCalendar feed."""
-
-    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    api_fields = [APIField("intro")]
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = []
 
     class Meta:
         verbose_name = _("event listing")
@@ -58,9 +49,7 @@ class EventIndexPage(RoutablePageMixin, Page):
     def events(self):
         """Published, public events in this page's language, from every organisation."""
         return (
-            EventPage.objects.live()
-            .public()
-            .filter(own_or_untranslated_q(EventPage, self.locale))
+            self.aggregate(EventPage)
             .select_related("locale")
         )
 

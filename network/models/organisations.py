@@ -6,13 +6,14 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.images import get_image_model_string
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
-from home.blocks import RICH_TEXT_FEATURES, BodyBlock
+from home.blocks import BodyBlock
 from home.i18n import own_or_untranslated_q
+from home.models import AggregatingPage
 
 
 ORGANISATIONS_PER_PAGE = 24
@@ -25,16 +26,9 @@ class OrganisationLevel(models.TextChoices):
     LOCAL = "local", _("Local")
 
 
-class OrganisationIndexPage(Page):
+class OrganisationIndexPage(AggregatingPage):
     """Lists the member organisations; each organisation's subtree sits below it."""
 
-    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    api_fields = [APIField("intro")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["network.OrganisationPage"]
 
     class Meta:
