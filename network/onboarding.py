@@ -10,13 +10,13 @@ from dataclasses import dataclass
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils.text import slugify
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale
+from wagtail.models import Collection, GroupPagePermission, Locale
 
 from network.models import OrganisationIndexPage, OrganisationLevel, OrganisationPage
+from network.roles import grant_media_permissions
 
 # Editors write and submit for review; publishing is the coordinators' decision.
 EDITOR_PAGE_PERMISSIONS = ["add", "change", "lock"]
-MEDIA_ACTIONS = ["add", "change", "choose", "delete"]
 
 
 class OnboardingError(ValueError):
@@ -57,19 +57,20 @@ def add_organisation(name, *, slug="", level=OrganisationLevel.NATIONAL, regions
     index.add_child(instance=organisation)
     organisation.regions.set(regions)
     organisation.save_revision().publish()
+    return provide_access(organisation)
 
-    collection = Collection.get_first_root_node().add_child(name=name)
-    group = Group.objects.create(name=editor_group_name(name))
+
+def provide_access(organisation):
+    """The organisation's collection and editor group with its permissions; creates
+    what is missing and changes nothing else, so it is safe to run again."""
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name=organisation.title).first()
+    if collection is None:
+        collection = root.add_child(name=organisation.title)
+    group, _ = Group.objects.get_or_create(name=editor_group_name(organisation.title))
     group.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
     grant_page_permissions(group, organisation)
-    # Wagtail checks media permissions against its own Document and Image models,
-    # whatever the custom models are.
-    for app_label, model_name in (("wagtaildocs", "document"), ("wagtailimages", "image")):
-        for action in MEDIA_ACTIONS:
-            permission = Permission.objects.get(
-                content_type__app_label=app_label, codename=f"{action}_{model_name}"
-            )
-            GroupCollectionPermission.objects.create(group=group, collection=collection, permission=permission)
+    grant_media_permissions(group, collection)
     return Onboarded(organisation, collection, group)
 
 

@@ -53,13 +53,7 @@ def ensure_coordinators_and_workflow(**kwargs):
             group=group, page=root,
             permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=f"{permission_type}_page"),
         )
-    collection = Collection.get_first_root_node()
-    for app_label, model_name in (("wagtaildocs", "document"), ("wagtailimages", "image")):
-        for action in MEDIA_ACTIONS:
-            GroupCollectionPermission.objects.get_or_create(
-                group=group, collection=collection,
-                permission=Permission.objects.get(content_type__app_label=app_label, codename=f"{action}_{model_name}"),
-            )
+    grant_media_permissions(group, Collection.get_first_root_node())
 
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW, defaults={"active": True})
     task = GroupApprovalTask.objects.filter(name=TASK).first()
@@ -69,3 +63,18 @@ def ensure_coordinators_and_workflow(**kwargs):
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
     return group
+
+
+def grant_media_permissions(group, collection):
+    """Add, edit, choose and delete documents and images in ``collection`` (and the
+    collections below it). Wagtail checks these against its own Document and Image
+    models, whatever the custom models are."""
+    for app_label, model_name in (("wagtaildocs", "document"), ("wagtailimages", "image")):
+        for action in MEDIA_ACTIONS:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group,
+                collection=collection,
+                permission=Permission.objects.get(
+                    content_type__app_label=app_label, codename=f"{action}_{model_name}"
+                ),
+            )

@@ -1,7 +1,8 @@
 import pytest
 from django.core.management import call_command
 from taggit.models import Tag
-from wagtail.models import Locale, Page, Revision
+from django.contrib.auth.models import Group
+from wagtail.models import Collection, GroupPagePermission, Locale, Page, Revision
 
 from home.models import FooterText
 from network.models import BlogPage, OrganisationPage
@@ -15,6 +16,9 @@ def snapshot():
         "revisions": Revision.objects.count(),
         "tags": Tag.objects.count(),
         "footers": FooterText.objects.count(),
+        "groups": Group.objects.count(),
+        "collections": Collection.objects.count(),
+        "page_permissions": GroupPagePermission.objects.count(),
         "latest_revision": Revision.objects.order_by("-pk").values_list("pk", flat=True).first(),
     }
 
@@ -23,6 +27,13 @@ def test_second_run_changes_nothing():
     before = snapshot()
     call_command("load_demo", verbosity=0)
     assert snapshot() == before
+
+
+def test_every_demo_organisation_has_its_editor_group_and_collection():
+    for organisation in OrganisationPage.objects.filter(locale__language_code="fi"):
+        group = Group.objects.get(name=f"{organisation.title}: editors")
+        assert GroupPagePermission.objects.filter(group=group, page=organisation).exists()
+        assert Collection.objects.filter(name=organisation.title).exists()
 
 
 def test_demo_has_the_network_from_the_source_texts():

@@ -7,6 +7,7 @@ import datetime
 from pathlib import Path
 
 from home.demo_builder import body_from_text, demo_step
+from network.onboarding import provide_access
 from network.models import (
     BlogIndexPage,
     BlogPage,
@@ -108,13 +109,14 @@ def organisations_and_blog(builder):
     )
     organisations = {}
     for slug, name, short_name, level, region_names, summary, website in ORGANISATIONS:
-        organisations[slug] = builder.page(
+        organisations[slug] = organisation = builder.page(
             index, OrganisationPage, slug,
             title=name, short_name=short_name, level=level,
             regions=[regions[region] for region in region_names],
             intro=summary or NETWORK_MEMBER_SUMMARY.format(name=name),
             website=website,
         )
+        provide_access(organisation)
     blog = builder.page(
         home, BlogIndexPage, "blogi", title=INDEX_TITLES["blogi"]["fi"], show_in_menus=True,
         intro="<p>Verkoston jäsenten ja yhteistyökumppanien kirjoituksia kotoutumisesta.</p>",
