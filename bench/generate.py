@@ -23,6 +23,7 @@ from pathlib import Path
 
 ORG_SLUG = "bench-org-{}"
 POST_SLUG = "bench-post-{}"
+ACTIVITY_SLUG = "bench-activity-{}"
 INDEX_SLUG = "jarjestot"
 
 TAG_POOL = [
@@ -71,13 +72,14 @@ class Generated:
 
     organisations: list = field(default_factory=list)
     posts: list = field(default_factory=list)
+    activities: list = field(default_factory=list)
     seconds: float = 0.0
     index_seconds: float = 0.0  # search index updates (when run in-process)
     reference_index_seconds: float = 0.0  # Wagtail's reference index (when run in-process)
 
     @property
     def created(self):
-        return len(self.organisations) + len(self.posts)
+        return len(self.organisations) + len(self.posts) + len(self.activities)
 
     @property
     def ms_per_page(self):
@@ -176,7 +178,7 @@ def _save(parent, page, revisions):
     return page
 
 
-def generate(n, stdout=None, *, revisions=False, seed=None):
+def generate(n, stdout=None, *, revisions=False, seed=None, activities=0):
     """Add ``n`` OrganisationPages under the Finnish "jarjestot" index and ``n``
     BlogPages spread over them; return a ``Generated``.
 
@@ -185,6 +187,8 @@ def generate(n, stdout=None, *, revisions=False, seed=None):
     by default pages are saved live with first/last published dates and no revision.
     ``seed``: for the random content; defaults to the first new organisation number,
     so that the same database state always gives the same content.
+    ``activities``: also add that many ActivityPages, spread over the new organisations
+    (municipalities, stages, target groups and languages drawn at random).
     """
     from django.db import transaction
     from django.utils import timezone
@@ -261,6 +265,9 @@ def generate(n, stdout=None, *, revisions=False, seed=None):
             post.tags.set(rng.sample(tags, rng.randint(1, 3)))
             result.posts.append(_save(organisation, post, revisions))
         log(f"{n} blog posts created ({time.perf_counter() - started:.2f} s)")
+        if activities:
+            result.activities = _activities(activities, result.organisations, rng, revisions, now)
+            log(f"{activities} activities created ({time.perf_counter() - started:.2f} s)")
 
     result.seconds = time.perf_counter() - started
     result.index_seconds = timer.total("search") or timer.total("insert_or_update")
@@ -268,21 +275,66 @@ def generate(n, stdout=None, *, revisions=False, seed=None):
     return result
 
 
+def _activities(count, organisations, rng, revisions, now):
+    from home.models import Language
+    from network.models import (
+        ActivityCategory,
+        ActivityPage,
+        IntegrationStage,
+        Municipality,
+        TargetGroup,
+    )
+
+    first = _next_number(ActivityPage.objects.all(), ACTIVITY_SLUG)
+    locale_id = organisations[0].locale_id
+    municipalities = list(Municipality.objects.all())
+    stages = list(IntegrationStage.objects.filter(locale_id=locale_id))
+    groups = list(TargetGroup.objects.filter(locale_id=locale_id))
+    languages = list(Language.objects.filter(code__in=["fi", "sv", "en", "ar", "so", "ru", "uk", "fa"]))
+    created = []
+    for offset in range(count):
+        organisation = rng.choice(organisations)
+        activity = ActivityPage(
+            title=_title(rng),
+            slug=ACTIVITY_SLUG.format(first + offset),
+            locale_id=locale_id,
+            intro=_sentence(rng, 10, 20),
+            body=_body(rng, rng.randint(1, 3)),
+            category=rng.choice(ActivityCategory.values),
+            level=organisation.level,
+            childcare=rng.random() < 0.3,
+            schedule="Tiistaisin klo 17–19",
+            cost="Maksuton",
+            live=True,
+            first_published_at=now,
+            last_published_at=now,
+        )
+        activity.municipalities = rng.sample(municipalities, rng.randint(1, 3))
+        activity.stages = rng.sample(stages, rng.randint(1, 2))
+        activity.target_groups = rng.sample(groups, rng.randint(1, 3))
+        activity.languages = rng.sample(languages, rng.randint(1, 3))
+        created.append(_save(organisation, activity, revisions))
+    return created
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=1000, help="organisations and blog posts to add (each)")
     parser.add_argument("--revisions", action="store_true", help="publish each page through a revision")
     parser.add_argument("--seed", type=int, default=None)
+    parser.add_argument("--activities", type=int, default=0, help="activities to add (tray benchmark)")
     args = parser.parse_args(argv)
 
     from django.db import connection
 
     started = time.perf_counter()
-    result = generate(args.n, stdout=sys.stdout, revisions=args.revisions, seed=args.seed)
+    result = generate(
+        args.n, stdout=sys.stdout, revisions=args.revisions, seed=args.seed, activities=args.activities
+    )
     elapsed = time.perf_counter() - started
     print(
         f"Created {result.created} pages ({len(result.organisations)} organisations, "
-        f"{len(result.posts)} blog posts) in {result.seconds:.2f} s "
+        f"{len(result.posts)} blog posts, {len(result.activities)} activities) in {result.seconds:.2f} s "
         f"= {result.ms_per_page:.1f} ms/page [{connection.vendor}, "
         f"{'with' if args.revisions else 'without'} revisions]"
     )

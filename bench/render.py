@@ -54,6 +54,15 @@ def pages():
     targets.append(("organisation", organisation.url if organisation else None))
     targets.append(("standard page", "/fi/kotoutumistarjotin/"))
     targets.append(("rss feed", (blog.url if blog else "/fi/blogi/") + "feed/rss/"))
+    targets.append(("tray", "/fi/toiminta/"))
+    targets.append(("tray, 3 filters", "/fi/toiminta/?region=uusimaa&target=perheet&language=ar"))
+    targets.append((
+        "tray, all filters",
+        "/fi/toiminta/?region=uusimaa&municipality=helsinki&category=support&stage=alkuvaihe"
+        "&target=perheet&language=ar&childcare=on",
+    ))
+    targets.append(("tray coverage", "/fi/toiminta/kattavuus/"))
+    targets.append(("events", "/fi/tapahtumat/"))
     return targets
 
 
