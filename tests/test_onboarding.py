@@ -141,3 +141,34 @@ def test_onboarding_refuses_a_duplicate_name():
     add_organisation("Järjestö A")
     with pytest.raises(OnboardingError):
         add_organisation("Järjestö A", slug="toinen")
+
+
+def add_draft(parent, slug, owner):
+    draft = BlogPage(title=slug, slug=slug, author_name="X", intro="x", body=[], live=False, owner=owner)
+    parent.add_child(instance=draft)
+    draft.save_revision(user=owner)
+    return draft
+
+
+def test_editor_copies_within_own_subtree_but_not_into_another(client, two_organisations):
+    a, b = two_organisations
+    editor_of(a, client, "anna")
+    post = add_post(a.organisation, "oma")
+    url = reverse("wagtailadmin_pages:copy", args=[post.pk])
+    for parent, slug in ((a.organisation, "kopio-a"), (b.organisation, "kopio-b")):
+        client.post(url, {"new_title": slug, "new_slug": slug, "new_parent_page": parent.pk})
+    assert BlogPage.objects.child_of(a.organisation).filter(slug="kopio-a").exists()
+    assert not BlogPage.objects.filter(slug="kopio-b").exists()
+
+
+def test_editor_deletes_and_moves_own_drafts_only_within_own_subtree(client, two_organisations):
+    a, b = two_organisations
+    user = editor_of(a, client, "anna")
+    doomed, mover = add_draft(a.organisation, "poistettava", user), add_draft(a.organisation, "siirrettava", user)
+
+    client.post(reverse("wagtailadmin_pages:delete", args=[doomed.pk]))
+    assert not BlogPage.objects.filter(pk=doomed.pk).exists()
+
+    client.post(reverse("wagtailadmin_pages:move_confirm", args=[mover.pk, b.organisation.pk]))
+    mover.refresh_from_db()
+    assert mover.get_parent().pk == a.organisation.pk
