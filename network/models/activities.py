@@ -132,15 +132,9 @@ class ActivityPage(InOrganisation, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["tray"] = ActivityIndexPage.objects.live().filter(locale_id=self.locale_id).first()
-        context["stage_names"] = localized_names(IntegrationStage, self.stages.all())
-        context["target_group_names"] = localized_names(TargetGroup, self.target_groups.all())
+        context["stage_names"] = IntegrationStage.localized_names(self.stages.all())
+        context["target_group_names"] = TargetGroup.localized_names(self.target_groups.all())
         return context
-
-
-def localized_names(model, terms):
-    """Names of ``terms`` in the active language, in taxonomy order."""
-    keys = {term.translation_key for term in terms}
-    return [term.name for term in model.for_locale() if term.translation_key in keys]
 
 
 class ActivityIndexPage(RoutablePageMixin, AggregatingPage):

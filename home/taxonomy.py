@@ -1,0 +1,42 @@
+"""The base of translatable taxonomies (integration stages, target groups, topics,
+audiences). Each term exists once per language; its slug is shared by all its
+translations, so filters and shared links work in every language."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Locale, TranslatableMixin
+
+
+class Term(TranslatableMixin, models.Model):
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(
+        _("slug"), max_length=100, help_text=_("Shared by all translations; used in addresses.")
+    )
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def for_locale(cls, locale=None):
+        """Terms in ``locale`` (the active one by default), falling back to the source
+        language for terms not translated yet: one query."""
+        locale = locale or Locale.get_active()
+        terms = {}
+        for term in cls.objects.filter(locale__in=[locale.pk, Locale.get_default().pk]):
+            if term.locale_id == locale.pk or term.translation_key not in terms:
+                terms[term.translation_key] = term
+        return sorted(terms.values(), key=lambda term: (term.sort_order, term.name))
+
+    @classmethod
+    def localized_names(cls, terms):
+        """Names of ``terms`` in the active language, in taxonomy order."""
+        keys = {term.translation_key for term in terms}
+        return [term.name for term in cls.for_locale() if term.translation_key in keys]

@@ -1,0 +1,3 @@
+from materials.models.documents import CustomDocument
+
+__all__ = ["CustomDocument"]
