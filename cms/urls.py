@@ -8,11 +8,13 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from search import views as search_views
+from search.tags import tag_page
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("files/", include("materials.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
 
@@ -25,6 +27,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("tags/<str:slug>/", tag_page, name="tag"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -40,3 +40,28 @@ class Term(TranslatableMixin, models.Model):
         """Names of ``terms`` in the active language, in taxonomy order."""
         keys = {term.translation_key for term in terms}
         return [term.name for term in cls.for_locale() if term.translation_key in keys]
+
+
+def seed_terms(apps, app_label, model_name, rows):
+    """For data migrations: create terms from rows of (slug, Finnish, Swedish, English)
+    in those of the three languages that are configured, one translation key per row."""
+    import uuid
+
+    from django.conf import settings
+
+    columns = {"fi": 1, "sv": 2, "en": 3}
+    Locale = apps.get_model("wagtailcore", "Locale")
+    model = apps.get_model(app_label, model_name)
+    locales = {
+        code: Locale.objects.get_or_create(language_code=code)[0]
+        for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES
+        if code in columns
+    }
+    for order, row in enumerate(rows):
+        key = uuid.uuid4()
+        for code, locale in locales.items():
+            model.objects.get_or_create(
+                slug=row[0],
+                locale=locale,
+                defaults={"name": row[columns[code]], "sort_order": order, "translation_key": key},
+            )

@@ -16,3 +16,19 @@ def soup_of():
         return BeautifulSoup(response.content, "html.parser")
 
     return parse
+
+
+@pytest.fixture
+def query_count(client):
+    """SQL queries to render a URL, after a first request has warmed per-process caches."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count(url):
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200, url
+        return len(queries)
+
+    return count

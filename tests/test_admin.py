@@ -5,15 +5,10 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from wagtail.models import Page
 
-from home.models import FooterText, HomePage, StandardPage
-from network.models import (
-    BlogIndexPage,
-    BlogPage,
-    EventIndexPage,
-    EventPage,
-    OrganisationIndexPage,
-    OrganisationPage,
-)
+from home.models import FooterText, StandardPage
+from materials.models import MaterialPage
+from network.models import ActivityPage, BlogPage, EventIndexPage, EventPage, OrganisationPage
+from tests.page_types import PAGE_TYPES
 
 pytestmark = pytest.mark.django_db
 
@@ -27,10 +22,7 @@ def admin_client(client):
 
 @pytest.mark.parametrize(
     "model",
-    [
-        HomePage, StandardPage, OrganisationIndexPage, OrganisationPage, BlogIndexPage, BlogPage,
-        EventIndexPage, EventPage,
-    ],
+    PAGE_TYPES,
     ids=lambda model: model.__name__,
 )
 def test_page_editor_opens(admin_client, model):
@@ -43,6 +35,7 @@ def test_page_editor_opens(admin_client, model):
     "parent_slug,model", [
         ("vaestoliitto", BlogPage), ("tarjotin", StandardPage), ("jarjestot", OrganisationPage),
         ("vaestoliitto", EventPage), ("tarjotin", EventIndexPage),
+        ("vaestoliitto", ActivityPage), ("vaestoliitto", MaterialPage),
     ]
 )
 def test_create_form_opens_where_the_page_type_belongs(admin_client, parent_slug, model):

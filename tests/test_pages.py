@@ -3,22 +3,11 @@
 import pytest
 from wagtail.models import Locale, Page
 
-from home.models import HomePage, StandardPage
-from network.models import (
-    BlogIndexPage,
-    BlogPage,
-    EventIndexPage,
-    EventPage,
-    OrganisationIndexPage,
-    OrganisationPage,
-)
+from network.models import BlogPage, OrganisationPage
+from tests.page_types import PAGE_TYPES
 
 pytestmark = pytest.mark.django_db
 
-PAGE_TYPES = [
-    HomePage, StandardPage, OrganisationIndexPage, OrganisationPage, BlogIndexPage, BlogPage,
-    EventIndexPage, EventPage,
-]
 LANGUAGES = ["fi", "sv", "en"]
 
 

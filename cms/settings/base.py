@@ -144,6 +144,11 @@ WAGTAILADMIN_BASE_URL = env.env_str("BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "home.CustomImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "materials.CustomDocument"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "odp", "txt", "xlsx", "ods"]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "materials.forms.DocumentForm"
+# Files are served through Django (never straight from MEDIA_URL) so that members-only
+# files stay private and downloads are counted.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+MATERIALS_MAX_UPLOAD_MB = env.env_int("MATERIALS_MAX_UPLOAD_MB", 50)
 WAGTAILSEARCH_BACKENDS = {"default": env.search_config()}
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fi", _("Finnish")), ("sv", _("Swedish")), ("en", _("English"))]
 WAGTAIL_ENABLE_UPDATE_CHECK = False

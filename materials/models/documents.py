@@ -1,4 +1,29 @@
+import hashlib
+
+from django.db import models
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument, Document as WagtailDocument
+from wagtail.search import index
+
+
+def sha256_of(filelike):
+    """Hex SHA-256 of a file read in chunks from the start; Wagtail's own ``file_hash``
+    is SHA-1, which is kept for its ETags but not trusted for duplicate detection."""
+    filelike.seek(0)
+    digest = hashlib.sha256()
+    for chunk in iter(lambda: filelike.read(1024 * 1024), b""):
+        digest.update(chunk)
+    filelike.seek(0)
+    return digest.hexdigest()
+
+
+class ExtractionStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+    NOT_APPLICABLE = "not-applicable", _("Not applicable")
 
 
 class CustomDocument(AbstractDocument):
@@ -6,4 +31,91 @@ class CustomDocument(AbstractDocument):
     materials bank can add file metadata (language, page count, extracted text)
     without moving data between tables."""
 
-    admin_form_fields = WagtailDocument.admin_form_fields
+    language = models.ForeignKey(
+        "home.Language",
+        verbose_name=_("language"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("The language the file is written in."),
+    )
+    members_only = models.BooleanField(
+        _("members only"),
+        default=False,
+        help_text=_("Only logged-in members of the network can download the file."),
+    )
+    page_count = models.PositiveIntegerField(_("page count"), null=True, blank=True, editable=False)
+    checksum = models.CharField(
+        _("SHA-256 checksum"), max_length=64, blank=True, db_index=True, editable=False
+    )
+    extracted_text = models.TextField(_("extracted text"), blank=True, editable=False)
+    extraction_status = models.CharField(
+        _("text extraction"),
+        max_length=20,
+        choices=ExtractionStatus.choices,
+        default=ExtractionStatus.PENDING,
+        editable=False,
+    )
+    extraction_error = models.TextField(_("text extraction error"), blank=True, editable=False)
+    preview = models.FileField(_("preview"), upload_to="document_previews", blank=True, editable=False)
+
+    admin_form_fields = WagtailDocument.admin_form_fields + ("language", "members_only")
+    search_fields = AbstractDocument.search_fields + [
+        index.SearchField("extracted_text"),
+    ]
+
+    def _set_document_file_metadata(self):
+        """Called by Wagtail whenever a new file is uploaded: the old file's text,
+        pages and preview no longer apply, and the background extraction starts again."""
+        super()._set_document_file_metadata()
+        self.checksum = sha256_of(self.file)
+        self.extracted_text = self.extraction_error = ""
+        self.page_count = None
+        self.extraction_status = ExtractionStatus.PENDING
+        if self.preview:
+            self.preview.delete(save=False)
+
+    def save(self, *args, **kwargs):
+        # Documents created in code (demo content, imports) skip the admin form.
+        if self.file and not self.checksum:
+            with self.open_file() as f:
+                self.checksum = sha256_of(f)
+        super().save(*args, **kwargs)
+
+    @property
+    def requires_login(self):
+        """Members only: marked so itself, or a file of a material marked members-only."""
+        return self.members_only or self.material_files.filter(material__members_only=True).exists()
+
+    def duplicates(self):
+        """Other documents with exactly the same file content."""
+        if not self.checksum:
+            return CustomDocument.objects.none()
+        return CustomDocument.objects.filter(checksum=self.checksum).exclude(pk=self.pk)
+
+
+class DownloadCount(models.Model):
+    """Downloads of a document per day: a number, nothing about who downloaded."""
+
+    document = models.ForeignKey(
+        CustomDocument, verbose_name=_("document"), on_delete=models.CASCADE, related_name="download_counts"
+    )
+    date = models.DateField(_("date"))
+    count = models.PositiveIntegerField(_("downloads"), default=0)
+
+    class Meta:
+        verbose_name = _("download count")
+        verbose_name_plural = _("download counts")
+        constraints = [
+            models.UniqueConstraint(fields=["document", "date"], name="unique_download_count_per_day")
+        ]
+
+    @classmethod
+    def record(cls, document):
+        today = timezone.localdate()
+        rows = cls.objects.filter(document=document, date=today)
+        if not rows.update(count=F("count") + 1):
+            _count, created = cls.objects.get_or_create(document=document, date=today, defaults={"count": 1})
+            if not created:
+                rows.update(count=F("count") + 1)

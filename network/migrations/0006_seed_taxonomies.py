@@ -1,10 +1,9 @@
 """Seed the integration stages and target groups in Finnish, Swedish and English
 (translations only for the languages that are configured)."""
 
-import uuid
-
-from django.conf import settings
 from django.db import migrations
+
+from home.taxonomy import seed_terms
 
 STAGES = [
     ("saapuminen", "Maahan saapuminen", "Ankomst till Finland", "Arrival in Finland"),
@@ -27,26 +26,11 @@ TARGET_GROUPS = [
     ("pakolaiset", "Pakolaiset", "Flyktingar", "Refugees"),
     ("ammattilaiset", "Ammattilaiset ja vapaaehtoiset", "Yrkesverksamma och frivilliga", "Professionals and volunteers"),
 ]
-COLUMNS = {"fi": 1, "sv": 2, "en": 3}
 
 
 def seed(apps, schema_editor):
-    Locale = apps.get_model("wagtailcore", "Locale")
-    configured = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
-    locales = {}
-    for code in configured:
-        if code in COLUMNS:
-            locales[code], _ = Locale.objects.get_or_create(language_code=code)
-    for model_name, rows in (("IntegrationStage", STAGES), ("TargetGroup", TARGET_GROUPS)):
-        model = apps.get_model("network", model_name)
-        for order, row in enumerate(rows):
-            key = uuid.uuid4()
-            for code, locale in locales.items():
-                model.objects.get_or_create(
-                    slug=row[0],
-                    locale=locale,
-                    defaults={"name": row[COLUMNS[code]], "sort_order": order, "translation_key": key},
-                )
+    seed_terms(apps, "network", "IntegrationStage", STAGES)
+    seed_terms(apps, "network", "TargetGroup", TARGET_GROUPS)
 
 
 def unseed(apps, schema_editor):

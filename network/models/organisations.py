@@ -127,7 +127,13 @@ class OrganisationPage(Page):
     ]
 
     parent_page_types = ["network.OrganisationIndexPage"]
-    subpage_types = ["network.BlogPage", "network.EventPage", "network.ActivityPage", "home.StandardPage"]
+    subpage_types = [
+        "network.BlogPage",
+        "network.EventPage",
+        "network.ActivityPage",
+        "materials.MaterialPage",
+        "home.StandardPage",
+    ]
 
     class Meta:
         verbose_name = _("organisation")

@@ -1,0 +1,230 @@
+"""Demo content of the materials bank: materials from the network's source texts, with
+small real PDF and DOCX files made in code, in several languages; some members-only."""
+
+from django.core.files.base import ContentFile
+from wagtail.documents import get_document_model
+from wagtail.models import Collection
+
+from home.demo_builder import body_from_text, demo_step
+from home.models import Language
+from materials.models import Audience, MaterialFile, MaterialIndexPage, MaterialPage, Topic
+from materials.sample_files import make_docx, make_pdf
+
+BANK_TITLES = {"fi": "Materiaalipankki", "sv": "Materialbanken", "en": "Materials bank"}
+BANK_INTRO = (
+    "<p>Verkoston jäsenjärjestöjen oppaat, koulutusmateriaalit, vihkot ja toimintamallit. "
+    "Rajaa aiheen, kohderyhmän ja tiedoston kielen mukaan.</p>"
+)
+
+# A few sentences per language for the files of multilingual booklets.
+BOOKLET_TEXT = {
+    "fi": "Tämä vihko tukee vanhempia lapsen kasvattamisessa Suomessa. Lapsen kasvattaminen "
+    "kulttuurissa, jossa ei itse ole kasvanut, askarruttaa monia vanhempia.",
+    "sv": "Det här häftet stöder föräldrar i barnuppfostran i Finland. Att uppfostra barn i en "
+    "kultur där man inte själv har vuxit upp väcker frågor hos många föräldrar.",
+    "en": "This booklet supports parents in raising children in Finland. Raising a child in a "
+    "culture you did not grow up in raises questions for many parents.",
+    "so": "Buuggan wuxuu taageeraa waalidiinta barbaarinta carruurta Finland. Barbaarinta ilmaha "
+    "dhaqan aadan ku soo koran waxay su'aalo u keentaa waalidiin badan.",
+    "ar": "يدعم هذا الكتيب الوالدين في تربية الأطفال في فنلندا. تثير تربية الطفل في ثقافة لم "
+    "تنشأ فيها أسئلة لدى كثير من الآباء والأمهات.",
+    "ru": "Эта брошюра помогает родителям в воспитании детей в Финляндии. Воспитание ребёнка в "
+    "культуре, в которой вы сами не выросли, вызывает вопросы у многих родителей.",
+    "uk": "Ця брошура допомагає батькам у вихованні дітей у Фінляндії. Виховання дитини в "
+    "культурі, в якій ви самі не виросли, викликає запитання в багатьох батьків.",
+}
+# Tags shared with blog posts and activities, so that tag pages gather all of them.
+TAG_WORDS = {
+    "Womento": "Womento",
+    "Perhe Yhtenäiseksi": "Perhe Yhtenäiseksi",
+    "äiti": "äidit",
+    "Lastenkasvatusvihko": "vanhemmuus",
+    "vertais": "vertaistuki",
+    "Kotoutumistarjotin": "kotoutumistarjotin",
+    "kotoutumistarjotin": "kotoutumistarjotin",
+}
+PDF_LANGUAGES = {"fi", "sv", "en", "so"}  # Latin script: standard PDF fonts suffice
+
+BOOKLETS = [
+    ("lapsen-kasvattaminen", "Lastenkasvatusvihko: Lapsen kasvattaminen uudessa kulttuurissa",
+     ["fi", "ar", "so", "ru", "en"]),
+    ("koulunkaynti", "Lastenkasvatusvihko: Koulunkäynti ja koulun tukimuodot", ["fi", "ar", "so", "ru", "en"]),
+    ("perheen-roolit", "Lastenkasvatusvihko: Perheenjäsenten roolit muuttuvat", ["fi", "ar", "so", "en"]),
+    ("huoltajuus", "Lastenkasvatusvihko: Huoltajuus erotilanteessa", ["fi", "ar", "so"]),
+    ("tasa-arvo-lahisuhteessa", "Lastenkasvatusvihko: Tasa-arvo ja seksuaalioikeudet lähisuhteessa",
+     ["fi", "ar", "so", "en", "uk"]),
+]
+
+# slug, organisation, title, type, year, topics, audiences, languages, members only, summary
+MATERIALS = [
+    ("womento-opas", "vaestoliitto", "Womento-työuramentoroinnin opas", "guide", 2019,
+     ["tyoelama"], ["ammattilaiset", "jarjestot"], ["fi", "en"], False,
+     "Mentori tutustuttaa maahanmuuttajanaisen suomalaiseen työkulttuuriin ja auttaa tekemään "
+     "ansioluettelon ja mallihakemuksen. Opas kertoo, miten Womento-toiminta järjestetään."),
+    ("womento-mentorin-kasikirja", "vaestoliitto", "Womento-mentorin käsikirja", "activity-model", 2020,
+     ["tyoelama", "vapaaehtoistoiminta"], ["vapaaehtoiset"], ["fi"], False,
+     "Käsikirja vapaaehtoiselle mentorille: tapaamisten rakenne, työnhaun tuki ja verkostojen "
+     "laajentaminen."),
+    ("puhutaan-kotoutumisesta-ohjaajan-opas", "vaestoliitto",
+     "Puhutaan kotoutumisesta – vertaisryhmän ohjaajan opas", "activity-model", 2018,
+     ["vertaistuki", "tasa-arvo"], ["ohjaajat"], ["fi"], False,
+     "Ohjaajan opas vertaisryhmiin, joissa maahanmuuttajat ja turvapaikanhakijat keskustelevat "
+     "tasa-arvosta ja seksuaalioikeuksista."),
+    ("puhutaan-kotoutumisesta-osallistujalle", "vaestoliitto",
+     "Puhutaan kotoutumisesta – osallistujan materiaali", "training", 2018,
+     ["vertaistuki", "tasa-arvo"], ["maahanmuuttajat"], ["fi", "ar", "so"], False,
+     "Vertaisryhmän osallistujille: keskustelun aiheet perheestä, tasa-arvosta ja oikeuksista."),
+    ("vertaisryhmaohjaajien-koulutus", "vaestoliitto", "Vertaisryhmäohjaajien koulutusmateriaali",
+     "training", 2021, ["vertaistuki"], ["ohjaajat", "vapaaehtoiset"], ["fi"], True,
+     "Vertaisryhmäohjaajien koulutuksia on järjestetty vuodesta 2004 lähtien parille sadalle "
+     "järjestövapaaehtoiselle ja ammattilaiselle."),
+    ("tyopajat-vanhemmille", "vaestoliitto", "Työpajat maahanmuuttajavanhemmille – työpajamalli",
+     "activity-model", 2017, ["vanhemmuus"], ["ohjaajat", "ammattilaiset"], ["fi", "en"], False,
+     "Erikielisten työpajojen ja seminaarien malli maahanmuuttajavanhemmille."),
+    ("puhelinneuvonta", "vaestoliitto", "Perhe-elämän neuvonta puhelimessa – opas ammattilaisille",
+     "guide", 2016, ["vanhemmuus", "perhetyo"], ["ammattilaiset"], ["fi"], False,
+     "Neuvontaa perhe-elämään ja vanhemmuuteen liittyvissä kysymyksissä: miten ohjata asiakas."),
+    ("perhe-yhtenaiseksi-opas", "oulun-kaupunki-maahanmuuttajapalvelut",
+     "Perhe Yhtenäiseksi -työskentelymenetelmän opas", "guide", 2022, ["perhetyo", "vanhemmuus"],
+     ["ammattilaiset"], ["fi"], False,
+     "Perhe Yhtenäiseksi -työskentelymenetelmä ja -opas tarjoavat työntekijälle tietoa ja "
+     "konkreettisia työvälineitä pakolaisperheiden kanssa tehtävään työhön."),
+    ("perhe-yhtenaiseksi-koulutus", "oulun-kaupunki-maahanmuuttajapalvelut",
+     "Perhe Yhtenäiseksi -koulutuksen materiaali", "training", 2022, ["perhetyo"],
+     ["ammattilaiset"], ["fi"], True,
+     "Turvallinen Oulu -hanke koulutti 20 perheiden kanssa työtä tekevää henkilöä menetelmän käyttöön."),
+    ("perheen-kotoutumissuunnitelma", "oulun-kaupunki-maahanmuuttajapalvelut",
+     "Perheen kotoutumissuunnitelma – pohja ja ohje", "guide", 2021, ["perhetyo", "kotoutuminen"],
+     ["ammattilaiset"], ["fi", "en"], False,
+     "Kaikille perheille tehdään perheen kotoutumissuunnitelma. Pohja ja täyttöohje työntekijälle."),
+    ("turvallinen-oulu-raportti", "oulun-kaupunki-maahanmuuttajapalvelut",
+     "Turvallinen Oulu -hankkeen loppuraportti", "report", 2022, ["perhetyo"],
+     ["ammattilaiset", "jarjestot"], ["fi"], False,
+     "Lastensuojeluasiakkuuksien määrä putosi noin 50 % ja perhetyön tarve 75 %. Raportti kertoo "
+     "vaikuttavuuden seurannasta."),
+    ("perhe-yhtenaiseksi-esittely", "oulun-kaupunki-maahanmuuttajapalvelut",
+     "Perhe Yhtenäiseksi – esittely", "presentation", 2022, ["perhetyo"], ["ammattilaiset"],
+     ["fi", "sv"], False, "Esitysmateriaali menetelmän esittelyyn peruspalveluiden työntekijöille."),
+    ("kotoutumistarjottimen-pohja", "suomen-punainen-risti",
+     "Kotoutumistarjottimen pohja – toimintamuotojen kuvaaminen", "guide", 2016,
+     ["jarjestoyhteistyo"], ["jarjestot"], ["fi", "sv", "en"], False,
+     "Kukin järjestö kuvaa omat kotoutumista tukevat toimintamuotonsa yhteisen mallin mukaan: "
+     "tuki, osallistumismahdollisuudet ja rekrytointi."),
+    ("kotoutumiskaari", "suomen-punainen-risti", "Kotoutumiskaari – toimintamuodot kotoutumisen vaiheisiin",
+     "guide", 2016, ["kotoutuminen", "jarjestoyhteistyo"], ["jarjestot", "ammattilaiset"], ["fi"], False,
+     "Kotoutumiskaarimenetelmä: toimintamuotojen asettaminen kotoutumisprosessin eri vaiheisiin."),
+    ("verkostokokous-esitys", "suomen-punainen-risti", "Verkostokokouksen esitys: alueelliset tarjottimet",
+     "presentation", 2016, ["jarjestoyhteistyo"], ["jarjestot"], ["fi"], True,
+     "Valtakunnalliset järjestöt kokoavat omat tarjottimensa ja ohjeistavat alue- ja "
+     "paikallistason toimijoitaan tekemään omansa."),
+    ("alueelliset-tyopajat", "suomen-punainen-risti", "Alueellisten tarjottimien työpajamalli",
+     "activity-model", 2017, ["jarjestoyhteistyo"], ["jarjestot", "ohjaajat"], ["fi"], False,
+     "Työpajatyöskentely järjestöjen kesken ja materiaalien kokoaminen materiaalipankkiin."),
+    ("vapaaehtoisten-perehdytys", "suomen-punainen-risti", "Vapaaehtoisten perehdytysmateriaali",
+     "training", 2023, ["vapaaehtoistoiminta"], ["vapaaehtoiset"], ["fi", "en"], True,
+     "Perehdytys maahan muuttaneille vapaaehtoisille: ystävätoiminta, ensiapu ja ryhmien vetäminen."),
+    ("meri-lapin-aitiryhmat-malli", "toivola-luotola-setlementti", "Meri-Lapin äitiryhmien toimintamalli",
+     "activity-model", 2020, ["vertaistuki", "vanhemmuus"], ["ohjaajat", "jarjestot"], ["fi"], False,
+     "Ryhmätoiminnassa käsitellään arkeen, asumiseen, kulttuuriin, vapaa-aikaan ja "
+     "elämänhallintaan liittyviä asioita. Ryhmien aikana lapsille järjestetään lastenhoito."),
+    ("aiti-lapsi-ryhman-ohjaajan-opas", "toivola-luotola-setlementti",
+     "Ryhmänohjaajan opas: äiti-lapsi-ryhmät", "activity-model", 2019, ["vertaistuki"],
+     ["ohjaajat"], ["fi"], False, "Käytännön ohjeet äiti-lapsi-ryhmän ohjaamiseen."),
+    ("meri-lappi-loppuraportti", "toivola-luotola-setlementti",
+     "Meri-Lapin äitien järjestölähtöinen kotoutuminen – loppuraportti 2018–2020", "report", 2021,
+     ["kotoutuminen", "vanhemmuus"], ["jarjestot", "ammattilaiset"], ["fi"], False,
+     "Hankkeen toimialueena olivat Meri-Lapin kunnat Kemi, Keminmaa, Simo, Tervola ja Tornio."),
+    ("yksiloohjauksen-tyokalut", "toivola-luotola-setlementti", "Yksilöohjauksen työkalut",
+     "training", 2020, ["kotoutuminen"], ["ammattilaiset"], ["fi"], True,
+     "Yksilöohjauksella tunnistetaan äitien haasteita arjessa ja selvitetään tuen ja "
+     "kielitaidon kehittämisen tarpeita."),
+    ("jarjestot-kunnassa", "laurea-ammattikorkeakoulu",
+     "Järjestöt kunnassa – matalan kynnyksen kohtaamispaikat", "report", 2023,
+     ["jarjestoyhteistyo"], ["ammattilaiset", "jarjestot"], ["fi"], False,
+     "Seurakunnilla ja muilla järjestöillä on laajaa matalan kynnyksen toimintaa."),
+    ("kohtaamispaikkojen-kartoitus", "laurea-ammattikorkeakoulu",
+     "Kohtaamispaikkojen kartoitus kunnittain ja toiminnoittain", "report", 2023,
+     ["jarjestoyhteistyo", "kotoutuminen"], ["ammattilaiset"], ["fi"], False,
+     "Kohtaamispaikkojen kartoittaminen kuntien ja toimintojen mukaan helpottaa asiakaspalvelua."),
+    ("tietopaketti-kunnille", "suomen-punainen-risti",
+     "Kotoutumista tukevan järjestötoiminnan tietopaketti kunnille", "guide", 2024,
+     ["jarjestoyhteistyo"], ["ammattilaiset"], ["fi", "sv"], False,
+     "Kotoutumisen edistämisen vaikuttavuutta voidaan lisätä kumppanuuksien avulla."),
+    ("kotoutumisen-sanasto", "suomen-punainen-risti", "Kotoutumisen sanasto", "guide", 2024,
+     ["kieli", "kotoutuminen"], ["maahanmuuttajat", "opettajat"], ["fi", "en", "ar", "uk"], False,
+     "Tärkeimmät kotoutumiseen liittyvät sanat selitettyinä usealla kielellä."),
+    ("jasenkysely-2024", "suomen-punainen-risti", "Verkoston jäsenkysely 2024 – tulokset", "report",
+     2024, ["jarjestoyhteistyo"], ["jarjestot"], ["fi"], True,
+     "Jäsenjärjestöjen näkemyksiä verkoston toiminnasta ja kehittämistarpeista."),
+    ("video-kotoutumistarjotin", "suomen-punainen-risti",
+     "Video: Mitä kotoutumistarjotin tarkoittaa? (tekstivastine)", "video", 2025, ["jarjestoyhteistyo"],
+     ["jarjestot", "ammattilaiset"], ["fi", "en"], False,
+     "Lyhyt video kotoutumistarjottimesta; tiedostona videon tekstivastine."),
+]
+
+
+def _file_for(title, language_code, text):
+    if language_code in PDF_LANGUAGES:
+        return f"{language_code}.pdf", make_pdf(title, [text])
+    rtl = Language.objects.filter(code=language_code, is_rtl=True).exists()
+    return f"{language_code}.docx", make_docx(title, [text], rtl=rtl)
+
+
+def _document(slug, title, language, text, collection):
+    """The demo file for one language version, made once (same title means same file)."""
+    Document = get_document_model()
+    document_title = f"{title} ({language.finnish_name})"
+    document = Document.objects.filter(title=document_title).first()
+    if document is None:
+        name, content = _file_for(title, language.code, text)
+        document = Document(title=document_title, language=language, collection=collection)
+        document.file.save(f"{slug}-{name}", ContentFile(content), save=False)
+        document.save()
+    return document
+
+
+def _collection(organisation):
+    root = Collection.get_first_root_node()
+    return root.get_children().filter(name=organisation.title).first() or root
+
+
+@demo_step(65)
+def materials_bank(builder):
+    home = builder.find("tarjotin")
+    bank = builder.page(
+        home, MaterialIndexPage, "materiaalipankki", title=BANK_TITLES["fi"], intro=BANK_INTRO,
+        show_in_menus=True,
+    )
+    for code in ("sv", "en"):
+        builder.translation(bank, code, title=BANK_TITLES[code], show_in_menus=True)
+    organisations = {page.slug: page for page in builder.find("jarjestot").get_children().specific()}
+    languages = {language.code: language for language in Language.objects.all()}
+    topics = {term.slug: term for term in Topic.objects.filter(locale=home.locale)}
+    audiences = {term.slug: term for term in Audience.objects.filter(locale=home.locale)}
+
+    entries = list(MATERIALS) + [
+        (f"vihko-{slug}", "vaestoliitto", title, "booklet", 2019, ["vanhemmuus"],
+         ["vanhemmat", "maahanmuuttajat"], codes, False, BOOKLET_TEXT["fi"])
+        for slug, title, codes in BOOKLETS
+    ]
+    for slug, organisation_slug, title, kind, year, topic_slugs, audience_slugs, codes, members, summary in entries:
+        organisation = organisations[organisation_slug]
+        tags = [tag for word, tag in TAG_WORDS.items() if word in title] + (["monikielinen"] if len(codes) > 2 else [])
+        fields = dict(
+            tags=tags,
+            title=title, intro=summary, material_type=kind, year=year, members_only=members,
+            licence="all-rights-reserved" if members else "cc-by-4.0",
+            topics=[topics[t] for t in topic_slugs], audiences=[audiences[a] for a in audience_slugs],
+            body=body_from_text(summary),
+        )
+        if not organisation.get_children().filter(slug=slug).exists():
+            # files are part of the page's first revision, so the editor shows them
+            collection = _collection(organisation)
+            fields["files"] = [
+                MaterialFile(document=_document(
+                    slug, title, languages[code],
+                    BOOKLET_TEXT[code] if kind == "booklet" or code != "fi" else summary, collection,
+                ))
+                for code in codes
+            ]
+        builder.page(organisation, MaterialPage, slug, **fields)

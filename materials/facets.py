@@ -1,0 +1,114 @@
+"""Facets of the materials bank: combinable filters, each with counts.
+
+Every facet reads its values from the query string (several values of one facet
+widen the selection, different facets narrow it), filters a queryset, and counts
+its options over the materials that match all the *other* facets, so that each
+count says how many results choosing that option would give. Each count is one
+aggregate query, whatever the number of materials.
+"""
+
+from django.db.models import Count, Q
+from django.db.models.functions import Substr
+from django.utils.functional import cached_property
+
+
+class Facet:
+    def __init__(self, name, label, lookup, labels=None):
+        self.name = name
+        self.label = label
+        self.lookup = lookup
+        self.labels = labels  # callable(values) -> {value: label}; default: the value itself
+
+    def selected(self, query):
+        return [value for value in query.getlist(self.name) if value][:20]
+
+    def condition(self, values):
+        return Q(**{f"{self.lookup}__in": values})
+
+    def count(self, queryset):
+        rows = queryset.order_by().values(self.lookup).annotate(n=Count("pk", distinct=True))
+        return {row[self.lookup]: row["n"] for row in rows if row[self.lookup] not in (None, "")}
+
+    def label_for(self, values):
+        return self.labels(values) if self.labels else {value: value for value in values}
+
+    def options(self, counts, selected):
+        values = set(counts) | set(selected)
+        labels = self.label_for(values)
+        options = [
+            {
+                "value": str(value),
+                "label": labels.get(value, value),
+                "count": counts.get(value, 0),
+                "selected": str(value) in selected,
+            }
+            for value in values
+        ]
+        return sorted(options, key=lambda option: (-option["count"], str(option["label"])))
+
+
+class SubtreeFacet(Facet):
+    """A facet over the page that contains each material (its organisation). Values are
+    the containers' slugs; counting groups by the start of the tree path, so it needs
+    no join. ``containers`` are pages at one depth, e.g. all organisation pages."""
+
+    def __init__(self, name, label, containers):
+        super().__init__(name, label, lookup="container_path")
+        self.containers = containers
+
+    @cached_property
+    def by_path(self):
+        return {page.path: page for page in self.containers.only("path", "slug", "title")}
+
+    def condition(self, values):
+        condition = Q(pk__in=[])
+        for path, page in self.by_path.items():
+            if page.slug in values:
+                condition |= Q(path__startswith=path)
+        return condition
+
+    def count(self, queryset):
+        if not self.by_path:
+            return {}
+        length = len(next(iter(self.by_path)))
+        rows = (
+            queryset.order_by()
+            .annotate(container_path=Substr("path", 1, length))
+            .values("container_path")
+            .annotate(n=Count("pk", distinct=True))
+        )
+        counts = {}
+        for row in rows:
+            page = self.by_path.get(row["container_path"])
+            if page:
+                counts[page.slug] = counts.get(page.slug, 0) + row["n"]
+        return counts
+
+    def label_for(self, values):
+        titles = {page.slug: page.title for page in self.by_path.values()}
+        return {value: titles.get(value, value) for value in values}
+
+
+def apply_facets(queryset, facets, query):
+    """Return the filtered queryset and, per facet, its options with counts."""
+    chosen = {facet.name: facet.selected(query) for facet in facets}
+    conditions = {
+        facet.name: facet.condition(chosen[facet.name]) for facet in facets if chosen[facet.name]
+    }
+    results = queryset
+    for condition in conditions.values():
+        results = results.filter(condition)
+    panels = []
+    for facet in facets:
+        others = queryset
+        for name, condition in conditions.items():
+            if name != facet.name:
+                others = others.filter(condition)
+        panels.append(
+            {
+                "name": facet.name,
+                "label": facet.label,
+                "options": facet.options(facet.count(others), chosen[facet.name]),
+            }
+        )
+    return results.distinct(), panels

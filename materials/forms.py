@@ -1,0 +1,62 @@
+"""The admin's document form (``WAGTAILDOCS_DOCUMENT_FORM_BASE``): upload checks, and
+notes for the editor about an existing document (duplicates, text extraction,
+downloads). Only editors of the document's collection see its edit form, so the
+download count is visible to the owning organisation and the coordinators."""
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db.models import Sum
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _, ngettext
+from wagtail.documents.forms import BaseDocumentForm
+
+from materials.models.documents import ExtractionStatus
+from materials.validation import validate_upload
+
+
+class DocumentForm(BaseDocumentForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.add_notes()
+
+    def clean_file(self):
+        uploaded = self.cleaned_data.get("file")
+        if isinstance(uploaded, UploadedFile):
+            validate_upload(uploaded)
+        return uploaded
+
+    def add_notes(self):
+        """A duplicate is only a warning: the same file may belong to two materials.
+        The notes go into the help text of the file field, or of the title in the
+        multiple uploader's form, which has no file field."""
+        notes = []
+        duplicates = list(self.instance.duplicates().order_by("pk")[:5])
+        if duplicates:
+            links = format_html_join(
+                ", ",
+                '<a href="{}">{}</a>',
+                ((reverse("wagtaildocs:edit", args=[doc.pk]), doc.title) for doc in duplicates),
+            )
+            notes.append(format_html(
+                '<strong class="w-text-critical-200">{}</strong> {}',
+                _("The same file has already been uploaded:"),
+                links,
+            ))
+        status = self.instance.extraction_status
+        if status == ExtractionStatus.FAILED:
+            notes.append(format_html(
+                "{} {}",
+                _("The text of the file could not be read for search:"),
+                self.instance.extraction_error,
+            ))
+        elif status == ExtractionStatus.PENDING:
+            notes.append(_("The text of the file is being read for search."))
+        downloads = self.instance.download_counts.aggregate(total=Sum("count"))["total"] or 0
+        notes.append(ngettext(
+            "Downloaded %(count)s time.", "Downloaded %(count)s times.", downloads
+        ) % {"count": downloads})
+        field = self.fields.get("file") or self.fields.get("title")
+        if field is None:  # a partial form (Wagtail's API) shows no notes
+            return
+        field.help_text = format_html_join(" ", "{}", ((note,) for note in [field.help_text, *notes] if note))

@@ -1,0 +1,208 @@
+"""Material pages in the organisations' subtrees, and the materials bank that lists them."""
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.documents import get_document_model_string
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from home.blocks import BodyBlock
+from home.models import AggregatingPage, Language
+from materials.facets import Facet, SubtreeFacet, apply_facets
+from materials.models.taxonomies import Audience, Topic
+from network.models.organisations import InOrganisation, OrganisationPage, attach_organisations
+
+
+MATERIALS_PER_PAGE = 20
+SORTS = {
+    "newest": ["-year", "-first_published_at", "pk"],
+    "title": ["title", "pk"],
+}
+
+
+class MaterialType(models.TextChoices):
+    GUIDE = "guide", _("Guide")
+    TRAINING = "training", _("Training material")
+    BOOKLET = "booklet", _("Booklet")
+    ACTIVITY_MODEL = "activity-model", _("Activity model with facilitator guide")
+    REPORT = "report", _("Report")
+    PRESENTATION = "presentation", _("Presentation")
+    VIDEO = "video", _("Video")
+
+
+class Licence(models.TextChoices):
+    CC_BY = "cc-by-4.0", "CC BY 4.0"
+    CC_BY_SA = "cc-by-sa-4.0", "CC BY-SA 4.0"
+    CC_BY_NC = "cc-by-nc-4.0", "CC BY-NC 4.0"
+    CC_BY_NC_SA = "cc-by-nc-sa-4.0", "CC BY-NC-SA 4.0"
+    CC_BY_ND = "cc-by-nd-4.0", "CC BY-ND 4.0"
+    CC_BY_NC_ND = "cc-by-nc-nd-4.0", "CC BY-NC-ND 4.0"
+    CC0 = "cc0-1.0", "CC0 1.0"
+    ALL_RIGHTS_RESERVED = "all-rights-reserved", _("All rights reserved")
+
+
+LICENCE_URLS = {
+    Licence.CC_BY: "https://creativecommons.org/licenses/by/4.0/",
+    Licence.CC_BY_SA: "https://creativecommons.org/licenses/by-sa/4.0/",
+    Licence.CC_BY_NC: "https://creativecommons.org/licenses/by-nc/4.0/",
+    Licence.CC_BY_NC_SA: "https://creativecommons.org/licenses/by-nc-sa/4.0/",
+    Licence.CC_BY_ND: "https://creativecommons.org/licenses/by-nd/4.0/",
+    Licence.CC_BY_NC_ND: "https://creativecommons.org/licenses/by-nc-nd/4.0/",
+    Licence.CC0: "https://creativecommons.org/publicdomain/zero/1.0/",
+}
+
+
+class MaterialPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "materials.MaterialPage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class MaterialPage(InOrganisation, Page):
+    """A material published by a member organisation: its description and its files,
+    each file in its own language."""
+
+    intro = models.TextField(_("summary"), max_length=800)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    material_type = models.CharField(_("type"), max_length=20, choices=MaterialType.choices)
+    topics = ParentalManyToManyField("materials.Topic", verbose_name=_("topics"), blank=True)
+    audiences = ParentalManyToManyField("materials.Audience", verbose_name=_("audiences"), blank=True)
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    licence = models.CharField(
+        _("licence"), max_length=30, choices=Licence.choices, default=Licence.ALL_RIGHTS_RESERVED
+    )
+    tags = ClusterTaggableManager(through=MaterialPageTag, blank=True, verbose_name=_("tags"))
+    members_only = models.BooleanField(
+        _("files for network members only"),
+        default=False,
+        help_text=_("Everyone sees the description; only logged-in members can download the files."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("material_type"), FieldPanel("topics"), FieldPanel("audiences"), FieldPanel("tags")],
+            _("Classification"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("year"), FieldPanel("licence"), FieldPanel("members_only")], _("Publication")
+        ),
+        InlinePanel("files", heading=_("Files"), label=_("File"), min_num=1),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro", boost=2),
+        index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
+        index.FilterField("material_type"),
+        index.FilterField("year"),
+        index.FilterField("members_only"),
+    ]
+    api_fields = [
+        APIField("intro"),
+        APIField("body"),
+        APIField("material_type"),
+        APIField("topics"),
+        APIField("audiences"),
+        APIField("year"),
+        APIField("licence"),
+        APIField("tags"),
+    ]
+
+    parent_page_types = ["network.OrganisationPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("material")
+        verbose_name_plural = _("materials")
+
+    @property
+    def licence_url(self):
+        return LICENCE_URLS.get(self.licence, "")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["files"] = self.files.select_related("document__language")
+        context["topic_names"] = Topic.localized_names(self.topics.all())
+        context["audience_names"] = Audience.localized_names(self.audiences.all())
+        context["bank"] = MaterialIndexPage.objects.live().filter(locale_id=self.locale_id).first()
+        return context
+
+
+class MaterialFile(Orderable):
+    """One file of a material; the file's own language comes from the document."""
+
+    material = ParentalKey(MaterialPage, related_name="files", on_delete=models.CASCADE)
+    document = models.ForeignKey(
+        get_document_model_string(),
+        verbose_name=_("file"),
+        on_delete=models.PROTECT,
+        related_name="material_files",
+    )
+    label = models.CharField(
+        _("label"), max_length=120, blank=True, help_text=_("Optional, e.g. 'Facilitator guide'.")
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("label")]
+
+
+class MaterialIndexPage(AggregatingPage):
+    """The materials bank: every organisation's materials with combinable facets."""
+
+    class Meta:
+        verbose_name = _("materials bank")
+
+    def materials(self):
+        return self.aggregate(MaterialPage)
+
+    def facets(self):
+        def names(model):
+            return lambda values: {term.slug: term.name for term in model.for_locale() if term.slug in values}
+
+        return [
+            Facet("type", _("Type"), "material_type", lambda values: dict(MaterialType.choices)),
+            Facet("topic", _("Topic"), "topics__slug", names(Topic)),
+            Facet("audience", _("Audience"), "audiences__slug", names(Audience)),
+            Facet(
+                "language",
+                _("Language of the file"),
+                "files__document__language__code",
+                lambda values: dict(Language.objects.filter(code__in=values).values_list("code", "native_name")),
+            ),
+            SubtreeFacet("organisation", _("Organisation"), OrganisationPage.objects.all()),
+            Facet("tag", _("Tag"), "tags__slug", lambda values: dict(
+                Tag.objects.filter(slug__in=values).values_list("slug", "name")
+            )),
+            Facet("year", _("Year"), "year"),
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        materials = self.materials()
+        text = " ".join(request.GET.get("q", "").split())[:200]
+        if text:
+            materials = materials.filter(
+                Q(title__icontains=text) | Q(intro__icontains=text) | Q(tags__name__icontains=text)
+            )
+        materials, panels = apply_facets(materials, self.facets(), request.GET)
+        sort = request.GET.get("sort", "newest")
+        materials = materials.order_by(*SORTS.get(sort, SORTS["newest"]))
+        page_obj = Paginator(
+            materials.select_related("locale").prefetch_related(
+                Prefetch("files", queryset=MaterialFile.objects.select_related("document__language"))
+            ),
+            MATERIALS_PER_PAGE,
+        ).get_page(request.GET.get("page"))
+        page_obj.object_list = attach_organisations(page_obj.object_list)
+        context.update(
+            materials=page_obj, facets=panels, search_text=text, sort=sort if sort in SORTS else "newest"
+        )
+        return context

@@ -1,0 +1,30 @@
+"""Start the background processing of a document once its new file is committed,
+remove its preview with it, and count downloads made through Wagtail's own
+``/documents/`` route (``document.url``)."""
+
+from functools import partial
+
+from django.db import transaction
+from wagtail.tasks import delete_file_from_storage_task
+
+from materials.extraction import process_document
+from materials.models.documents import DownloadCount, ExtractionStatus
+
+
+def process_new_file(sender, instance, **kwargs):
+    # A new file resets the status to pending (CustomDocument._set_document_file_metadata);
+    # the task's own save sets it to something else, so it does not start itself again.
+    if instance.extraction_status == ExtractionStatus.PENDING and instance.file:
+        transaction.on_commit(partial(process_document.enqueue, instance.pk))
+
+
+def count_wagtail_download(sender, instance, request, **kwargs):
+    if request.method == "GET":
+        DownloadCount.record(instance)
+
+
+def delete_preview(sender, instance, **kwargs):
+    """Wagtail deletes the document's file the same way; the preview goes with it."""
+    if instance.preview:
+        storage, name = instance.preview.storage.deconstruct(), instance.preview.name
+        transaction.on_commit(partial(delete_file_from_storage_task.enqueue, storage, name))

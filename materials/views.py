@@ -1,0 +1,87 @@
+"""Downloading a document's file: always as an attachment with a type taken from the
+allowlisted extension, counted per day, and members-only files for logged-in users.
+
+Files must never be served straight from MEDIA_URL in production: that would skip
+the members-only check and the count (the web server should not expose MEDIA_ROOT)."""
+
+from urllib.parse import quote
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_safe
+from wagtail import hooks
+
+from materials.models.documents import CustomDocument, DownloadCount
+from materials.validation import extension_of
+
+# Only types that browsers will not run as a page; anything else is a plain download.
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "odp": "application/vnd.oasis.opendocument.presentation",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
+    "txt": "text/plain; charset=utf-8",
+    "csv": "text/csv; charset=utf-8",
+}
+
+
+def login_redirect(request):
+    return redirect_to_login(request.get_full_path(), reverse("wagtailadmin_login"))
+
+
+@require_safe
+def preview(request, document_id):
+    """The first-page thumbnail of a PDF, under the same access rules as the file."""
+    document = get_object_or_404(CustomDocument, pk=document_id)
+    if not document.preview:
+        raise Http404("This file has no preview.")
+    for hook in hooks.get_hooks("before_serve_document"):
+        result = hook(document, request)
+        if isinstance(result, HttpResponse):
+            return result
+    response = FileResponse(document.preview.open("rb"), content_type="image/png")
+    response["X-Content-Type-Options"] = "nosniff"
+    if document.requires_login:
+        patch_cache_control(response, private=True, no_store=True)
+    else:
+        patch_cache_control(response, public=True, max_age=3600)
+    return response
+
+
+def content_disposition(filename):
+    ascii_name = filename.encode("ascii", errors="replace").decode().replace('"', "").replace("?", "_")
+    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename)}"
+
+
+@require_safe
+def download(request, document_id, filename):
+    document = get_object_or_404(CustomDocument, pk=document_id)
+    if document.filename != filename:
+        raise Http404("The file name does not match the document.")
+    # Wagtail's collection view restrictions and our members-only rule (wagtail_hooks).
+    for hook in hooks.get_hooks("before_serve_document"):
+        result = hook(document, request)
+        if isinstance(result, HttpResponse):
+            return result
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError:
+        raise Http404("The file is missing.") from None
+
+    response = FileResponse(
+        handle, content_type=CONTENT_TYPES.get(extension_of(filename), "application/octet-stream")
+    )
+    response["Content-Disposition"] = content_disposition(filename)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    if document.requires_login:
+        patch_cache_control(response, private=True, no_store=True)
+    if request.method == "GET":
+        DownloadCount.record(document)
+    return response

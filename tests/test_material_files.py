@@ -1,0 +1,289 @@
+"""The file side of the materials bank: upload checks, text extraction and previews,
+downloads with counts, members-only files."""
+
+import io
+import json
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from PIL import Image
+from wagtail.models import Collection
+from wagtail.users.models import UserProfile
+
+from materials.models.documents import CustomDocument, DownloadCount, ExtractionStatus
+
+pytestmark = pytest.mark.django_db
+
+
+def make_pdf(text="Hei maailma"):
+    """A minimal valid one-page PDF showing ``text`` in Helvetica."""
+    stream = f"BT /F1 24 Tf 72 720 Td ({text}) Tj ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    out = io.BytesIO(b"%PDF-1.4\n")
+    out.seek(0, 2)
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    out.write(b"".join(b"%010d 00000 n \n" % offset for offset in offsets))
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    return out.getvalue()
+
+
+def make_zip(members):
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+    return out.getvalue()
+
+
+CONTENT_TYPES = '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'
+
+
+def make_docx(text="Hei maailma"):
+    document = (
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        f"<w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body></w:document>"
+    )
+    return make_zip({"[Content_Types].xml": CONTENT_TYPES, "word/document.xml": document})
+
+
+def make_pptx(text="Hei maailma"):
+    slide = (
+        '<p:sld xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
+        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+        f"<p:cSld><p:spTree><p:sp><p:txBody><a:p><a:r><a:t>{text}</a:t></a:r></a:p></p:txBody></p:sp>"
+        "</p:spTree></p:cSld></p:sld>"
+    )
+    return make_zip({"[Content_Types].xml": CONTENT_TYPES, "ppt/slides/slide1.xml": slide})
+
+
+def make_odt(text="Hei maailma"):
+    content = (
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0">'
+        f"<office:body><office:text><text:p>{text}</text:p></office:text></office:body>"
+        "</office:document-content>"
+    )
+    return make_zip({"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": content})
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    return Path(settings.MEDIA_ROOT)
+
+
+def stored_files(media):
+    return [path for path in media.rglob("*") if path.is_file()]
+
+
+@pytest.fixture
+def admin_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser("files-admin", password="pw-123456")
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+    client.force_login(user)
+    return client
+
+
+def upload(client, name, data):
+    return client.post(reverse("wagtaildocs:add_multiple"), {
+        "title": name,
+        "collection": Collection.get_first_root_node().pk,
+        "files[]": SimpleUploadedFile(name, data),
+    })
+
+
+def add_document(name, data, capture, **fields):
+    with capture(execute=True):
+        document = CustomDocument.objects.create(title=name, file=ContentFile(data, name=name), **fields)
+    document.refresh_from_db()
+    return document
+
+
+# Upload safety
+
+
+@pytest.mark.parametrize("name,data,message", [
+    ("guide.pdf", b"<!DOCTYPE html><html><script>alert(1)</script></html>", "does not match its type"),
+    ("notes.txt", b"<html><body>hi</body></html>", "does not match its type"),
+    ("notes.txt", "Hei maailma".encode("latin-1") + b"\xe4\xff", "UTF-8"),
+    ("slides.pptx", make_docx(), "does not match its type"),
+    ("text.odt", make_zip({"mimetype": "text/html", "content.xml": "<x/>"}), "does not match its type"),
+    ("page.html", b"<html></html>", "cannot be uploaded"),
+])
+def test_upload_with_wrong_content_is_refused_and_nothing_saved(admin_client, media, name, data, message):
+    before = CustomDocument.objects.count()
+    response = upload(admin_client, name, data)
+    result = json.loads(response.content)
+    assert result["success"] is False
+    assert message in result["error_message"]
+    assert CustomDocument.objects.count() == before
+    assert stored_files(media) == []
+
+
+def test_zip_bombs_are_refused_from_the_directory(admin_client, media):
+    many = make_zip({"[Content_Types].xml": CONTENT_TYPES, **{f"word/{n}.xml": "" for n in range(10_001)}})
+    huge = make_zip({"[Content_Types].xml": CONTENT_TYPES, "word/document.xml": b"\0" * 5_000_000})
+    for data in (many, huge):
+        result = json.loads(upload(admin_client, "bomb.docx", data).content)
+        assert result["success"] is False
+        assert "unreasonably large" in result["error_message"]
+    assert stored_files(media) == []
+
+
+def test_oversized_file_is_refused_naming_the_limit(admin_client, media, settings):
+    settings.MATERIALS_MAX_UPLOAD_MB = 1
+    result = json.loads(upload(admin_client, "big.txt", b"a" * (1024 * 1024 + 1)).content)
+    assert result["success"] is False
+    assert "1 MB" in result["error_message"]
+    assert stored_files(media) == []
+
+
+def test_valid_upload_is_stored_with_checksum_and_text(admin_client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        result = json.loads(upload(admin_client, "opas.docx", make_docx("Kotoutuminen alkaa")).content)
+    assert result["success"] is True
+    document = CustomDocument.objects.get(pk=result["doc_id"])
+    assert len(document.checksum) == 64
+    assert document.extraction_status == ExtractionStatus.DONE
+    assert "Kotoutuminen alkaa" in document.extracted_text
+
+
+def test_duplicate_upload_is_kept_with_a_warning_linking_the_original(
+    admin_client, django_capture_on_commit_callbacks
+):
+    original = add_document("original.pdf", make_pdf(), django_capture_on_commit_callbacks)
+    result = json.loads(upload(admin_client, "copy.pdf", make_pdf()).content)
+    assert result["success"] is True
+    assert "already been uploaded" in result["form"]
+    assert reverse("wagtaildocs:edit", args=[original.pk]) in result["form"]
+    edit_page = admin_client.get(reverse("wagtaildocs:edit", args=[result["doc_id"]]))
+    assert reverse("wagtaildocs:edit", args=[original.pk]) in edit_page.content.decode()
+
+
+# Text extraction and previews
+
+
+@pytest.mark.parametrize("name,maker", [
+    ("opas.pdf", make_pdf), ("opas.docx", make_docx), ("opas.pptx", make_pptx), ("opas.odt", make_odt),
+])
+def test_extracted_text_makes_the_document_findable(name, maker, django_capture_on_commit_callbacks):
+    document = add_document(name, maker(), django_capture_on_commit_callbacks)
+    assert document.extraction_status == ExtractionStatus.DONE
+    assert "Hei maailma" in document.extracted_text
+    assert document in CustomDocument.objects.search("maailma")
+
+
+def test_pdf_gets_page_count_and_preview(django_capture_on_commit_callbacks):
+    document = add_document("opas.pdf", make_pdf(), django_capture_on_commit_callbacks)
+    assert document.page_count == 1
+    with document.preview.open("rb") as f:
+        image = Image.open(f)
+        assert image.format == "PNG" and image.width == 400
+
+
+def test_preview_is_deleted_with_the_document(media, django_capture_on_commit_callbacks):
+    document = add_document("opas.pdf", make_pdf(), django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        document.delete()
+    assert stored_files(media) == []
+
+
+def test_corrupted_pdf_is_accepted_with_failed_extraction(admin_client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        result = json.loads(upload(admin_client, "rikki.pdf", b"%PDF-1.4 garbage").content)
+    assert result["success"] is True
+    document = CustomDocument.objects.get(pk=result["doc_id"])
+    assert document.extraction_status == ExtractionStatus.FAILED
+    assert document.extraction_error
+    assert not document.preview
+    edit_page = admin_client.get(reverse("wagtaildocs:edit", args=[document.pk])).content.decode()
+    assert "could not be read for search" in edit_page
+
+
+def test_spreadsheet_text_is_not_applicable(django_capture_on_commit_callbacks):
+    data = make_zip({"[Content_Types].xml": CONTENT_TYPES, "xl/workbook.xml": "<workbook/>"})
+    document = add_document("taulukko.xlsx", data, django_capture_on_commit_callbacks)
+    assert document.extraction_status == ExtractionStatus.NOT_APPLICABLE
+
+
+# Downloads
+
+
+def download_url(document):
+    return reverse("materials:download", args=[document.pk, document.filename])
+
+
+def test_download_headers_and_daily_count(client, django_capture_on_commit_callbacks):
+    document = add_document("opas ä.pdf", make_pdf(), django_capture_on_commit_callbacks)
+    for _ in range(2):
+        response = client.get(download_url(document))
+        assert response.status_code == 200
+        assert b"".join(response.streaming_content).startswith(b"%PDF-")
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert "filename*=UTF-8''" in response["Content-Disposition"]
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "no-store" not in response.get("Cache-Control", "")
+    counts = DownloadCount.objects.filter(document=document)
+    assert list(counts.values_list("count", flat=True)) == [2]
+    assert isinstance(counts.get().date, date)
+
+
+def test_downloads_through_wagtails_route_are_counted_too(client, django_capture_on_commit_callbacks):
+    document = add_document("opas.docx", make_docx(), django_capture_on_commit_callbacks)
+    response = client.get(document.url)
+    assert response.status_code == 200
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert DownloadCount.objects.get(document=document).count == 1
+
+
+def test_editors_see_the_download_count(admin_client, django_capture_on_commit_callbacks):
+    document = add_document("opas.pdf", make_pdf(), django_capture_on_commit_callbacks)
+    DownloadCount.objects.create(document=document, date=date(2026, 1, 5), count=3)
+    DownloadCount.record(document)
+    edit_page = admin_client.get(reverse("wagtaildocs:edit", args=[document.pk])).content.decode()
+    assert "Downloaded 4 times." in edit_page
+
+
+def test_download_needs_the_right_file_name(client, django_capture_on_commit_callbacks):
+    document = add_document("opas.pdf", make_pdf(), django_capture_on_commit_callbacks)
+    assert client.get(reverse("materials:download", args=[document.pk, "other.pdf"])).status_code == 404
+
+
+def test_members_only_file_needs_login_on_both_routes(
+    client, django_user_model, django_capture_on_commit_callbacks
+):
+    document = add_document(
+        "sisainen.pdf", make_pdf(), django_capture_on_commit_callbacks, members_only=True
+    )
+    for url in (download_url(document), document.url):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("wagtailadmin_login") + "?next=")
+    assert not DownloadCount.objects.filter(document=document).exists()
+
+    client.force_login(django_user_model.objects.create_user("jasen", password="pw-123456"))
+    response = client.get(document.url, follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0] == download_url(document)
+    assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+    assert DownloadCount.objects.get(document=document).count == 1

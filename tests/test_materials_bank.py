@@ -1,0 +1,168 @@
+"""The materials bank: material pages with files per language, and combinable facets."""
+
+import pytest
+from wagtail.models import Page
+
+from home.models import Language
+from materials.models import MaterialFile, MaterialPage, Topic
+
+pytestmark = pytest.mark.django_db
+
+BANK = "/fi/materiaalipankki/"
+
+
+def titles(soup):
+    return [a.get_text() for a in soup.select(".card__title a")]
+
+
+def facet(soup, name):
+    return {
+        box["value"]: (int(box.find_next("span", class_="count").get_text().strip("()")), box.has_attr("checked"))
+        for box in soup.select(f"input[type=checkbox][name={name}]")
+    }
+
+
+def test_bank_lists_materials_of_every_organisation(client, soup_of):
+    soup = soup_of(client.get(BANK))
+    assert f"{MaterialPage.objects.live().filter(locale__language_code='fi').count()} " in soup.select_one("#results-heading").get_text()
+    organisations = facet(soup, "organisation")
+    assert {"vaestoliitto", "suomen-punainen-risti", "toivola-luotola-setlementti"} <= set(organisations)
+
+
+def test_facets_combine_and_count_what_each_choice_would_give(client, soup_of):
+    soup = soup_of(client.get(f"{BANK}?language=ar&type=booklet"))
+    found = titles(soup)
+    assert found and all(title.startswith("Lastenkasvatusvihko") for title in found)
+    expected = MaterialPage.objects.filter(
+        material_type="booklet", files__document__language__code="ar"
+    ).distinct().count()
+    assert len(found) == expected
+    languages = facet(soup, "language")
+    assert languages["ar"] == (expected, True)
+    # counts of another language are counted with the type filter applied, not the language one
+    assert languages["ru"][0] == MaterialPage.objects.filter(
+        material_type="booklet", files__document__language__code="ru"
+    ).distinct().count()
+    types = facet(soup, "type")
+    assert types["booklet"][1] is True
+    assert types["guide"][0] == MaterialPage.objects.filter(
+        material_type="guide", files__document__language__code="ar"
+    ).distinct().count()
+
+
+def test_two_values_of_one_facet_widen_the_selection(client, soup_of):
+    one = titles(soup_of(client.get(f"{BANK}?type=report")))
+    both = titles(soup_of(client.get(f"{BANK}?type=report&type=presentation")))
+    assert set(one) < set(both)
+
+
+def result_count(soup):
+    return int(soup.select_one("#results-heading").get_text().split()[0])
+
+
+@pytest.mark.parametrize(
+    "query,lookup",
+    [
+        ("organisation=vaestoliitto", {"path__startswith": "VAESTOLIITTO"}),
+        ("year=2019", {"year": 2019}),
+        ("topic=vanhemmuus", {"topics__slug": "vanhemmuus"}),
+        ("audience=ohjaajat", {"audiences__slug": "ohjaajat"}),
+        ("tag=ei-ole", {"tags__slug": "ei-ole"}),
+        ("q=Womento", {"title__icontains": "Womento"}),
+    ],
+)
+def test_each_facet_and_the_text_filter(client, soup_of, query, lookup):
+    if "path__startswith" in lookup:
+        lookup = {"path__startswith": Page.objects.get(slug="vaestoliitto").path}
+    expected = MaterialPage.objects.live().filter(locale__language_code="fi", **lookup).distinct().count()
+    total = MaterialPage.objects.live().filter(locale__language_code="fi").count()
+    soup = soup_of(client.get(f"{BANK}?{query}"))
+    assert result_count(soup) == expected < total
+
+
+def test_sort_by_title(client, soup_of):
+    found = titles(soup_of(client.get(f"{BANK}?organisation=suomen-punainen-risti&sort=title")))
+    assert found == sorted(found)
+
+
+def test_material_page_offers_one_download_per_language_in_its_own_name(client, soup_of):
+    material = MaterialPage.objects.get(slug="vihko-lapsen-kasvattaminen")
+    soup = soup_of(client.get(material.url))
+    buttons = soup.select(".download__button")
+    names = {button.find("span", lang=True)["lang"]: button.find("span", lang=True).get_text() for button in buttons}
+    assert names == {"fi": "suomi", "ar": "العربية", "so": "Soomaali", "ru": "Русский", "en": "English"}
+    arabic = next(button for button in buttons if button.get("hreflang") == "ar")
+    assert arabic.find("span", lang="ar")["dir"] == "rtl"
+    licence = soup.find("a", rel="license")
+    assert licence.get_text() == "CC BY 4.0" and "creativecommons.org/licenses/by/4.0" in licence["href"]
+
+
+def test_the_same_files_are_offered_from_a_translated_page(client, soup_of):
+    from wagtail.models import Locale
+
+    material = MaterialPage.objects.get(slug="vihko-koulunkaynti")
+    arabic_files = set(material.files.values_list("document_id", flat=True))
+    swedish = material.copy_for_translation(Locale.objects.get(language_code="sv"), copy_parents=True)
+    swedish.save_revision().publish()
+    assert set(MaterialFile.objects.filter(material=swedish).values_list("document_id", flat=True)) == arabic_files
+    soup = soup_of(client.get("/sv/materiaalipankki/?language=ar"))
+    assert soup.html["lang"] == "sv"
+    assert "Lastenkasvatusvihko: Koulunkäynti ja koulun tukimuodot" in titles(soup)
+
+
+def add_materials(count):
+    organisation = Page.objects.get(slug="vaestoliitto").specific
+    topic = Topic.objects.get(slug="vanhemmuus", locale=organisation.locale)
+    document = MaterialFile.objects.filter(document__language__code="ar").first().document
+    for number in range(count):
+        material = MaterialPage(
+            title=f"Lisävihko {number}", slug=f"lisavihko-{number}", intro="Vihko",
+            material_type="booklet", year=2020,
+        )
+        material.topics = [topic]
+        material.files = [MaterialFile(document=document)]
+        organisation.add_child(instance=material)
+        material.save_revision().publish()
+
+
+def test_bank_with_three_facets_has_constant_queries(query_count):
+    url = f"{BANK}?type=booklet&topic=vanhemmuus&language=ar"
+    before = query_count(url)
+    add_materials(25)
+    assert query_count(url) == before
+
+
+def test_languages_of_files_are_not_limited_to_site_languages():
+    assert Language.objects.filter(code__in=["so", "prs", "uk", "ti"]).count() == 4
+
+
+def test_members_only_material_shows_that_it_exists_but_files_need_login(client, soup_of, django_user_model):
+    material = MaterialPage.objects.get(slug="vertaisryhmaohjaajien-koulutus")
+    assert material.members_only
+    soup = soup_of(client.get(material.url))
+    assert soup.h1.get_text() == material.title  # the description is public
+    link = soup.select_one(".download__button")["href"]
+    response = client.get(link)
+    assert response.status_code == 302 and "/login/" in response["Location"]
+    document = material.files.first().document
+    assert client.get(document.url).status_code == 302  # Wagtail's own route too
+
+    client.force_login(django_user_model.objects.create_user("jasen", password="pw-123456"))
+    response = client.get(link)
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
+
+
+def test_public_material_downloads_without_login_and_counts(client, soup_of):
+    from materials.models.documents import DownloadCount
+
+    material = MaterialPage.objects.get(slug="vihko-huoltajuus")
+    soup = soup_of(client.get(material.url))
+    arabic = next(b for b in soup.select(".download__button") if b.get("hreflang") == "ar")
+    response = client.get(arabic["href"])
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    document = material.files.get(document__language__code="ar").document
+    assert DownloadCount.objects.get(document=document).count == 1
