@@ -15,8 +15,9 @@ from wagtail.models import Collection, GroupPagePermission, Locale
 from network.models import OrganisationIndexPage, OrganisationLevel, OrganisationPage
 from network.roles import grant_media_permissions
 
-# Editors write and submit for review; publishing is the coordinators' decision.
-EDITOR_PAGE_PERMISSIONS = ["add", "change", "lock"]
+# "publish" lets editors unpublish and delete their own pages; publishing itself goes
+# through review (see roles.refuse_direct_publishing).
+EDITOR_PAGE_PERMISSIONS = ["add", "change", "lock", "publish"]
 
 
 class OnboardingError(ValueError):

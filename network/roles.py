@@ -4,6 +4,11 @@ Organisation editors (see ``onboarding``) write and submit; coordinators approve
 and publish, or reject with a comment. Wagtail sends the notifications (to the
 coordinators on submission, to the editor on approval or rejection) and shows
 coordinators the pages awaiting their review on the dashboard.
+
+Editors also need to take their own pages offline and delete them, which Wagtail
+only allows with the "publish" permission. So editors hold it on their own
+subtree, and ``refuse_direct_publishing`` (registered in ``wagtail_hooks``) takes
+away every way of using it to publish without review.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -78,3 +83,26 @@ def grant_media_permissions(group, collection):
                     content_type__app_label=app_label, codename=f"{action}_{model_name}"
                 ),
             )
+
+
+def is_coordinator(user):
+    return user.is_superuser or user.groups.filter(name=COORDINATORS).exists()
+
+
+def publishing_refused(request):
+    """The response for an editor who tries to publish without review."""
+    from django.http import HttpResponseForbidden
+    from django.utils.translation import gettext
+
+    return HttpResponseForbidden(
+        gettext("Publishing goes through review: use “Submit for review”, and a coordinator publishes.")
+    )
+
+
+def refuse_direct_publishing(request, posted_names):
+    """For a POST that would publish: a refusal unless the user is a coordinator."""
+    if request.method != "POST" or is_coordinator(request.user):
+        return None
+    if any(request.POST.get(name) for name in posted_names):
+        return publishing_refused(request)
+    return None

@@ -19,6 +19,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 
 from network.models import Comment, CommentStatus
+from network.roles import is_coordinator, publishing_refused, refuse_direct_publishing
 
 # status: (button label, icon, message after the action)
 MODERATION_ACTIONS = {
@@ -127,3 +128,32 @@ register_snippet(comment_viewset)
 @hooks.register("register_admin_urls")
 def register_moderation_url():
     return [path("comments/moderate/<int:pk>/<str:status>/", moderate, name="network_comment_moderate")]
+
+
+# Editors publish only through the review workflow (see network.roles).
+@hooks.register("construct_page_action_menu")
+def hide_publish_for_editors(menu_items, request, context):
+    if not is_coordinator(request.user):
+        menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
+
+
+@hooks.register("before_create_page")
+def refuse_publish_on_create(request, parent_page, page_class):
+    return refuse_direct_publishing(request, ["action-publish"])
+
+
+@hooks.register("before_edit_page")
+def refuse_publish_on_edit(request, page):
+    return refuse_direct_publishing(request, ["action-publish"])
+
+
+@hooks.register("before_copy_page")
+def refuse_publishing_copies(request, page):
+    return refuse_direct_publishing(request, ["publish_copies", "alias"])
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publishing(request, action_type, objects, action_class_instance):
+    if action_type == "publish" and not is_coordinator(request.user):
+        return publishing_refused(request)
+    return None
