@@ -10,9 +10,10 @@ from wagtail.models import Locale
 
 
 def own_or_untranslated_q(model, locale):
-    """Items in ``locale`` plus source-language items not translated into it."""
+    """Items in ``locale`` plus source-language items not translated into it (a draft
+    or private translation does not count: the original stays listed)."""
     source = Locale.get_default()
     if locale.pk == source.pk:
         return Q(locale=locale)
-    translated = model.objects.filter(locale=locale).values("translation_key")
+    translated = model.objects.live().public().filter(locale=locale).values("translation_key")
     return Q(locale=locale) | (Q(locale=source) & ~Q(translation_key__in=translated))

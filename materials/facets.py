@@ -13,21 +13,23 @@ from django.utils.functional import cached_property
 
 
 class Facet:
-    def __init__(self, name, label, lookup, labels=None):
+    def __init__(self, name, label, lookup, labels=None, numeric=False):
         self.name = name
         self.label = label
         self.lookup = lookup
         self.labels = labels  # callable(values) -> {value: label}; default: the value itself
+        self.numeric = numeric  # values that are not whole numbers are ignored
 
     def selected(self, query):
-        return [value for value in query.getlist(self.name) if value][:20]
+        values = [value for value in query.getlist(self.name) if value][:20]
+        return [value for value in values if value.isdigit()] if self.numeric else values
 
     def condition(self, values):
         return Q(**{f"{self.lookup}__in": values})
 
     def count(self, queryset):
         rows = queryset.order_by().values(self.lookup).annotate(n=Count("pk", distinct=True))
-        return {row[self.lookup]: row["n"] for row in rows if row[self.lookup] not in (None, "")}
+        return {str(row[self.lookup]): row["n"] for row in rows if row[self.lookup] not in (None, "")}
 
     def label_for(self, values):
         return self.labels(values) if self.labels else {value: value for value in values}

@@ -16,6 +16,7 @@ from materials.validation import validate_upload
 
 class DocumentForm(BaseDocumentForm):
     def __init__(self, *args, **kwargs):
+        self.user = kwargs.get("user")
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.add_notes()
@@ -31,7 +32,19 @@ class DocumentForm(BaseDocumentForm):
         The notes go into the help text of the file field, or of the title in the
         multiple uploader's form, which has no file field."""
         notes = []
-        duplicates = list(self.instance.duplicates().order_by("pk")[:5])
+        all_duplicates = self.instance.duplicates()
+        if self.user is not None:
+            editable = self.permission_policy.instances_user_has_permission_for(self.user, "change")
+            all_duplicates_visible = all_duplicates.filter(pk__in=editable.values("pk"))
+        else:
+            all_duplicates_visible = all_duplicates.none()
+        duplicates = list(all_duplicates_visible.order_by("pk")[:5])
+        if not duplicates and all_duplicates.exists():
+            # another organisation's file: say so without naming it
+            notes.append(format_html(
+                '<strong class="w-text-critical-200">{}</strong>',
+                _("The same file has already been uploaded by another organisation."),
+            ))
         if duplicates:
             links = format_html_join(
                 ", ",

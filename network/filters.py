@@ -48,8 +48,17 @@ class ActivityFilterForm(forms.Form):
             .values_list("slug", "title")
         )
 
+    def is_valid(self):
+        valid = super().is_valid()
+        for name in self.errors:
+            if name in self.fields:  # tie the message to its field for screen readers
+                self.fields[name].widget.attrs.update(
+                    {"aria-invalid": "true", "aria-describedby": f"{self[name].auto_id}-error"}
+                )
+        return valid
+
     def apply(self, activities):
-        data = self.cleaned_data
+        data = {name: "" for name in self.fields} | getattr(self, "cleaned_data", {})
         if data["municipality"]:
             activities = activities.filter(municipalities__slug=data["municipality"])
         if data["region"]:

@@ -144,6 +144,9 @@ def refuse_publish_on_create(request, parent_page, page_class):
 
 @hooks.register("before_edit_page")
 def refuse_publish_on_edit(request, page):
+    # wagtail-localize's translation editor publishes with action=publish
+    if request.method == "POST" and request.POST.get("action") == "publish" and not is_coordinator(request.user):
+        return publishing_refused(request)
     return refuse_direct_publishing(request, ["action-publish"])
 
 

@@ -12,7 +12,8 @@ MAX_QUERY_LENGTH = 256
 
 def search(request):
     """Full-text search over the published public pages of the visitor's language."""
-    query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+    typed = "".join(char for char in request.GET.get("q", "") if char.isprintable() or char.isspace())
+    query = " ".join(typed.split())[:MAX_QUERY_LENGTH]
     results = None
     failed = False
     if query:

@@ -85,6 +85,18 @@ def test_sort_by_title(client, soup_of):
     assert found == sorted(found)
 
 
+def test_sort_by_most_downloaded(client, soup_of):
+    from materials.models.documents import DownloadCount
+
+    popular = MaterialPage.objects.get(slug="kotoutumisen-sanasto")
+    for file in popular.files.all():  # several files: their downloads add up
+        DownloadCount.record(file.document)
+    runner_up = MaterialPage.objects.get(slug="womento-opas")
+    DownloadCount.record(runner_up.files.first().document)
+    found = titles(soup_of(client.get(f"{BANK}?sort=downloads")))
+    assert found[:2] == [popular.title, runner_up.title]
+
+
 def test_material_page_offers_one_download_per_language_in_its_own_name(client, soup_of):
     material = MaterialPage.objects.get(slug="vihko-lapsen-kasvattaminen")
     soup = soup_of(client.get(material.url))
@@ -166,3 +178,30 @@ def test_public_material_downloads_without_login_and_counts(client, soup_of):
     assert response["X-Content-Type-Options"] == "nosniff"
     document = material.files.get(document__language__code="ar").document
     assert DownloadCount.objects.get(document=document).count == 1
+
+
+def test_files_under_a_private_page_need_login_too(client, soup_of):
+    from wagtail.models import PageViewRestriction
+
+    organisation = Page.objects.get(slug="toivola-luotola-setlementti")
+    PageViewRestriction.objects.create(page=organisation, restriction_type=PageViewRestriction.LOGIN)
+    material = MaterialPage.objects.get(slug="meri-lapin-aitiryhmat-malli")
+    document = material.files.first().document
+    for url in (f"/files/{document.pk}/{document.filename}", document.url):
+        response = client.get(url)
+        assert response.status_code == 302 and "/login/" in response["Location"], url
+
+
+def test_bad_year_is_ignored_and_a_chosen_year_shows_once(client, soup_of):
+    assert client.get(f"{BANK}?year=abc").status_code == 200
+    soup = soup_of(client.get(f"{BANK}?year=2019"))
+    assert len(soup.select("input[name=year][value='2019']")) == 1
+
+
+def test_a_draft_translation_does_not_hide_the_original(client, soup_of):
+    from wagtail.models import Locale
+
+    material = MaterialPage.objects.get(slug="womento-opas")
+    draft = material.copy_for_translation(Locale.objects.get(language_code="sv"), copy_parents=True)
+    assert not draft.live
+    assert material.title in titles(soup_of(client.get("/sv/materiaalipankki/?q=Womento")))

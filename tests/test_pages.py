@@ -163,3 +163,10 @@ def test_footer_links_accessibility_statement_in_visitors_language(client, soup_
         soup = soup_of(client.get(f"/{code}/"))
         links = [a["href"] for a in soup.select("footer a")]
         assert path in links
+
+
+@pytest.mark.parametrize("query", ["%00", "a%00b", "%1b[31m", "\u202e", "' OR 1=1 --", "<script>"])
+def test_odd_search_input_gets_a_normal_page(client, query):
+    response = client.get(f"/fi/search/?q={query}")
+    assert response.status_code == 200
+    assert b"<script>" not in response.content.split(b"<main")[1]

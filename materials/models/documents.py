@@ -5,6 +5,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument, Document as WagtailDocument
+from wagtail.models import PageViewRestriction
 from wagtail.search import index
 
 
@@ -85,8 +86,15 @@ class CustomDocument(AbstractDocument):
 
     @property
     def requires_login(self):
-        """Members only: marked so itself, or a file of a material marked members-only."""
-        return self.members_only or self.material_files.filter(material__members_only=True).exists()
+        """Members only: marked so itself, or a file of a material that is marked
+        members-only or sits under a page with a privacy setting (view restriction)."""
+        if self.members_only:
+            return True
+        materials = [file.material for file in self.material_files.select_related("material")]
+        if any(material.members_only for material in materials):
+            return True
+        restricted = PageViewRestriction.objects.values_list("page__path", flat=True)
+        return any(material.path.startswith(path) for path in restricted for material in materials)
 
     def duplicates(self):
         """Other documents with exactly the same file content."""

@@ -2,7 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import F, OuterRef, Prefetch, Q, Subquery, Sum
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -17,6 +17,7 @@ from wagtail.search import index
 from home.blocks import BodyBlock
 from home.models import AggregatingPage, Language
 from materials.facets import Facet, SubtreeFacet, apply_facets
+from materials.models.documents import DownloadCount
 from materials.models.taxonomies import Audience, Topic
 from network.models.organisations import InOrganisation, OrganisationPage, attach_organisations
 
@@ -25,6 +26,7 @@ MATERIALS_PER_PAGE = 20
 SORTS = {
     "newest": ["-year", "-first_published_at", "pk"],
     "title": ["title", "pk"],
+    "downloads": [F("downloads").desc(nulls_last=True), "title", "pk"],
 }
 
 
@@ -154,6 +156,17 @@ class MaterialFile(Orderable):
     panels = [FieldPanel("document"), FieldPanel("label")]
 
 
+def downloads_of_material():
+    """All downloads of a material's files, as a subquery (no double counting from joins)."""
+    return Subquery(
+        DownloadCount.objects.filter(document__material_files__material=OuterRef("pk"))
+        .order_by()
+        .values("document__material_files__material")
+        .annotate(total=Sum("count"))
+        .values("total")[:1]
+    )
+
+
 class MaterialIndexPage(AggregatingPage):
     """The materials bank: every organisation's materials with combinable facets."""
 
@@ -177,11 +190,11 @@ class MaterialIndexPage(AggregatingPage):
                 "files__document__language__code",
                 lambda values: dict(Language.objects.filter(code__in=values).values_list("code", "native_name")),
             ),
-            SubtreeFacet("organisation", _("Organisation"), OrganisationPage.objects.all()),
+            SubtreeFacet("organisation", _("Organisation"), OrganisationPage.objects.live().public()),
             Facet("tag", _("Tag"), "tags__slug", lambda values: dict(
                 Tag.objects.filter(slug__in=values).values_list("slug", "name")
             )),
-            Facet("year", _("Year"), "year"),
+            Facet("year", _("Year"), "year", numeric=True),
         ]
 
     def get_context(self, request, *args, **kwargs):
@@ -194,6 +207,8 @@ class MaterialIndexPage(AggregatingPage):
             )
         materials, panels = apply_facets(materials, self.facets(), request.GET)
         sort = request.GET.get("sort", "newest")
+        if sort == "downloads":
+            materials = materials.annotate(downloads=downloads_of_material())
         materials = materials.order_by(*SORTS.get(sort, SORTS["newest"]))
         page_obj = Paginator(
             materials.select_related("locale").prefetch_related(

@@ -152,7 +152,8 @@ class ActivityIndexPage(RoutablePageMixin, AggregatingPage):
         from network.filters import ActivityFilterForm
 
         form = ActivityFilterForm(request.GET or None)
-        activities = form.apply(self.activities()) if form.is_valid() else self.activities()
+        form.is_valid()  # invalid values get an error; the valid ones still filter
+        activities = form.apply(self.activities())
         activities = (
             activities.select_related("locale")
             .prefetch_related("municipalities", "regions", "stages", "target_groups", "languages")

@@ -61,7 +61,9 @@ class BlogIndexPage(RoutablePageMixin, AggregatingPage):
             posts = posts.filter(tags=tag) if tag else posts.none()
         if request.GET.get("organisation"):
             organisation = (
-                OrganisationPage.objects.filter(slug=request.GET["organisation"])
+                OrganisationPage.objects.live()
+                .public()
+                .filter(slug=request.GET["organisation"])
                 .order_by(Case(When(locale_id=self.locale_id, then=0), default=1))
                 .first()
             )
