@@ -172,3 +172,39 @@ def test_editor_deletes_and_moves_own_drafts_only_within_own_subtree(client, two
     client.post(reverse("wagtailadmin_pages:move_confirm", args=[mover.pk, b.organisation.pk]))
     mover.refresh_from_db()
     assert mover.get_parent().pk == a.organisation.pk
+
+
+def test_images_only_in_own_collection(client, two_organisations):
+    from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
+
+    a, b = two_organisations
+    editor_of(a, client, "anna")
+    Image = get_image_model()
+    theirs = Image.objects.create(title="B:n kuva", file=get_test_image_file(), collection=b.collection)
+    ours = Image.objects.create(title="A:n kuva", file=get_test_image_file(), collection=a.collection)
+    assert client.get(reverse("wagtailimages:edit", args=[ours.pk])).status_code == 200
+    assert client.get(reverse("wagtailimages:edit", args=[theirs.pk])).status_code in (302, 403)
+    client.post(reverse("wagtailimages:delete", args=[theirs.pk]))
+    assert Image.objects.filter(pk=theirs.pk).exists()
+    client.post(reverse("wagtailimages:delete", args=[ours.pk]))
+    assert not Image.objects.filter(pk=ours.pk).exists()
+
+
+def test_editor_moves_pages_within_own_subtree(client, two_organisations):
+    from home.models import StandardPage
+
+    a, b = two_organisations
+    user = editor_of(a, client, "anna")
+    pages = []
+    for slug in ("ohje", "liite"):
+        page = StandardPage(title=slug, slug=slug, owner=user)
+        a.organisation.add_child(instance=page)
+        pages.append(page)
+    guide, appendix = pages
+    client.post(reverse("wagtailadmin_pages:move_confirm", args=[appendix.pk, guide.pk]))
+    appendix.refresh_from_db()
+    assert appendix.get_parent().pk == guide.pk
+    client.post(reverse("wagtailadmin_pages:move_confirm", args=[appendix.pk, b.organisation.pk]))
+    appendix.refresh_from_db()
+    assert appendix.get_parent().pk == guide.pk
