@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
@@ -23,7 +25,10 @@ if settings.DEBUG:
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Only images are public media; documents and previews go through views that
+    # check members-only access and count downloads (the same rule as production).
+    for folder in ("images", "original_images"):
+        urlpatterns += static(f"{settings.MEDIA_URL}{folder}/", document_root=Path(settings.MEDIA_ROOT) / folder)
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
