@@ -5,6 +5,7 @@ Files come from many organisations and many tools, so any of them may be broken:
 every failure is recorded on the document (``extraction_status``, a short
 ``extraction_error``) and never reaches the editor's upload."""
 
+import io
 import logging
 import re
 import zipfile
@@ -15,6 +16,7 @@ from pypdf import PdfReader
 
 from materials.models.documents import CustomDocument, ExtractionStatus
 from materials.previews import make_preview
+from materials.sandbox import run_limited
 from materials.validation import check_zip_directory, extension_of
 
 logger = logging.getLogger(__name__)
@@ -92,20 +94,28 @@ def opendocument_text(archive):
 ZIP_READERS = {"docx": docx_text, "pptx": pptx_text, "odt": opendocument_text, "odp": opendocument_text}
 
 
-def extract(document):
-    """(text, page count) of the document's file, or None when its format has no
-    text worth reading (spreadsheets)."""
-    extension = extension_of(document.filename)
-    with document.open_file() as f:
-        if extension == "pdf":
-            return pdf_text(f)
-        if extension in ("txt", "csv"):
-            return f.read(MAX_TEXT_CHARS * 4).decode("utf-8", errors="replace"), None
-        if extension in ZIP_READERS:
-            with zipfile.ZipFile(f) as archive:
-                check_zip_directory(archive.infolist())
-                return "\n".join(ZIP_READERS[extension](archive)), None
+def extract_bytes(data, extension):
+    """(text, page count) of a file's content, or None when its format has no text
+    worth reading (spreadsheets). Runs in the sandbox: it gets bytes, not models."""
+    f = io.BytesIO(data)
+    if extension == "pdf":
+        return pdf_text(f)
+    if extension in ("txt", "csv"):
+        return data[: MAX_TEXT_CHARS * 4].decode("utf-8", errors="replace"), None
+    if extension in ZIP_READERS:
+        with zipfile.ZipFile(f) as archive:
+            check_zip_directory(archive.infolist())
+            return "\n".join(ZIP_READERS[extension](archive)), None
     return None
+
+
+def extract(document):
+    extension = extension_of(document.filename)
+    if extension not in ZIP_READERS and extension not in ("pdf", "txt", "csv"):
+        return None
+    with document.open_file() as f:
+        data = f.read()
+    return run_limited(extract_bytes, data, extension)
 
 
 def extract_into(document):

@@ -8,6 +8,8 @@ import os
 import pypdfium2
 from django.core.files.base import ContentFile
 
+from materials.sandbox import run_limited
+
 logger = logging.getLogger(__name__)
 
 PREVIEW_WIDTH = 400
@@ -34,7 +36,7 @@ def make_preview(document):
         return
     try:
         with document.open_file() as f:
-            png = render_first_page(f.read())
+            png = run_limited(render_first_page, f.read())
     except Exception as error:  # noqa: BLE001 - a broken PDF has no preview, nothing more
         logger.info("No preview for document %s: %r", document.pk, error)
         return

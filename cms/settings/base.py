@@ -149,6 +149,9 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "materials.forms.DocumentForm"
 # files stay private and downloads are counted.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 MATERIALS_MAX_UPLOAD_MB = env.env_int("MATERIALS_MAX_UPLOAD_MB", 50)
+# Limits of the child process that reads an uploaded file's text and renders its preview.
+MATERIALS_PROCESSING_SECONDS = env.env_int("MATERIALS_PROCESSING_SECONDS", 60)
+MATERIALS_PROCESSING_MEMORY_MB = env.env_int("MATERIALS_PROCESSING_MEMORY_MB", 1024)
 WAGTAILSEARCH_BACKENDS = {"default": env.search_config()}
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fi", _("Finnish")), ("sv", _("Swedish")), ("en", _("English"))]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
