@@ -24,6 +24,8 @@ from pathlib import Path
 ORG_SLUG = "bench-org-{}"
 POST_SLUG = "bench-post-{}"
 ACTIVITY_SLUG = "bench-activity-{}"
+MATERIAL_SLUG = "bench-material-{}"
+FILES_PER_MATERIAL = 2
 INDEX_SLUG = "jarjestot"
 
 TAG_POOL = [
@@ -73,13 +75,15 @@ class Generated:
     organisations: list = field(default_factory=list)
     posts: list = field(default_factory=list)
     activities: list = field(default_factory=list)
+    materials: list = field(default_factory=list)
     seconds: float = 0.0
     index_seconds: float = 0.0  # search index updates (when run in-process)
     reference_index_seconds: float = 0.0  # Wagtail's reference index (when run in-process)
+    extraction_seconds: float = 0.0  # text extraction of the material files (in-process task)
 
     @property
     def created(self):
-        return len(self.organisations) + len(self.posts) + len(self.activities)
+        return len(self.organisations) + len(self.posts) + len(self.activities) + len(self.materials)
 
     @property
     def ms_per_page(self):
@@ -178,7 +182,7 @@ def _save(parent, page, revisions):
     return page
 
 
-def generate(n, stdout=None, *, revisions=False, seed=None, activities=0):
+def generate(n, stdout=None, *, revisions=False, seed=None, activities=0, materials=0):
     """Add ``n`` OrganisationPages under the Finnish "jarjestot" index and ``n``
     BlogPages spread over them; return a ``Generated``.
 
@@ -189,6 +193,8 @@ def generate(n, stdout=None, *, revisions=False, seed=None, activities=0):
     so that the same database state always gives the same content.
     ``activities``: also add that many ActivityPages, spread over the new organisations
     (municipalities, stages, target groups and languages drawn at random).
+    ``materials``: also add that many MaterialPages with two text files each, in random
+    languages; each file's text is extracted by the usual background task.
     """
     from django.db import transaction
     from django.utils import timezone
@@ -268,10 +274,15 @@ def generate(n, stdout=None, *, revisions=False, seed=None, activities=0):
         if activities:
             result.activities = _activities(activities, result.organisations, rng, revisions, now)
             log(f"{activities} activities created ({time.perf_counter() - started:.2f} s)")
+        if materials:
+            result.materials = _materials(materials, result.organisations, rng, revisions, now)
+            log(f"{materials} materials with {materials * FILES_PER_MATERIAL} files created "
+                f"({time.perf_counter() - started:.2f} s)")
 
     result.seconds = time.perf_counter() - started
     result.index_seconds = timer.total("search") or timer.total("insert_or_update")
     result.reference_index_seconds = timer.total("reference")
+    result.extraction_seconds = timer.total("process_document")
     return result
 
 
@@ -317,30 +328,77 @@ def _activities(count, organisations, rng, revisions, now):
     return created
 
 
+def _materials(count, organisations, rng, revisions, now):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    from home.models import Language
+    from materials.models import Audience, MaterialFile, MaterialPage, MaterialType, Topic
+
+    Document = get_document_model()
+    first = _next_number(MaterialPage.objects.all(), MATERIAL_SLUG)
+    locale_id = organisations[0].locale_id
+    topics = list(Topic.objects.filter(locale_id=locale_id))
+    audiences = list(Audience.objects.filter(locale_id=locale_id))
+    languages = list(Language.objects.filter(code__in=["fi", "sv", "en", "ar", "so", "ru", "uk", "fa"]))
+    created = []
+    for offset in range(count):
+        number = first + offset
+        organisation = rng.choice(organisations)
+        files = []
+        for language in rng.sample(languages, FILES_PER_MATERIAL):
+            document = Document(title=f"{_title(rng)} ({language.code})", language=language)
+            text = "\n\n".join(_paragraph(rng) for _ in range(rng.randint(2, 6)))
+            document.file.save(f"bench-{number}-{language.code}.txt", ContentFile(text.encode()), save=False)
+            document.save()
+            files.append(MaterialFile(document=document))
+        material = MaterialPage(
+            title=_title(rng),
+            slug=MATERIAL_SLUG.format(number),
+            locale_id=locale_id,
+            intro=_sentence(rng, 10, 20),
+            body=_body(rng, rng.randint(1, 3)),
+            material_type=rng.choice(MaterialType.values),
+            year=rng.randint(2010, 2026),
+            live=True,
+            first_published_at=now,
+            last_published_at=now,
+        )
+        material.topics = rng.sample(topics, rng.randint(1, 2))
+        material.audiences = rng.sample(audiences, rng.randint(1, 2))
+        material.files = files
+        created.append(_save(organisation, material, revisions))
+    return created
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=1000, help="organisations and blog posts to add (each)")
     parser.add_argument("--revisions", action="store_true", help="publish each page through a revision")
     parser.add_argument("--seed", type=int, default=None)
     parser.add_argument("--activities", type=int, default=0, help="activities to add (tray benchmark)")
+    parser.add_argument("--materials", type=int, default=0, help="materials to add, two files each")
     args = parser.parse_args(argv)
 
     from django.db import connection
 
     started = time.perf_counter()
     result = generate(
-        args.n, stdout=sys.stdout, revisions=args.revisions, seed=args.seed, activities=args.activities
+        args.n, stdout=sys.stdout, revisions=args.revisions, seed=args.seed,
+        activities=args.activities, materials=args.materials,
     )
     elapsed = time.perf_counter() - started
     print(
         f"Created {result.created} pages ({len(result.organisations)} organisations, "
-        f"{len(result.posts)} blog posts, {len(result.activities)} activities) in {result.seconds:.2f} s "
+        f"{len(result.posts)} blog posts, {len(result.activities)} activities, "
+        f"{len(result.materials)} materials) in {result.seconds:.2f} s "
         f"= {result.ms_per_page:.1f} ms/page [{connection.vendor}, "
         f"{'with' if args.revisions else 'without'} revisions]"
     )
     print(
         f"  of which search index updates {result.index_seconds:.2f} s, "
-        f"reference index {result.reference_index_seconds:.2f} s (run in-process on each save)"
+        f"reference index {result.reference_index_seconds:.2f} s, "
+        f"file text extraction {result.extraction_seconds:.2f} s (run in-process on each save)"
     )
     if elapsed - result.seconds > 0.5:
         print(f"  plus {elapsed - result.seconds:.2f} s setting up (load_demo, tag pool)")

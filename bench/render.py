@@ -63,6 +63,9 @@ def pages():
     ))
     targets.append(("tray coverage", "/fi/toiminta/kattavuus/"))
     targets.append(("events", "/fi/tapahtumat/"))
+    targets.append(("materials bank", "/fi/materiaalipankki/"))
+    targets.append(("bank, 3 facets", "/fi/materiaalipankki/?type=booklet&topic=vanhemmuus&language=ar"))
+    targets.append(("bank, most downloaded", "/fi/materiaalipankki/?sort=downloads"))
     return targets
 
 
