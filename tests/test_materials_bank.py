@@ -205,3 +205,18 @@ def test_a_draft_translation_does_not_hide_the_original(client, soup_of):
     draft = material.copy_for_translation(Locale.objects.get(language_code="sv"), copy_parents=True)
     assert not draft.live
     assert material.title in titles(soup_of(client.get("/sv/materiaalipankki/?q=Womento")))
+
+
+def test_editor_attaches_many_files_at_once(client, django_user_model):
+    from django.urls import reverse
+
+    client.force_login(django_user_model.objects.create_superuser("admin", "a@example.org", "pw-123456"))
+    material = MaterialPage.objects.get(slug="womento-opas")
+    editor = client.get(reverse("wagtailadmin_pages:edit", args=[material.pk])).content.decode()
+    assert "new MultipleChooserPanel(" in editor and 'id="id_files-OPEN_MODAL"' in editor
+    documents = list(MaterialFile.objects.values_list("document_id", flat=True)[:3])
+    chosen = client.get(
+        reverse("wagtaildocs_chooser:chosen_multiple") + "?" + "&".join(f"id={pk}" for pk in documents)
+    )
+    assert chosen.status_code == 200
+    assert {str(item["id"]) for item in chosen.json()["result"]} == {str(pk) for pk in documents}

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import Tag, TaggedItemBase
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.api import APIField
 from wagtail.documents import get_document_model_string
 from wagtail.fields import StreamField
@@ -97,7 +97,10 @@ class MaterialPage(InOrganisation, Page):
         MultiFieldPanel(
             [FieldPanel("year"), FieldPanel("licence"), FieldPanel("members_only")], _("Publication")
         ),
-        InlinePanel("files", heading=_("Files"), label=_("File"), min_num=1),
+        # Choose several files at once, or upload several into the chooser in one go.
+        MultipleChooserPanel(
+            "files", chooser_field_name="document", heading=_("Files"), label=_("File"), min_num=1
+        ),
         FieldPanel("body"),
     ]
     search_fields = Page.search_fields + [
