@@ -15,33 +15,15 @@ from PIL import Image
 from wagtail.models import Collection
 from wagtail.users.models import UserProfile
 
+from materials import sample_files
 from materials.models.documents import CustomDocument, DownloadCount, ExtractionStatus
 
 pytestmark = pytest.mark.django_db
 
 
 def make_pdf(text="Hei maailma"):
-    """A minimal valid one-page PDF showing ``text`` in Helvetica."""
-    stream = f"BT /F1 24 Tf 72 720 Td ({text}) Tj ET".encode()
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-    ]
-    out = io.BytesIO(b"%PDF-1.4\n")
-    out.seek(0, 2)
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    out.write(b"".join(b"%010d 00000 n \n" % offset for offset in offsets))
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
-    return out.getvalue()
+    """A valid one-page PDF showing ``text``."""
+    return sample_files.make_pdf(text, [])
 
 
 def make_zip(members):
