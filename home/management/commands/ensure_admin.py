@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
@@ -17,4 +18,4 @@ class Command(BaseCommand):
             how = f"user {username!r}, password {password!r}"
         else:
             how = f"user {username!r} (password unchanged; reset: manage.py changepassword {username})"
-        self.stdout.write(f"Log in at http://127.0.0.1:8000/admin/ as {how}.")
+        self.stdout.write(f"Log in at {settings.WAGTAILADMIN_BASE_URL}/admin/ as {how}.")
