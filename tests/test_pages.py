@@ -170,3 +170,14 @@ def test_odd_search_input_gets_a_normal_page(client, query):
     response = client.get(f"/fi/search/?q={query}")
     assert response.status_code == 200
     assert b"<script>" not in response.content.split(b"<main")[1]
+
+
+def test_sitemap_lists_every_language_and_no_private_page(client):
+    from wagtail.models import PageViewRestriction
+
+    private = Page.objects.get(slug="blogin-kommentointi")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    body = client.get("/sitemap.xml").content.decode()
+    for path in ("/fi/", "/sv/", "/en/", "/sv/kotoutumistarjotin/", "/fi/materiaalipankki/"):
+        assert f"{path}</loc>" in body, path
+    assert "blogin-kommentointi" not in body
