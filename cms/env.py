@@ -138,3 +138,41 @@ def email_config():
             EMAIL_USE_TLS=parts.scheme != "smtps" and query.get("tls", ["1"])[0] in TRUE_WORDS,
         )
     return config
+
+
+def machine_translation_config():
+    """wagtail-localize's machine translator, or None when no provider is configured.
+
+    ``DEEPL_API_KEY`` selects DeepL (free keys end in ``:fx`` and use DeepL's free
+    endpoint); ``LIBRETRANSLATE_URL`` with ``LIBRETRANSLATE_API_KEY`` a LibreTranslate
+    server; Google Cloud Translation takes ``GOOGLE_TRANSLATE_PROJECT_ID`` and the
+    service account file named by ``GOOGLE_APPLICATION_CREDENTIALS`` (it needs the
+    ``google-cloud-translate`` package, not installed by default)."""
+    if os.environ.get("DEEPL_API_KEY"):
+        return {
+            "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+            "OPTIONS": {"AUTH_KEY": os.environ["DEEPL_API_KEY"]},
+        }
+    if os.environ.get("LIBRETRANSLATE_URL"):
+        return {
+            "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+            "OPTIONS": {
+                "LIBRETRANSLATE_URL": os.environ["LIBRETRANSLATE_URL"],
+                "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
+            },
+        }
+    if os.environ.get("GOOGLE_TRANSLATE_PROJECT_ID"):
+        credentials = os.environ.get("GOOGLE_APPLICATION_CREDENTIALS")
+        if not credentials:
+            raise ImproperlyConfigured(
+                "GOOGLE_TRANSLATE_PROJECT_ID needs GOOGLE_APPLICATION_CREDENTIALS "
+                "(the path of a service account file)."
+            )
+        return {
+            "CLASS": "wagtail_localize.machine_translators.google.GoogleCloudTranslator",
+            "OPTIONS": {
+                "CREDENTIALS_PATH": credentials,
+                "PROJECT_ID": os.environ["GOOGLE_TRANSLATE_PROJECT_ID"],
+            },
+        }
+    return None

@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import views as home_views
 from home.sitemaps import LocalizedSitemap
 from search import views as search_views
 from search.tags import tag_page
@@ -34,6 +35,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("tags/<str:slug>/", tag_page, name="tag"),
+    path("unavailable/<int:page_id>/", home_views.translation_unavailable, name="translation_unavailable"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

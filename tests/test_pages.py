@@ -1,6 +1,7 @@
 """Every page type renders in every language, with the right lang and switcher links."""
 
 import pytest
+from django.conf import settings
 from wagtail.models import Locale, Page
 
 from network.models import BlogPage, OrganisationPage
@@ -38,27 +39,31 @@ def test_page_type_renders_in_language(client, soup_of, model, code):
     assert soup.html["lang"] == code
     assert soup.html["dir"] == "ltr"
     assert soup.h1 is not None
-    switcher = {a["hreflang"]: a["href"] for a in soup.select(".language-switcher a[hreflang]")}
     current = soup.select_one(".language-switcher [aria-current]")
     assert current["lang"] == code
-    for other in LANGUAGES:
+    available = {a["hreflang"]: a["href"] for a in soup.select(".language-switcher > ul a[hreflang]")}
+    unavailable = {a["lang"]: a["href"] for a in soup.select(".language-switcher__more a")}
+    for other, _name in settings.LANGUAGES:
         if other == code:
             continue
         other_page = page.get_translation_or_none(Locale.objects.get(language_code=other))
-        expected = other_page.url if other_page and other_page.live else f"/{other}/"
-        assert switcher[other] == expected
+        if other_page and other_page.live:
+            assert available[other] == other_page.url
+        else:
+            assert unavailable[other] == f"/{other}/unavailable/{page.pk}/"
 
-
-def test_switcher_leads_to_translation_or_home(client, soup_of):
+def test_switcher_lists_only_existing_translations(client, soup_of):
     guide = Page.objects.get(slug="kotoutumistarjotin", locale__language_code="fi")
     soup = soup_of(client.get(guide.url))
-    links = {a["hreflang"]: a["href"] for a in soup.select(".language-switcher a[hreflang]")}
+    links = {a["hreflang"]: a["href"] for a in soup.select(".language-switcher > ul a[hreflang]")}
     assert links == {"sv": "/sv/kotoutumistarjotin/", "en": "/en/kotoutumistarjotin/"}
 
     post = BlogPage.objects.get(slug="pakolaisperheille-varhainen-tuki")
     soup = soup_of(client.get(post.url))
-    links = {a["hreflang"]: a["href"] for a in soup.select(".language-switcher a[hreflang]")}
-    assert links == {"sv": "/sv/", "en": "/en/"}
+    assert not soup.select(".language-switcher > ul a[hreflang]")
+    others = {a["lang"]: a["href"] for a in soup.select(".language-switcher__more a")}
+    assert others["sv"] == f"/sv/unavailable/{post.pk}/"
+    assert set(others) == {code for code, _name in settings.LANGUAGES} - {"fi"}
 
 
 def test_root_redirects_to_finnish(client):

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from cms import env
+from cms import env, languages
 
 BASE_DIR = env.BASE_DIR
 PROJECT_DIR = BASE_DIR / "cms"
@@ -89,29 +89,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Languages. Finnish, Swedish and English are the interface languages; content
-# can be published in any language listed in the LANGUAGES variable (codes,
-# comma-separated, the first one is the default and the translation source).
-INTERFACE_LANGUAGES = ["fi", "sv", "en"]
-LANGUAGE_NAMES = {
-    "fi": "Suomi",
-    "sv": "Svenska",
-    "en": "English",
-    "ar": "العربية",
-    "fa": "فارسی",
-    "so": "Soomaali",
-    "uk": "Українська",
-    "ru": "Русский",
-    "ku": "Kurdî",
-    "ti": "ትግርኛ",
-    "et": "Eesti",
-    "prs": "دری",
-}
-CONTENT_LANGUAGE_CODES = env.env_list("LANGUAGES", INTERFACE_LANGUAGES)
+# Languages (see cms.languages). Finnish, Swedish and English are the interface
+# languages; content can be published in every language listed in the LANGUAGES
+# variable (comma-separated codes; the first is the default and the translation source).
+INTERFACE_LANGUAGES = languages.INTERFACE_LANGUAGES
+CONTENT_LANGUAGE_CODES = env.env_list("LANGUAGES", languages.DEFAULT_CONTENT_LANGUAGES)
 LANGUAGE_CODE = CONTENT_LANGUAGE_CODES[0]
-LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
-    (code, LANGUAGE_NAMES.get(code, code)) for code in CONTENT_LANGUAGE_CODES
-]
+LANGUAGES, LANGUAGES_BIDI = languages.describe(CONTENT_LANGUAGE_CODES)
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
@@ -167,3 +152,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.env_str("LOG_LEVEL", "WARNING")},
 }
+
+# Machine translation as a first draft in wagtail-localize's editor, only when a
+# provider is configured (see cms.env.machine_translation_config).
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = env.machine_translation_config()

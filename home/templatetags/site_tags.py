@@ -2,6 +2,8 @@
 
 from django import template
 from django.conf import settings
+from django.db.models import Case, When
+from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
@@ -47,34 +49,89 @@ def locale_home(context):
     return _locale_homes(context).get(translation.get_language())
 
 
+def _translations(context, page):
+    """The live translations of ``page`` (itself included) by language code, cached
+    on the request. Aliases are not translations: their content is another
+    language's, so they do not count as the page existing in their locale."""
+    request = context.get("request")
+    cache = getattr(request, "_tarjotin_translations", None)
+    if cache is None:
+        cache = {}
+        if request is not None:
+            request._tarjotin_translations = cache
+    if page.pk not in cache:
+        cache[page.pk] = {
+            p.locale.language_code: p
+            for p in page.get_translations(inclusive=True)
+            .live()
+            .filter(alias_of__isnull=True)
+            .select_related("locale")
+        }
+    return cache[page.pk]
+
+
 @register.inclusion_tag("home/includes/language_switcher.html", takes_context=True)
 def language_switcher(context, page=None):
-    """One link per language: to this page's translation when there is one,
-    otherwise to that language's home page."""
+    """On a page: one link per language the page exists in, and under "other
+    languages" the rest, each leading to a notice in that language with a way to its
+    home page. Elsewhere (search, tag pages): every language's home page."""
     request = context.get("request")
     current = translation.get_language()
-    translations = {}
-    if isinstance(page, Page) and page.pk:
-        translations = {
-            p.locale.language_code: p
-            for p in page.get_translations(inclusive=True).live().select_related("locale")
-        }
-    homes = _locale_homes(context)
-    links = []
+    is_page = isinstance(page, Page) and bool(page.pk)
+    targets = _translations(context, page) if is_page else _locale_homes(context)
+    links, unavailable = [], []
     for code, name in settings.LANGUAGES:
-        target = translations.get(code) or homes.get(code)
-        if target is None:
-            continue
-        links.append(
-            {
-                "code": code,
-                "name": name,
-                "url": target.get_url(request=request),
-                "is_current": code == current,
-                "is_translation": code in translations,
-            }
-        )
-    return {"links": links, "current": current}
+        link = {"code": code, "name": name, "is_current": code == current}
+        if code in targets:
+            link["url"] = targets[code].get_url(request=request)
+            links.append(link)
+        elif is_page:
+            with translation.override(code):
+                link["url"] = reverse("translation_unavailable", args=[page.pk])
+            unavailable.append(link)
+    return {"links": links, "unavailable": unavailable, "current": current, "is_page": is_page}
+
+
+@register.inclusion_tag("home/includes/alternate_links.html", takes_context=True)
+def alternate_links(context, page=None):
+    """``<link rel="alternate" hreflang>`` for every translation of the page, and
+    ``x-default`` for the version in the default language (or the page itself)."""
+    if not (isinstance(page, Page) and page.pk):
+        return {"alternates": []}
+    request = context.get("request")
+    translations = _translations(context, page)
+    alternates = [(code, p.get_full_url(request=request)) for code, p in translations.items()]
+    default = translations.get(settings.LANGUAGE_CODE, page)
+    alternates.append(("x-default", default.get_full_url(request=request)))
+    return {"alternates": alternates}
+
+
+@register.simple_tag(takes_context=True)
+def content_language(context, page=None):
+    """The language of the page's content when it is not the language of the URL,
+    as ``{"code", "dir"}``, else None: a page shown in a locale it has no translation
+    in (a locale without its own home page) or an alias of a page in another locale."""
+    if not (isinstance(page, Page) and page.pk):
+        return None
+    active = _active_locale(context)
+    code = None
+    if page.locale_id != active.pk:
+        code = page.locale.language_code
+    elif page.alias_of_id:
+        original = Page.objects.filter(pk=page.alias_of_id).values_list("locale__language_code", flat=True).first()
+        code = original if original != active.language_code else None
+    if code is None:
+        return None
+    return {"code": code, "dir": "rtl" if code in settings.LANGUAGES_BIDI else "ltr"}
+
+
+@register.simple_tag
+def interface_language():
+    """The language the interface is shown in, when it is not the page's language:
+    pages in a content-only language (Arabic, Somali…) show the interface in the
+    default language, and that text must say so with ``lang``."""
+    current = translation.get_language()
+    return None if current in settings.INTERFACE_LANGUAGES else settings.LANGUAGE_CODE
 
 
 @register.inclusion_tag("home/includes/main_menu.html", takes_context=True)
@@ -88,6 +145,7 @@ def main_menu(context, current_page=None):
         "items": items,
         "current_page": current_page,
         "request": context.get("request"),
+        "content_lang": translation.get_language() if interface_language() else None,
     }
 
 
@@ -95,7 +153,13 @@ def main_menu(context, current_page=None):
 def site_footer(context):
     request = context.get("request")
     locale = _active_locale(context)
-    footer_text = FooterText.objects.filter(locale=locale).first()
+    # The footer text in this language, else in the default one (marked with its lang).
+    footer_text = (
+        FooterText.objects.filter(locale__language_code__in=[locale.language_code, settings.LANGUAGE_CODE])
+        .select_related("locale")
+        .order_by(Case(When(locale=locale.pk, then=0), default=1))
+        .first()
+    )
     site_settings = SiteSettings.for_request(request) if request else None
     accessibility_page = None
     if site_settings and site_settings.accessibility_page_id:
@@ -106,4 +170,5 @@ def site_footer(context):
         "site_settings": site_settings,
         "accessibility_page": accessibility_page,
         "request": request,
+        "ui_lang": interface_language(),
     }
