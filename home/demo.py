@@ -6,7 +6,8 @@ the THL list of low-threshold activities, the blog's comment rules)."""
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
-from home.demo_builder import demo_step
+from home import demo_translations
+from home.demo_builder import configured, demo_step
 from home.models import FooterText, HomePage, SiteSettings, StandardPage
 
 
@@ -314,3 +315,15 @@ SECTION_TEXTS = {
     "sv": {"latest": "Senaste blogginlägg", "cta": "Läs mer"},
     "en": {"latest": "Latest blog posts", "cta": "Read more"},
 }
+
+
+@demo_step(94)
+def pages_translated_with_wagtail_localize(builder):
+    """The home page in Arabic and Ukrainian, and a guide in Swedish, English, Arabic and
+    Ukrainian, translated segment by segment the way translators work."""
+    home = builder.find("tarjotin")
+    guide = builder.find("matalan-kynnyksen-toiminta")
+    for code in configured(demo_translations.LANGUAGES):
+        if code in ("ar", "uk"):
+            builder.localize(home, code, demo_translations.texts(demo_translations.HOME, code))
+        builder.localize(guide, code, demo_translations.texts(demo_translations.GUIDE, code))

@@ -5,10 +5,14 @@ with ``demo_step``; ``load_demo`` runs them in order. The builder only writes
 when something differs, so a second run changes nothing and duplicates nothing.
 """
 
+import re
+
+from django.conf import settings
 from django.utils.html import escape
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Page
 from wagtail.rich_text import RichText
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 STEPS = []
 
@@ -93,6 +97,42 @@ class DemoBuilder:
             return page
         return self.update(page.specific, **fields)
 
+    def localize(self, source, language_code, texts):
+        """The translation of ``source`` made the way a translator makes one, through
+        wagtail-localize (so that it stays in sync with the source): every text
+        segment of the source is looked up in ``texts``, a mapping from source text
+        (without markup) to its translation; slugs stay as they are. Created once;
+        after that the page is the translators'. The parent must already exist in
+        that language."""
+        locale = Locale.objects.get(language_code=language_code)
+        existing = source.get_translation_or_none(locale)
+        if existing is not None:
+            return existing.specific
+        translation_source, _created = TranslationSource.get_or_create_from_instance(source)
+        translation, _created = Translation.objects.get_or_create(source=translation_source, target_locale=locale)
+        missing = []
+        for segment in StringSegment.objects.filter(source=translation_source).select_related("string", "context"):
+            text = texts.get(plain(segment.string.data))
+            if segment.context.path == "slug":
+                text = segment.string.data
+            if text is None:
+                missing.append(segment.string.data)
+                continue
+            StringTranslation.objects.update_or_create(
+                translation_of=segment.string, locale=locale, context=segment.context, defaults={"data": text}
+            )
+        if missing:
+            raise ValueError(f"Demo texts miss the {language_code} of: {missing}")
+        # wagtail-localize defers publishing to the end of the transaction, with a copy
+        # of the page that would overwrite the tree counts of pages added meanwhile;
+        # publishing the saved draft straight away avoids that.
+        translation.save_target(publish=False)
+        page = source.get_translation(locale)
+        page.get_latest_revision().publish()
+        self.created += 1
+        self.log(f"translated {source.slug} into {language_code} with wagtail-localize")
+        return page.specific
+
     def update(self, page, **fields):
         """Bring ``page`` up to date with ``fields``, publishing only if they differ."""
         if self._differs(page, fields):
@@ -107,6 +147,17 @@ class DemoBuilder:
         locale = locale or Locale.get_default()
         page = Page.objects.filter(slug=slug, locale=locale).first()
         return page.specific if page else None
+
+
+def configured(codes):
+    """Those of ``codes`` that are configured languages (the LANGUAGES variable)."""
+    available = {code for code, _name in settings.LANGUAGES}
+    return [code for code in codes if code in available]
+
+
+def plain(html):
+    """Text without markup, as the key of a demo translation."""
+    return re.sub(r"<[^>]+>", "", html).strip()
 
 
 def body_from_text(text):

@@ -5,7 +5,7 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
-from home.demo_builder import body_from_text, demo_step
+from home.demo_builder import body_from_text, configured, demo_step, plain
 from home.models import Language
 from materials.models import Audience, MaterialFile, MaterialIndexPage, MaterialPage, Topic
 from materials.sample_files import make_docx, make_pdf
@@ -228,3 +228,31 @@ def materials_bank(builder):
                 for code in codes
             ]
         builder.page(organisation, MaterialPage, slug, **fields)
+
+
+# The bank and one booklet in Arabic and Ukrainian; the booklet's files are the same
+# in every language (each file keeps its own language).
+LOCALIZED = {
+    BANK_TITLES["fi"]: {"ar": "بنك المواد", "uk": "Банк матеріалів"},
+    plain(BANK_INTRO): {
+        "ar": "أدلة المنظمات الأعضاء في الشبكة ومواد التدريب والكتيبات ونماذج الأنشطة. صفِّ النتائج "
+        "حسب الموضوع والفئة المستهدفة ولغة الملف.",
+        "uk": "Посібники, навчальні матеріали, брошури та моделі діяльності організацій – членів "
+        "мережі. Фільтруйте за темою, цільовою групою та мовою файлу.",
+    },
+    "Lastenkasvatusvihko: Tasa-arvo ja seksuaalioikeudet lähisuhteessa": {
+        "ar": "كتيب تربية الأطفال: المساواة والحقوق الجنسية في العلاقات الحميمة",
+        "uk": "Брошура про виховання дітей: рівність і сексуальні права у близьких стосунках",
+    },
+    BOOKLET_TEXT["fi"]: {"ar": BOOKLET_TEXT["ar"], "uk": BOOKLET_TEXT["uk"]},
+}
+
+
+@demo_step(96)
+def booklet_in_arabic_and_ukrainian(builder):
+    bank = builder.find("materiaalipankki")
+    booklet = builder.find("vihko-tasa-arvo-lahisuhteessa")
+    for code in configured(["ar", "uk"]):
+        texts = {source: translations[code] for source, translations in LOCALIZED.items()}
+        builder.localize(bank, code, texts)
+        builder.localize(booklet, code, texts)

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,6 +8,8 @@ class NetworkConfig(AppConfig):
     verbose_name = _("Network")
 
     def ready(self):
-        from network.roles import ensure_coordinators_and_workflow
+        from network.roles import ensure_coordinators_and_workflow, ensure_translators, new_locale_home
 
         post_migrate.connect(ensure_coordinators_and_workflow, sender=self)
+        post_migrate.connect(ensure_translators, sender=self)
+        post_save.connect(new_locale_home)

@@ -1,4 +1,4 @@
-"""The network coordinators and the review workflow every page goes through.
+"""The network coordinators, the translators, and the review workflow every page goes through.
 
 Organisation editors (see ``onboarding``) write and submit; coordinators approve
 and publish, or reject with a comment. Wagtail sends the notifications (to the
@@ -8,9 +8,11 @@ coordinators the pages awaiting their review on the dashboard.
 Editors also need to take their own pages offline and delete them, which Wagtail
 only allows with the "publish" permission. So editors hold it on their own
 subtree, and ``refuse_direct_publishing`` (registered in ``wagtail_hooks``) takes
-away every way of using it to publish without review.
+away every way of using it to publish without review. Translators (see
+``ensure_translators``) publish translations directly, never the source language.
 """
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import (
     Collection,
@@ -29,16 +31,14 @@ TASK = "Coordinator approval"
 COORDINATOR_PAGE_PERMISSIONS = ["add", "change", "publish", "bulk_delete", "lock", "unlock"]
 COORDINATOR_MODEL_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
-    ("network", "add_integrationstage"),
-    ("network", "change_integrationstage"),
-    ("network", "delete_integrationstage"),
-    ("network", "add_targetgroup"),
-    ("network", "change_targetgroup"),
-    ("network", "delete_targetgroup"),
-    ("home", "change_footertext"),
-    ("home", "add_footertext"),
+    ("wagtail_localize", "submit_translation"),
     ("network", "change_comment"),
     ("network", "view_comment"),
+]
+TRANSLATORS = "Translators"
+TRANSLATOR_MODEL_PERMISSIONS = [
+    ("wagtailadmin", "access_admin"),
+    ("wagtail_localize", "submit_translation"),
 ]
 MEDIA_ACTIONS = ["add", "change", "choose", "delete"]
 
@@ -49,15 +49,10 @@ def ensure_coordinators_and_workflow(**kwargs):
     if root is None:
         return None
     group, _ = Group.objects.get_or_create(name=COORDINATORS)
-    for app_label, codename in COORDINATOR_MODEL_PERMISSIONS:
-        permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
-        if permission:
-            group.permissions.add(permission)
+    grant_model_permissions(group, COORDINATOR_MODEL_PERMISSIONS)
+    grant_model_permissions(group, translatable_snippet_permissions(["add", "change", "delete"]))
     for permission_type in COORDINATOR_PAGE_PERMISSIONS:
-        GroupPagePermission.objects.get_or_create(
-            group=group, page=root,
-            permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=f"{permission_type}_page"),
-        )
+        GroupPagePermission.objects.get_or_create(group=group, page=root, permission=_page_permission(permission_type))
     grant_media_permissions(group, Collection.get_first_root_node())
 
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW, defaults={"active": True})
@@ -68,6 +63,63 @@ def ensure_coordinators_and_workflow(**kwargs):
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
     return group
+
+
+def ensure_translators(**kwargs):
+    """Create (or complete) the translator group. Idempotent.
+
+    Translators start translations, translate every translatable snippet and page,
+    and publish pages in every language except the source one: they hold "publish"
+    on each other language's home page. They may also edit source pages, but those
+    drafts go through the coordinators' review like an editor's."""
+    root = Page.get_first_root_node()
+    if root is None:
+        return None
+    group, _ = Group.objects.get_or_create(name=TRANSLATORS)
+    grant_model_permissions(group, TRANSLATOR_MODEL_PERMISSIONS)
+    grant_model_permissions(group, translatable_snippet_permissions(["change"]))
+    GroupPagePermission.objects.get_or_create(group=group, page=root, permission=_page_permission("change"))
+    for home in root.get_children().exclude(locale__language_code=settings.LANGUAGE_CODE):
+        grant_translators_publishing(home, group)
+    return group
+
+
+def grant_translators_publishing(home, group=None):
+    """Translators publish in ``home``'s language (a language's home page, not the source one)."""
+    group = group or Group.objects.filter(name=TRANSLATORS).first()
+    if group is not None:
+        GroupPagePermission.objects.get_or_create(group=group, page=home, permission=_page_permission("publish"))
+
+
+def new_locale_home(sender, instance, created, raw=False, **kwargs):
+    """post_save: a new language's home page (translated, copied or an alias) opens
+    that language to translators."""
+    if created and not raw and isinstance(instance, Page) and instance.depth == 2:
+        if instance.locale.language_code != settings.LANGUAGE_CODE:
+            grant_translators_publishing(instance)
+
+
+def translatable_snippet_permissions(actions):
+    from wagtail.models import TranslatableMixin
+    from wagtail.snippets.models import get_snippet_models
+
+    return [
+        (model._meta.app_label, f"{action}_{model._meta.model_name}")
+        for model in get_snippet_models()
+        if issubclass(model, TranslatableMixin)
+        for action in actions
+    ]
+
+
+def grant_model_permissions(group, permissions):
+    for app_label, codename in permissions:
+        permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+        if permission:
+            group.permissions.add(permission)
+
+
+def _page_permission(action):
+    return Permission.objects.get(content_type__app_label="wagtailcore", codename=f"{action}_page")
 
 
 def grant_media_permissions(group, collection):
@@ -89,6 +141,34 @@ def is_coordinator(user):
     return user.is_superuser or user.groups.filter(name=COORDINATORS).exists()
 
 
+def is_translator(user):
+    return user.groups.filter(name=TRANSLATORS).exists()
+
+
+def may_publish_directly(user, page):
+    """Coordinators publish anything; translators publish pages in languages other
+    than the source; everyone else goes through review."""
+    if is_coordinator(user):
+        return True
+    return page is not None and is_translator(user) and page.locale.language_code != settings.LANGUAGE_CODE
+
+
+def edits_source_snippet_refused(request, instance):
+    """Translatable snippets (taxonomies, footer) in the source language are the
+    coordinators' to change; translators change their translations."""
+    from django.http import HttpResponseForbidden
+    from django.utils.translation import gettext
+    from wagtail.models import TranslatableMixin
+
+    if not isinstance(instance, TranslatableMixin) or is_coordinator(request.user):
+        return None
+    if instance.locale.language_code != settings.LANGUAGE_CODE:
+        return None
+    return HttpResponseForbidden(
+        gettext("The source-language version is edited by network coordinators; translate it instead.")
+    )
+
+
 def publishing_refused(request):
     """The response for an editor who tries to publish without review."""
     from django.http import HttpResponseForbidden
@@ -99,9 +179,10 @@ def publishing_refused(request):
     )
 
 
-def refuse_direct_publishing(request, posted_names):
-    """For a POST that would publish: a refusal unless the user is a coordinator."""
-    if request.method != "POST" or is_coordinator(request.user):
+def refuse_direct_publishing(request, posted_names, page=None):
+    """For a POST that would publish ``page`` (or a page below it): a refusal unless
+    the user may publish it directly."""
+    if request.method != "POST" or may_publish_directly(request.user, page):
         return None
     if any(request.POST.get(name) for name in posted_names):
         return publishing_refused(request)

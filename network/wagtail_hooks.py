@@ -19,7 +19,13 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 
 from network.models import Comment, CommentStatus
-from network.roles import is_coordinator, publishing_refused, refuse_direct_publishing
+from network.roles import (
+    edits_source_snippet_refused,
+    is_coordinator,
+    may_publish_directly,
+    publishing_refused,
+    refuse_direct_publishing,
+)
 
 # status: (button label, icon, message after the action)
 MODERATION_ACTIONS = {
@@ -130,24 +136,26 @@ def register_moderation_url():
     return [path("comments/moderate/<int:pk>/<str:status>/", moderate, name="network_comment_moderate")]
 
 
-# Editors publish only through the review workflow (see network.roles).
+# Editors publish only through the review workflow; translators publish only
+# translations (see network.roles).
 @hooks.register("construct_page_action_menu")
 def hide_publish_for_editors(menu_items, request, context):
-    if not is_coordinator(request.user):
+    if not may_publish_directly(request.user, context.get("page") or context.get("parent_page")):
         menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
 
 
 @hooks.register("before_create_page")
 def refuse_publish_on_create(request, parent_page, page_class):
-    return refuse_direct_publishing(request, ["action-publish"])
+    return refuse_direct_publishing(request, ["action-publish"], parent_page)
 
 
 @hooks.register("before_edit_page")
 def refuse_publish_on_edit(request, page):
     # wagtail-localize's translation editor publishes with action=publish
-    if request.method == "POST" and request.POST.get("action") == "publish" and not is_coordinator(request.user):
-        return publishing_refused(request)
-    return refuse_direct_publishing(request, ["action-publish"])
+    if request.method == "POST" and request.POST.get("action") == "publish":
+        if not may_publish_directly(request.user, page):
+            return publishing_refused(request)
+    return refuse_direct_publishing(request, ["action-publish"], page)
 
 
 @hooks.register("before_copy_page")
@@ -159,4 +167,18 @@ def refuse_publishing_copies(request, page):
 def refuse_bulk_publishing(request, action_type, objects, action_class_instance):
     if action_type == "publish" and not is_coordinator(request.user):
         return publishing_refused(request)
+    return None
+
+
+@hooks.register("before_edit_snippet")
+def refuse_translators_editing_source_snippets(request, instance):
+    return edits_source_snippet_refused(request, instance)
+
+
+@hooks.register("before_delete_snippet")
+def refuse_translators_deleting_source_snippets(request, instances):
+    for instance in instances:
+        refusal = edits_source_snippet_refused(request, instance)
+        if refusal:
+            return refusal
     return None

@@ -101,9 +101,12 @@ write_config() {
     mkdir -p "$conf/jvm.options.d" "$os_dir/data" "$os_dir/logs"
     # The main log is logs/tarjotin.log; no copy of it on the console (logs/startup.out).
     sed '/appenderRef.console/d' "$home/config/log4j2.properties" >"$conf/log4j2.properties"
-    # The distribution's JVM options, with a small heap, no GC log and crash files in logs/.
+    # The distribution's JVM options, with a small heap that is not touched in advance (the
+    # launcher's -XX:+AlwaysPreTouch would make all of it resident at once), no GC log and no
+    # heap dumps, and crash files in logs/.
     sed -e "s|^-Xms.*|-Xms$heap|" -e "s|^-Xmx.*|-Xmx$heap|" -e '/-Xlog:gc/d' -e '/HeapDump/d' \
         -e "s|ErrorFile=logs/|ErrorFile=$os_dir/logs/|" "$home/config/jvm.options" >"$conf/jvm.options"
+    echo "-XX:-AlwaysPreTouch" >>"$conf/jvm.options"
     cat >"$conf/opensearch.yml" <<EOF
 cluster.name: tarjotin
 node.name: tarjotin
@@ -132,6 +135,11 @@ start() {
     write_config
     ensure_user
     rm -f "$pidfile"
+    if [ -f "$log" ]; then mv -f "$log" "$log.previous"; fi
+    if [ -z "${JAVA_HOME:-}" ] && ! command -v java >/dev/null; then
+        echo "OpenSearch needs Java 11 or newer (Debian package: openjdk-17-jre-headless)." >&2
+        exit 1
+    fi
     local java_home=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
     # In its own session, so that it outlives this shell; bin/opensearch looks for
     # bin/opensearch-keystore relative to the working directory.
@@ -148,11 +156,12 @@ wait_healthy() {
     until healthy; do
         if ! kill -0 "${launcher:-$(running_pid)}" 2>/dev/null || [ "$SECONDS" -ge "$deadline" ]; then
             if kill -0 "${launcher:-$(running_pid)}" 2>/dev/null; then
-                echo "OpenSearch did not become healthy on $http within $timeout s; log tail:" >&2
+                echo "OpenSearch did not become healthy on $http within $timeout s (it is still" \
+                    "running: '$0 stop' stops it); log tail:" >&2
             else
                 echo "OpenSearch exited during startup; log tail:" >&2
             fi
-            tail -n 40 "$os_dir/logs/startup.out" "$log" >&2 2>/dev/null
+            tail -n 40 "$os_dir/logs/startup.out" "$log" >&2 2>/dev/null || true
             exit 1
         fi
         sleep 1

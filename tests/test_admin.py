@@ -62,7 +62,7 @@ def test_site_settings_and_footer_snippet_open(admin_client):
 
 
 def test_editor_can_publish_a_blog_post_through_the_admin(admin_client):
-    organisation = OrganisationPage.objects.get(slug="vaestoliitto")
+    organisation = OrganisationPage.objects.get(slug="vaestoliitto", locale__language_code="fi")
     url = reverse("wagtailadmin_pages:add", args=["network", "blogpage", organisation.pk])
     data = {
         "title": "Uusi kirjoitus",

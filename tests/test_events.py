@@ -124,7 +124,7 @@ def test_end_before_start_is_a_validation_error():
 def test_end_before_start_is_a_form_error_in_the_admin(client):
     user = get_user_model().objects.create_superuser("admin", "admin@example.org", "pw-123456")
     client.force_login(user)
-    organisation = OrganisationPage.objects.get(slug="vaestoliitto")
+    organisation = OrganisationPage.objects.get(slug="vaestoliitto", locale__language_code="fi")
     url = reverse("wagtailadmin_pages:add", args=["network", "eventpage", organisation.pk])
     data = {
         "title": "Väärin päin",

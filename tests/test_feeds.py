@@ -35,6 +35,6 @@ def test_atom_feed_is_valid_atom(client):
 
 def test_blog_index_advertises_its_feeds(client, soup_of):
     soup = soup_of(client.get("/fi/blogi/"))
-    types = {link["type"]: link["href"] for link in soup.select("link[rel=alternate]")}
+    types = {link["type"]: link["href"] for link in soup.select("link[rel=alternate][type]")}
     assert types["application/rss+xml"] == "/fi/blogi/feed/rss/"
     assert types["application/atom+xml"] == "/fi/blogi/feed/atom/"

@@ -6,7 +6,7 @@ posts carry the source texts themselves (``network/demo_texts``)."""
 import datetime
 from pathlib import Path
 
-from home.demo_builder import body_from_text, demo_step
+from home.demo_builder import body_from_text, configured, demo_step
 from network.onboarding import provide_access
 from network.models import (
     BlogIndexPage,
@@ -130,3 +130,35 @@ def organisations_and_blog(builder):
     for page, titles in ((index, INDEX_TITLES["jarjestot"]), (blog, INDEX_TITLES["blogi"])):
         for code in ("sv", "en"):
             builder.translation(page, code, title=titles[code], show_in_menus=True)
+
+
+# The member list and one member in Arabic and Ukrainian, the ancestors of a booklet
+# translated into those languages (materials' demo). Names of organisations stay as
+# they are registered.
+LOCALIZED = {
+    "Verkoston jäsenet": {"ar": "أعضاء الشبكة", "uk": "Члени мережі"},
+    "Kotoutumista tukevat järjestöt, jotka kuvaavat toimintansa yhteisen mallin mukaan.": {
+        "ar": "منظمات داعمة للاندماج تصف أنشطتها وفق نموذج مشترك.",
+        "uk": "Організації, що підтримують інтеграцію та описують свою діяльність за спільною моделлю.",
+    },
+    "Väestöliitto": {"ar": "Väestöliitto", "uk": "Väestöliitto"},
+    next(row[5] for row in ORGANISATIONS if row[0] == "vaestoliitto"): {
+        "ar": "Väestöliitto منظمة خبيرة في المجالين الاجتماعي والصحي تأسست عام 1941، وتعمل على تعزيز "
+        "رفاه السكان. وتركز أنشطتها على رفاه الشباب والأسر، وتعزيز التعددية الثقافية في المجتمع "
+        "الفنلندي، ودعم الصحة الجنسية.",
+        "uk": "Väestöliitto – заснована 1941 року експертна організація в соціальній сфері та галузі "
+        "охорони здоров'я, яка сприяє добробуту населення. Її діяльність зосереджена на добробуті "
+        "молоді та сімей, зміцненні багатокультурності фінського суспільства та сприянні "
+        "сексуальному здоров'ю.",
+    },
+}
+
+
+@demo_step(95)
+def members_in_arabic_and_ukrainian(builder):
+    index = builder.find("jarjestot")
+    member = builder.find("vaestoliitto")
+    for code in configured(["ar", "uk"]):
+        texts = {source: translations[code] for source, translations in LOCALIZED.items()}
+        builder.localize(index, code, texts)
+        builder.localize(member, code, texts)
