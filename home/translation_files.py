@@ -8,6 +8,7 @@ message that says why, and no translation changes.
 """
 
 import os
+import re
 import tempfile
 
 import polib
@@ -48,7 +49,12 @@ def parse_po(upload):
             file.write(content)
         return polib.pofile(path, encoding="utf-8")
     except (OSError, ValueError) as error:
-        raise RejectedFile(_("The file is not a valid PO file (%(problem)s).") % {"problem": error}) from None
+        line = re.search(r"line (\d+)", str(error))  # polib's message names the temporary file
+        if line:
+            message = _("The file is not a valid PO file: there is an error on line %(line)s.") % {"line": line.group(1)}
+        else:
+            message = _("The file is not a valid PO file.")
+        raise RejectedFile(message) from None
     finally:
         os.unlink(path)
 

@@ -112,6 +112,12 @@ def translatable_snippet_permissions(actions):
 
 
 def grant_model_permissions(group, permissions):
+    # post_migrate reaches this app before the apps after it have their permissions
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0)
     for app_label, codename in permissions:
         permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
         if permission:

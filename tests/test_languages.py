@@ -1,0 +1,157 @@
+"""Content languages: configured locales, the language switcher and alternates, the
+"not available" path, right-to-left markup, materials' file languages in every
+locale, and the translated demo content."""
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.exceptions import ImproperlyConfigured
+from wagtail.models import GroupPagePermission, Locale, Page
+from wagtail_localize.models import Translation
+
+from cms.languages import describe
+from home.models import HomePage
+from materials.models import MaterialPage, Topic
+from network.models import IntegrationStage, TargetGroup
+from network.roles import TRANSLATORS
+
+pytestmark = pytest.mark.django_db
+
+BOOKLET = "vihko-tasa-arvo-lahisuhteessa"
+UNTRANSLATED = "blogin-kommentointi"
+
+
+def test_default_locales_include_the_clients_languages():
+    codes = set(Locale.objects.values_list("language_code", flat=True))
+    assert {"fi", "sv", "en", "ar", "fa", "so", "uk", "ru"} <= codes
+    assert settings.LANGUAGE_CODE == "fi"
+    assert {"ar", "fa"} <= set(settings.LANGUAGES_BIDI)
+    assert not {"so", "uk", "ru"} & set(settings.LANGUAGES_BIDI)
+
+
+def test_a_new_locale_is_configuration():
+    languages, bidi = describe(["fi", "ti", "prs", "ckb"])
+    assert dict(languages)["ti"] == "ትግርኛ"
+    assert bidi == ["prs", "ckb"]
+    with pytest.raises(ImproperlyConfigured, match="xx"):
+        describe(["fi", "xx"])
+
+
+@pytest.mark.parametrize("code", ["so", "ti"])
+def test_a_language_django_has_no_catalogue_for_is_served(client, code, settings):
+    settings.LANGUAGES, settings.LANGUAGES_BIDI = describe(["fi", "sv", "en", code])
+    settings.WAGTAIL_CONTENT_LANGUAGES = settings.LANGUAGES
+    Locale.objects.get_or_create(language_code=code)
+    response = client.get(f"/{code}/")
+    assert response.status_code == 200
+    assert f'lang="{code}"' in response.content.decode()
+
+
+def test_alternates_name_every_translation_and_a_default(client, soup_of):
+    soup = soup_of(client.get(f"/ar/jarjestot/vaestoliitto/{BOOKLET}/"))
+    alternates = {link["hreflang"]: link["href"] for link in soup.select("link[rel=alternate][hreflang]")}
+    path = f"/jarjestot/vaestoliitto/{BOOKLET}/"
+    assert alternates == {
+        "fi": f"http://localhost/fi{path}",
+        "ar": f"http://localhost/ar{path}",
+        "uk": f"http://localhost/uk{path}",
+        "x-default": f"http://localhost/fi{path}",
+    }
+
+
+def test_untranslated_page_offers_the_not_available_path(client, soup_of):
+    page = Page.objects.get(slug=UNTRANSLATED, locale__language_code="fi")
+    soup = soup_of(client.get(page.url))
+    assert not soup.select(".language-switcher > ul a")
+    link = soup.select_one('.language-switcher__more a[lang="sv"]')
+    notice = client.get(link["href"])
+    assert notice.status_code == 200
+    assert notice["X-Robots-Tag"] == "noindex"
+    notice = soup_of(notice)
+    assert notice.html["lang"] == "sv"
+    assert notice.h1.get_text(strip=True) == "Den här sidan finns inte på ditt språk"
+    assert notice.select_one("a.button")["href"] == "/sv/"
+    original = notice.select_one('main a[hreflang="fi"]')
+    assert original["href"] == page.url and original["lang"] == "fi"
+
+
+def test_not_available_notice_reveals_nothing_private(client):
+    page = Page.objects.get(slug=UNTRANSLATED, locale__language_code="fi")
+    page.unpublish()
+    assert client.get(f"/sv/unavailable/{page.pk}/").status_code == 404
+
+
+def test_arabic_pages_are_right_to_left_with_the_interface_marked(client, soup_of):
+    soup = soup_of(client.get("/ar/"))
+    assert soup.html["lang"] == "ar" and soup.html["dir"] == "rtl"
+    assert soup.h1.get_text(strip=True) == HomePage.objects.get(locale__language_code="ar").hero_title
+    # the interface falls back to Finnish, and says so
+    assert soup.select_one("header.site-header")["lang"] == "fi"
+    assert soup.select_one(".skip-link")["lang"] == "fi"
+    assert soup.select_one("footer.site-footer")["lang"] == "fi"
+    menu_links = soup.select(".main-menu li + li a")
+    assert menu_links and all(a["lang"] == "ar" for a in menu_links)
+    assert soup.select_one(".language-switcher [aria-current]")["lang"] == "ar"
+
+
+def test_a_page_shown_in_a_locale_without_its_own_home_is_marked_with_its_language(client, soup_of):
+    assert not HomePage.objects.filter(locale__language_code="fa").exists()
+    soup = soup_of(client.get("/fa/"))
+    assert soup.html["lang"] == "fa" and soup.html["dir"] == "rtl"
+    assert soup.main["lang"] == "fi" and soup.main["dir"] == "ltr"
+
+
+def test_translated_material_lists_the_same_files_in_their_own_languages(client, soup_of):
+    finnish = MaterialPage.objects.get(slug=BOOKLET, locale__language_code="fi")
+    arabic = finnish.get_translation(Locale.objects.get(language_code="ar")).specific
+    assert [f.document_id for f in arabic.files.all()] == [f.document_id for f in finnish.files.all()]
+
+    def languages(url):
+        soup = soup_of(client.get(url))
+        return [a["hreflang"] for a in soup.select("a.download__button")]
+
+    assert languages(finnish.url) == languages(arabic.url) == ["fi", "ar", "so", "en", "uk"]
+
+
+@pytest.mark.parametrize("code", ["fi", "sv", "ar", "uk"])
+def test_file_language_facet_works_in_every_locale(client, soup_of, code):
+    soup = soup_of(client.get(f"/{code}/materiaalipankki/?language=uk"))
+    titles = [a.get_text(strip=True) for a in soup.select(".card__title a")]
+    assert titles, code
+    expected = MaterialPage.objects.get(slug=BOOKLET, locale__language_code=code if code in ("fi", "ar", "uk") else "fi")
+    assert expected.title in titles
+    assert soup.select_one("input[name=language][value=uk]").has_attr("checked")
+
+
+@pytest.mark.parametrize("code", ["ar", "uk"])
+def test_demo_has_a_guide_and_a_booklet_translated_with_wagtail_localize(client, code):
+    locale = Locale.objects.get(language_code=code)
+    for slug in ("tarjotin", "matalan-kynnyksen-toiminta", BOOKLET):
+        source = Page.objects.get(slug=slug, locale__language_code="fi")
+        page = source.get_translation(locale)
+        assert page.live and page.title != source.title or slug == "tarjotin"
+        assert Translation.objects.filter(source__object_id=source.translation_key, target_locale=locale).exists()
+        assert client.get(page.url).status_code == 200
+
+
+def test_demo_leaves_one_page_untranslated_and_translates_the_taxonomies():
+    page = Page.objects.get(slug=UNTRANSLATED, locale__language_code="fi")
+    assert list(page.get_translations()) == []
+    for model in (Topic, TargetGroup, IntegrationStage):
+        for code in ("sv", "en"):
+            assert model.objects.filter(locale__language_code=code).count() == model.objects.filter(
+                locale__language_code="fi"
+            ).count()
+
+
+def test_translators_may_publish_in_every_language_but_the_source():
+    translators = Group.objects.get(name=TRANSLATORS)
+    publishing = set(
+        GroupPagePermission.objects.filter(group=translators, permission__codename="publish_page")
+        .values_list("page__locale__language_code", flat=True)
+    )
+    homes = set(HomePage.objects.exclude(locale__language_code="fi").values_list("locale__language_code", flat=True))
+    assert publishing == homes and "fi" not in publishing
+    # a language whose home page is created later opens to translators at once
+    russian = HomePage.objects.get(locale__language_code="fi").copy_for_translation(Locale.objects.get(language_code="ru"))
+    assert GroupPagePermission.objects.filter(group=translators, page=russian, permission__codename="publish_page").exists()
