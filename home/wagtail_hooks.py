@@ -1,7 +1,9 @@
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
-from home import translation_files
+from home import translation_files, translation_progress
 
 
 @hooks.register("register_admin_urls")
@@ -15,3 +17,28 @@ def register_checked_po_upload():
             name="tarjotin_upload_pofile",
         )
     ]
+
+
+@hooks.register("register_admin_urls")
+def register_translation_progress():
+    view = translation_progress.TranslationProgressView
+    return [
+        path("reports/translation-progress/", view.as_view(), name="translation_progress"),
+        path(
+            "reports/translation-progress/results/",
+            view.as_view(results_only=True),
+            name="translation_progress_results",
+        ),
+    ]
+
+
+class TranslationProgressMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("wagtail_localize.submit_translation")
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_progress_menu_item():
+    return TranslationProgressMenuItem(
+        _("Translation progress"), reverse("translation_progress"), icon_name="wagtail-localize-language", order=8900
+    )

@@ -9,7 +9,7 @@ import json
 import polib
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.models import Locale, Page
@@ -281,3 +281,47 @@ def test_machine_translation_only_with_a_provider(client, translator, guide, set
     assert client.post(machine, {"next": "/admin/"}).status_code == 302
     drafts = StringTranslation.objects.filter(locale=sweden(), translation_type="machine")
     assert drafts.filter(data=f"[sv] {INTRO}").exists()
+
+
+def test_progress_report_shows_each_language(client, translator, guide, soup_of):
+    client.force_login(translator)
+    translation = start_swedish_translation(client, guide)
+    swedish = guide.get_translation(sweden())
+    translate_segments(client, translation, editor_props(client, swedish), {INTRO: SWEDISH[INTRO]})
+    total, done = translation.get_progress()
+
+    soup = soup_of(client.get(reverse("translation_progress")))
+    headings = [th.get_text(strip=True) for th in soup.select("thead th")]
+    row = next(tr for tr in soup.select("tbody tr") if tr.th.a and tr.th.a.get_text(strip=True) == "Vanhemman opas")
+    cells = dict(zip(headings[1:], row.select("td")))
+    assert f"{done} of {total} segments" in cells["Svenska"].get_text()
+    assert cells["Svenska"].a["href"] == reverse("wagtailadmin_pages:edit", args=[swedish.pk])
+    assert cells["English"].get_text(strip=True) == "—"
+    # the Arabic demo guide is complete
+    guide_row = next(tr for tr in soup.select("tbody tr") if "matalan kynnyksen" in tr.th.get_text())
+    assert dict(zip(headings[1:], guide_row.select("td")))["العربية"].a.get_text(strip=True) == "Complete"
+
+
+def test_progress_report_queries_do_not_grow_with_rows(client, translator):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(translator)
+    url = reverse("translation_progress")
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for slug in ("blogin-kommentointi", "kotoutumistarjotin", "saavutettavuusseloste"):
+        page = Page.objects.get(slug=slug, locale__language_code="fi")
+        client.post(reverse("wagtail_localize:submit_page_translation", args=[page.pk]), {"locales": [Locale.objects.get(language_code="ar").pk]})
+    assert TranslationSource.objects.filter(translations__target_locale__language_code="ar").count() >= 6
+    with CaptureQueriesContext(connection) as more:
+        assert client.get(url).status_code == 200
+    assert len(more) == len(few)
+
+
+def test_progress_report_is_for_translators_and_coordinators(client):
+    editor = get_user_model().objects.create_user("toimittaja", "t@example.org", "pw-123456")
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(editor)
+    assert client.get(reverse("translation_progress")).status_code in (302, 403)
