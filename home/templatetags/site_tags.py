@@ -4,6 +4,7 @@ from django import template
 from django.conf import settings
 from django.db.models import Case, When
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
@@ -172,3 +173,13 @@ def site_footer(context):
         "request": request,
         "ui_lang": interface_language(),
     }
+
+
+@register.filter
+def language_attributes(item):
+    """`` lang=… dir=…`` for a listed page in another language than the page around
+    it (an untranslated original shown in a translation's listing), else nothing."""
+    code = item.locale.language_code
+    if code == translation.get_language():
+        return ""
+    return format_html(' lang="{}" dir="{}"', code, "rtl" if code in settings.LANGUAGES_BIDI else "ltr")
