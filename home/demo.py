@@ -218,12 +218,21 @@ GUIDES = [
 ]
 
 FOOTER = {
-    "fi": "<p>Tarjotin on kotoutumista tukevien järjestöjen yhteinen palvelu. Verkosto on avoin, "
-    "ja toivotamme uudet toimijat mukaan yhteistyöhön.</p>",
-    "sv": "<p>Tarjotin är en gemensam tjänst för organisationer som stöder integration. Nätverket "
-    "är öppet och nya aktörer är välkomna.</p>",
-    "en": "<p>Tarjotin is a shared service of organisations that support integration. The network "
-    "is open, and new members are welcome.</p>",
+    "fi": {
+        "organisation_name": "Kotoutumistarjotin-verkosto",
+        "body": "<p>Tarjotin on kotoutumista tukevien järjestöjen yhteinen palvelu. Verkosto on avoin, "
+        "ja toivotamme uudet toimijat mukaan yhteistyöhön.</p>",
+    },
+    "sv": {
+        "organisation_name": "Nätverket Integrationsbrickan",
+        "body": "<p>Tarjotin är en gemensam tjänst för organisationer som stöder integration. Nätverket "
+        "är öppet och nya aktörer är välkomna.</p>",
+    },
+    "en": {
+        "organisation_name": "The Integration Tray Network",
+        "body": "<p>Tarjotin is a shared service of organisations that support integration. The network "
+        "is open, and new members are welcome.</p>",
+    },
 }
 
 
@@ -266,7 +275,6 @@ def home_and_guides(builder):
     site = Site.objects.get(is_default_site=True)
     settings = SiteSettings.for_site(site)
     wanted = {
-        "organisation_name": "Kotoutumistarjotin-verkosto",
         "contact_email": "verkosto@tarjotin.fi",
         "accessibility_page_id": statement.pk,
     }
@@ -275,13 +283,14 @@ def home_and_guides(builder):
             setattr(settings, name, value)
         settings.save()
     source_footer = None
-    for code, body in FOOTER.items():
+    for code, texts in FOOTER.items():
         locale = Locale.objects.get(language_code=code)
         footer = FooterText.objects.filter(locale=locale).first()
         if footer is None:
             footer = source_footer.copy_for_translation(locale) if source_footer else FooterText(locale=locale)
-        if footer.body != body:
-            footer.body = body
+        if any(getattr(footer, name) != value for name, value in texts.items()):
+            for name, value in texts.items():
+                setattr(footer, name, value)
             footer.save()
         source_footer = source_footer or footer
 

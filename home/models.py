@@ -79,11 +79,9 @@ class StandardPage(Page):
 
 @register_setting(icon="site")
 class SiteSettings(ClusterableModel, BaseSiteSetting):
-    """Contact details, social media and the accessibility statement, shown in every footer."""
+    """Contact details, social media and the accessibility statement, shown in every footer.
+    What differs by language (the network's name, the footer text) is in ``FooterText``."""
 
-    organisation_name = models.CharField(
-        _("organisation name"), max_length=200, default="Kotoutumistarjotin-verkosto"
-    )
     contact_email = models.EmailField(_("contact email"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
     accessibility_page = models.ForeignKey(
@@ -97,7 +95,6 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
     )
 
     panels = [
-        FieldPanel("organisation_name"),
         MultiFieldPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")], _("Contact")),
         FieldPanel("accessibility_page"),
         InlinePanel("social_links", heading=_("Social media links"), label=_("Link")),
@@ -117,11 +114,15 @@ class SocialLink(Orderable):
 
 @register_snippet
 class FooterText(TranslatableMixin, models.Model):
-    """The footer's text, translated per language like page content."""
+    """The site's texts that differ by language: the network's name in the contact
+    details and the footer text. Translated like page content."""
 
+    organisation_name = models.CharField(
+        _("network name"), max_length=200, blank=True, help_text=_("Shown above the contact details.")
+    )
     body = RichTextField(_("footer text"), features=["bold", "italic", "link"])
 
-    panels = [FieldPanel("body")]
+    panels = [FieldPanel("organisation_name"), FieldPanel("body")]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("footer text")

@@ -155,3 +155,14 @@ def test_translators_may_publish_in_every_language_but_the_source():
     # a language whose home page is created later opens to translators at once
     russian = HomePage.objects.get(locale__language_code="fi").copy_for_translation(Locale.objects.get(language_code="ru"))
     assert GroupPagePermission.objects.filter(group=translators, page=russian, permission__codename="publish_page").exists()
+
+
+@pytest.mark.parametrize(
+    "code,name,lang",
+    [("fi", "Kotoutumistarjotin-verkosto", "fi"), ("sv", "Nätverket Integrationsbrickan", "sv"), ("ar", "Kotoutumistarjotin-verkosto", "fi")],
+)
+def test_footer_texts_are_translated_or_fall_back_marked(client, soup_of, code, name, lang):
+    footer = soup_of(client.get(f"/{code}/")).select_one("footer.site-footer")
+    network = footer.find("p", string=name)
+    assert network is not None and network["lang"] == lang
+    assert footer.select_one(".site-footer__text")["lang"] == lang

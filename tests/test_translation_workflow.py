@@ -16,9 +16,11 @@ from wagtail.models import Locale, Page
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
-from home.models import StandardPage
-from materials.models import Topic
+from home.models import FooterText, StandardPage
+from materials.models import Audience, Topic
+from network.models import IntegrationStage, TargetGroup
 from network.roles import COORDINATORS, TRANSLATORS
+from tests.page_types import PAGE_TYPES
 
 pytestmark = pytest.mark.django_db
 
@@ -325,3 +327,35 @@ def test_progress_report_is_for_translators_and_coordinators(client):
     editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(editor)
     assert client.get(reverse("translation_progress")).status_code in (302, 403)
+
+
+@pytest.mark.parametrize("model", PAGE_TYPES, ids=lambda model: model.__name__)
+def test_every_page_type_translates_segment_by_segment(client, translator, model):
+    client.force_login(translator)
+    russian = Locale.objects.get(language_code="ru")
+    source = model.objects.filter(locale__language_code="fi").live().first()
+    response = client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[source.pk]), {"locales": [russian.pk]}
+    )
+    assert response.status_code == 302
+    translation = Translation.objects.get(source__object_id=source.translation_key, target_locale=russian)
+    props = editor_props(client, source.get_translation(russian))
+    strings = [segment for segment in props["segments"] if segment["type"] == "string"]
+    assert any(segment["source"] == source.title for segment in strings)
+    assert translation.get_progress() == (len(strings), 0)
+
+
+@pytest.mark.parametrize(
+    "model", [Topic, Audience, IntegrationStage, TargetGroup, FooterText], ids=lambda model: model.__name__
+)
+def test_every_translatable_snippet_translates_segment_by_segment(client, translator, model):
+    client.force_login(translator)
+    russian = Locale.objects.get(language_code="ru")
+    source = model.objects.filter(locale__language_code="fi").first()
+    opts = model._meta
+    url = reverse("wagtail_localize:submit_snippet_translation", args=[opts.app_label, opts.model_name, source.pk])
+    assert client.post(url, {"locales": [russian.pk]}).status_code == 302
+    target = model.objects.get(translation_key=source.translation_key, locale=russian)
+    response = client.get(reverse(f"wagtailsnippets_{opts.app_label}_{opts.model_name}:edit", args=[target.pk]))
+    assert response.status_code == 200
+    assert b"js-translation-editor" in response.content
