@@ -19,6 +19,28 @@ if ! cmp -s requirements.lock "$stamp" 2>/dev/null; then
     cp requirements.lock "$stamp"
 fi
 
+# Finnish search analysis needs Voikko: Debian's library and its Finnish dictionary
+# (the Python package 'libvoikko' only wraps the library).
+voikko_missing=""
+for package in libvoikko1 voikko-fi; do
+    case "$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)" in
+        *"ok installed") ;;
+        *) voikko_missing="$voikko_missing $package" ;;
+    esac
+done
+if [ -n "$voikko_missing" ]; then
+    if [ "$(id -u)" = 0 ]; then
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $voikko_missing >/dev/null
+    elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+        sudo apt-get update -qq
+        sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $voikko_missing >/dev/null
+    else
+        echo "Voikko is missing: sudo apt-get install$voikko_missing" >&2
+        exit 1
+    fi
+fi
+
 # gettext's msgfmt compiles the .po catalogues; Debian ships it as 'gettext'.
 if ! command -v msgfmt >/dev/null; then
     if [ "$(id -u)" = 0 ]; then

@@ -1,0 +1,94 @@
+"""Search quality on a set of passages and queries: recall@10 and MRR@10.
+
+Builds the demo site, imports the passages as pages (``manage.py import_search_corpus``), brings the search
+index up to date, then runs every query through the site's real search page in its
+own language (kind ``sv`` or ``en``, otherwise Finnish) and reads the result links in
+order. A passage counts only for queries in its own language. Prints the figures per
+query kind and overall, for the backend the settings select (``SEARCH_URL``,
+``DATABASE_URL``); point ``DATABASE_URL`` at a scratch database.
+
+    python bench/search_quality.py --set ../shared/search-dev-set
+    python bench/search_quality.py --set DIR --verbose     # also each query's ranking
+"""
+
+import argparse
+import json
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench._setup import setup_django  # noqa: E402
+
+TOP = 10
+QUERY_LANGUAGES = {"sv": "sv", "en": "en"}
+
+
+def result_ids(client, language, query):
+    """The passage ids of the first results of the search page, in order."""
+    from bs4 import BeautifulSoup
+
+    response = client.get(f"/{language}/search/", {"q": query})
+    if response.status_code != 200:
+        raise SystemExit(f"The search page answered {response.status_code} for {query!r}.")
+    soup = BeautifulSoup(response.content, "html.parser")
+    ids = []
+    for link in soup.select(".search-results a[href]"):
+        match = re.search(r"/corpus/([^/]+)/$", link["href"])
+        if match and match.group(1) not in ids:
+            ids.append(match.group(1))
+    return ids[:TOP]
+
+
+def evaluate(client, queries, verbose=False):
+    """{kind: [(recall, reciprocal rank), …]}, also under "all"."""
+    scores = defaultdict(list)
+    for query in queries:
+        language = QUERY_LANGUAGES.get(query["kind"], "fi")
+        found = result_ids(client, language, query["q"])
+        relevant = set(query["relevant"])
+        recall = len(relevant & set(found)) / len(relevant)
+        rank = next((position for position, pid in enumerate(found, start=1) if pid in relevant), None)
+        score = (recall, 1 / rank if rank else 0.0)
+        scores[query["kind"]].append(score)
+        scores["all"].append(score)
+        if verbose:
+            print(f"  {query['kind']:<11} {query['q']!r}: recall {recall:.2f}, first relevant at {rank}; {found}")
+    return scores
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--set", required=True, help="folder with passages.jsonl and queries.jsonl")
+    parser.add_argument("--verbose", action="store_true")
+    args = parser.parse_args()
+    folder = Path(args.set)
+
+    setup_django()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.test import Client
+
+    call_command("migrate", verbosity=0)
+    call_command("load_demo", verbosity=0)  # the home pages the corpus goes under
+    call_command("import_search_corpus", str(folder / "passages.jsonl"), verbosity=0)
+    call_command("update_index", verbosity=0)
+    queries = [json.loads(line) for line in (folder / "queries.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+
+    backend = settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"]
+    database = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    print(f"Search quality: {len(queries)} queries, backend {backend} on {database}")
+    scores = evaluate(Client(HTTP_HOST="localhost"), queries, args.verbose)
+    print(f"{'kind':<12} {'queries':>7} {'recall@10':>10} {'MRR@10':>8}")
+    for kind in sorted(scores, key=lambda kind: (kind == "all", kind)):
+        values = scores[kind]
+        recall = sum(r for r, _ in values) / len(values)
+        mrr = sum(m for _, m in values) / len(values)
+        print(f"{kind:<12} {len(values):>7} {recall:>10.2f} {mrr:>8.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,409 @@
+"""Text analysis for Finnish-aware full-text search.
+
+The search index stores, for every source word, a handful of *analysis tokens*; a query
+word matches a document when one of its alternative tokens equals one of the document's.
+
+Finnish (``fi``) uses Voikko (Debian's ``libvoikko1`` + ``voikko-fi`` through the PyPI
+ctypes wrapper ``libvoikko``):
+
+* the lemmas of every analysis of the word ("tuen" -> "tuki", "tukea"),
+* for compounds, the lemmas of their parts ("maahanmuuttajaäitien" ->
+  "maahanmuuttajaäiti", "maahanmuuttaja", "maahan", "muuttaja", "äiti"),
+* for words Voikko does not know (names, new coinages, typos): the word itself, its
+  Snowball stem and, for long words, the longest known left part plus the remainder
+  ("työuramentoroinnin" -> "työura", "työ", "ura", "mentoroinnin", "mentoroin");
+  proper names also get their Snowball stem,
+* a diacritic-folded copy of every token (ä/ö/å -> a/o/a, é -> e, ...), so that a query
+  typed without ä/ö ("aiti") still matches ("äiti"); query words Voikko does not know are
+  additionally tried with their accents restored by Voikko's speller ("aitien" -> "äitien").
+
+Languages with a Snowball stemmer in PyStemmer (sv, en, ru, ar, fa, ...) get the stem and
+its folded copy; the others (so, uk, ...) the normalised word and its folded copy.
+
+Every token is a run of Unicode word characters without spaces, so the token string of
+:func:`analyse_document` survives any backend tokenizer that splits on spaces and
+punctuation. Per-word results are cached (bounded LRU), which makes indexing fast: the
+distinct words of a site are few compared with its running text.
+
+Voikko handles and Snowball stemmers are not thread-safe: they are created lazily, once
+per process, and every call into them holds one module lock.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+import logging
+import unicodedata
+from functools import lru_cache
+
+from django.core.exceptions import ImproperlyConfigured
+
+__all__ = ["VoikkoUnavailable", "analyse_document", "analyse_query", "tokens"]
+
+logger = logging.getLogger(__name__)
+
+#: Words longer than this (after normalisation) are not words: long URLs, base64, ... dropped.
+MAX_WORD_LENGTH = 64
+#: At most this many tokens are produced for one source word.
+MAX_TOKENS_PER_WORD = 24
+#: Bound of the per-word analysis cache (entries of (word, language)).
+WORD_CACHE_SIZE = 50_000
+#: Unknown Finnish words of this length are tried as compounds with an unknown last part.
+SPLIT_MIN_LENGTH, SPLIT_MAX_LENGTH = 8, 40
+#: Shortest known left part and shortest remainder when splitting an unknown word.
+SPLIT_MIN_LEFT, SPLIT_MIN_REST = 3, 4
+
+# PyStemmer algorithm per ISO 639-1 code; filtered by what the installed PyStemmer has.
+_STEMMER_NAMES = {
+    "ar": "arabic", "ca": "catalan", "cs": "czech", "da": "danish", "de": "german",
+    "el": "greek", "en": "english", "eo": "esperanto", "es": "spanish", "et": "estonian",
+    "eu": "basque", "fa": "persian", "fi": "finnish", "fr": "french", "ga": "irish",
+    "hi": "hindi", "hu": "hungarian", "hy": "armenian", "id": "indonesian", "it": "italian",
+    "lt": "lithuanian", "nb": "norwegian", "ne": "nepali", "nl": "dutch", "nn": "norwegian",
+    "no": "norwegian", "pl": "polish", "pt": "portuguese", "ro": "romanian", "ru": "russian",
+    "sr": "serbian", "st": "sesotho", "sv": "swedish", "ta": "tamil", "tr": "turkish",
+    "yi": "yiddish",
+}
+# Voikko word classes of proper names: these also get a Snowball stem.
+_NAME_CLASSES = frozenset({"etunimi", "sukunimi", "paikannimi", "nimi"})
+_DEBIAN_PACKAGES = "libvoikko1 voikko-fi"
+
+
+class VoikkoUnavailable(ImproperlyConfigured):
+    """libvoikko or its Finnish dictionary cannot be loaded."""
+
+
+# ---------------------------------------------------------------------------- tokenizer
+
+
+def _combining_marks_class() -> str:
+    """A regex character class body of every combining mark (categories Mn, Mc, Me)."""
+    ranges: list[list[int]] = []
+    for code in [*range(0x300, 0x20000), *range(0xE0100, 0xE01F0)]:
+        if unicodedata.category(chr(code))[0] == "M":
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    return "".join(
+        re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}"
+        for lo, hi in ranges
+    )
+
+
+_MARKS = _combining_marks_class()
+# Python's \w leaves out combining marks (Devanagari vowel signs, Arabic harakat), so they
+# are added; zero-width (non-)joiners belong to Persian and Indic words. A word starts with
+# a letter or digit; an apostrophe between letters stays inside it (Finnish "vaa'an",
+# English "parent's"). Hyphens, underscores and all other punctuation separate words.
+_LETTERS = r"[^\W_]"  # letters and digits
+_JOINERS = f"{_MARKS}\u200c\u200d"
+_PART = rf"{_LETTERS}+(?:[{_JOINERS}]+{_LETTERS}*)*"
+_WORD_RE = re.compile(rf"{_PART}(?:['\u2019]{_PART})*")
+_HAS_MARK_RE = re.compile(f"[{_MARKS}]")
+# Output tokens: apostrophes and joiners are dropped, anything else that is not a letter,
+# digit or mark separates (Voikko base forms such as "EU-maa").
+_DROP_RE = re.compile("['\u2019\u200c\u200d]")
+_NON_TOKEN_RE = re.compile(rf"(?:[^\w{_MARKS}]|_)+")
+# Latin letters that do not decompose into a base letter and a mark.
+_FOLD_SPECIAL = str.maketrans(
+    {"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "ð": "d", "þ": "th",
+     "ı": "i"}
+)
+
+
+def _is_latin(char: str) -> bool:
+    return char < "\u0080" or unicodedata.name(char, "").startswith("LATIN")
+
+
+def _strip_latin_marks(text: str) -> str:
+    """Drop combining marks that follow a Latin letter; marks of other scripts stay."""
+    out: list[str] = []
+    latin_base = False
+    for char in text:
+        if unicodedata.category(char)[0] == "M":
+            if latin_base:
+                continue
+        else:
+            latin_base = _is_latin(char)
+        out.append(char)
+    return "".join(out)
+
+
+def _normalise_word(word: str) -> str:
+    if _HAS_MARK_RE.search(word):
+        # Marks left after NFKC composition have no precomposed form; on Latin letters
+        # they are decoration (or Zalgo), never part of Finnish, Swedish or English.
+        word = unicodedata.normalize("NFC", _strip_latin_marks(word))
+    if word.isdecimal() and not word.isascii():
+        word = "".join(str(unicodedata.decimal(char)) for char in word)  # "٢٠٢٤" -> "2024"
+    return word
+
+
+def tokens(text: str) -> list[str]:
+    """Split text into normalised words: NFKC, lower case, Unicode letters and digits.
+
+    Hyphen-joined words become separate words ("Womento-työuramentorointi" -> "womento",
+    "työuramentorointi"), punctuation, symbols and emoji are dropped, as are words longer
+    than :data:`MAX_WORD_LENGTH`. Never raises; a non-string becomes its ``str()``.
+    """
+    if not text:
+        return []
+    if not isinstance(text, str):
+        text = str(text)
+    text = unicodedata.normalize("NFKC", text).lower()
+    words = []
+    for match in _WORD_RE.finditer(text):
+        word = match.group()
+        if len(word) > MAX_WORD_LENGTH * 4:  # cheap bound before any per-character work
+            continue
+        word = _normalise_word(word)
+        if len(word) <= MAX_WORD_LENGTH:
+            words.append(word)
+    return words
+
+
+def fold(token: str) -> str:
+    """Strip diacritics of Latin letters: "äiti" -> "aiti", "café" -> "cafe"."""
+    if token.isascii():
+        return token
+    token = token.translate(_FOLD_SPECIAL)
+    return unicodedata.normalize("NFC", _strip_latin_marks(unicodedata.normalize("NFD", token)))
+
+
+def _clean(candidates) -> list[str]:
+    """Lower-cased, deduplicated tokens made of word characters only, plus folded copies."""
+    out: dict[str, None] = {}
+    for candidate in candidates:
+        for piece in _NON_TOKEN_RE.split(_DROP_RE.sub("", candidate.lower())):
+            if piece:
+                out[piece] = None
+                out[fold(piece)] = None
+    return list(out)[:MAX_TOKENS_PER_WORD]
+
+
+# ---------------------------------------------------------------------------- engines
+
+_lock = threading.RLock()
+_voikko_handle = None
+_stemmers: dict = {}
+
+
+def _reset_lock_after_fork() -> None:
+    # A forked worker keeps its private copy of the handles, but a lock held by another
+    # thread of the parent at fork time would never be released in the child.
+    global _lock
+    _lock = threading.RLock()
+
+
+os.register_at_fork(after_in_child=_reset_lock_after_fork)
+
+
+def _voikko():
+    """The process's Voikko handle; call with the lock held."""
+    global _voikko_handle
+    if _voikko_handle is None:
+        try:
+            import libvoikko
+
+            _voikko_handle = libvoikko.Voikko("fi")
+        except ImportError as exc:
+            raise VoikkoUnavailable(
+                "The Python package 'libvoikko' is missing: run scripts/install.sh."
+            ) from exc
+        except Exception as exc:  # OSError: no libvoikko.so.1; VoikkoException: no dictionary
+            raise VoikkoUnavailable(
+                f"Finnish text analysis needs Voikko ({exc}). Install the Debian packages "
+                f"{_DEBIAN_PACKAGES} (sudo apt-get install {_DEBIAN_PACKAGES}), "
+                "e.g. by running scripts/install.sh."
+            ) from exc
+    return _voikko_handle
+
+
+def _stemmer(algorithm: str):
+    """The process's PyStemmer stemmer for an algorithm; call with the lock held."""
+    if algorithm not in _stemmers:
+        import Stemmer
+
+        # PyStemmer's own cache is off: results are cached per word in this module.
+        _stemmers[algorithm] = Stemmer.Stemmer(algorithm, 0)
+    return _stemmers[algorithm]
+
+
+@lru_cache(maxsize=1)
+def _stemmer_languages() -> dict[str, str]:
+    import Stemmer
+
+    available = set(Stemmer.algorithms())
+    return {code: name for code, name in _STEMMER_NAMES.items() if name in available}
+
+
+def _stem(algorithm: str, word: str) -> str:
+    with _lock:
+        return _stemmer(algorithm).stemWord(word) or word
+
+
+def _language(language_code) -> str:
+    """"fi", "fi-FI", "FI_fi" -> "fi"; anything unusable -> ""."""
+    if not isinstance(language_code, str):
+        return ""
+    return language_code.strip().replace("_", "-").split("-")[0].lower()
+
+
+# ---------------------------------------------------------------------------- Finnish
+
+
+def _compound_parts(wordbases: str, baseform: str, structure: str) -> list[str]:
+    """Lemmas of the parts of a compound from Voikko's WORDBASES.
+
+    '+maahanmuuttaja(maahan=muuttaja)+äiti(äiti)' -> maahanmuuttaja, maahan, muuttaja, äiti.
+    Only analyses whose STRUCTURE shows at least two parts ('=ppp=pppp') count as
+    compounds. Derivational pieces ('+ja(+ja)', '+us(+us)', '+to(+to)') are glued back to
+    the preceding part, and the last part is taken from the base form, so
+    'turvapaikanhakijoiden' yields turva, paikka, hakija.
+    """
+    if structure.count("=") < 2:
+        return []
+    parts: list[list] = []  # [surface, lemma, sub-lemmas]
+    for plus, surface, lemma in re.findall(r"(\+?)([^+()]*)(?:\(([^)]*)\))?", wordbases):
+        if not surface and not lemma:
+            continue
+        if not lemma and plus and len(surface) > 2:  # '+yhteis+työ(työ)': no lemma given
+            lemma = surface
+        if not plus or not lemma or lemma.startswith("+"):  # derivational suffix
+            if parts:
+                parts[-1][0] += surface
+                parts[-1][1] = parts[-1][0]
+            continue
+        parts.append([surface, lemma.replace("=", ""), lemma.split("=") if "=" in lemma else []])
+    if len(parts) < 2:
+        return []
+    out: list[str] = []
+    for _surface, lemma, subs in parts[:-1]:
+        out.append(lemma)
+        out.extend(subs)
+    prefix = "".join(part[0] for part in parts[:-1]).lower()
+    base = baseform.lower()
+    if base.startswith(prefix) and len(base) > len(prefix):
+        out.append(base[len(prefix):])
+    else:
+        out.append(parts[-1][1])
+    out.extend(parts[-1][2])
+    return [part.lower() for part in out if len(part) > 2]
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def _voikko_analyse(word: str) -> tuple[tuple[str, ...], bool]:
+    """-> (lemmas and compound-part lemmas, is a proper name); no lemmas: an unknown word."""
+    with _lock:
+        analyses = _voikko().analyze(word)
+    found: dict[str, None] = {}
+    name = False
+    for analysis in analyses:
+        baseform = analysis.get("BASEFORM")
+        if not baseform:
+            continue
+        found[baseform.lower()] = None
+        name = name or analysis.get("CLASS") in _NAME_CLASSES
+        if "WORDBASES" in analysis:
+            for part in _compound_parts(
+                analysis["WORDBASES"], baseform, analysis.get("STRUCTURE", "")
+            ):
+                found[part] = None
+    return tuple(found), name
+
+
+def _split_unknown(word: str) -> list[str]:
+    """Longest known left part of an unknown word, its lemmas, the remainder and its stem."""
+    if not SPLIT_MIN_LENGTH <= len(word) <= SPLIT_MAX_LENGTH or not word.isalpha():
+        return []
+    for cut in range(len(word) - SPLIT_MIN_REST, SPLIT_MIN_LEFT - 1, -1):
+        lemmas, _name = _voikko_analyse(word[:cut])
+        if lemmas:
+            rest = word[cut:]
+            return [*lemmas, rest, _stem("finnish", rest)]
+    return []
+
+
+def _finnish(word: str) -> list[str]:
+    if word.isdecimal():
+        return [word]
+    lemmas, name = _voikko_analyse(word)
+    if lemmas:
+        return [*lemmas, _stem("finnish", word)] if name else list(lemmas)
+    return [word, _stem("finnish", word), *_split_unknown(word)]
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE // 10)
+def _accent_restored(word: str) -> str | None:
+    """An unknown query word with its missing ä/ö/å put back by Voikko's speller, or None."""
+    if (
+        len(word) > SPLIT_MAX_LENGTH
+        or not word.isalpha()
+        or not ("a" in word or "o" in word)
+        or any(char in word for char in "äöå")  # typed with accents: nothing to restore
+    ):
+        return None
+    with _lock:
+        suggestions = _voikko().suggest(word)
+    for suggestion in suggestions:
+        suggestion = suggestion.lower()
+        if suggestion != word and fold(suggestion) == word:
+            return suggestion
+    return None
+
+
+# ---------------------------------------------------------------------------- analysis
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def _word_tokens(word: str, language: str) -> tuple[str, ...]:
+    """Index tokens of one normalised word (as produced by :func:`tokens`)."""
+    try:
+        if language == "fi":
+            candidates = _finnish(word)
+        else:
+            algorithm = _stemmer_languages().get(language)
+            candidates = [_stem(algorithm, word) if algorithm and not word.isdecimal() else word]
+    except VoikkoUnavailable:
+        raise
+    except Exception:  # noqa: BLE001 - an engine's surprise must not fail indexing or search
+        logger.exception("Text analysis failed for a word of %d characters", len(word))
+        candidates = [word]
+    return tuple(_clean(candidates)) or (word,)
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE // 10)
+def _query_word_tokens(word: str, language: str) -> tuple[str, ...]:
+    alternatives = list(_word_tokens(word, language))
+    if language == "fi" and not _voikko_analyse(word)[0]:
+        restored = _accent_restored(word)
+        if restored:
+            alternatives = [*_word_tokens(restored, language), *alternatives]
+    return tuple(dict.fromkeys(alternatives))[:MAX_TOKENS_PER_WORD]
+
+
+def analyse_document(text: str, language_code: str | None) -> str:
+    """The index-time token string of a text in the given language ("fi", "sv", "en", ...).
+
+    Space-separated; each source word contributes its analysis tokens, in text order.
+    Never raises on any input (but raises :class:`VoikkoUnavailable` for Finnish when
+    Voikko is not installed).
+    """
+    language = _language(language_code)
+    return " ".join(token for word in tokens(text) for token in _word_tokens(word, language))
+
+
+def analyse_query(text: str, language_code: str | None) -> list[list[str]]:
+    """Per query word, its alternative tokens: a document matches the word when its token
+    string (:func:`analyse_document`) has any of them.
+
+    The caller combines the words (AND) and bounds their number: a Finnish word Voikko
+    does not know costs a speller call (a few milliseconds) for accent restoration.
+    Never raises on any input, as :func:`analyse_document`.
+    """
+    language = _language(language_code)
+    return [list(_query_word_tokens(word, language)) for word in tokens(text)]
+

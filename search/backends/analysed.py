@@ -1,0 +1,124 @@
+"""What the database backends share: text is analysed (``search.analysis``) when it is
+indexed, in the language of the object, and when it is searched, in the language of
+the request. The engine then only matches tokens, so the same analysis serves SQLite
+and PostgreSQL, and no query text ever reaches the engine's query syntax."""
+
+from django.conf import settings
+from django.utils import translation
+from modelsearch.query import And, MatchAll, Not, Or, Phrase, PlainText
+
+from search.analysis import analyse_document, analyse_query, tokens
+
+MAX_QUERY_WORDS = 32
+
+
+def object_language(obj, locale_codes):
+    """The language an object's text is written in: a page's or snippet's locale, a
+    document's own language, else the default language."""
+    locale_id = getattr(obj, "locale_id", None)
+    if locale_id is not None and locale_id in locale_codes:
+        return locale_codes[locale_id]
+    language = getattr(obj, "language", None)
+    return getattr(language, "code", None) or settings.LANGUAGE_CODE
+
+
+def analysed_entry(raw, language):
+    """(title, autocomplete, body) to store for an object whose raw texts are ``raw``."""
+    title, autocomplete, body = raw
+    return (
+        analyse_document(title, language),
+        " ".join(tokens(autocomplete or title)).lower(),
+        analyse_document(body, language),
+    )
+
+
+def query_groups(query):
+    """The query as groups of alternative tokens, one group per word: a match must
+    contain one token of every group. None for a query that cannot match anything."""
+    if isinstance(query, (PlainText, Phrase)):
+        text = query.query_string
+    elif isinstance(query, (And, Or)):
+        text = " ".join(sub.query_string for sub in query.subqueries if isinstance(sub, (PlainText, Phrase)))
+    else:
+        raise NotImplementedError(f"{type(query).__name__} is not supported by Tarjotin's search backends.")
+    groups = [group for group in analyse_query(text, translation.get_language() or settings.LANGUAGE_CODE) if group]
+    return groups[:MAX_QUERY_WORDS] or None
+
+
+def is_match_all(query):
+    return isinstance(query, MatchAll)
+
+
+def is_match_nothing(query):
+    return isinstance(query, Not) and isinstance(query.subquery, MatchAll)
+
+
+class RankedCompilerMixin:
+    """Query compiler parts shared by the database backends. Subclasses provide
+    ``matches()`` (the index rows matching the query among the queryset's objects, or
+    None when nothing can match), ``OBJECT_ID`` (the path from such a row to the
+    object's id) and ``score()`` (a relevance expression; ``BEST_FIRST`` orders it)."""
+
+    OBJECT_ID = "object_id"
+    BEST_FIRST = "-score"
+
+    def wanted_object_ids(self):
+        from django.db.models import TextField
+        from django.db.models.functions import Cast
+
+        return self.queryset.annotate(_object_id=Cast("pk", TextField())).values("_object_id")
+
+    def ranked(self, start, stop):
+        """(object id, score) of the best matches from ``start`` to ``stop``, best first:
+        one query, ordered and limited by the engine."""
+        matches = self.matches()
+        if matches is None:
+            return []
+        rows = matches.annotate(score=self.score()).order_by(self.BEST_FIRST, self.OBJECT_ID)
+        return list(rows.values_list(self.OBJECT_ID, "score")[start:stop])
+
+    def search(self, config, start, stop, score_field=None):
+        """The matching objects as a queryset in the queryset's own order (used when
+        results are not ordered by relevance, and for facets)."""
+        from django.db.models import IntegerField
+        from django.db.models.functions import Cast
+
+        if is_match_all(self.query):
+            return self.queryset[start:stop]
+        matches = self.matches()
+        if matches is None:
+            return self.queryset.none()
+        ids = matches.annotate(_pk=Cast(self.OBJECT_ID, IntegerField())).values("_pk")
+        queryset = self.queryset.filter(pk__in=ids)
+        if not queryset.query.order_by:
+            queryset = queryset.order_by("-pk")
+        return queryset[start:stop]
+
+
+class RankedResultsMixin:
+    """Search results fetched as ranked ids, then the objects in one query."""
+
+    def _do_search(self):
+        compiler = self.query_compiler
+        if not compiler.order_by_relevance or is_match_all(compiler.query):
+            return list(compiler.search(None, self.start, self.stop))
+        rows = compiler.ranked(self.start, self.stop)
+        queryset = compiler.queryset
+        if self.prefetch_related:
+            queryset = queryset.prefetch_related(*self.prefetch_related)
+        objects = queryset.in_bulk([int(object_id) for object_id, _score in rows])
+        results = []
+        for object_id, score in rows:
+            obj = objects.get(int(object_id))
+            if obj is not None:
+                if self._score_field:
+                    setattr(obj, self._score_field, score)
+                results.append(obj)
+        return results
+
+    def _do_count(self):
+        compiler = self.query_compiler
+        if is_match_all(compiler.query):
+            return compiler.queryset.count()
+        matches = compiler.matches()
+        return 0 if matches is None else matches.count()

@@ -1,0 +1,146 @@
+"""Wagtail's PostgreSQL full-text backend with analysed text and engine-side ranking.
+
+The text is analysed in Python (``search.backends.analysed``) and stored as
+``tsvector`` with PostgreSQL's ``simple`` configuration (no second stemming); queries
+become ``tsquery`` expressions of quoted tokens, matched through the GIN indexes on the
+title and body vectors and ranked with ``ts_rank`` in the same query, with a limit.
+As for SQLite, saving an object writes its own row only."""
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db.models import F, Q, Value
+from modelsearch.backends.database.postgres.postgres import (
+    IndexEntry,
+    ObjectIndexer,
+    PostgresAutocompleteQueryCompiler,
+    PostgresIndex,
+    PostgresSearchBackend,
+    PostgresSearchQueryCompiler,
+    PostgresSearchResults,
+)
+from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
+from wagtail.models import Locale
+
+from search.analysis import fold, tokens
+from search.backends.analysed import (
+    MAX_QUERY_WORDS,
+    RankedCompilerMixin,
+    RankedResultsMixin,
+    analysed_entry,
+    is_match_nothing,
+    object_language,
+    query_groups,
+)
+
+CONFIG = "simple"
+TITLE_WEIGHT = 5.0
+# ts_rank normalisation 1: divide by 1 + log(document length), so long files do not
+# outrank short pages on word count alone.
+NORMALISATION = 1
+
+
+def quoted(token):
+    """A tsquery lexeme: the token as data, never as query syntax."""
+    return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def tsquery(groups, prefix_last=False):
+    words = []
+    for number, group in enumerate(groups, start=1):
+        suffix = ":*" if prefix_last and number == len(groups) else ""
+        words.append("(" + " | ".join(quoted(token) + suffix for token in group) + ")")
+    return SearchQuery(" & ".join(words), search_type="raw", config=CONFIG)
+
+
+class AnalysedPostgresIndex(PostgresIndex):
+    def _refresh_title_norms(self, full=False):
+        """Nothing to refresh: ranking does not use the title statistics."""
+
+    def add_items(self, model, objs):
+        if not model.get_search_fields():
+            return
+        codes = dict(Locale.objects.values_list("pk", "language_code"))
+        rows, params = [], []
+        content_type = get_content_type_pk(model)
+        for obj in objs:
+            raw = ObjectIndexer(obj, self.backend)
+            title, autocomplete, body = analysed_entry(
+                (raw.title_text, None, raw.body_text), object_language(obj, codes)
+            )
+            rows.append(
+                "(%s, %s, setweight(to_tsvector(%s, %s), 'A'), to_tsvector(%s, %s), "
+                "setweight(to_tsvector(%s, %s), 'B'), 1.0, %s, '')"
+            )
+            params += [content_type, raw.id, CONFIG, title, CONFIG, autocomplete, CONFIG, body, raw.title_text]
+        if not rows:
+            return
+        with self.write_connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {IndexEntry._meta.db_table} (content_type_id, object_id, title, autocomplete, body, "  # noqa: S608
+                f"title_norm, title_text, body_text) VALUES {', '.join(rows)} "
+                "ON CONFLICT (content_type_id, object_id) DO UPDATE SET title = EXCLUDED.title, "
+                "autocomplete = EXCLUDED.autocomplete, body = EXCLUDED.body, title_text = EXCLUDED.title_text, "
+                "body_text = EXCLUDED.body_text",
+                params,
+            )
+
+
+class AnalysedPostgresQueryCompiler(RankedCompilerMixin, PostgresSearchQueryCompiler):
+    PREFIX_LAST = False
+
+    def query_groups(self):
+        return query_groups(self.query)
+
+    def ts_query(self):
+        groups = None if is_match_nothing(self.query) else self.query_groups()
+        return tsquery(groups, self.PREFIX_LAST) if groups else None
+
+    def matches(self):
+        query = self.ts_query()
+        if query is None:
+            return None
+        return IndexEntry.objects.filter(
+            Q(title=query) | Q(body=query),
+            content_type_id__in=get_descendants_content_types_pks(self.queryset.model),
+            object_id__in=self.wanted_object_ids(),
+        )
+
+    def score(self):
+        query = self.ts_query()
+        normalisation = Value(NORMALISATION)
+        return SearchRank(F("title"), query, normalization=normalisation) * TITLE_WEIGHT + SearchRank(
+            F("body"), query, normalization=normalisation
+        )
+
+
+class AnalysedPostgresAutocompleteCompiler(AnalysedPostgresQueryCompiler, PostgresAutocompleteQueryCompiler):
+    """Prefix matching of the words as typed (folded), on titles."""
+
+    PREFIX_LAST = True
+
+    def query_groups(self):
+        words = [fold(word) for word in tokens(getattr(self.query, "query_string", ""))][:MAX_QUERY_WORDS]
+        return [[word] for word in words if word] or None
+
+    def matches(self):
+        query = self.ts_query()
+        if query is None:
+            return None
+        return IndexEntry.objects.filter(
+            autocomplete=query,
+            content_type_id__in=get_descendants_content_types_pks(self.queryset.model),
+            object_id__in=self.wanted_object_ids(),
+        )
+
+    def score(self):
+        return SearchRank(F("autocomplete"), self.ts_query())
+
+
+class AnalysedPostgresResults(RankedResultsMixin, PostgresSearchResults):
+    pass
+
+
+class SearchBackend(PostgresSearchBackend):
+    query_compiler_class = AnalysedPostgresQueryCompiler
+    autocomplete_query_compiler_class = AnalysedPostgresAutocompleteCompiler
+    index_class = AnalysedPostgresIndex
+    results_class = AnalysedPostgresResults

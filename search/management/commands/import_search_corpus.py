@@ -1,0 +1,85 @@
+"""Import a JSONL file of passages as pages, to measure search quality on real pages.
+
+Each line is ``{"id", "title", "body", "lang"}``; each passage becomes a guide page
+whose slug is the passage id, in the locale named by ``lang``, under a "corpus"
+section of that locale's home page, hidden from menus. Running it again updates the
+pages in place.
+
+    manage.py import_search_corpus passages.jsonl
+"""
+
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils.html import escape
+from wagtail.models import Locale, Page
+from wagtail.rich_text import RichText
+
+from home.models import StandardPage
+
+SECTION_SLUG = "corpus"
+
+
+def read_passages(path):
+    passages = []
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            passage = json.loads(line)
+            passages.append({key: str(passage[key]) for key in ("id", "title", "body", "lang")})
+        except (ValueError, KeyError) as error:
+            raise CommandError(f"{path}, line {number}: not a passage ({error}).") from None
+    return passages
+
+
+def corpus_section(language_code):
+    """The hidden "corpus" section of a locale's home page, created when missing."""
+    locale = Locale.objects.filter(language_code=language_code).first()
+    if locale is None:
+        raise CommandError(f"No locale {language_code!r}: add it to LANGUAGES and run migrate.")
+    home = Page.objects.filter(depth=2, locale=locale).first()
+    if home is None:
+        raise CommandError(f"There is no home page in {language_code!r} to put the corpus under.")
+    section = home.get_children().filter(slug=SECTION_SLUG).first()
+    if section is None:
+        section = StandardPage(title="Corpus", slug=SECTION_SLUG, locale=locale, show_in_menus=False)
+        home.add_child(instance=section)
+        section.save_revision().publish()
+    return section
+
+
+def paragraphs(text):
+    return RichText("".join(f"<p>{escape(part)}</p>" for part in text.split("\n\n") if part.strip()))
+
+
+class Command(BaseCommand):
+    help = "Import JSONL passages as pages under a hidden corpus section per language."
+
+    def add_arguments(self, parser):
+        parser.add_argument("path")
+
+    def handle(self, path, **options):
+        passages = read_passages(path)
+        sections = {}
+        created = updated = 0
+        with transaction.atomic():
+            for passage in passages:
+                language = passage["lang"]
+                if language not in sections:
+                    sections[language] = corpus_section(language)
+                section = sections[language]
+                page = section.get_children().filter(slug=passage["id"]).first()
+                if page is None:
+                    page = StandardPage(slug=passage["id"], locale=section.locale, show_in_menus=False)
+                    created += 1
+                    page.title, page.body = passage["title"], [("paragraph", paragraphs(passage["body"]))]
+                    section.add_child(instance=page)
+                else:
+                    page = page.specific
+                    updated += 1
+                    page.title, page.body = passage["title"], [("paragraph", paragraphs(passage["body"]))]
+                page.save_revision().publish()
+        self.stdout.write(f"{created} passages imported, {updated} updated.")
