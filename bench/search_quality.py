@@ -1,11 +1,12 @@
 """Search quality on a set of passages and queries: recall@10 and MRR@10.
 
-Builds the demo site, imports the passages as pages (``manage.py import_search_corpus``), brings the search
+Imports the passages as pages (``manage.py import_search_corpus``), brings the search
 index up to date, then runs every query through the site's real search page in its
 own language (kind ``sv`` or ``en``, otherwise Finnish) and reads the result links in
 order. A passage counts only for queries in its own language. Prints the figures per
 query kind and overall, for the backend the settings select (``SEARCH_URL``,
-``DATABASE_URL``); point ``DATABASE_URL`` at a scratch database.
+``DATABASE_URL``); point ``DATABASE_URL`` at a new, empty scratch database, so that
+only the passages compete.
 
     python bench/search_quality.py --set ../shared/search-dev-set
     python bench/search_quality.py --set DIR --verbose     # also each query's ranking
@@ -73,7 +74,6 @@ def main():
     from django.test import Client
 
     call_command("migrate", verbosity=0)
-    call_command("load_demo", verbosity=0)  # the home pages the corpus goes under
     call_command("import_search_corpus", str(folder / "passages.jsonl"), verbosity=0)
     call_command("update_index", verbosity=0)
     queries = [json.loads(line) for line in (folder / "queries.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]

@@ -7,7 +7,8 @@ from django.conf import settings
 from django.utils import translation
 from modelsearch.query import And, MatchAll, Not, Or, Phrase, PlainText
 
-from search.analysis import analyse_document, analyse_query, tokens
+from search import vocabulary
+from search.analysis import analyse_document, analyse_query, fold, tokens
 
 MAX_QUERY_WORDS = 32
 
@@ -27,22 +28,42 @@ def analysed_entry(raw, language):
     title, autocomplete, body = raw
     return (
         analyse_document(title, language),
-        " ".join(tokens(autocomplete or title)).lower(),
+        " ".join(fold(word) for word in tokens(autocomplete or title)),
         analyse_document(body, language),
     )
 
 
-def query_groups(query):
-    """The query as groups of alternative tokens, one group per word: a match must
-    contain one token of every group. None for a query that cannot match anything."""
+def query_text(query):
     if isinstance(query, (PlainText, Phrase)):
-        text = query.query_string
-    elif isinstance(query, (And, Or)):
-        text = " ".join(sub.query_string for sub in query.subqueries if isinstance(sub, (PlainText, Phrase)))
-    else:
-        raise NotImplementedError(f"{type(query).__name__} is not supported by Tarjotin's search backends.")
-    groups = [group for group in analyse_query(text, translation.get_language() or settings.LANGUAGE_CODE) if group]
-    return groups[:MAX_QUERY_WORDS] or None
+        return query.query_string
+    if isinstance(query, (And, Or)):
+        return " ".join(sub.query_string for sub in query.subqueries if isinstance(sub, (PlainText, Phrase)))
+    raise NotImplementedError(f"{type(query).__name__} is not supported by Tarjotin's search backends.")
+
+
+def plan(text, language=None):
+    """``(groups, corrections)`` for a query: per word, its alternative tokens (a match
+    needs one token of every group), extended with close indexed terms when none of
+    the word's own tokens is in the index; and {word: closest term} for those."""
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    groups, corrected = [], {}
+    for word in tokens(text)[:MAX_QUERY_WORDS]:
+        group = [token for alternatives in analyse_query(word, language) for token in alternatives]
+        if not group:
+            continue
+        if not vocabulary.known(group):
+            close = vocabulary.corrections(fold(word))
+            if close:
+                corrected[word] = close[0]
+                group += close
+        groups.append(group)
+    return groups, corrected
+
+
+def query_groups(query):
+    """The query as groups of alternative tokens, or None when nothing can match."""
+    groups, _corrected = plan(query_text(query))
+    return groups or None
 
 
 def is_match_all(query):
@@ -55,9 +76,10 @@ def is_match_nothing(query):
 
 class RankedCompilerMixin:
     """Query compiler parts shared by the database backends. Subclasses provide
-    ``matches()`` (the index rows matching the query among the queryset's objects, or
-    None when nothing can match), ``OBJECT_ID`` (the path from such a row to the
-    object's id) and ``score()`` (a relevance expression; ``BEST_FIRST`` orders it)."""
+    ``matches()`` (the index rows matching any word of the query among the queryset's
+    objects, or None when nothing can match), ``tier()`` (0 for rows matching every
+    word, 1 for the others: those come first), ``OBJECT_ID`` (the path from such a row
+    to the object's id) and ``score()`` (relevance; ``BEST_FIRST`` orders it)."""
 
     OBJECT_ID = "object_id"
     BEST_FIRST = "-score"
@@ -74,7 +96,7 @@ class RankedCompilerMixin:
         matches = self.matches()
         if matches is None:
             return []
-        rows = matches.annotate(score=self.score()).order_by(self.BEST_FIRST, self.OBJECT_ID)
+        rows = matches.annotate(score=self.score(), tier=self.tier()).order_by("tier", self.BEST_FIRST, self.OBJECT_ID)
         return list(rows.values_list(self.OBJECT_ID, "score")[start:stop])
 
     def search(self, config, start, stop, score_field=None):

@@ -7,7 +7,7 @@ title and body vectors and ranked with ``ts_rank`` in the same query, with a lim
 As for SQLite, saving an object writes its own row only."""
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import F, Q, Value
+from django.db.models import Case, F, Q, Value, When
 from modelsearch.backends.database.postgres.postgres import (
     IndexEntry,
     ObjectIndexer,
@@ -20,6 +20,7 @@ from modelsearch.backends.database.postgres.postgres import (
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 from wagtail.models import Locale
 
+from search import vocabulary
 from search.analysis import fold, tokens
 from search.backends.analysed import (
     MAX_QUERY_WORDS,
@@ -43,12 +44,12 @@ def quoted(token):
     return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def tsquery(groups, prefix_last=False):
+def tsquery(groups, prefix_last=False, every_word=True):
     words = []
     for number, group in enumerate(groups, start=1):
         suffix = ":*" if prefix_last and number == len(groups) else ""
         words.append("(" + " | ".join(quoted(token) + suffix for token in group) + ")")
-    return SearchQuery(" & ".join(words), search_type="raw", config=CONFIG)
+    return SearchQuery((" & " if every_word else " | ").join(words), search_type="raw", config=CONFIG)
 
 
 class AnalysedPostgresIndex(PostgresIndex):
@@ -59,24 +60,27 @@ class AnalysedPostgresIndex(PostgresIndex):
         if not model.get_search_fields():
             return
         codes = dict(Locale.objects.values_list("pk", "language_code"))
-        rows, params = [], []
         content_type = get_content_type_pk(model)
+        entries = []
         for obj in objs:
             raw = ObjectIndexer(obj, self.backend)
-            title, autocomplete, body = analysed_entry(
-                (raw.title_text, None, raw.body_text), object_language(obj, codes)
-            )
-            rows.append(
-                "(%s, %s, setweight(to_tsvector(%s, %s), 'A'), to_tsvector(%s, %s), "
-                "setweight(to_tsvector(%s, %s), 'B'), 1.0, %s, '')"
-            )
-            params += [content_type, raw.id, CONFIG, title, CONFIG, autocomplete, CONFIG, body, raw.title_text]
-        if not rows:
+            analysed = analysed_entry((raw.title_text, None, raw.body_text), object_language(obj, codes))
+            entries.append((raw.id, raw.title_text, *analysed))
+        if not entries:
             return
+        vocabulary.remember(title + " " + body for _id, _raw, title, _autocomplete, body in entries)
+        row = (
+            "(%s, %s, setweight(to_tsvector(%s, %s), 'A'), to_tsvector(%s, %s), "
+            "setweight(to_tsvector(%s, %s), 'B'), 1.0, %s, '')"
+        )
+        rows = ", ".join([row] * len(entries))
+        params = []
+        for object_id, raw_title, title, autocomplete, body in entries:
+            params += [content_type, object_id, CONFIG, title, CONFIG, autocomplete, CONFIG, body, raw_title]
         with self.write_connection.cursor() as cursor:
             cursor.execute(
                 f"INSERT INTO {IndexEntry._meta.db_table} (content_type_id, object_id, title, autocomplete, body, "  # noqa: S608
-                f"title_norm, title_text, body_text) VALUES {', '.join(rows)} "
+                f"title_norm, title_text, body_text) VALUES {rows} "
                 "ON CONFLICT (content_type_id, object_id) DO UPDATE SET title = EXCLUDED.title, "
                 "autocomplete = EXCLUDED.autocomplete, body = EXCLUDED.body, title_text = EXCLUDED.title_text, "
                 "body_text = EXCLUDED.body_text",
@@ -90,9 +94,10 @@ class AnalysedPostgresQueryCompiler(RankedCompilerMixin, PostgresSearchQueryComp
     def query_groups(self):
         return query_groups(self.query)
 
-    def ts_query(self):
-        groups = None if is_match_nothing(self.query) else self.query_groups()
-        return tsquery(groups, self.PREFIX_LAST) if groups else None
+    def ts_query(self, every_word=False):
+        if not hasattr(self, "groups"):
+            self.groups = None if is_match_nothing(self.query) else self.query_groups()
+        return tsquery(self.groups, self.PREFIX_LAST, every_word) if self.groups else None
 
     def matches(self):
         query = self.ts_query()
@@ -112,8 +117,15 @@ class AnalysedPostgresQueryCompiler(RankedCompilerMixin, PostgresSearchQueryComp
         )
 
 
+    def tier(self):
+        if len(self.groups) < 2:
+            return Value(0)
+        every_word = self.ts_query(every_word=True)
+        return Case(When(Q(title=every_word) | Q(body=every_word), then=Value(0)), default=Value(1))
+
+
 class AnalysedPostgresAutocompleteCompiler(AnalysedPostgresQueryCompiler, PostgresAutocompleteQueryCompiler):
-    """Prefix matching of the words as typed (folded), on titles."""
+    """Prefix matching of every word as typed (folded), on titles."""
 
     PREFIX_LAST = True
 
@@ -122,7 +134,7 @@ class AnalysedPostgresAutocompleteCompiler(AnalysedPostgresQueryCompiler, Postgr
         return [[word] for word in words if word] or None
 
     def matches(self):
-        query = self.ts_query()
+        query = self.ts_query(every_word=True)
         if query is None:
             return None
         return IndexEntry.objects.filter(
@@ -132,7 +144,10 @@ class AnalysedPostgresAutocompleteCompiler(AnalysedPostgresQueryCompiler, Postgr
         )
 
     def score(self):
-        return SearchRank(F("autocomplete"), self.ts_query())
+        return SearchRank(F("autocomplete"), self.ts_query(every_word=True))
+
+    def tier(self):
+        return Value(0)
 
 
 class AnalysedPostgresResults(RankedResultsMixin, PostgresSearchResults):

@@ -12,7 +12,8 @@ Differences from the stock backend (modelsearch's ``SQLiteSearchBackend``):
   refreshed on every save, so publishing costs the same with 100 or 20,000 entries.
 """
 
-from django.db.models import FloatField, Func, Lookup
+from django.db.models import FloatField, Func, IntegerField, Lookup, Value
+from django.db.models.expressions import RawSQL
 from modelsearch.backends.database.sqlite.sqlite import (
     ObjectIndexer,
     SQLiteFTSIndexEntry,
@@ -25,6 +26,7 @@ from modelsearch.backends.database.sqlite.sqlite import (
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 from wagtail.models import Locale
 
+from search import vocabulary
 from search.analysis import fold, tokens
 from search.backends.analysed import (
     MAX_QUERY_WORDS,
@@ -46,12 +48,12 @@ def quoted(token):
     return '"' + token.replace('"', '""') + '"'
 
 
-def fts5_query(columns, groups, prefix_last=False):
+def fts5_query(columns, groups, prefix_last=False, every_word=True):
     words = []
     for number, group in enumerate(groups, start=1):
         alternatives = [quoted(token) + ("*" if prefix_last and number == len(groups) else "") for token in group]
         words.append("(" + " OR ".join(alternatives) + ")")
-    return "{" + " ".join(columns) + "} : (" + " AND ".join(words) + ")"
+    return "{" + " ".join(columns) + "} : (" + (" AND " if every_word else " OR ").join(words) + ")"
 
 
 class FTSMatch(Lookup):
@@ -91,6 +93,7 @@ class AnalysedSQLiteIndex(SQLiteIndex):
             rows[raw.id] = analysed_entry((raw.title, raw.autocomplete, raw.body), object_language(obj, codes))
         if not rows:
             return
+        vocabulary.remember(title + " " + body for title, _autocomplete, body in rows.values())
         content_type = get_content_type_pk(model)
         entries = self.entries.filter(content_type_id=content_type)
         changed = []
@@ -124,14 +127,25 @@ class AnalysedSQLiteQueryCompiler(RankedCompilerMixin, SQLiteSearchQueryCompiler
         groups = self.fts_groups()
         if not groups:
             return None
+        self.groups = groups
         return SQLiteFTSIndexEntry.objects.filter(
-            FTSMatch(fts5_query(self.COLUMNS, groups, self.PREFIX_LAST)),
+            FTSMatch(fts5_query(self.COLUMNS, groups, self.PREFIX_LAST, every_word=self.PREFIX_LAST)),
             index_entry__content_type_id__in=get_descendants_content_types_pks(self.queryset.model),
             index_entry__object_id__in=self.wanted_object_ids(),
         )
 
     def score(self):
         return WeightedBM25()
+
+    def tier(self):
+        if len(self.groups) < 2 or self.PREFIX_LAST:
+            return Value(0)
+        every_word = fts5_query(self.COLUMNS, self.groups, self.PREFIX_LAST)
+        return RawSQL(
+            f"CASE WHEN {FTS_TABLE}.rowid IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s) THEN 0 ELSE 1 END",  # noqa: S608
+            [every_word],
+            output_field=IntegerField(),
+        )
 
 
 class AnalysedSQLiteAutocompleteCompiler(AnalysedSQLiteQueryCompiler, SQLiteAutocompleteQueryCompiler):

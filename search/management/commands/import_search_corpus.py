@@ -2,7 +2,8 @@
 
 Each line is ``{"id", "title", "body", "lang"}``; each passage becomes a guide page
 whose slug is the passage id, in the locale named by ``lang``, under a "corpus"
-section of that locale's home page, hidden from menus. Running it again updates the
+section of that locale's home page, hidden from menus (a locale without a home page
+gets a translation of the default one). Running it again updates the
 pages in place.
 
     manage.py import_search_corpus passages.jsonl
@@ -42,7 +43,12 @@ def corpus_section(language_code):
         raise CommandError(f"No locale {language_code!r}: add it to LANGUAGES and run migrate.")
     home = Page.objects.filter(depth=2, locale=locale).first()
     if home is None:
-        raise CommandError(f"There is no home page in {language_code!r} to put the corpus under.")
+        # A fresh site has a home page in the default language only: translate it.
+        source = Page.objects.filter(depth=2).order_by("path").first()
+        if source is None:
+            raise CommandError("The site has no home page to put the corpus under; run migrate first.")
+        home = source.specific.copy_for_translation(locale)
+        home.save_revision().publish()
     section = home.get_children().filter(slug=SECTION_SLUG).first()
     if section is None:
         section = StandardPage(title="Corpus", slug=SECTION_SLUG, locale=locale, show_in_menus=False)
