@@ -295,24 +295,25 @@ def _compound_parts(wordbases: str, baseform: str, structure: str) -> list[str]:
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
-def _voikko_analyse(word: str) -> tuple[tuple[str, ...], bool]:
-    """-> (lemmas and compound-part lemmas, is a proper name); no lemmas: an unknown word."""
+def _voikko_analyse(word: str) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
+    """-> (lemmas, compound-part lemmas, is a proper name); no lemmas: an unknown word."""
     with _lock:
         analyses = _voikko().analyze(word)
-    found: dict[str, None] = {}
+    lemmas: dict[str, None] = {}
+    parts: dict[str, None] = {}
     name = False
     for analysis in analyses:
         baseform = analysis.get("BASEFORM")
         if not baseform:
             continue
-        found[baseform.lower()] = None
+        lemmas[baseform.lower()] = None
         name = name or analysis.get("CLASS") in _NAME_CLASSES
         if "WORDBASES" in analysis:
             for part in _compound_parts(
                 analysis["WORDBASES"], baseform, analysis.get("STRUCTURE", "")
             ):
-                found[part] = None
-    return tuple(found), name
+                parts[part] = None
+    return tuple(lemmas), tuple(part for part in parts if part not in lemmas), name
 
 
 def _split_unknown(word: str) -> list[str]:
@@ -320,20 +321,21 @@ def _split_unknown(word: str) -> list[str]:
     if not SPLIT_MIN_LENGTH <= len(word) <= SPLIT_MAX_LENGTH or not word.isalpha():
         return []
     for cut in range(len(word) - SPLIT_MIN_REST, SPLIT_MIN_LEFT - 1, -1):
-        lemmas, _name = _voikko_analyse(word[:cut])
+        lemmas, _parts, _name = _voikko_analyse(word[:cut])
         if lemmas:
             rest = word[cut:]
             return [*lemmas, rest, _stem("finnish", rest)]
     return []
 
 
-def _finnish(word: str) -> list[str]:
+def _finnish(word: str) -> tuple[list[str], list[str]]:
+    """(whole-word tokens, part tokens) of a Finnish word."""
     if word.isdecimal():
-        return [word]
-    lemmas, name = _voikko_analyse(word)
+        return [word], []
+    lemmas, parts, name = _voikko_analyse(word)
     if lemmas:
-        return [*lemmas, _stem("finnish", word)] if name else list(lemmas)
-    return [word, _stem("finnish", word), *_split_unknown(word)]
+        return list(lemmas), [*parts, _stem("finnish", word)] if name else list(parts)
+    return [word], [_stem("finnish", word), *_split_unknown(word)]
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE // 10)
@@ -359,30 +361,50 @@ def _accent_restored(word: str) -> str | None:
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
-def _word_tokens(word: str, language: str) -> tuple[str, ...]:
-    """Index tokens of one normalised word (as produced by :func:`tokens`)."""
+def _word_token_kinds(word: str, language: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(whole-word tokens, part tokens) of one normalised word (as produced by
+    :func:`tokens`): lemmas or the stem of the word itself, and what only matches a
+    part of it (compound parts, the stem of an unknown word)."""
     try:
         if language == "fi":
-            candidates = _finnish(word)
+            whole, parts = _finnish(word)
         else:
             algorithm = _stemmer_languages().get(language)
-            candidates = [_stem(algorithm, word) if algorithm and not word.isdecimal() else word]
+            whole, parts = [_stem(algorithm, word) if algorithm and not word.isdecimal() else word], []
     except VoikkoUnavailable:
         raise
     except Exception:  # noqa: BLE001 - an engine's surprise must not fail indexing or search
         logger.exception("Text analysis failed for a word of %d characters", len(word))
-        candidates = [word]
-    return tuple(_clean(candidates)) or (word,)
+        whole, parts = [word], []
+    whole_tokens = tuple(_clean(whole)) or (word,)
+    part_tokens = tuple(token for token in _clean(parts) if token not in whole_tokens)
+    return whole_tokens, part_tokens[: MAX_TOKENS_PER_WORD - len(whole_tokens)]
+
+
+def _word_tokens(word: str, language: str) -> tuple[str, ...]:
+    """Index tokens of one normalised word: whole-word tokens first, then parts."""
+    whole, parts = _word_token_kinds(word, language)
+    return whole + parts
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE // 10)
-def _query_word_tokens(word: str, language: str) -> tuple[str, ...]:
-    alternatives = list(_word_tokens(word, language))
+def _query_word_token_kinds(word: str, language: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(whole-word tokens, part tokens) of a query word, with a Finnish word typed
+    without ä/ö also read with them put back."""
+    whole, parts = _word_token_kinds(word, language)
     if language == "fi" and not _voikko_analyse(word)[0]:
         restored = _accent_restored(word)
         if restored:
-            alternatives = [*_word_tokens(restored, language), *alternatives]
-    return tuple(dict.fromkeys(alternatives))[:MAX_TOKENS_PER_WORD]
+            restored_whole, restored_parts = _word_token_kinds(restored, language)
+            whole, parts = restored_whole + whole, restored_parts + parts
+    whole = tuple(dict.fromkeys(whole))
+    parts = tuple(token for token in dict.fromkeys(parts) if token not in whole)
+    return whole[:MAX_TOKENS_PER_WORD], parts[: max(0, MAX_TOKENS_PER_WORD - len(whole))]
+
+
+def _query_word_tokens(word: str, language: str) -> tuple[str, ...]:
+    whole, parts = _query_word_token_kinds(word, language)
+    return whole + parts
 
 
 def analyse_document(text: str, language_code: str | None) -> str:
@@ -396,6 +418,20 @@ def analyse_document(text: str, language_code: str | None) -> str:
     return " ".join(token for word in tokens(text) for token in _word_tokens(word, language))
 
 
+def analyse_document_by_kind(text: str, language_code: str | None) -> tuple[str, str]:
+    """The index-time tokens of a text split in two token strings: whole-word tokens and
+    part tokens (see :func:`_word_token_kinds`), for engines that weigh a match on a
+    whole word above a match on a compound part. Together they hold the tokens of
+    :func:`analyse_document`."""
+    language = _language(language_code)
+    whole, parts = [], []
+    for word in tokens(text):
+        word_whole, word_parts = _word_token_kinds(word, language)
+        whole.extend(word_whole)
+        parts.extend(word_parts)
+    return " ".join(whole), " ".join(parts)
+
+
 def analyse_query(text: str, language_code: str | None) -> list[list[str]]:
     """Per query word, its alternative tokens: a document matches the word when its token
     string (:func:`analyse_document`) has any of them.
@@ -407,3 +443,10 @@ def analyse_query(text: str, language_code: str | None) -> list[list[str]]:
     language = _language(language_code)
     return [list(_query_word_tokens(word, language)) for word in tokens(text)]
 
+
+
+def analyse_query_by_kind(text: str, language_code: str | None) -> list[tuple[list[str], list[str]]]:
+    """Per query word, (whole-word tokens, part tokens): together the alternatives of
+    :func:`analyse_query`, split for engines that weigh whole-word matches higher."""
+    language = _language(language_code)
+    return [tuple(map(list, _query_word_token_kinds(word, language))) for word in tokens(text)]

@@ -8,7 +8,7 @@ from django.utils import translation
 from modelsearch.query import And, MatchAll, Not, Or, Phrase, PlainText
 
 from search import vocabulary
-from search.analysis import analyse_document, analyse_query, fold, tokens
+from search.analysis import analyse_document, analyse_query_by_kind, fold, tokens
 
 MAX_QUERY_WORDS = 32
 
@@ -42,27 +42,32 @@ def query_text(query):
 
 
 def plan(text, language=None):
-    """``(groups, corrections)`` for a query: per word, its alternative tokens (a match
-    needs one token of every group), extended with close indexed terms when none of
-    the word's own tokens is in the index; and {word: closest term} for those."""
+    """``(groups, wholes, corrections)`` for a query: per word, its alternative tokens
+    (a match needs one token of every group), extended with close indexed terms when
+    none of the word's own tokens is in the index; per word, the tokens that match the
+    whole word (not only a part of a compound); and {word: closest term} of the
+    corrected words."""
     language = language or translation.get_language() or settings.LANGUAGE_CODE
-    groups, corrected = [], {}
+    groups, wholes, corrected = [], [], {}
     for word in tokens(text)[:MAX_QUERY_WORDS]:
-        group = [token for alternatives in analyse_query(word, language) for token in alternatives]
+        kinds = analyse_query_by_kind(word, language)
+        whole = [token for word_whole, _parts in kinds for token in word_whole]
+        group = whole + [token for _whole, word_parts in kinds for token in word_parts]
         if not group:
             continue
         if not vocabulary.known(group):
             close = vocabulary.corrections(fold(word))
             if close:
                 corrected[word] = close[0]
-                group += close
+                group, whole = group + close, whole + close
         groups.append(group)
-    return groups, corrected
+        wholes.append(whole)
+    return groups, wholes, corrected
 
 
 def query_groups(query):
     """The query as groups of alternative tokens, or None when nothing can match."""
-    groups, _corrected = plan(query_text(query))
+    groups, _wholes, _corrected = plan(query_text(query))
     return groups or None
 
 

@@ -21,19 +21,25 @@ from modelsearch.utils import get_content_type_pk, get_descendants_content_types
 from wagtail.models import Locale
 
 from search import vocabulary
-from search.analysis import fold, tokens
+from search.analysis import analyse_document_by_kind, fold, tokens
 from search.backends.analysed import (
     MAX_QUERY_WORDS,
     RankedCompilerMixin,
     RankedResultsMixin,
-    analysed_entry,
     is_match_nothing,
     object_language,
-    query_groups,
+    plan,
+    query_text,
 )
 
 CONFIG = "simple"
 TITLE_WEIGHT = 5.0
+# ts_rank weights of the vector labels D, C, B, A: a part of a compound counts a tenth
+# of a whole word (there is no inverse document frequency in ts_rank to do it).
+LABEL_WEIGHTS = [0.1, 0.1, 1.0, 1.0]
+# The share of the rank that matches on any token (compound parts, corrections) add
+# to the rank of matches on whole words.
+PART_FACTOR = 0.3
 # ts_rank normalisation 1: divide by 1 + log(document length), so long files do not
 # outrank short pages on word count alone.
 NORMALISATION = 1
@@ -64,19 +70,24 @@ class AnalysedPostgresIndex(PostgresIndex):
         entries = []
         for obj in objs:
             raw = ObjectIndexer(obj, self.backend)
-            analysed = analysed_entry((raw.title_text, None, raw.body_text), object_language(obj, codes))
-            entries.append((raw.id, raw.title_text, *analysed))
+            language = object_language(obj, codes)
+            title = analyse_document_by_kind(raw.title_text, language)
+            body = analyse_document_by_kind(raw.body_text, language)
+            autocomplete = " ".join(fold(word) for word in tokens(raw.title_text))
+            entries.append((raw.id, raw.title_text, title, autocomplete, body))
         if not entries:
             return
-        vocabulary.remember(title + " " + body for _id, _raw, title, _autocomplete, body in entries)
+        vocabulary.remember(" ".join(title + body) for _id, _raw, title, _autocomplete, body in entries)
+        # Whole-word matches weigh A (title) and B (body), part matches C and D.
+        vector = "setweight(to_tsvector(%s, %s), '{}') || setweight(to_tsvector(%s, %s), '{}')"
         row = (
-            "(%s, %s, setweight(to_tsvector(%s, %s), 'A'), to_tsvector(%s, %s), "
-            "setweight(to_tsvector(%s, %s), 'B'), 1.0, %s, '')"
+            f"(%s, %s, {vector.format('A', 'C')}, to_tsvector(%s, %s), {vector.format('B', 'D')}, 1.0, %s, '')"
         )
         rows = ", ".join([row] * len(entries))
         params = []
-        for object_id, raw_title, title, autocomplete, body in entries:
-            params += [content_type, object_id, CONFIG, title, CONFIG, autocomplete, CONFIG, body, raw_title]
+        for object_id, raw_title, (title_whole, title_parts), autocomplete, (body_whole, body_parts) in entries:
+            params += [content_type, object_id, CONFIG, title_whole, CONFIG, title_parts, CONFIG, autocomplete]
+            params += [CONFIG, body_whole, CONFIG, body_parts, raw_title]
         with self.write_connection.cursor() as cursor:
             cursor.execute(
                 f"INSERT INTO {IndexEntry._meta.db_table} (content_type_id, object_id, title, autocomplete, body, "  # noqa: S608
@@ -91,13 +102,16 @@ class AnalysedPostgresIndex(PostgresIndex):
 class AnalysedPostgresQueryCompiler(RankedCompilerMixin, PostgresSearchQueryCompiler):
     PREFIX_LAST = False
 
-    def query_groups(self):
-        return query_groups(self.query)
+    def query_plan(self):
+        """(groups of alternative tokens per word, whole-word tokens per word)."""
+        groups, wholes, _corrected = plan(query_text(self.query))
+        return groups, wholes
 
-    def ts_query(self, every_word=False):
+    def ts_query(self, every_word=False, whole_words=False):
         if not hasattr(self, "groups"):
-            self.groups = None if is_match_nothing(self.query) else self.query_groups()
-        return tsquery(self.groups, self.PREFIX_LAST, every_word) if self.groups else None
+            self.groups, self.wholes = (None, None) if is_match_nothing(self.query) else self.query_plan()
+        groups = self.wholes if whole_words else self.groups
+        return tsquery(groups, self.PREFIX_LAST, every_word) if groups else None
 
     def matches(self):
         query = self.ts_query()
@@ -110,12 +124,15 @@ class AnalysedPostgresQueryCompiler(RankedCompilerMixin, PostgresSearchQueryComp
         )
 
     def score(self):
-        query = self.ts_query()
-        normalisation = Value(NORMALISATION)
-        return SearchRank(F("title"), query, normalization=normalisation) * TITLE_WEIGHT + SearchRank(
-            F("body"), query, normalization=normalisation
-        )
+        """Matches on whole words first, then on any token (compound parts too)."""
 
+        def rank(query):
+            def column(name):
+                return SearchRank(F(name), query, weights=LABEL_WEIGHTS, normalization=Value(NORMALISATION))
+
+            return column("title") * TITLE_WEIGHT + column("body")
+
+        return rank(self.ts_query(whole_words=True)) + rank(self.ts_query()) * PART_FACTOR
 
     def tier(self):
         if len(self.groups) < 2:
@@ -129,9 +146,9 @@ class AnalysedPostgresAutocompleteCompiler(AnalysedPostgresQueryCompiler, Postgr
 
     PREFIX_LAST = True
 
-    def query_groups(self):
-        words = [fold(word) for word in tokens(getattr(self.query, "query_string", ""))][:MAX_QUERY_WORDS]
-        return [[word] for word in words if word] or None
+    def query_plan(self):
+        words = [[fold(word)] for word in tokens(getattr(self.query, "query_string", ""))][:MAX_QUERY_WORDS]
+        return words, words
 
     def matches(self):
         query = self.ts_query(every_word=True)
