@@ -34,6 +34,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("search/autocomplete/", search_views.autocomplete, name="search_autocomplete"),
     path("tags/<str:slug>/", tag_page, name="tag"),
     path("unavailable/<int:page_id>/", home_views.translation_unavailable, name="translation_unavailable"),
     path("", include(wagtail_urls)),

@@ -1,32 +1,105 @@
 import logging
 
-from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.utils import translation
+from django.views.decorators.http import require_GET
+from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
+from wagtail.search.utils import normalise_query_string
+
+from search.backends.analysed import plan
+from search.query import clean
+from search.site_search import SiteSearch
+from search.snippets import snippet, text_of
 
 logger = logging.getLogger(__name__)
 
-RESULTS_PER_PAGE = 10
-MAX_QUERY_LENGTH = 256
+AUTOCOMPLETE_SIZE = 8
+
+
+def editors_picks(text, language):
+    """The editors' picks for this query: live public pages in the visitor's language."""
+    query = Query.objects.filter(query_string=normalise_query_string(text)).first()
+    if query is None:
+        return []
+    picks = list(query.editors_picks.order_by("sort_order"))
+    visible = Page.objects.live().public().filter(
+        pk__in=[pick.page_id for pick in picks if pick.page_id], locale__language_code=language
+    ).in_bulk()
+    return [pick for pick in picks if pick.page_id in visible or (not pick.page_id and pick.external_link_url)]
+
+
+def with_links(request, facets):
+    """Each facet entry gets the address that selects it (and, when selected and not the
+    language, the one that removes it); other parameters stay, the page number goes."""
+    for name, entries in facets.items():
+        for entry in entries:
+            params = request.GET.copy()
+            params.pop("page", None)
+            params[name] = entry["value"]
+            entry["url"] = "?" + params.urlencode()
+            if entry["selected"] and name != "language":
+                params.pop(name)
+                entry["clear_url"] = "?" + params.urlencode()
+    return facets
+
+
+def did_you_mean(site_search, text, language):
+    """The query with its mistyped words corrected, when that finds something."""
+    _groups, _wholes, corrections = plan(text, language)
+    if not corrections:
+        return None
+    corrected = " ".join(corrections.get(word, word) for word in text.lower().split())
+    if corrected == text.lower() or not site_search.narrowed(site_search.base()).search(corrected).count():
+        return None
+    return corrected
 
 
 def search(request):
-    """Full-text search over the published public pages of the visitor's language."""
-    typed = "".join(char for char in request.GET.get("q", "") if char.isprintable() or char.isspace())
-    query = " ".join(typed.split())[:MAX_QUERY_LENGTH]
-    results = None
-    failed = False
-    if query:
-        pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
+    """Search over every published public page and the files of public materials."""
+    query = clean(request.GET.get("q", ""))
+    language = translation.get_language()
+    context = {"search_query": query.text, "query_was_cut": query.was_cut}
+    status = 200
+    if query.text:
+        site_search = SiteSearch(query.text, request.GET, language)
         try:
-            results = Paginator(pages.search(query), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-            list(results.object_list)
-        except Exception:  # noqa: BLE001 - any engine error becomes a friendly message
-            logger.exception("Search failed for a query of %d characters", len(query))
-            results, failed = None, True
-    return TemplateResponse(
-        request,
-        "search/search.html",
-        {"search_query": query, "search_results": results, "search_failed": failed},
-        status=503 if failed else 200,
-    )
+            results = site_search.results(request.GET.get("page"))
+            facets = site_search.facets()
+            suggestion = did_you_mean(site_search, query.text, language)
+        except Exception:  # noqa: BLE001 - any engine failure becomes a friendly message
+            logger.exception("Search failed for a query of %d characters", len(query.text))
+            context["search_failed"], status = True, 503
+        else:
+            results_language = site_search.selected["language"]
+            groups, _wholes, _corrections = plan(query.text, results_language)
+            tokens = {token for group in groups for token in group}
+            for result in results.object_list:
+                result.snippet = snippet(text_of(result), tokens, results_language)
+            context.update(
+                search_results=results,
+                facets=with_links(request, facets),
+                selected=site_search.selected,
+                suggestion=suggestion,
+                picks=editors_picks(query.text, language),
+            )
+            if results.paginator.count:
+                Query.get(query.text).add_hit()  # popular queries: daily counts, nothing personal
+    return TemplateResponse(request, "search/search.html", context, status=status)
+
+
+@require_GET
+def autocomplete(request):
+    """Titles starting with the words typed so far, in the visitor's language, as JSON."""
+    query = clean(request.GET.get("q", ""))
+    suggestions = []
+    if query.text:
+        pages = Page.objects.live().public().filter(depth__gt=1, locale=Locale.get_active())
+        try:
+            found = list(pages.autocomplete(query.text)[:AUTOCOMPLETE_SIZE])
+        except Exception:  # noqa: BLE001
+            logger.exception("Autocomplete failed for a query of %d characters", len(query.text))
+            return JsonResponse({"query": query.text, "suggestions": [], "error": "unavailable"}, status=503)
+        suggestions = [{"title": page.title, "url": page.get_url(request=request)} for page in found]
+    return JsonResponse({"query": query.text, "suggestions": suggestions})

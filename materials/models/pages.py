@@ -107,10 +107,27 @@ class MaterialPage(InOrganisation, Page):
         index.SearchField("intro", boost=2),
         index.SearchField("body"),
         index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
+        index.SearchField("public_file_text"),
         index.FilterField("material_type"),
         index.FilterField("year"),
         index.FilterField("members_only"),
     ]
+    def public_file_text(self):
+        """Titles and text of the files anyone may download, searched with the material
+        so that a word inside a booklet finds it. Files behind a login are left out, so
+        that search reveals nothing of them."""
+        if self.members_only:
+            return ""
+        return "\n".join(
+            f"{item.document.title}\n{item.document.extracted_text}"
+            for item in self.files.all()
+            if not item.document.members_only
+        )
+
+    @classmethod
+    def get_indexed_objects(cls):
+        return super().get_indexed_objects().prefetch_related("files__document")
+
     api_fields = [
         APIField("intro"),
         APIField("body"),

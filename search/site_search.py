@@ -1,0 +1,156 @@
+"""The site's search: one query over every published public page (files' text is part
+of their material page), narrowed by result type, language, organisation and topic,
+with counts per choice computed over the other choices.
+
+The matching pages come from the search backend as a queryset (``matching``); the
+facet counts are computed from one pass over their ids, types, languages and paths,
+so a search costs the same few queries however many pages match."""
+
+import operator
+from collections import Counter
+from functools import reduce
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
+from django.db.models import Q, prefetch_related_objects
+from django.utils.functional import cached_property
+from wagtail.models import Locale, Page, get_page_models
+
+from materials.models import MaterialPage, Topic
+from network.models import OrganisationPage
+from search.backends.analysed import RankedCompilerMixin
+
+RESULTS_PER_PAGE = 10
+# For engines that cannot hand over all matches as a queryset, facets count this many.
+FACET_SAMPLE = 1000
+FACETS = ("type", "language", "organisation", "topic")
+
+
+def matching(queryset, query):
+    """Every object of ``queryset`` that matches ``query``, as an unordered queryset."""
+    results = queryset.search(query, order_by_relevance=False)
+    compiler = results.query_compiler
+    if isinstance(compiler, RankedCompilerMixin):
+        return compiler.search(None, None, None)
+    return queryset.filter(pk__in=[obj.pk for obj in results[:FACET_SAMPLE]])
+
+
+def page_types():
+    """{model name: content type id} of the page types a visitor can narrow to."""
+    models = [model for model in get_page_models() if model is not Page]
+    return {model._meta.model_name: ct.pk for model, ct in ContentType.objects.get_for_models(*models).items()}
+
+
+class SiteSearch:
+    def __init__(self, text, params, language):
+        self.text = text
+        self.language = language
+        self.types = page_types()
+        languages = {code for code, _name in settings.LANGUAGES}
+        self.selected = {
+            "type": params.get("type") if params.get("type") in self.types else None,
+            "language": params.get("language") if params.get("language") in languages else language,
+            "organisation": params.get("organisation") or None,
+            "topic": params.get("topic") or None,
+        }
+        self.organisations = {
+            path: (slug, locale_id, title)
+            for path, slug, locale_id, title in OrganisationPage.objects.live().public().values_list(
+                "path", "slug", "locale_id", "title"
+            )
+        }
+        self.locales = dict(Locale.objects.values_list("language_code", "pk"))
+        self.organisation_depth = OrganisationPage.objects.values_list("depth", flat=True).first() or 0
+
+    @cached_property
+    def public_pages(self):
+        return Page.objects.live().public().filter(depth__gt=1)
+
+    def base(self):
+        return self.public_pages.all()
+
+    def narrowed(self, queryset):
+        """``queryset`` with every selected choice applied."""
+        chosen = self.selected
+        queryset = queryset.filter(locale_id=self.locales.get(chosen["language"]))
+        if chosen["type"]:
+            queryset = queryset.filter(content_type_id=self.types[chosen["type"]])
+        if chosen["organisation"]:
+            paths = [path for path, (slug, _locale, _title) in self.organisations.items() if slug == chosen["organisation"]]
+            if not paths:
+                return queryset.none()
+            queryset = queryset.filter(reduce(operator.or_, (Q(path__startswith=path) for path in paths)))
+        if chosen["topic"]:
+            queryset = queryset.filter(pk__in=MaterialPage.objects.filter(topics__slug=chosen["topic"]).values("pk"))
+        return queryset
+
+    def results(self, page_number):
+        """The page ``page_number`` of the ranked results, as specific pages."""
+        paginator = Paginator(self.narrowed(self.base()).search(self.text), RESULTS_PER_PAGE)
+        page = paginator.get_page(page_number)
+        ids = [result.pk for result in page.object_list]
+        specific = Page.objects.filter(pk__in=ids).specific().in_bulk()
+        page.object_list = [specific[pk] for pk in ids if pk in specific]
+        materials = [result for result in page.object_list if isinstance(result, MaterialPage)]
+        prefetch_related_objects(materials, "files__document")  # their files' text makes the snippets
+        return page
+
+    def facets(self):
+        """{facet: [(value, label, count, selected)]}, each count taking the other facets' choices."""
+        rows = list(matching(self.base(), self.text).values_list("pk", "content_type_id", "locale__language_code", "path"))
+        topics = {}
+        for material, slug in MaterialPage.topics.through.objects.filter(
+            materialpage_id__in=[row[0] for row in rows]
+        ).values_list("materialpage_id", "topic__slug"):
+            topics.setdefault(material, set()).add(slug)
+        depth = self.organisation_depth * Page.steplen
+        keys = []
+        for pk, content_type, language, path in rows:
+            organisation = self.organisations.get(path[:depth])
+            keys.append({
+                "type": content_type,
+                "language": language,
+                "organisation": organisation[0] if organisation else None,
+                "topic": topics.get(pk, set()),
+            })
+        wanted = dict(self.selected)
+        wanted["type"] = self.types.get(wanted["type"]) if wanted["type"] else None
+        counts = {facet: Counter() for facet in FACETS}
+        for key in keys:
+            failing = [facet for facet in FACETS if wanted[facet] and not self._fits(key[facet], wanted[facet])]
+            for facet in FACETS:
+                if not failing or failing == [facet]:
+                    values = key[facet] if isinstance(key[facet], set) else {key[facet]}
+                    counts[facet].update(value for value in values if value)
+        return self._labelled(counts)
+
+    @staticmethod
+    def _fits(value, wanted):
+        return wanted in value if isinstance(value, set) else value == wanted
+
+    def _labelled(self, counts):
+        names = dict(settings.LANGUAGES)
+        type_names = {pk: name for name, pk in self.types.items()}
+        active = Locale.get_active().pk
+        organisation_titles = {}
+        for slug, locale_id, title in self.organisations.values():
+            if slug not in organisation_titles or locale_id == active:
+                organisation_titles[slug] = title
+        topic_names = {term.slug: term.name for term in Topic.for_locale()}
+        labels = {
+            "type": lambda pk: ContentType.objects.get_for_id(pk).model_class()._meta.verbose_name,
+            "language": lambda code: names.get(code, code),
+            "organisation": lambda slug: organisation_titles.get(slug, slug),
+            "topic": lambda slug: topic_names.get(slug, slug),
+        }
+        values = {"type": lambda pk: type_names.get(pk)}
+        facets = {}
+        for facet in FACETS:
+            chosen = self.selected[facet]
+            entries = []
+            for value, count in counts[facet].most_common():
+                key = values.get(facet, lambda v: v)(value)
+                entries.append({"value": key, "label": labels[facet](value), "count": count, "selected": key == chosen})
+            facets[facet] = entries
+        return facets
