@@ -1,0 +1,151 @@
+"""The site search as a visitor uses it: Finnish words in any form, facets with counts,
+highlighted snippets, "did you mean", editors' picks, autocomplete, long queries, and
+nothing private in any of it."""
+
+import pytest
+from django.contrib.auth.models import Group
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Page, PageViewRestriction
+
+from home.models import StandardPage
+from materials.models import CustomDocument, MaterialFile, MaterialPage
+
+pytestmark = pytest.mark.django_db
+
+SEARCH = "/fi/search/"
+
+
+def results(soup):
+    return [a.get_text(strip=True) for a in soup.select(".search-results h2 a")]
+
+
+def guide(title, text, language="fi", **fields):
+    parent = Page.objects.get(depth=2, locale__language_code=language)
+    page = StandardPage(title=title, slug=title.lower().replace(" ", "-"), intro=text, **fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["äiti", "aiti", "maahanmuuttajaäiti", "maahanmuuttajaäitien", "äitejä"],
+)
+def test_finnish_words_are_found_in_any_form(client, soup_of, query):
+    guide("Vertaisryhmä", "Ryhmä kokoaa maahanmuuttajaäitien kokemuksia.")
+    assert "Vertaisryhmä" in results(soup_of(client.get(SEARCH, {"q": query})))
+
+
+@pytest.mark.parametrize("query", ["tuki", "tuen", "tukea"])
+def test_consonant_gradation_meets(client, soup_of, query):
+    guide("Varhainen apu", "Perheet saavat tuen heti alussa.")
+    assert "Varhainen apu" in results(soup_of(client.get(SEARCH, {"q": query})))
+
+
+def test_swedish_pages_are_searched_with_swedish_stemming(client, soup_of):
+    guide("Föräldraguide", "Stöd för föräldrarna i vardagen.", language="sv")
+    assert "Föräldraguide" in results(soup_of(client.get("/sv/search/", {"q": "föräldrar"})))
+
+
+def test_words_inside_public_files_find_their_material(client, soup_of):
+    material = MaterialPage.objects.get(slug="vihko-tasa-arvo-lahisuhteessa", locale__language_code="fi")
+    document = material.files.first().document
+    document.extracted_text = "Sanasto: kaksikielisyys ja kotikielen ylläpito."
+    document.save()
+    material.save_revision().publish()
+    soup = soup_of(client.get(SEARCH, {"q": "kaksikielisyys"}))
+    assert material.title in results(soup)
+    assert "<mark>kaksikielisyys</mark>" in str(soup.select_one(".search-results__snippet"))
+
+
+def test_members_only_files_and_private_pages_stay_out_of_results_facets_and_autocomplete(client, soup_of):
+    material = MaterialPage.objects.get(slug="vihko-tasa-arvo-lahisuhteessa", locale__language_code="fi")
+    document = material.files.first().document
+    document.extracted_text = "salainenvihkosana"
+    document.members_only = True
+    document.save()
+    material.save_revision().publish()
+    private = guide("Salaisuusopas", "Salaisuusopas kertoo sisäisestä asiasta.")
+    restriction = PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.add(Group.objects.first())
+    draft = guide("Luonnosopas", "Salaisuusopas luonnos.")
+    draft.unpublish()
+
+    for query in ("salainenvihkosana", "salaisuusopas", "luonnosopas", "sisäisestä"):
+        response = client.get(SEARCH, {"q": query})
+        assert response.status_code == 200
+        soup = soup_of(response)
+        assert not {"Salaisuusopas", "Luonnosopas", material.title} & set(results(soup)), query
+        shown = " ".join(part.get_text() for part in soup.select(".search-results, .search-facets, .search-picks, .search-suggestion"))
+        assert "Salaisuusopas" not in shown and "Luonnosopas" not in shown and "sisäise" not in shown
+    suggestions = client.get("/fi/search/autocomplete/", {"q": "salaisuus"}).json()["suggestions"]
+    assert suggestions == []
+
+
+def test_facets_count_and_narrow(client, soup_of):
+    soup = soup_of(client.get(SEARCH, {"q": "kotoutuminen"}))
+    total = int(soup.select_one("#results-heading").get_text().split()[0])
+    types = soup.select("#facet-type ~ ul li a, #facet-type ~ ul li span[aria-current]")
+    counts = {a.get_text(" ", strip=True).rsplit(" (", 1)[0]: int(a.select_one(".count").get_text().strip("()")) for a in types}
+    assert sum(counts.values()) == total
+    material_link = next(a for a in soup.select("#facet-type ~ ul a") if a.get_text().startswith("Materiaali"))
+    narrowed = soup_of(client.get(SEARCH + material_link["href"]))
+    assert int(narrowed.select_one("#results-heading").get_text().split()[0]) == counts["Materiaali"]
+    assert narrowed.select_one("#facet-type ~ ul [aria-current]").get_text().startswith("Materiaali")
+
+
+def test_language_facet_offers_other_languages(client, soup_of):
+    soup = soup_of(client.get(SEARCH, {"q": "Väestöliitto"}))
+    languages = [li.get_text(" ", strip=True) for li in soup.select("#facet-language ~ ul li")]
+    assert any(entry.startswith("Suomi") for entry in languages)
+    arabic = next(a for a in soup.select("#facet-language ~ ul a") if "العربية" in a.get_text())
+    soup = soup_of(client.get(SEARCH + arabic["href"]))
+    assert "Väestöliitto" in results(soup)
+
+
+def test_mistyped_word_gets_did_you_mean_and_results(client, soup_of):
+    guide("Mentorointiopas", "Mentorointi tukee työnhakua.")
+    soup = soup_of(client.get(SEARCH, {"q": "mentorinti"}))
+    assert "Mentorointiopas" in results(soup)
+    assert soup.select_one(".search-suggestion a").get_text() == "mentorointi"
+
+
+def test_editors_picks_come_first_and_queries_are_counted(client, soup_of):
+    pick = Page.objects.get(slug="kotoutumistarjotin", locale__language_code="fi")
+    SearchPromotion.objects.create(query=Query.get("perhetyö"), page=pick, sort_order=0, description="Aloita tästä")
+    soup = soup_of(client.get(SEARCH, {"q": "Perhetyö"}))
+    assert soup.select_one(".search-picks a")["href"] == pick.url
+    client.get(SEARCH, {"q": "perhetyö"})
+    assert Query.get("perhetyö").hits == 2
+
+
+def test_long_queries_are_cut_with_a_notice(client, soup_of):
+    soup = soup_of(client.get(SEARCH, {"q": "äiti " * 40}))
+    assert soup.select_one(".notice[role=status]") is not None
+    assert len(soup.select_one("#search-page-q")["value"].split()) == 32
+
+
+def test_autocomplete_suggests_titles_in_the_visitors_language(client):
+    finnish = client.get("/fi/search/autocomplete/", {"q": "kotoutumistarj"}).json()
+    assert finnish["suggestions"] and all(s["url"].startswith("/fi/") for s in finnish["suggestions"])
+    swedish = client.get("/sv/search/autocomplete/", {"q": "integrations"}).json()
+    assert all(s["url"].startswith("/sv/") for s in swedish["suggestions"])
+
+
+def test_search_page_queries_do_not_grow_with_results(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries():
+        client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    url = f"{SEARCH}?q=zorblax"
+    for number in range(2):
+        guide(f"Zorblax {number}", "Zorblax kokoaa perheet yhteen.")
+    before = queries()
+    for number in range(2, 25):
+        guide(f"Zorblax {number}", "Zorblax kokoaa perheet yhteen.")
+    assert queries() == before
