@@ -68,21 +68,28 @@ def database_config():
 
 
 SEARCH_SCHEMES = {
-    "opensearch": "wagtail.search.backends.opensearch2",
-    "elasticsearch": "wagtail.search.backends.elasticsearch8",
+    # The pinned opensearch-py 3 works only with the opensearch3 backend (opensearch2 calls the
+    # client's old positional API); tested against OpenSearch 2.19 (scripts/opensearch.sh).
+    "opensearch": "wagtail.search.backends.opensearch3",
+    # The pinned client is elasticsearch-py 9, which needs the elasticsearch9 backend.
+    "elasticsearch": "wagtail.search.backends.elasticsearch9",
 }
 
 
 def search_config():
-    """``SEARCH_URL``: unset means Wagtail's database backend.
+    """``SEARCH_URL``: unset means Tarjotin's database backend (``search.backends``).
 
     ``opensearch://host:9200`` and ``elasticsearch://host:9200`` select the
     engine; ``https+opensearch://`` style schemes use TLS; user and password in
-    the URL are passed as HTTP basic auth; ``?index=name`` sets the index prefix.
+    the URL are passed as HTTP basic auth; ``?index=name`` sets the index name
+    prefix (default ``tarjotin``: indexes are called ``tarjotin_wagtailcore_page``
+    and so on). Rebuilds with ``update_index`` are atomic: a new index is filled
+    and then swapped in behind an alias, so searches keep working meanwhile.
     """
     url = os.environ.get("SEARCH_URL", "").strip()
     if not url:
-        return {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": True}
+        # SQLite FTS5 or PostgreSQL full-text, with Finnish-aware analysis (search.backends)
+        return {"BACKEND": "search.backends.database", "AUTO_UPDATE": True}
     parts = urlsplit(url)
     transport, _, engine = parts.scheme.rpartition("+")
     if engine not in SEARCH_SCHEMES or transport not in ("", "http", "https"):
@@ -93,19 +100,49 @@ def search_config():
     if not parts.hostname:
         raise ImproperlyConfigured("SEARCH_URL needs a host, e.g. opensearch://127.0.0.1:9200.")
     scheme = transport or "http"
-    host = f"{scheme}://{parts.hostname}:{parts.port or 9200}"
-    options = {}
-    if parts.username:
-        options["http_auth"] = (unquote(parts.username), unquote(parts.password or ""))
+    try:
+        port = parts.port or 9200
+    except ValueError:
+        raise ImproperlyConfigured(f"SEARCH_URL has a bad port: {parts.netloc!r}.") from None
+    host = f"{scheme}://{parts.hostname}:{port}"
     query = parse_qs(parts.query)
-    return {
+    index = query.get("index", ["tarjotin_"])[0].strip()
+    allowed = set("abcdefghijklmnopqrstuvwxyz0123456789_.-")  # in OpenSearch and Elasticsearch
+    if not index or index[0] in "_.-" or not set(index) <= allowed:
+        raise ImproperlyConfigured(
+            f"SEARCH_URL index {index!r} is not a valid index name: use lowercase letters, "
+            "digits, '_', '-' and '.', starting with a letter or digit."
+        )
+    config = {
         "BACKEND": SEARCH_SCHEMES[engine],
         "URLS": [host],
-        "INDEX": query.get("index", ["tarjotin"])[0],
-        "TIMEOUT": 5,
-        "OPTIONS": options,
+        "INDEX_PREFIX": index if index.endswith("_") else index + "_",
+        "ATOMIC_REBUILD": True,
+        # Seconds per request: room for update_index's bulk requests, yet a search page does not
+        # hang for long when the server is unreachable.
+        "TIMEOUT": 10,
+        "OPTIONS": {},
         "AUTO_UPDATE": True,
     }
+    if parts.username:
+        auth = (unquote(parts.username), unquote(parts.password or ""))
+        if engine == "elasticsearch":
+            config["OPTIONS"]["basic_auth"] = auth
+        else:
+            # modelsearch turns each of URLS into a host entry with its own http_auth (None when
+            # the URL has no user), and opensearch-py lets that override a client-wide http_auth
+            # option. So the credentials go into an explicit host entry, which replaces URLS.
+            config["HOSTS"] = [
+                {
+                    "host": parts.hostname,
+                    "port": port,
+                    "url_prefix": "",
+                    "use_ssl": scheme == "https",
+                    "verify_certs": scheme == "https",
+                    "http_auth": auth,
+                }
+            ]
+    return config
 
 
 EMAIL_SCHEMES = {

@@ -142,9 +142,10 @@ start() {
     fi
     local java_home=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
     # In its own session, so that it outlives this shell; bin/opensearch looks for
-    # bin/opensearch-keystore relative to the working directory.
+    # bin/opensearch-keystore relative to the working directory. The launcher must not keep this
+    # script's stdout open, or $(scripts/opensearch.sh start) would wait for OpenSearch to exit.
     (cd "$home" && as_owner setsid -w env JAVA_HOME="$java_home" OPENSEARCH_PATH_CONF="$conf" \
-        bin/opensearch -p "$pidfile" >"$os_dir/logs/startup.out" 2>&1 </dev/null) &
+        bin/opensearch -p "$pidfile" >"$os_dir/logs/startup.out" 2>&1 </dev/null) >/dev/null 2>&1 &
     launcher=$!
     wait_healthy
     echo "$url"

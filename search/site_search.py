@@ -15,6 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db.models import Q, prefetch_related_objects
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from wagtail.models import Locale, Page, get_page_models
 
 from materials.models import MaterialPage, Topic
@@ -139,7 +140,7 @@ class SiteSearch:
                 organisation_titles[slug] = title
         topic_names = {term.slug: term.name for term in Topic.for_locale()}
         labels = {
-            "type": lambda pk: ContentType.objects.get_for_id(pk).model_class()._meta.verbose_name,
+            "type": lambda pk: capfirst(ContentType.objects.get_for_id(pk).model_class()._meta.verbose_name),
             "language": lambda code: names.get(code, code),
             "organisation": lambda slug: organisation_titles.get(slug, slug),
             "topic": lambda slug: topic_names.get(slug, slug),

@@ -77,30 +77,6 @@ def test_database_url_selects_postgres(monkeypatch):
     assert (config["HOST"], config["PORT"], config["NAME"]) == ("db.example", 5433, "tarjotin")
 
 
-@pytest.mark.parametrize(
-    "url,backend,host",
-    [
-        ("", "wagtail.search.backends.database", None),
-        ("opensearch://127.0.0.1:9200", "wagtail.search.backends.opensearch2", "http://127.0.0.1:9200"),
-        ("elasticsearch://search.example", "wagtail.search.backends.elasticsearch8", "http://search.example:9200"),
-        ("https+opensearch://u:p@search.example:443", "wagtail.search.backends.opensearch2", "https://search.example:443"),
-    ],
-)
-def test_search_url_selects_backend(monkeypatch, url, backend, host):
-    monkeypatch.setenv("SEARCH_URL", url)
-    config = env.search_config()
-    assert config["BACKEND"] == backend
-    if host:
-        assert config["URLS"] == [host]
-
-
-@pytest.mark.parametrize("url", ["solr://x", "opensearch://", "ftp+opensearch://x"])
-def test_bad_search_url_names_the_variable(monkeypatch, url):
-    monkeypatch.setenv("SEARCH_URL", url)
-    with pytest.raises(ImproperlyConfigured, match="SEARCH_URL"):
-        env.search_config()
-
-
 def test_email_url(monkeypatch):
     monkeypatch.delenv("EMAIL_URL", raising=False)
     assert env.email_config()["EMAIL_BACKEND"].endswith("console.EmailBackend")
