@@ -32,3 +32,41 @@ def query_count(client):
         return len(queries)
 
     return count
+
+
+@pytest.fixture(scope="session")
+def search_backend(django_db_setup, django_db_blocker):
+    """The configured search backend, with an index that holds the demo content.
+
+    A database backend's index is a table filled as the demo content is saved; a search
+    server (OpenSearch, Elasticsearch) keeps its index outside the test database, so it is
+    rebuilt once per run."""
+    import io
+
+    from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
+    from wagtail.search.backends import get_search_backend
+
+    backend = get_search_backend()
+    if isinstance(backend, ElasticsearchBaseSearchBackend):
+        with django_db_blocker.unblock():
+            call_command("update_index", stdout=io.StringIO(), stderr=io.StringIO())
+        backend.refresh_indexes()
+    return backend
+
+
+@pytest.fixture
+def indexed_pages(search_backend):
+    """Registers pages a test creates: the index is refreshed so that they can be found at
+    once, and they are taken out of the index when the test ends (rolling back the test's
+    transaction does not reach a search server)."""
+    created = []
+
+    def register(page):
+        created.append(page)
+        search_backend.refresh_indexes()
+        return page
+
+    yield register
+    for page in reversed(created):
+        search_backend.delete(page)
+    search_backend.refresh_indexes()

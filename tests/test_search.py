@@ -4,11 +4,14 @@ nothing private in any of it."""
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.utils.text import slugify
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page, PageViewRestriction
 
-from home.models import StandardPage
+from home.models import Language, StandardPage
 from materials.models import CustomDocument, MaterialFile, MaterialPage
+from materials.sample_files import make_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -19,52 +22,70 @@ def results(soup):
     return [a.get_text(strip=True) for a in soup.select(".search-results h2 a")]
 
 
-def guide(title, text, language="fi", **fields):
-    parent = Page.objects.get(depth=2, locale__language_code=language)
-    page = StandardPage(title=title, slug=title.lower().replace(" ", "-"), intro=text, **fields)
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+@pytest.fixture
+def guide(indexed_pages):
+    """Publishes a guide page with ``text`` as its summary, in the search index at once."""
+
+    def create(title, text, language="fi"):
+        parent = Page.objects.get(depth=2, locale__language_code=language)
+        page = StandardPage(title=title, slug=slugify(title), intro=text)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        return indexed_pages(page)
+
+    return create
+
+
+@pytest.fixture
+def material(indexed_pages):
+    """Publishes a material whose one file says ``file_text``."""
+
+    def create(title, file_text, *, file_members_only=False):
+        organisation = Page.objects.get(slug="vaestoliitto", locale__language_code="fi")
+        document = CustomDocument(title=f"{title} (tiedosto)", language=Language.objects.get(code="fi"))
+        document.file.save("vihko.pdf", ContentFile(make_pdf(title, ["Vihko."])), save=False)
+        document.save()
+        CustomDocument.objects.filter(pk=document.pk).update(extracted_text=file_text, members_only=file_members_only)
+        page = MaterialPage(title=title, slug=slugify(title), intro="Vihko vanhemmille.", material_type="booklet")
+        page.files = [MaterialFile(document_id=document.pk)]
+        organisation.add_child(instance=page)
+        page.save_revision().publish()
+        return indexed_pages(page)
+
+    return create
 
 
 @pytest.mark.parametrize(
     "query",
     ["äiti", "aiti", "maahanmuuttajaäiti", "maahanmuuttajaäitien", "äitejä"],
 )
-def test_finnish_words_are_found_in_any_form(client, soup_of, query):
+def test_finnish_words_are_found_in_any_form(client, soup_of, guide, query):
     guide("Vertaisryhmä", "Ryhmä kokoaa maahanmuuttajaäitien kokemuksia.")
     assert "Vertaisryhmä" in results(soup_of(client.get(SEARCH, {"q": query})))
 
 
 @pytest.mark.parametrize("query", ["tuki", "tuen", "tukea"])
-def test_consonant_gradation_meets(client, soup_of, query):
+def test_consonant_gradation_meets(client, soup_of, guide, query):
     guide("Varhainen apu", "Perheet saavat tuen heti alussa.")
     assert "Varhainen apu" in results(soup_of(client.get(SEARCH, {"q": query})))
 
 
-def test_swedish_pages_are_searched_with_swedish_stemming(client, soup_of):
+def test_swedish_pages_are_searched_with_swedish_stemming(client, soup_of, guide):
     guide("Föräldraguide", "Stöd för föräldrarna i vardagen.", language="sv")
     assert "Föräldraguide" in results(soup_of(client.get("/sv/search/", {"q": "föräldrar"})))
 
 
-def test_words_inside_public_files_find_their_material(client, soup_of):
-    material = MaterialPage.objects.get(slug="vihko-tasa-arvo-lahisuhteessa", locale__language_code="fi")
-    document = material.files.first().document
-    document.extracted_text = "Sanasto: kaksikielisyys ja kotikielen ylläpito."
-    document.save()
-    material.save_revision().publish()
+def test_words_inside_public_files_find_their_material(client, soup_of, material):
+    booklet = material("Kotikielen vihko", "Sanasto: kaksikielisyys ja kotikielen ylläpito.")
     soup = soup_of(client.get(SEARCH, {"q": "kaksikielisyys"}))
-    assert material.title in results(soup)
+    assert booklet.title in results(soup)
     assert "<mark>kaksikielisyys</mark>" in str(soup.select_one(".search-results__snippet"))
 
 
-def test_members_only_files_and_private_pages_stay_out_of_results_facets_and_autocomplete(client, soup_of):
-    material = MaterialPage.objects.get(slug="vihko-tasa-arvo-lahisuhteessa", locale__language_code="fi")
-    document = material.files.first().document
-    document.extracted_text = "salainenvihkosana"
-    document.members_only = True
-    document.save()
-    material.save_revision().publish()
+def test_members_only_files_and_private_pages_stay_out_of_results_facets_and_autocomplete(
+    client, soup_of, guide, material
+):
+    booklet = material("Jäsenvihko", "salainenvihkosana", file_members_only=True)
     private = guide("Salaisuusopas", "Salaisuusopas kertoo sisäisestä asiasta.")
     restriction = PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.GROUPS)
     restriction.groups.add(Group.objects.first())
@@ -75,7 +96,7 @@ def test_members_only_files_and_private_pages_stay_out_of_results_facets_and_aut
         response = client.get(SEARCH, {"q": query})
         assert response.status_code == 200
         soup = soup_of(response)
-        assert not {"Salaisuusopas", "Luonnosopas", material.title} & set(results(soup)), query
+        assert not {"Salaisuusopas", "Luonnosopas", booklet.title} & set(results(soup)), query
         shown = " ".join(part.get_text() for part in soup.select(".search-results, .search-facets, .search-picks, .search-suggestion"))
         assert "Salaisuusopas" not in shown and "Luonnosopas" not in shown and "sisäise" not in shown
     suggestions = client.get("/fi/search/autocomplete/", {"q": "salaisuus"}).json()["suggestions"]
@@ -103,7 +124,7 @@ def test_language_facet_offers_other_languages(client, soup_of):
     assert "Väestöliitto" in results(soup)
 
 
-def test_mistyped_word_gets_did_you_mean_and_results(client, soup_of):
+def test_mistyped_word_gets_did_you_mean_and_results(client, soup_of, guide):
     guide("Mentorointiopas", "Mentorointi tukee työnhakua.")
     soup = soup_of(client.get(SEARCH, {"q": "mentorinti"}))
     assert "Mentorointiopas" in results(soup)
@@ -132,7 +153,7 @@ def test_autocomplete_suggests_titles_in_the_visitors_language(client):
     assert all(s["url"].startswith("/sv/") for s in swedish["suggestions"])
 
 
-def test_search_page_queries_do_not_grow_with_results(client):
+def test_search_page_queries_do_not_grow_with_results(client, guide):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 

@@ -11,14 +11,10 @@ save (``AUTO_UPDATE``) and removed from the index again when the test ends, beca
 the test's transaction does not reach the server.
 """
 
-import io
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.management import call_command
-from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 from wagtail.models import Locale, Page, PageViewRestriction
-from wagtail.search.backends import get_search_backend
 
 from home.models import StandardPage
 
@@ -89,43 +85,15 @@ HOSTILE_QUERIES = {
 }
 
 
-def uses_search_server(backend):
-    """OpenSearch or Elasticsearch, rather than a backend that indexes into the site's database."""
-    return isinstance(backend, ElasticsearchBaseSearchBackend)
-
-
-@pytest.fixture(scope="session")
-def search_backend(django_db_setup, django_db_blocker):
-    """The configured backend, with an index that holds the demo content.
-
-    A database backend's index is a table filled as the demo content is saved, so nothing is
-    done for it; a search server gets the whole index rebuilt once per run.
-    """
-    backend = get_search_backend()
-    if uses_search_server(backend):
-        with django_db_blocker.unblock():
-            call_command("update_index", stdout=io.StringIO(), stderr=io.StringIO())
-        backend.refresh_indexes()
-    return backend
-
-
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_backend")]
 
 
 @pytest.fixture
-def new_page(search_backend):
-    """Creates pages for one test and takes them out of the search index afterwards."""
-    created = []
-
+def new_page(indexed_pages):
     def create(parent, title, *, live=True):
-        page = parent.add_child(instance=StandardPage(title=title, intro=title, live=live))
-        created.append(page)
-        return page
+        return indexed_pages(parent.add_child(instance=StandardPage(title=title, intro=title, live=live)))
 
-    yield create
-    for page in reversed(created):
-        search_backend.delete(page)
-    search_backend.refresh_indexes()
+    return create
 
 
 def search(client, query, language="fi"):

@@ -149,3 +149,33 @@ class RankedResultsMixin:
             return compiler.queryset.count()
         matches = compiler.matches()
         return 0 if matches is None else matches.count()
+
+
+def raw_texts(obj):
+    """(title, body): the text of an object's search fields, the ``title`` field apart,
+    for engines that analyse documents themselves."""
+    from modelsearch.index import RelatedFields, SearchField
+
+    title, body = [], []
+
+    def text(value):
+        if isinstance(value, (list, tuple)):
+            return " ".join(text(item) for item in value)
+        if isinstance(value, dict):
+            return " ".join(text(item) for item in value.values())
+        return "" if value is None else str(value)
+
+    def walk(target, fields, top):
+        for field in fields:
+            if isinstance(field, SearchField):
+                (title if top and field.field_name == "title" else body).append(text(field.get_value(target)))
+            elif isinstance(field, RelatedFields):
+                related = field.get_value(target)
+                if related is None:
+                    continue
+                items = related.all() if hasattr(related, "all") else [related() if callable(related) else related]
+                for item in items:
+                    walk(item, field.fields, False)
+
+    walk(obj, obj.get_search_fields(), True)
+    return " ".join(title), " ".join(part for part in body if part)
