@@ -94,7 +94,7 @@ class SiteSearch:
         specific = Page.objects.filter(pk__in=ids).specific().in_bulk()
         page.object_list = [specific[pk] for pk in ids if pk in specific]
         materials = [result for result in page.object_list if isinstance(result, MaterialPage)]
-        prefetch_related_objects(materials, "files__document")  # their files' text makes the snippets
+        prefetch_related_objects(materials, "files__document__language")  # their files' text makes the snippets
         return page
 
     def facets(self):

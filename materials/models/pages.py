@@ -113,20 +113,24 @@ class MaterialPage(InOrganisation, Page):
         index.FilterField("members_only"),
     ]
     def public_file_text(self):
-        """Titles and text of the files anyone may download, searched with the material
-        so that a word inside a booklet finds it. Files behind a login are left out, so
-        that search reveals nothing of them."""
+        """Titles, languages, formats and text of the files anyone may download, searched
+        with the material so that a word inside a booklet finds it. Files behind a login
+        are left out, so that search reveals nothing of them."""
         if self.members_only:
             return ""
-        return "\n".join(
-            f"{item.document.title}\n{item.document.extracted_text}"
-            for item in self.files.all()
-            if not item.document.members_only
-        )
+        texts = []
+        for item in self.files.all():
+            document = item.document
+            if document.members_only:
+                continue
+            language = document.language
+            names = f"{language.native_name} {language.finnish_name}" if language else ""
+            texts.append(f"{document.title} {item.label} {names} {document.file_extension}\n{document.extracted_text}")
+        return "\n".join(texts)
 
     @classmethod
     def get_indexed_objects(cls):
-        return super().get_indexed_objects().prefetch_related("files__document")
+        return super().get_indexed_objects().prefetch_related("files__document__language")
 
     api_fields = [
         APIField("intro"),
