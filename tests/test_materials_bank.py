@@ -220,3 +220,9 @@ def test_editor_attaches_many_files_at_once(client, django_user_model):
     )
     assert chosen.status_code == 200
     assert {str(item["id"]) for item in chosen.json()["result"]} == {str(pk) for pk in documents}
+
+
+def test_text_filter_understands_inflected_finnish(client, soup_of):
+    found = titles(soup_of(client.get(f"{BANK}?q=äitiryhmä")))
+    assert "Meri-Lapin äitiryhmien toimintamalli" in found
+    assert titles(soup_of(client.get(f"{BANK}?q=aitiryhmien"))) == found

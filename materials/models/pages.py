@@ -2,7 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import F, OuterRef, Prefetch, Q, Subquery, Sum
+from django.db.models import F, OuterRef, Prefetch, Subquery, Sum
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -22,6 +22,7 @@ from materials.models.taxonomies import Audience, Topic
 from network.models.organisations import InOrganisation, OrganisationPage, attach_organisations
 
 
+TEXT_MATCHES = 1000
 MATERIALS_PER_PAGE = 20
 SORTS = {
     "newest": ["-year", "-first_published_at", "pk"],
@@ -226,9 +227,9 @@ class MaterialIndexPage(AggregatingPage):
         materials = self.materials()
         text = " ".join(request.GET.get("q", "").split())[:200]
         if text:
-            materials = materials.filter(
-                Q(title__icontains=text) | Q(intro__icontains=text) | Q(tags__name__icontains=text)
-            )
+            # The site's search backend (Finnish-aware): the best matches among all materials.
+            found = MaterialPage.objects.live().public().search(text, order_by_relevance=False)
+            materials = materials.filter(pk__in=[page.pk for page in found[:TEXT_MATCHES]])
         materials, panels = apply_facets(materials, self.facets(), request.GET)
         sort = request.GET.get("sort", "newest")
         if sort == "downloads":
