@@ -10,7 +10,6 @@ requests/second of a running server (``wrk -t2 -c8 -d10s``).
 """
 
 import argparse
-import math
 import re
 import shutil
 import subprocess
@@ -18,14 +17,13 @@ import sys
 import time
 from pathlib import Path
 
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench._report import percentile, table  # noqa: E402
+
 WARMUP = 3
 WRK_LABELS = ("home fi", "blog index", "blog post", "organisations")
-
-
-def percentile(values, fraction):
-    """Nearest-rank percentile of a non-empty list."""
-    ordered = sorted(values)
-    return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
 
 
 def pages():
@@ -113,19 +111,7 @@ def print_table(rows):
                 f"{figures['p95']:.1f}",
             )
         )
-    widths = [max(len(row[column]) for row in [headers, *body]) for column in range(len(headers))]
-    right = {2, 3, 4, 5, 6}
-
-    def line(row):
-        return "  ".join(
-            cell.rjust(width) if column in right else cell.ljust(width)
-            for column, (cell, width) in enumerate(zip(row, widths))
-        ).rstrip()
-
-    print(line(headers))
-    print("  ".join("-" * width for width in widths))
-    for row in body:
-        print(line(row))
+    table(headers, body, right={2, 3, 4, 5, 6})
 
 
 def run_wrk(base, targets, duration, threads=2, connections=8):
@@ -201,7 +187,6 @@ def main(argv=None):
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     from bench._setup import setup_django
 
     setup_django()

@@ -68,11 +68,12 @@ def database_config():
 
 
 SEARCH_SCHEMES = {
-    # The pinned opensearch-py 3 works only with the opensearch3 backend (opensearch2 calls the
-    # client's old positional API); tested against OpenSearch 2.19 (scripts/opensearch.sh).
-    "opensearch": "wagtail.search.backends.opensearch3",
-    # The pinned client is elasticsearch-py 9, which needs the elasticsearch9 backend.
-    "elasticsearch": "wagtail.search.backends.elasticsearch9",
+    # Wagtail's opensearch3 backend (the pinned opensearch-py 3 works only with it: opensearch2
+    # calls the client's old positional API), with index updates recorded while the server is
+    # unreachable (search.backends.resilience); tested against OpenSearch 2.19.
+    "opensearch": "search.backends.opensearch",
+    # The same on Wagtail's elasticsearch9 backend, for the pinned elasticsearch-py 9.
+    "elasticsearch": "search.backends.elasticsearch",
 }
 
 

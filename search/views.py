@@ -8,7 +8,7 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
-from search.backends.analysed import plan
+from search.backends.analysed import plan, remembered_plans
 from search.query import clean
 from search.site_search import SiteSearch
 from search.snippets import snippet, text_of
@@ -58,6 +58,11 @@ def did_you_mean(site_search, text, language):
 
 def search(request):
     """Search over every published public page and the files of public materials."""
+    with remembered_plans():
+        return search_page(request)
+
+
+def search_page(request):
     query = clean(request.GET.get("q", ""))
     language = translation.get_language()
     context = {"search_query": query.text, "query_was_cut": query.was_cut}

@@ -8,10 +8,13 @@ import base64
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
+from modelsearch.backends.elasticsearch9 import Elasticsearch9SearchBackend
+from modelsearch.backends.opensearch3 import OpenSearch3SearchBackend
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from cms import env
+from search.backends.resilience import ResilientIndexingMixin
 
 
 def config_for(monkeypatch, url):
@@ -41,11 +44,11 @@ def test_unset_search_url_means_the_database_backend(monkeypatch, url):
 @pytest.mark.parametrize(
     "url,backend,host",
     [
-        ("opensearch://127.0.0.1:9200", "wagtail.search.backends.opensearch3", "http://127.0.0.1:9200"),
-        ("http+opensearch://search.example", "wagtail.search.backends.opensearch3", "http://search.example:9200"),
-        ("https+opensearch://u:p@search.example:443", "wagtail.search.backends.opensearch3", "https://search.example:443"),
-        ("elasticsearch://search.example", "wagtail.search.backends.elasticsearch9", "http://search.example:9200"),
-        ("https+elasticsearch://search.example:9243", "wagtail.search.backends.elasticsearch9", "https://search.example:9243"),
+        ("opensearch://127.0.0.1:9200", "search.backends.opensearch", "http://127.0.0.1:9200"),
+        ("http+opensearch://search.example", "search.backends.opensearch", "http://search.example:9200"),
+        ("https+opensearch://u:p@search.example:443", "search.backends.opensearch", "https://search.example:443"),
+        ("elasticsearch://search.example", "search.backends.elasticsearch", "http://search.example:9200"),
+        ("https+elasticsearch://search.example:9243", "search.backends.elasticsearch", "https://search.example:9243"),
     ],
 )
 def test_search_url_selects_engine_and_host(monkeypatch, url, backend, host):
@@ -77,7 +80,8 @@ def test_rebuilds_are_atomic(monkeypatch, engine):
 
 def test_opensearch_client(monkeypatch):
     backend = backend_for(monkeypatch, "https+opensearch://us%40er:p%2Fss%3Aword@search.example:443")
-    assert type(backend).__module__ == "modelsearch.backends.opensearch3"
+    assert isinstance(backend, OpenSearch3SearchBackend)
+    assert isinstance(backend, ResilientIndexingMixin)
     connection = opensearch_connection(backend)
     assert connection.host == "https://search.example:443"
     assert connection.headers["authorization"] == basic_auth("us@er", "p/ss:word")
@@ -92,7 +96,8 @@ def test_opensearch_client_without_credentials(monkeypatch):
 
 def test_elasticsearch_client(monkeypatch):
     backend = backend_for(monkeypatch, "https+elasticsearch://us%40er:p%2Fss@search.example:9243")
-    assert type(backend).__module__ == "modelsearch.backends.elasticsearch9"
+    assert isinstance(backend, Elasticsearch9SearchBackend)
+    assert isinstance(backend, ResilientIndexingMixin)
     (node,) = backend.es.transport.node_pool.all()
     assert (node.config.scheme, node.config.host, node.config.port) == ("https", "search.example", 9243)
     assert backend.es._headers["authorization"] == basic_auth("us@er", "p/ss")

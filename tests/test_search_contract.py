@@ -3,8 +3,8 @@
 These tests run against the backend the settings select (``SEARCH_URL``; unset means Tarjotin's
 database backend), through the site's search page and through the backend itself. The CI runs
 them again against a real OpenSearch node (scripts/opensearch.sh). Only behaviour that every
-backend has belongs here; Finnish analysis is not in the OpenSearch backend yet, so it is
-tested in test_search.py on the database backends.
+backend has belongs here; test_search.py (Finnish analysis, facets, snippets) runs on every
+backend too.
 
 A search server keeps its index outside the test database: pages created here are indexed on
 save (``AUTO_UPDATE``) and removed from the index again when the test ends, because rolling back

@@ -3,6 +3,9 @@ indexed, in the language of the object, and when it is searched, in the language
 the request. The engine then only matches tokens, so the same analysis serves SQLite
 and PostgreSQL, and no query text ever reaches the engine's query syntax."""
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.conf import settings
 from django.utils import translation
 from modelsearch.query import And, MatchAll, Not, Or, Phrase, PlainText
@@ -11,6 +14,7 @@ from search import vocabulary
 from search.analysis import analyse_document, analyse_query_by_kind, fold, tokens
 
 MAX_QUERY_WORDS = 32
+_plans = ContextVar("search_plans", default=None)
 
 
 def object_language(obj, locale_codes):
@@ -48,6 +52,9 @@ def plan(text, language=None):
     whole word (not only a part of a compound); and {word: closest term} of the
     corrected words."""
     language = language or translation.get_language() or settings.LANGUAGE_CODE
+    memo = _plans.get()
+    if memo is not None and (text, language) in memo:
+        return memo[(text, language)]
     groups, wholes, corrected = [], [], {}
     for word in tokens(text)[:MAX_QUERY_WORDS]:
         kinds = analyse_query_by_kind(word, language)
@@ -62,7 +69,20 @@ def plan(text, language=None):
                 group, whole = group + close, whole + close
         groups.append(group)
         wholes.append(whole)
+    if memo is not None:
+        memo[(text, language)] = groups, wholes, corrected
     return groups, wholes, corrected
+
+
+@contextmanager
+def remembered_plans():
+    """Within this block (one search request), each query is planned once, however many
+    times the results, counts, facets and snippets ask for it."""
+    token = _plans.set({})
+    try:
+        yield
+    finally:
+        _plans.reset(token)
 
 
 def query_groups(query):

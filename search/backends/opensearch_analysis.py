@@ -104,3 +104,27 @@ class AnalysedQueryCompilerMixin:
             {"match": {"_t_title": {"query": every_token, "boost": BOOSTS["title"]}}},
         ]
         return {"bool": {"must": {"bool": {"should": matching, "minimum_should_match": 1}}, "should": ranking}}
+
+
+def with_analysis(backend_class):
+    """``backend_class`` (an OpenSearch or Elasticsearch backend of modelsearch) with the
+    analysed mapping and query compiler: subclasses of its own mapping and compilers, so
+    that the same code serves every engine version."""
+    mapping = type("AnalysedMapping", (AnalysedMappingMixin, backend_class.mapping_class), {})
+    search_compiler = type(
+        "AnalysedQueryCompiler",
+        (AnalysedQueryCompilerMixin, backend_class.query_compiler_class),
+        {"mapping_class": mapping},
+    )
+    autocomplete_compiler = type(
+        "AnalysedAutocompleteQueryCompiler", (backend_class.autocomplete_query_compiler_class,), {"mapping_class": mapping}
+    )
+    return type(
+        f"Analysed{backend_class.__name__}",
+        (backend_class,),
+        {
+            "mapping_class": mapping,
+            "query_compiler_class": search_compiler,
+            "autocomplete_query_compiler_class": autocomplete_compiler,
+        },
+    )
