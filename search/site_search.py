@@ -99,19 +99,21 @@ class SiteSearch:
 
     def facets(self):
         """{facet: [(value, label, count, selected)]}, each count taking the other facets' choices."""
-        rows = list(matching(self.base(), self.text).values_list("pk", "content_type_id", "locale__language_code", "path"))
+        matches = matching(self.base(), self.text)
+        rows = list(matches.values_list("pk", "content_type_id", "locale_id", "path"))
         topics = {}
         for material, slug in MaterialPage.topics.through.objects.filter(
-            materialpage_id__in=[row[0] for row in rows]
+            materialpage_id__in=matches.values("pk")
         ).values_list("materialpage_id", "topic__slug"):
             topics.setdefault(material, set()).add(slug)
+        languages = {pk: code for code, pk in self.locales.items()}
         depth = self.organisation_depth * Page.steplen
         keys = []
-        for pk, content_type, language, path in rows:
+        for pk, content_type, locale_id, path in rows:
             organisation = self.organisations.get(path[:depth])
             keys.append({
                 "type": content_type,
-                "language": language,
+                "language": languages.get(locale_id),
                 "organisation": organisation[0] if organisation else None,
                 "topic": topics.get(pk, set()),
             })

@@ -16,6 +16,8 @@ from search.snippets import snippet, text_of
 logger = logging.getLogger(__name__)
 
 AUTOCOMPLETE_SIZE = 8
+# One letter matches too many titles to help anyone, and costs the most to rank.
+AUTOCOMPLETE_MIN_LENGTH = 2
 
 
 def editors_picks(text, language):
@@ -99,7 +101,7 @@ def autocomplete(request):
     """Titles starting with the words typed so far, in the visitor's language, as JSON."""
     query = clean(request.GET.get("q", ""))
     suggestions = []
-    if query.text:
+    if len(query.text) >= AUTOCOMPLETE_MIN_LENGTH:
         pages = Page.objects.live().public().filter(depth__gt=1, locale=Locale.get_active())
         try:
             found = list(pages.autocomplete(query.text)[:AUTOCOMPLETE_SIZE])
