@@ -22,6 +22,17 @@ def results(soup):
     return [a.get_text(strip=True) for a in soup.select(".search-results h2 a")]
 
 
+def all_results(client, soup_of, query, path=SEARCH):
+    """Titles on every page of results, in order."""
+    titles, number = [], 1
+    while True:
+        soup = soup_of(client.get(path, {"q": query, "page": number}))
+        titles += results(soup)
+        if not soup.select_one(".pagination a[rel=next]"):
+            return titles
+        number += 1
+
+
 @pytest.fixture
 def guide(indexed_pages):
     """Publishes a guide page with ``text`` as its summary, in the search index at once."""
@@ -61,7 +72,8 @@ def material(indexed_pages):
 )
 def test_finnish_words_are_found_in_any_form(client, soup_of, guide, query):
     guide("Vertaisryhmä", "Ryhmä kokoaa maahanmuuttajaäitien kokemuksia.")
-    assert "Vertaisryhmä" in results(soup_of(client.get(SEARCH, {"q": query})))
+    # pages with "äiti" as a word of its own may come first; this one is found too
+    assert "Vertaisryhmä" in all_results(client, soup_of, query)
 
 
 @pytest.mark.parametrize("query", ["tuki", "tuen", "tukea"])
