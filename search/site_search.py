@@ -108,29 +108,33 @@ class SiteSearch:
             topics.setdefault(material, set()).add(slug)
         languages = {pk: code for code, pk in self.locales.items()}
         depth = self.organisation_depth * Page.steplen
-        keys = []
-        for pk, content_type, locale_id, path in rows:
-            organisation = self.organisations.get(path[:depth])
-            keys.append({
-                "type": content_type,
-                "language": languages.get(locale_id),
-                "organisation": organisation[0] if organisation else None,
-                "topic": topics.get(pk, set()),
-            })
-        wanted = dict(self.selected)
-        wanted["type"] = self.types.get(wanted["type"]) if wanted["type"] else None
+        chosen = self.selected
+        chosen_type = self.types.get(chosen["type"]) if chosen["type"] else None
         counts = {facet: Counter() for facet in FACETS}
-        for key in keys:
-            failing = [facet for facet in FACETS if wanted[facet] and not self._fits(key[facet], wanted[facet])]
-            for facet in FACETS:
-                if not failing or failing == [facet]:
-                    values = key[facet] if isinstance(key[facet], set) else {key[facet]}
-                    counts[facet].update(value for value in values if value)
+        for pk, content_type, locale_id, path in rows:
+            language = languages.get(locale_id)
+            organisation = self.organisations.get(path[:depth])
+            organisation = organisation[0] if organisation else None
+            page_topics = topics.get(pk, ())
+            # A page counts for a facet's choices when it fits every other facet's choice.
+            misfits = {
+                "type": bool(chosen_type) and content_type != chosen_type,
+                "language": language != chosen["language"],
+                "organisation": bool(chosen["organisation"]) and organisation != chosen["organisation"],
+                "topic": bool(chosen["topic"]) and chosen["topic"] not in page_topics,
+            }
+            misfitting = sum(misfits.values())
+            if misfitting > 1:
+                continue
+            if not misfitting or misfits["type"]:
+                counts["type"][content_type] += 1
+            if not misfitting or misfits["language"]:
+                counts["language"][language] += 1
+            if organisation and (not misfitting or misfits["organisation"]):
+                counts["organisation"][organisation] += 1
+            if not misfitting or misfits["topic"]:
+                counts["topic"].update(page_topics)
         return self._labelled(counts)
-
-    @staticmethod
-    def _fits(value, wanted):
-        return wanted in value if isinstance(value, set) else value == wanted
 
     def _labelled(self, counts):
         names = dict(settings.LANGUAGES)
