@@ -11,8 +11,9 @@ class MaterialsConfig(AppConfig):
         from wagtail.documents.models import document_served
 
         from materials.models import CustomDocument
-        from materials.signals import count_wagtail_download, delete_preview, process_new_file
+        from materials.signals import count_wagtail_download, delete_preview, process_new_file, reindex_materials
 
         post_save.connect(process_new_file, sender=CustomDocument, dispatch_uid="materials_process_new_file")
+        post_save.connect(reindex_materials, sender=CustomDocument, dispatch_uid="materials_reindex_materials")
         post_delete.connect(delete_preview, sender=CustomDocument, dispatch_uid="materials_delete_preview")
         document_served.connect(count_wagtail_download, dispatch_uid="materials_count_wagtail_download")

@@ -13,10 +13,8 @@ import zipfile
 from defusedxml import ElementTree
 from django_tasks import task
 from pypdf import PdfReader
-from wagtail.search import index
 
 from materials.models.documents import CustomDocument, ExtractionStatus
-from materials.models.pages import MaterialPage
 from materials.previews import make_preview
 from materials.sandbox import run_limited
 from materials.validation import check_zip_directory, extension_of
@@ -149,6 +147,3 @@ def process_document(document_id):
     document.save(
         update_fields=["extracted_text", "page_count", "extraction_status", "extraction_error", "preview"]
     )
-    # The materials offering the file are found by its text from now on.
-    for page in MaterialPage.objects.filter(files__document=document).distinct():
-        index.insert_or_update_object(page)

@@ -1,14 +1,16 @@
 """Start the background processing of a document once its new file is committed,
-remove its preview with it, and count downloads made through Wagtail's own
-``/documents/`` route (``document.url``)."""
+re-index the materials offering it when it changes, remove its preview with it, and
+count downloads made through Wagtail's own ``/documents/`` route (``document.url``)."""
 
 from functools import partial
 
 from django.db import transaction
+from wagtail.search import index
 from wagtail.tasks import delete_file_from_storage_task
 
 from materials.extraction import process_document
 from materials.models.documents import DownloadCount, ExtractionStatus
+from materials.models.pages import MaterialPage
 
 
 def process_new_file(sender, instance, **kwargs):
@@ -16,6 +18,13 @@ def process_new_file(sender, instance, **kwargs):
     # the task's own save sets it to something else, so it does not start itself again.
     if instance.extraction_status == ExtractionStatus.PENDING and instance.file:
         transaction.on_commit(partial(process_document.enqueue, instance.pk))
+
+
+def reindex_materials(sender, instance, **kwargs):
+    """The materials offering a file are searched with its text unless it requires login:
+    re-index them when the file changes (new text, members-only ticked or cleared)."""
+    for page in MaterialPage.objects.filter(files__document=instance).distinct():
+        index.insert_or_update_object(page)
 
 
 def count_wagtail_download(sender, instance, request, **kwargs):

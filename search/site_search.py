@@ -15,6 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db.models import Q, prefetch_related_objects
 from django.utils.functional import cached_property
+from django.utils import translation
 from django.utils.text import capfirst
 from wagtail.models import Locale, Page, get_page_models
 
@@ -34,7 +35,18 @@ def matching(queryset, query):
     compiler = results.query_compiler
     if isinstance(compiler, RankedCompilerMixin):
         return compiler.search(None, None, None)
-    return queryset.filter(pk__in=[obj.pk for obj in results[:FACET_SAMPLE]])
+    return queryset.filter(pk__in=search_server_ids(results, FACET_SAMPLE))
+
+
+def search_server_ids(results, limit):
+    """The ids of the first ``limit`` matches of an OpenSearch/Elasticsearch search, in one
+    request that returns ids only (iterating the results would scroll in pages of 100
+    and load every object)."""
+    index = results.backend.get_index_for_model(results.query_compiler.queryset.model).name
+    response = results._backend_do_search(
+        results._get_es_body(), index=index, _source=False, size=limit, **{results.fields_param_name: "pk"}
+    )
+    return [int(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]]
 
 
 def page_types():
@@ -71,6 +83,11 @@ class SiteSearch:
     def base(self):
         return self.public_pages.all()
 
+    def analysed_in_content_language(self):
+        """The query is analysed in the language chosen for the results (Swedish words on
+        the Finnish interface with the language facet on Swedish)."""
+        return translation.override(self.selected["language"])
+
     def narrowed(self, queryset):
         """``queryset`` with every selected choice applied."""
         chosen = self.selected
@@ -88,9 +105,10 @@ class SiteSearch:
 
     def results(self, page_number):
         """The page ``page_number`` of the ranked results, as specific pages."""
-        paginator = Paginator(self.narrowed(self.base()).search(self.text), RESULTS_PER_PAGE)
-        page = paginator.get_page(page_number)
-        ids = [result.pk for result in page.object_list]
+        with self.analysed_in_content_language():
+            paginator = Paginator(self.narrowed(self.base()).search(self.text), RESULTS_PER_PAGE)
+            page = paginator.get_page(page_number)
+            ids = [result.pk for result in page.object_list]
         specific = Page.objects.filter(pk__in=ids).specific().in_bulk()
         page.object_list = [specific[pk] for pk in ids if pk in specific]
         materials = [result for result in page.object_list if isinstance(result, MaterialPage)]
@@ -99,7 +117,8 @@ class SiteSearch:
 
     def facets(self):
         """{facet: [(value, label, count, selected)]}, each count taking the other facets' choices."""
-        matches = matching(self.base(), self.text)
+        with self.analysed_in_content_language():
+            matches = matching(self.base(), self.text)
         rows = list(matches.values_list("pk", "content_type_id", "locale_id", "path"))
         topics = {}
         for material, slug in MaterialPage.topics.through.objects.filter(

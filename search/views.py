@@ -8,6 +8,7 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
+from search.analysis import analyse_document
 from search.backends.analysed import plan, remembered_plans
 from search.query import clean
 from search.site_search import SiteSearch
@@ -53,9 +54,23 @@ def did_you_mean(site_search, text, language):
     if not corrections:
         return None
     corrected = " ".join(corrections.get(word, word) for word in text.lower().split())
-    if corrected == text.lower() or not site_search.narrowed(site_search.base()).search(corrected).count():
+    if corrected == text.lower():
+        return None
+    # Every corrected word must be a word of a page the visitor can see, so a suggestion
+    # never comes from a page that has since become private (the vocabulary only grows).
+    if not all(visibly_used(site_search, term, language) for term in set(corrections.values())):
         return None
     return corrected
+
+
+def visibly_used(site_search, term, language, pages=5):
+    """Whether one of the best visible pages for ``term`` has it as a word of its own
+    (a match on a compound part of another word does not count)."""
+    found = site_search.narrowed(site_search.base()).search(term)[:pages]
+    for page in Page.objects.filter(pk__in=[page.pk for page in found]).specific():
+        if term in analyse_document(text_of(page), language).split():
+            return True
+    return False
 
 
 def search(request):
@@ -74,7 +89,8 @@ def search_page(request):
         try:
             results = site_search.results(request.GET.get("page"))
             facets = site_search.facets()
-            suggestion = did_you_mean(site_search, query.text, language)
+            with site_search.analysed_in_content_language():
+                suggestion = did_you_mean(site_search, query.text, site_search.selected["language"])
         except Exception:  # noqa: BLE001 - any engine failure becomes a friendly message
             logger.exception("Search failed for a query of %d characters", len(query.text))
             context["search_failed"], status = True, 503

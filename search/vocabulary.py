@@ -1,4 +1,4 @@
-"""Correcting mistyped query words against the vocabulary of the index.
+"""Correcting mistyped query words against the vocabulary of the public pages.
 
 A query word none of whose analysed tokens occur in any indexed text is compared
 with indexed terms of a similar length that share its first letters; terms within a
@@ -9,6 +9,19 @@ from search.models import IndexedTerm
 
 MIN_LENGTH = 4
 MAX_CANDIDATES = 3
+
+
+def remember_visible(objects_and_texts):
+    """Add the tokens of the live, public pages among ``(object, analysed text)`` pairs:
+    "did you mean" must never offer a word that only unpublished, private or members-only
+    content holds (documents are left out: their public text is part of their material)."""
+    from wagtail.models import Page, PageViewRestriction
+
+    pairs = [(obj, text) for obj, text in objects_and_texts if isinstance(obj, Page) and obj.live]
+    if not pairs:
+        return
+    restricted = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    remember(text for obj, text in pairs if not any(obj.path.startswith(path) for path in restricted))
 
 
 def remember(token_texts):

@@ -166,3 +166,14 @@ def test_footer_texts_are_translated_or_fall_back_marked(client, soup_of, code, 
     network = footer.find("p", string=name)
     assert network is not None and network["lang"] == lang
     assert footer.select_one(".site-footer__text")["lang"] == lang
+
+
+def test_an_alias_leads_to_its_originals_notice(client, soup_of):
+    original = Page.objects.get(slug=UNTRANSLATED, locale__language_code="fi")
+    alias = original.create_alias(parent=Page.objects.get(depth=2, locale__language_code="uk"), update_locale=Locale.objects.get(language_code="uk"))
+    soup = soup_of(client.get(alias.url))
+    others = {a["lang"]: a["href"] for a in soup.select(".language-switcher__more a")}
+    assert "uk" not in others
+    assert others["sv"] == f"/sv/unavailable/{original.pk}/"
+    assert client.get(others["sv"]).status_code == 200
+    assert soup.main["lang"] == "fi"  # the alias shows the Finnish original's text

@@ -182,3 +182,30 @@ def test_search_page_queries_do_not_grow_with_results(client, guide):
     for number in range(2, 25):
         guide(f"Zorblax {number}", "Zorblax kokoaa perheet yhteen.")
     assert queries() == before
+
+
+def test_did_you_mean_never_offers_words_of_unpublished_pages(client, soup_of, guide):
+    draft = guide("Kvanttikryptografiahanke", "Kvanttikryptografiahanke on luonnos.")
+    draft.unpublish()
+    draft.save_revision()  # editing a draft indexes it again
+    for query in ("kvanttikryptografiahankx", "kvanttikryptografiahankx äiti"):
+        soup = soup_of(client.get(SEARCH, {"q": query}))
+        suggestion = soup.select_one(".search-suggestion")
+        assert suggestion is None or "kvantti" not in suggestion.get_text().lower(), query
+
+
+def test_a_file_made_members_only_leaves_the_search(client, soup_of, material):
+    booklet = material("Vaihtuva vihko", "Sanasto: zyklomaattinen harjoitus.")
+    assert booklet.title in results(soup_of(client.get(SEARCH, {"q": "zyklomaattinen"})))
+    document = booklet.files.first().document
+    document.members_only = True
+    document.save()
+    assert booklet.title not in results(soup_of(client.get(SEARCH, {"q": "zyklomaattinen"})))
+
+
+def test_choosing_a_language_analyses_the_query_in_it(client, soup_of, guide):
+    guide("Mötesplatser", "Träffarna hålls varje vecka.", language="sv")
+    finnish_interface = results(soup_of(client.get(SEARCH, {"q": "träff", "language": "sv"})))
+    swedish_interface = results(soup_of(client.get("/sv/search/", {"q": "träff"})))
+    assert "Mötesplatser" in finnish_interface
+    assert finnish_interface == swedish_interface

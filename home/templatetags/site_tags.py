@@ -86,9 +86,10 @@ def language_switcher(context, page=None):
         if code in targets:
             link["url"] = targets[code].get_url(request=request)
             links.append(link)
-        elif is_page:
+        elif is_page and code != current:
             with translation.override(code):
-                link["url"] = reverse("translation_unavailable", args=[page.pk])
+                # an alias has no notice of its own: its original's is the one
+                link["url"] = reverse("translation_unavailable", args=[page.alias_of_id or page.pk])
             unavailable.append(link)
     return {"links": links, "unavailable": unavailable, "current": current, "is_page": is_page}
 

@@ -1,5 +1,6 @@
 import hashlib
 
+from django.apps import apps
 from django.db import models
 from django.db.models import F
 from django.utils import timezone
@@ -88,13 +89,21 @@ class CustomDocument(AbstractDocument):
     def requires_login(self):
         """Members only: marked so itself, or a file of a material that is marked
         members-only or sits under a page with a privacy setting (view restriction)."""
-        if self.members_only:
-            return True
-        materials = [file.material for file in self.material_files.select_related("material")]
-        if any(material.members_only for material in materials):
-            return True
-        restricted = PageViewRestriction.objects.values_list("page__path", flat=True)
-        return any(material.path.startswith(path) for path in restricted for material in materials)
+        return self.pk in self.members_only_ids([self.pk])
+
+    @classmethod
+    def members_only_ids(cls, document_ids):
+        """Those of ``document_ids`` that require login (see ``requires_login``): two queries."""
+        private = set(cls.objects.filter(pk__in=document_ids, members_only=True).values_list("pk", flat=True))
+        restricted = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+        material_file = apps.get_model("materials", "MaterialFile")
+        uses = material_file.objects.filter(document_id__in=document_ids).values_list(
+            "document_id", "material__members_only", "material__path"
+        )
+        for document_id, material_members_only, path in uses:
+            if material_members_only or any(path.startswith(prefix) for prefix in restricted):
+                private.add(document_id)
+        return private
 
     def duplicates(self):
         """Other documents with exactly the same file content."""

@@ -1,5 +1,7 @@
 """Material pages in the organisations' subtrees, and the materials bank that lists them."""
 
+import logging
+
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import F, OuterRef, Prefetch, Subquery, Sum
@@ -17,10 +19,12 @@ from wagtail.search import index
 from home.blocks import BodyBlock
 from home.models import AggregatingPage, Language
 from materials.facets import Facet, SubtreeFacet, apply_facets
-from materials.models.documents import DownloadCount
+from materials.models.documents import CustomDocument, DownloadCount
 from materials.models.taxonomies import Audience, Topic
 from network.models.organisations import InOrganisation, OrganisationPage, attach_organisations
 
+
+logger = logging.getLogger(__name__)
 
 TEXT_MATCHES = 1000
 MATERIALS_PER_PAGE = 20
@@ -116,13 +120,16 @@ class MaterialPage(InOrganisation, Page):
     def public_file_text(self):
         """Titles, languages, formats and text of the files anyone may download, searched
         with the material so that a word inside a booklet finds it. Files behind a login
-        are left out, so that search reveals nothing of them."""
+        (``CustomDocument.requires_login``) are left out, so that search reveals nothing
+        of them."""
         if self.members_only:
             return ""
+        files = list(self.files.all())
+        private = CustomDocument.members_only_ids([item.document_id for item in files])
         texts = []
-        for item in self.files.all():
+        for item in files:
             document = item.document
-            if document.members_only:
+            if document.pk in private:
                 continue
             language = document.language
             names = f"{language.native_name} {language.finnish_name}" if language else ""
@@ -229,10 +236,16 @@ class MaterialIndexPage(AggregatingPage):
         context = super().get_context(request, *args, **kwargs)
         materials = self.materials()
         text = " ".join(request.GET.get("q", "").split())[:200]
+        text_failed = False
         if text:
-            # The site's search backend (Finnish-aware): the best matches among all materials.
-            found = MaterialPage.objects.live().public().search(text, order_by_relevance=False)
-            materials = materials.filter(pk__in=[page.pk for page in found[:TEXT_MATCHES]])
+            # The site's search backend (Finnish-aware, files' text included): the best
+            # matches. If the engine is down, the facets still work without the text.
+            found = MaterialPage.objects.live().public().search(text)
+            try:
+                materials = materials.filter(pk__in=[page.pk for page in found[:TEXT_MATCHES]])
+            except Exception:  # noqa: BLE001 - the search engine's failure must not fail the bank
+                logger.exception("The materials bank's text search failed")
+                text_failed = True
         materials, panels = apply_facets(materials, self.facets(), request.GET)
         sort = request.GET.get("sort", "newest")
         if sort == "downloads":
@@ -246,6 +259,7 @@ class MaterialIndexPage(AggregatingPage):
         ).get_page(request.GET.get("page"))
         page_obj.object_list = attach_organisations(page_obj.object_list)
         context.update(
-            materials=page_obj, facets=panels, search_text=text, sort=sort if sort in SORTS else "newest"
+            materials=page_obj, facets=panels, search_text=text, text_failed=text_failed,
+            sort=sort if sort in SORTS else "newest",
         )
         return context

@@ -13,6 +13,8 @@ A query matches documents that have any of its words' tokens (or a word within a
 edit distance, for typing errors), and ranks documents with every word, whole-word
 matches, title matches and the language analyser's matches above the others."""
 
+import threading
+
 from django.conf import settings
 from django.utils import translation
 from wagtail.models import Locale
@@ -44,6 +46,22 @@ def native_field(language):
 
 
 _locale_codes = {}
+_pending = threading.local()
+
+
+def pending_terms():
+    """(object, token string) of the documents made since the index last wrote (per
+    thread): the vocabulary ("did you mean") learns them in one insert per batch."""
+    if not hasattr(_pending, "texts"):
+        _pending.texts = []
+    return _pending.texts
+
+
+def remember_pending_terms():
+    pending = pending_terms()
+    if pending:
+        vocabulary.remember_visible(pending)
+        pending.clear()
 
 
 def locale_codes():
@@ -76,8 +94,18 @@ class AnalysedMappingMixin:
         document["_t_whole"] = whole
         document["_t_title"] = analyse_document(title, language)
         document[native_field(language)] = f"{title}\n{body}"
-        vocabulary.remember([document["_t_all"]])  # for "did you mean"
+        pending_terms().append((obj, document["_t_all"]))
         return document
+
+
+class AnalysedIndexMixin:
+    def add_item(self, item):
+        super().add_item(item)
+        remember_pending_terms()
+
+    def add_items(self, model, items):
+        super().add_items(model, items)
+        remember_pending_terms()
 
 
 class AnalysedQueryCompilerMixin:
@@ -108,8 +136,8 @@ class AnalysedQueryCompilerMixin:
 
 def with_analysis(backend_class):
     """``backend_class`` (an OpenSearch or Elasticsearch backend of modelsearch) with the
-    analysed mapping and query compiler: subclasses of its own mapping and compilers, so
-    that the same code serves every engine version."""
+    analysed mapping, index and query compiler: subclasses of its own classes, so that
+    the same code serves every engine version."""
     mapping = type("AnalysedMapping", (AnalysedMappingMixin, backend_class.mapping_class), {})
     search_compiler = type(
         "AnalysedQueryCompiler",
@@ -119,10 +147,12 @@ def with_analysis(backend_class):
     autocomplete_compiler = type(
         "AnalysedAutocompleteQueryCompiler", (backend_class.autocomplete_query_compiler_class,), {"mapping_class": mapping}
     )
+    index = type("AnalysedIndex", (AnalysedIndexMixin, backend_class.index_class), {})
     return type(
         f"Analysed{backend_class.__name__}",
         (backend_class,),
         {
+            "index_class": index,
             "mapping_class": mapping,
             "query_compiler_class": search_compiler,
             "autocomplete_query_compiler_class": autocomplete_compiler,

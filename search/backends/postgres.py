@@ -67,7 +67,7 @@ class AnalysedPostgresIndex(PostgresIndex):
             return
         codes = dict(Locale.objects.values_list("pk", "language_code"))
         content_type = get_content_type_pk(model)
-        entries = []
+        entries, texts = [], []
         for obj in objs:
             raw = ObjectIndexer(obj, self.backend)
             language = object_language(obj, codes)
@@ -75,9 +75,10 @@ class AnalysedPostgresIndex(PostgresIndex):
             body = analyse_document_by_kind(raw.body_text, language)
             autocomplete = " ".join(fold(word) for word in tokens(raw.title_text))
             entries.append((raw.id, raw.title_text, title, autocomplete, body))
+            texts.append((obj, " ".join(title + body)))
         if not entries:
             return
-        vocabulary.remember(" ".join(title + body) for _id, _raw, title, _autocomplete, body in entries)
+        vocabulary.remember_visible(texts)
         # Whole-word matches weigh A (title) and B (body), part matches C and D.
         vector = "setweight(to_tsvector(%s, %s), '{}') || setweight(to_tsvector(%s, %s), '{}')"
         row = (

@@ -87,13 +87,16 @@ class AnalysedSQLiteIndex(SQLiteIndex):
         if not model.get_search_fields():
             return
         codes = dict(Locale.objects.values_list("pk", "language_code"))
-        rows = {}
+        rows, texts = {}, []
         for obj in objs:
             raw = ObjectIndexer(obj, self.backend)
-            rows[raw.id] = analysed_entry((raw.title, raw.autocomplete, raw.body), object_language(obj, codes))
+            rows[raw.id] = title, _autocomplete, body = analysed_entry(
+                (raw.title, raw.autocomplete, raw.body), object_language(obj, codes)
+            )
+            texts.append((obj, f"{title} {body}"))
         if not rows:
             return
-        vocabulary.remember(title + " " + body for title, _autocomplete, body in rows.values())
+        vocabulary.remember_visible(texts)
         content_type = get_content_type_pk(model)
         entries = self.entries.filter(content_type_id=content_type)
         changed = []
