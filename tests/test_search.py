@@ -194,12 +194,13 @@ def test_did_you_mean_never_offers_words_of_unpublished_pages(client, soup_of, g
         assert suggestion is None or "kvantti" not in suggestion.get_text().lower(), query
 
 
-def test_a_file_made_members_only_leaves_the_search(client, soup_of, material):
+def test_a_file_made_members_only_leaves_the_search(client, soup_of, material, search_backend):
     booklet = material("Vaihtuva vihko", "Sanasto: zyklomaattinen harjoitus.")
     assert booklet.title in results(soup_of(client.get(SEARCH, {"q": "zyklomaattinen"})))
     document = booklet.files.first().document
     document.members_only = True
     document.save()
+    search_backend.refresh_indexes()  # a search server shows changes after a refresh
     assert booklet.title not in results(soup_of(client.get(SEARCH, {"q": "zyklomaattinen"})))
 
 
