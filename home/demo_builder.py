@@ -133,6 +133,15 @@ class DemoBuilder:
         self.log(f"translated {source.slug} into {language_code} with wagtail-localize")
         return page.specific
 
+    def localize_pages(self, slugs, translations):
+        """``localize`` the pages with ``slugs`` (parents first) into each configured language
+        of ``translations``, a mapping {source text: {language code: translation}}."""
+        codes = {code for by_language in translations.values() for code in by_language}
+        for code in configured(sorted(codes)):
+            texts = {source: by_language[code] for source, by_language in translations.items() if code in by_language}
+            for slug in slugs:
+                self.localize(self.find(slug), code, texts)
+
     def update(self, page, **fields):
         """Bring ``page`` up to date with ``fields``, publishing only if they differ."""
         if self._differs(page, fields):

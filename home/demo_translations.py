@@ -162,7 +162,6 @@ GUIDE = [
 ]
 
 
-def texts(rows, language_code):
-    """Finnish text → its translation into ``language_code``, from rows of segments."""
-    column = 1 + LANGUAGES.index(language_code)
-    return {row[0]: row[column] for row in rows}
+def by_source(rows):
+    """{Finnish text: {language code: translation}} from rows of segments."""
+    return {row[0]: dict(zip(LANGUAGES, row[1:])) for row in rows}

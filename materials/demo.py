@@ -5,7 +5,7 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
-from home.demo_builder import body_from_text, configured, demo_step, plain
+from home.demo_builder import body_from_text, demo_step, plain
 from home.models import Language
 from materials.models import Audience, MaterialFile, MaterialIndexPage, MaterialPage, Topic
 from materials.sample_files import make_docx, make_pdf
@@ -250,9 +250,4 @@ LOCALIZED = {
 
 @demo_step(96)
 def booklet_in_arabic_and_ukrainian(builder):
-    bank = builder.find("materiaalipankki")
-    booklet = builder.find("vihko-tasa-arvo-lahisuhteessa")
-    for code in configured(["ar", "uk"]):
-        texts = {source: translations[code] for source, translations in LOCALIZED.items()}
-        builder.localize(bank, code, texts)
-        builder.localize(booklet, code, texts)
+    builder.localize_pages(["materiaalipankki", "vihko-tasa-arvo-lahisuhteessa"], LOCALIZED)

@@ -6,7 +6,7 @@ posts carry the source texts themselves (``network/demo_texts``)."""
 import datetime
 from pathlib import Path
 
-from home.demo_builder import body_from_text, configured, demo_step
+from home.demo_builder import body_from_text, demo_step
 from network.onboarding import provide_access
 from network.models import (
     BlogIndexPage,
@@ -156,9 +156,4 @@ LOCALIZED = {
 
 @demo_step(95)
 def members_in_arabic_and_ukrainian(builder):
-    index = builder.find("jarjestot")
-    member = builder.find("vaestoliitto")
-    for code in configured(["ar", "uk"]):
-        texts = {source: translations[code] for source, translations in LOCALIZED.items()}
-        builder.localize(index, code, texts)
-        builder.localize(member, code, texts)
+    builder.localize_pages(["jarjestot", "vaestoliitto"], LOCALIZED)

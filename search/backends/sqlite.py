@@ -90,9 +90,10 @@ class AnalysedSQLiteIndex(SQLiteIndex):
         rows, texts = {}, []
         for obj in objs:
             raw = ObjectIndexer(obj, self.backend)
-            rows[raw.id] = title, _autocomplete, body = analysed_entry(
+            title, autocomplete, body = analysed_entry(
                 (raw.title, raw.autocomplete, raw.body), object_language(obj, codes)
             )
+            rows[raw.id] = title, autocomplete, body
             texts.append((obj, f"{title} {body}"))
         if not rows:
             return
