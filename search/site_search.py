@@ -30,12 +30,13 @@ FACETS = ("type", "language", "organisation", "topic")
 
 
 def matching(queryset, query):
-    """Every object of ``queryset`` that matches ``query``, as an unordered queryset."""
+    """``(matches, complete)``: the objects of ``queryset`` that match ``query`` as an
+    unordered queryset, and whether that is all of them (a search server gives a sample)."""
     results = queryset.search(query, order_by_relevance=False)
     compiler = results.query_compiler
     if isinstance(compiler, RankedCompilerMixin):
-        return compiler.search(None, None, None)
-    return queryset.filter(pk__in=search_server_ids(results, FACET_SAMPLE))
+        return compiler.search(None, None, None), True
+    return queryset.filter(pk__in=search_server_ids(results, FACET_SAMPLE)), False
 
 
 def search_server_ids(results, limit):
@@ -47,6 +48,22 @@ def search_server_ids(results, limit):
         results._get_es_body(), index=index, _source=False, size=limit, **{results.fields_param_name: "pk"}
     )
     return [int(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]]
+
+
+class KnownCount:
+    """Search results whose number is already known, for the paginator."""
+
+    def __init__(self, results, count):
+        self.results, self.total = results, count
+
+    def count(self):
+        return self.total
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, key):
+        return self.results[key]
 
 
 def page_types():
@@ -74,6 +91,7 @@ class SiteSearch:
             )
         }
         self.locales = dict(Locale.objects.values_list("language_code", "pk"))
+        self.total = None  # the number of results, once the facets have counted them
         self.organisation_depth = OrganisationPage.objects.values_list("depth", flat=True).first() or 0
 
     @cached_property
@@ -106,7 +124,10 @@ class SiteSearch:
     def results(self, page_number):
         """The page ``page_number`` of the ranked results, as specific pages."""
         with self.analysed_in_content_language():
-            paginator = Paginator(self.narrowed(self.base()).search(self.text), RESULTS_PER_PAGE)
+            results = self.narrowed(self.base()).search(self.text)
+            if self.total is not None:
+                results = KnownCount(results, self.total)
+            paginator = Paginator(results, RESULTS_PER_PAGE)
             page = paginator.get_page(page_number)
             ids = [result.pk for result in page.object_list]
         specific = Page.objects.filter(pk__in=ids).specific().in_bulk()
@@ -118,7 +139,7 @@ class SiteSearch:
     def facets(self):
         """{facet: [(value, label, count, selected)]}, each count taking the other facets' choices."""
         with self.analysed_in_content_language():
-            matches = matching(self.base(), self.text)
+            matches, complete = matching(self.base(), self.text)
         rows = list(matches.values_list("pk", "content_type_id", "locale_id", "path"))
         topics = {}
         for material, slug in MaterialPage.topics.through.objects.filter(
@@ -130,6 +151,7 @@ class SiteSearch:
         chosen = self.selected
         chosen_type = self.types.get(chosen["type"]) if chosen["type"] else None
         counts = {facet: Counter() for facet in FACETS}
+        fitting = 0
         for pk, content_type, locale_id, path in rows:
             language = languages.get(locale_id)
             organisation = self.organisations.get(path[:depth])
@@ -145,6 +167,7 @@ class SiteSearch:
             misfitting = sum(misfits.values())
             if misfitting > 1:
                 continue
+            fitting += not misfitting
             if not misfitting or misfits["type"]:
                 counts["type"][content_type] += 1
             if not misfitting or misfits["language"]:
@@ -153,6 +176,8 @@ class SiteSearch:
                 counts["organisation"][organisation] += 1
             if not misfitting or misfits["topic"]:
                 counts["topic"].update(page_topics)
+        # every match was counted: the results need no count query of their own
+        self.total = fitting if complete else None
         return self._labelled(counts)
 
     def _labelled(self, counts):

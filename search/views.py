@@ -87,8 +87,8 @@ def search_page(request):
     if query.text:
         site_search = SiteSearch(query.text, request.GET, language)
         try:
+            facets = site_search.facets()  # first: it counts the results too
             results = site_search.results(request.GET.get("page"))
-            facets = site_search.facets()
             with site_search.analysed_in_content_language():
                 suggestion = did_you_mean(site_search, query.text, site_search.selected["language"])
         except Exception:  # noqa: BLE001 - any engine failure becomes a friendly message
