@@ -63,7 +63,9 @@ def database_config():
     if config["ENGINE"] == "django.db.backends.sqlite3":
         Path(config["NAME"]).parent.mkdir(parents=True, exist_ok=True)
         config["CONN_MAX_AGE"] = 0
-        config["OPTIONS"] = {"timeout": 20}
+        # Write-ahead log: readers never wait for a writer, and a commit (a page view
+        # counted, a search's daily hit) needs no sync of the main file.
+        config["OPTIONS"] = {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
     return config
 
 

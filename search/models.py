@@ -9,7 +9,6 @@ class IndexedTerm(models.Model):
     a lookup that finds nothing."""
 
     term = models.CharField(_("term"), max_length=64, unique=True)
-    length = models.PositiveSmallIntegerField(_("length"), db_index=True)
 
     class Meta:
         verbose_name = _("indexed term")

@@ -140,23 +140,29 @@ class SiteSearch:
         """{facet: [(value, label, count, selected)]}, each count taking the other facets' choices."""
         with self.analysed_in_content_language():
             matches, complete = matching(self.base(), self.text)
-        rows = list(matches.values_list("pk", "content_type_id", "locale_id", "path"))
-        topics = {}
-        for material, slug in MaterialPage.topics.through.objects.filter(
-            materialpage_id__in=matches.values("pk")
-        ).values_list("materialpage_id", "topic__slug"):
-            topics.setdefault(material, set()).add(slug)
+        # One row per page and topic (one row for a page without topics): the match is
+        # evaluated once for all four facets.
+        pages, topics = {}, {}
+        for pk, content_type, locale_id, path, topic in matches.values_list(
+            "pk", "content_type_id", "locale_id", "path", "materialpage__topics__slug"
+        ):
+            pages[pk] = content_type, locale_id, path
+            if topic:
+                topics.setdefault(pk, set()).add(topic)
         languages = {pk: code for code, pk in self.locales.items()}
         depth = self.organisation_depth * Page.steplen
+        organisation_slugs = {path: slug for path, (slug, _locale, _title) in self.organisations.items()}
+        # Pages that share type, language, organisation and topics count alike: group them first.
+        kinds = Counter(
+            (content_type, locale_id, organisation_slugs.get(path[:depth]), frozenset(topics.get(pk, ())))
+            for pk, (content_type, locale_id, path) in pages.items()
+        )
         chosen = self.selected
         chosen_type = self.types.get(chosen["type"]) if chosen["type"] else None
         counts = {facet: Counter() for facet in FACETS}
         fitting = 0
-        for pk, content_type, locale_id, path in rows:
+        for (content_type, locale_id, organisation, page_topics), number in kinds.items():
             language = languages.get(locale_id)
-            organisation = self.organisations.get(path[:depth])
-            organisation = organisation[0] if organisation else None
-            page_topics = topics.get(pk, ())
             # A page counts for a facet's choices when it fits every other facet's choice.
             misfits = {
                 "type": bool(chosen_type) and content_type != chosen_type,
@@ -167,15 +173,16 @@ class SiteSearch:
             misfitting = sum(misfits.values())
             if misfitting > 1:
                 continue
-            fitting += not misfitting
+            fitting += 0 if misfitting else number
             if not misfitting or misfits["type"]:
-                counts["type"][content_type] += 1
+                counts["type"][content_type] += number
             if not misfitting or misfits["language"]:
-                counts["language"][language] += 1
+                counts["language"][language] += number
             if organisation and (not misfitting or misfits["organisation"]):
-                counts["organisation"][organisation] += 1
+                counts["organisation"][organisation] += number
             if not misfitting or misfits["topic"]:
-                counts["topic"].update(page_topics)
+                for topic in page_topics:
+                    counts["topic"][topic] += number
         # every match was counted: the results need no count query of their own
         self.total = fitting if complete else None
         return self._labelled(counts)

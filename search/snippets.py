@@ -30,19 +30,27 @@ def text_of(page):
 
 def snippet(text, tokens, language):
     """HTML: about WINDOW words of ``text`` around the first word matching ``tokens``
-    (a set of query tokens), matching words in <mark>; None when no word matches."""
+    (a set of query tokens), matching words in <mark>; None when no word matches.
+    Only the words up to the first match and those in the window are analysed."""
+    verdicts = {}
+
+    def matches(word):
+        if word not in verdicts:
+            verdicts[word] = not tokens.isdisjoint(analyse_document(word, language).split())
+        return verdicts[word]
+
     words = list(WORD.finditer(text))
-    hits = [i for i, word in enumerate(words) if tokens & set(analyse_document(word.group(), language).split())]
-    if not hits:
+    first = next((i for i, word in enumerate(words) if matches(word.group())), None)
+    if first is None:
         return None
-    start = max(0, hits[0] - BEFORE)
+    start = max(0, first - BEFORE)
     end = min(len(words), start + WINDOW)
     marked, position = [], words[start].start()
-    hit_set = set(hits)
     for i in range(start, end):
         word = words[i]
         marked.append(escape(text[position : word.start()]))
-        marked.append(f"<mark>{escape(word.group())}</mark>" if i in hit_set else escape(word.group()))
+        hit = i >= first and matches(word.group())
+        marked.append(f"<mark>{escape(word.group())}</mark>" if hit else escape(word.group()))
         position = word.end()
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(words) else ""

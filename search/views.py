@@ -19,6 +19,8 @@ logger = logging.getLogger(__name__)
 AUTOCOMPLETE_SIZE = 8
 # One letter matches too many titles to help anyone, and costs the most to rank.
 AUTOCOMPLETE_MIN_LENGTH = 2
+# Entries shown per facet before "show all" (a network has hundreds of organisations).
+FACET_ENTRIES = 10
 
 
 def editors_picks(text, language):
@@ -34,18 +36,29 @@ def editors_picks(text, language):
 
 
 def with_links(request, facets):
-    """Each facet entry gets the address that selects it (and, when selected and not the
-    language, the one that removes it); other parameters stay, the page number goes."""
+    """Each facet's most frequent entries (all of them on request: ``?all=<facet>``), each
+    with the address that selects it and, when selected and not the language, the one
+    that removes it; other parameters stay, the page number goes."""
+    shown_facets = {}
     for name, entries in facets.items():
-        for entry in entries:
+        shown = entries
+        more = None
+        if len(entries) > FACET_ENTRIES and request.GET.get("all") != name:
+            shown = [entry for rank, entry in enumerate(entries) if rank < FACET_ENTRIES or entry["selected"]]
+            params = request.GET.copy()
+            params["all"] = name
+            more = {"url": "?" + params.urlencode(), "count": len(entries)}
+        for entry in shown:
             params = request.GET.copy()
             params.pop("page", None)
+            params.pop("all", None)
             params[name] = entry["value"]
             entry["url"] = "?" + params.urlencode()
             if entry["selected"] and name != "language":
                 params.pop(name)
                 entry["clear_url"] = "?" + params.urlencode()
-    return facets
+        shown_facets[name] = {"entries": shown, "more": more}
+    return shown_facets
 
 
 def did_you_mean(site_search, text, language):

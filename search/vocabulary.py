@@ -1,9 +1,12 @@
 """Correcting mistyped query words against the vocabulary of the public pages.
 
 A query word none of whose analysed tokens occur in any indexed text is compared
-with indexed terms of a similar length that share its first letters; terms within a
+with the indexed terms that share its first two letters; terms within a
 small edit distance become extra alternatives of that word, and the closest one is
 offered as "did you mean"."""
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 
 from search.models import IndexedTerm
 
@@ -28,27 +31,12 @@ def remember(token_texts):
     """Add the tokens of analysed texts to the vocabulary (one insert statement)."""
     terms = {token for text in token_texts for token in text.split() if len(token) <= 64}
     IndexedTerm.objects.bulk_create(
-        [IndexedTerm(term=term, length=len(term)) for term in terms], ignore_conflicts=True, batch_size=2000
+        [IndexedTerm(term=term) for term in terms], ignore_conflicts=True, batch_size=2000
     )
 
 
 def allowed_edits(word):
     return 1 if len(word) < 8 else 2
-
-
-def edit_distance(a, b, limit):
-    """Levenshtein distance, or ``limit + 1`` as soon as it must exceed ``limit``."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous = list(range(len(b) + 1))
-    for i, char_a in enumerate(a, start=1):
-        current = [i]
-        for j, char_b in enumerate(b, start=1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
-        if min(current) > limit:
-            return limit + 1
-        previous = current
-    return previous[-1]
 
 
 def known(tokens):
@@ -60,12 +48,13 @@ def corrections(word):
     if len(word) < MIN_LENGTH:
         return []
     limit = allowed_edits(word)
-    candidates = IndexedTerm.objects.filter(
-        term__startswith=word[:2], length__gte=len(word) - limit, length__lte=len(word) + limit
-    ).values_list("term", flat=True)
-    scored = sorted(
-        (distance, term)
-        for term in candidates
-        if (distance := edit_distance(word, term, limit)) <= limit and term != word
-    )
-    return [term for _distance, term in scored[:MAX_CANDIDATES]]
+    prefix = word[:2]
+    # A range on the unique index (LIKE 'ab%' cannot use it on SQLite).
+    terms = IndexedTerm.objects.filter(term__gte=prefix, term__lt=prefix[:-1] + chr(ord(prefix[-1]) + 1))
+    candidates = [
+        term
+        for term in terms.order_by("term").values_list("term", flat=True)
+        if abs(len(term) - len(word)) <= limit and term != word
+    ]
+    close = process.extract(word, candidates, scorer=Levenshtein.distance, score_cutoff=limit, limit=MAX_CANDIDATES)
+    return [term for term, _distance, _index in sorted(close, key=lambda found: (found[1], found[0]))]

@@ -127,6 +127,28 @@ def test_facets_count_and_narrow(client, soup_of):
     assert narrowed.select_one("#facet-type ~ ul [aria-current]").get_text().startswith("Materiaali")
 
 
+def test_long_facets_show_the_most_frequent_entries_and_all_on_request(client, soup_of, indexed_pages):
+    from network.onboarding import add_organisation
+
+    for number in range(1, 13):
+        indexed_pages(add_organisation(f"Qwzrtyx {number}").organisation)
+    soup = soup_of(client.get(SEARCH, {"q": "qwzrtyx"}))
+    assert len(soup.select("#facet-organisation ~ ul li")) == 10
+    more = soup.select_one("#facet-organisation ~ p a.search-facet__more")
+    assert more.get_text(strip=True) == "Näytä kaikki (12)"
+
+    soup = soup_of(client.get(SEARCH + more["href"]))
+    every = soup.select("#facet-organisation ~ ul li a")
+    assert len(every) == 12 and not soup.select_one("#facet-organisation ~ p a.search-facet__more")
+
+    chosen = every[-1]
+    soup = soup_of(client.get(SEARCH + chosen["href"]))
+    shown = soup.select("#facet-organisation ~ ul li")
+    current = soup.select_one("#facet-organisation ~ ul [aria-current]")
+    assert len(shown) <= 11 and current.get_text(" ", strip=True).startswith(chosen.get_text(" ", strip=True).rsplit(" (", 1)[0])
+    assert results(soup) == [chosen.get_text(" ", strip=True).rsplit(" (", 1)[0]]
+
+
 def test_language_facet_offers_other_languages(client, soup_of):
     soup = soup_of(client.get(SEARCH, {"q": "Väestöliitto"}))
     languages = [li.get_text(" ", strip=True) for li in soup.select("#facet-language ~ ul li")]
