@@ -46,4 +46,6 @@ trap 'rm -rf "$MEDIA_ROOT"' EXIT
 DJANGO_SETTINGS_MODULE=cms.settings.production SECRET_KEY=collectstatic-only \
     .venv/bin/python manage.py collectstatic --noinput --verbosity 0
 
-.venv/bin/python -m pytest -m e2e tests/e2e "$@"
+# Without arguments: everything under tests/e2e; otherwise what they select (files, -k …).
+[ $# -gt 0 ] || set -- tests/e2e
+.venv/bin/python -m pytest -m e2e "$@"
