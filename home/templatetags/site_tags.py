@@ -167,8 +167,11 @@ def site_footer(context):
     if site_settings and site_settings.accessibility_page_id:
         statement = site_settings.accessibility_page
         accessibility_page = statement.get_translation_or_none(locale) or statement
+    bidi = footer_text is not None and footer_text.locale.language_code in settings.LANGUAGES_BIDI
     return {
         "footer_text": footer_text,
+        # the fallback text keeps its own direction (Finnish in an Arabic page runs left to right)
+        "footer_dir": "rtl" if bidi else "ltr",
         "site_settings": site_settings,
         "accessibility_page": accessibility_page,
         "request": request,

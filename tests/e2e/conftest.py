@@ -22,10 +22,6 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-# Playwright's synchronous API runs an event loop in the test thread; the ORM calls the
-# tests make between browser steps are still synchronous code.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 E2E_DIR = Path(__file__).resolve().parent
 REPO = E2E_DIR.parent.parent
 OUTPUT = Path(os.environ.get("E2E_OUTPUT", REPO / "test-output" / "e2e"))
@@ -168,6 +164,9 @@ def browser():
     from playwright.sync_api import expect, sync_playwright
 
     expect.set_options(timeout=ACTION_TIMEOUT_MS)  # assertions wait as long as actions
+    # Playwright's synchronous API runs an event loop in the test thread; the ORM calls the
+    # tests make between browser steps are still synchronous code.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
     executable = os.environ.get("CHROMIUM", "/usr/bin/chromium")
     with sync_playwright() as playwright:
