@@ -464,6 +464,8 @@ def hits(text):
 def measure_search(repeat, log):
     from django.test import Client
 
+    import cms.wsgi  # noqa: F401 - the process set up as the WSGI server sets it up (gc.freeze)
+
     client = Client(HTTP_HOST="localhost")
     rows, all_times = [], []
     for kind, text in QUERIES:

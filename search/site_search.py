@@ -143,7 +143,7 @@ class SiteSearch:
         # One row per page and topic (one row for a page without topics): the match is
         # evaluated once for all four facets.
         pages, topics = {}, {}
-        for pk, content_type, locale_id, path, topic in matches.values_list(
+        for pk, content_type, locale_id, path, topic in matches.order_by().values_list(
             "pk", "content_type_id", "locale_id", "path", "materialpage__topics__slug"
         ):
             pages[pk] = content_type, locale_id, path
@@ -152,9 +152,11 @@ class SiteSearch:
         languages = {pk: code for code, pk in self.locales.items()}
         depth = self.organisation_depth * Page.steplen
         organisation_slugs = {path: slug for path, (slug, _locale, _title) in self.organisations.items()}
+        no_topics = frozenset()
+        topic_sets = {pk: frozenset(slugs) for pk, slugs in topics.items()}
         # Pages that share type, language, organisation and topics count alike: group them first.
         kinds = Counter(
-            (content_type, locale_id, organisation_slugs.get(path[:depth]), frozenset(topics.get(pk, ())))
+            (content_type, locale_id, organisation_slugs.get(path[:depth]), topic_sets.get(pk, no_topics))
             for pk, (content_type, locale_id, path) in pages.items()
         )
         chosen = self.selected
