@@ -2,10 +2,12 @@
 of their material page), narrowed by result type, language, organisation and topic,
 with counts per choice computed over the other choices.
 
-The matching pages come from the search backend as a queryset (``matching``); the
-facet counts are computed from one pass over their ids, types, languages and paths,
-so a search costs the same few queries however many pages match."""
+The search engine is asked once for the ids of every match, best first (``ranked_matches``);
+the facet counts come from one pass over those pages' types, languages, paths and topics,
+and the page of results is a slice of the matches that fit every choice. So a search costs
+the same few queries however many pages match, and the match is evaluated once."""
 
+import json
 import operator
 from collections import Counter
 from functools import reduce
@@ -13,7 +15,9 @@ from functools import reduce
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import Q, prefetch_related_objects
+from django.db.models.expressions import RawSQL
 from django.utils.functional import cached_property
 from django.utils import translation
 from django.utils.text import capfirst
@@ -29,14 +33,16 @@ FACET_SAMPLE = 1000
 FACETS = ("type", "language", "organisation", "topic")
 
 
-def matching(queryset, query):
-    """``(matches, complete)``: the objects of ``queryset`` that match ``query`` as an
-    unordered queryset, and whether that is all of them (a search server gives a sample)."""
-    results = queryset.search(query, order_by_relevance=False)
+def ranked_matches(queryset, query):
+    """``(ids, complete)``: the ids of the objects of ``queryset`` that match ``query``,
+    best first, and whether that is all of them (a search server gives the first
+    FACET_SAMPLE)."""
+    results = queryset.search(query)
     compiler = results.query_compiler
     if isinstance(compiler, RankedCompilerMixin):
-        return compiler.search(None, None, None), True
-    return queryset.filter(pk__in=search_server_ids(results, FACET_SAMPLE)), False
+        return [int(object_id) for object_id, _score in compiler.ranked(None, None)], True
+    ids = search_server_ids(results, FACET_SAMPLE)
+    return ids, len(ids) < FACET_SAMPLE
 
 
 def search_server_ids(results, limit):
@@ -50,20 +56,28 @@ def search_server_ids(results, limit):
     return [int(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]]
 
 
-class KnownCount:
-    """Search results whose number is already known, for the paginator."""
+class FirstFromSample:
+    """A search server's results, the ids of whose first matches (best first) are known
+    already: the paginator asks the server only for the count and for pages beyond them."""
 
-    def __init__(self, results, count):
-        self.results, self.total = results, count
+    def __init__(self, results, sample):
+        self.results, self.sample = results, sample
 
     def count(self):
-        return self.total
-
-    def __len__(self):
-        return self.total
+        return self.results.count()
 
     def __getitem__(self, key):
-        return self.results[key]
+        if key.stop is not None and key.stop <= len(self.sample):
+            return self.sample[key]
+        return [result.pk for result in self.results[key]]
+
+
+def id_list(ids):
+    """``ids`` as one query parameter the database expands into a list: thousands of matches
+    would exceed SQLite's limit of parameters, and cost Django a conversion each."""
+    if connection.vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s::integer[])", [ids])
+    return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])
 
 
 def page_types():
@@ -91,7 +105,9 @@ class SiteSearch:
             )
         }
         self.locales = dict(Locale.objects.values_list("language_code", "pk"))
-        self.total = None  # the number of results, once the facets have counted them
+        # Ids of the matches that fit every choice, best first, once the facets have counted
+        # them, and whether that is all of them (else the first of a search server's sample).
+        self.fitting, self.complete = None, False
         self.organisation_depth = OrganisationPage.objects.values_list("depth", flat=True).first() or 0
 
     @cached_property
@@ -122,14 +138,15 @@ class SiteSearch:
         return queryset
 
     def results(self, page_number):
-        """The page ``page_number`` of the ranked results, as specific pages."""
-        with self.analysed_in_content_language():
-            results = self.narrowed(self.base()).search(self.text)
-            if self.total is not None:
-                results = KnownCount(results, self.total)
-            paginator = Paginator(results, RESULTS_PER_PAGE)
-            page = paginator.get_page(page_number)
-            ids = [result.pk for result in page.object_list]
+        """The page ``page_number`` of the ranked results, as specific pages: a slice of the
+        matches the facets counted; beyond a search server's sample, the server's own page."""
+        if self.fitting is not None and self.complete:
+            page = Paginator(self.fitting, RESULTS_PER_PAGE).get_page(page_number)
+        else:
+            with self.analysed_in_content_language():
+                results = FirstFromSample(self.narrowed(self.base()).search(self.text), self.fitting or [])
+                page = Paginator(results, RESULTS_PER_PAGE).get_page(page_number)
+        ids = list(page.object_list)
         specific = Page.objects.filter(pk__in=ids).specific().in_bulk()
         page.object_list = [specific[pk] for pk in ids if pk in specific]
         materials = [result for result in page.object_list if isinstance(result, MaterialPage)]
@@ -139,31 +156,16 @@ class SiteSearch:
     def facets(self):
         """{facet: [(value, label, count, selected)]}, each count taking the other facets' choices."""
         with self.analysed_in_content_language():
-            matches, complete = matching(self.base(), self.text)
-        # One row per page and topic (one row for a page without topics): the match is
-        # evaluated once for all four facets.
-        pages, topics = {}, {}
-        for pk, content_type, locale_id, path, topic in matches.order_by().values_list(
-            "pk", "content_type_id", "locale_id", "path", "materialpage__topics__slug"
-        ):
-            pages[pk] = content_type, locale_id, path
-            if topic:
-                topics.setdefault(pk, set()).add(topic)
+            ids, complete = ranked_matches(self.base(), self.text)
+        pages = self._pages(ids)
         languages = {pk: code for code, pk in self.locales.items()}
-        depth = self.organisation_depth * Page.steplen
-        organisation_slugs = {path: slug for path, (slug, _locale, _title) in self.organisations.items()}
-        no_topics = frozenset()
-        topic_sets = {pk: frozenset(slugs) for pk, slugs in topics.items()}
-        # Pages that share type, language, organisation and topics count alike: group them first.
-        kinds = Counter(
-            (content_type, locale_id, organisation_slugs.get(path[:depth]), topic_sets.get(pk, no_topics))
-            for pk, (content_type, locale_id, path) in pages.items()
-        )
         chosen = self.selected
         chosen_type = self.types.get(chosen["type"]) if chosen["type"] else None
         counts = {facet: Counter() for facet in FACETS}
-        fitting = 0
-        for (content_type, locale_id, organisation, page_topics), number in kinds.items():
+        fitting_kinds = set()
+        # Pages that share type, language, organisation and topics count alike.
+        for kind, number in Counter(pages.values()).items():
+            content_type, locale_id, organisation, page_topics = kind
             language = languages.get(locale_id)
             # A page counts for a facet's choices when it fits every other facet's choice.
             misfits = {
@@ -175,7 +177,8 @@ class SiteSearch:
             misfitting = sum(misfits.values())
             if misfitting > 1:
                 continue
-            fitting += 0 if misfitting else number
+            if not misfitting:
+                fitting_kinds.add(kind)
             if not misfitting or misfits["type"]:
                 counts["type"][content_type] += number
             if not misfitting or misfits["language"]:
@@ -185,9 +188,28 @@ class SiteSearch:
             if not misfitting or misfits["topic"]:
                 for topic in page_topics:
                     counts["topic"][topic] += number
-        # every match was counted: the results need no count query of their own
-        self.total = fitting if complete else None
+        # The results are the matches that fit every choice, in rank order.
+        self.fitting, self.complete = [pk for pk in ids if pages.get(pk) in fitting_kinds], complete
         return self._labelled(counts)
+
+    def _pages(self, ids):
+        """{page id: (content type, locale, organisation slug, topic slugs)} of the visible
+        pages among ``ids``."""
+        depth = self.organisation_depth * Page.steplen
+        organisations = {path: slug for path, (slug, _locale, _title) in self.organisations.items()}
+        rows, topics = {}, {}
+        # One row per page and topic (one row for a page without topics). Only live public
+        # pages: a search server's index may not have caught up with an unpublished page.
+        for pk, content_type, locale_id, path, topic in (
+            self.base().filter(pk__in=id_list(ids))
+            .order_by()
+            .values_list("pk", "content_type_id", "locale_id", "path", "materialpage__topics__slug")
+        ):
+            rows[pk] = content_type, locale_id, organisations.get(path[:depth])
+            if topic:
+                topics.setdefault(pk, set()).add(topic)
+        no_topics = frozenset()
+        return {pk: (*row, frozenset(topics[pk]) if pk in topics else no_topics) for pk, row in rows.items()}
 
     def _labelled(self, counts):
         names = dict(settings.LANGUAGES)

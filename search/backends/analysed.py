@@ -58,8 +58,11 @@ def plan(text, language=None):
     groups, wholes, corrected = [], [], {}
     for word in tokens(text)[:MAX_QUERY_WORDS]:
         kinds = analyse_query_by_kind(word, language)
-        whole = [token for word_whole, _parts in kinds for token in word_whole]
-        group = whole + [token for _whole, word_parts in kinds for token in word_parts]
+        # Folded forms only: every indexed token has its folded copy beside it, so the
+        # original form would match the same texts again (and count twice in rankings).
+        whole = list(dict.fromkeys(fold(token) for word_whole, _parts in kinds for token in word_whole))
+        parts = (fold(token) for _whole, word_parts in kinds for token in word_parts)
+        group = list(dict.fromkeys([*whole, *parts]))
         if not group:
             continue
         if not vocabulary.known(group):

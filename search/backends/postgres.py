@@ -37,8 +37,8 @@ TITLE_WEIGHT = 5.0
 # ts_rank weights of the vector labels D, C, B, A: a part of a compound counts a tenth
 # of a whole word (there is no inverse document frequency in ts_rank to do it).
 LABEL_WEIGHTS = [0.1, 0.1, 1.0, 1.0]
-# The share of the title's rank that matches on any token (compound parts, corrections)
-# add to the rank of matches on its whole words.
+# The share of the rank that matches on any token (compound parts, corrections) add
+# to the rank of matches on whole words.
 PART_FACTOR = 0.3
 # ts_rank normalisation 1: divide by 1 + log(document length), so long files do not
 # outrank short pages on word count alone.
@@ -125,17 +125,20 @@ class AnalysedPostgresQueryCompiler(RankedCompilerMixin, PostgresSearchQueryComp
         )
 
     def score(self):
-        """Matches on whole words first, then on any token (compound parts too). The title
-        is short and stored in the row, so it is ranked twice; the body is often long and
-        stored apart (TOAST), so reading it once per match is what a search costs: its
-        whole words and parts are told apart by their labels only."""
+        """Matches on whole words first, then on any token (compound parts, corrections).
+        A long body is stored apart (TOAST) and costs most to rank, so it is ranked once
+        when the query words have no parts or corrections (their tokens are all whole)."""
 
-        def column(name, query):
-            return SearchRank(F(name), query, weights=LABEL_WEIGHTS, normalization=Value(NORMALISATION))
+        def rank(query):
+            def column(name):
+                return SearchRank(F(name), query, weights=LABEL_WEIGHTS, normalization=Value(NORMALISATION))
+
+            return column("title") * TITLE_WEIGHT + column("body")
 
         every_token = self.ts_query()
-        title = column("title", self.ts_query(whole_words=True)) + column("title", every_token) * PART_FACTOR
-        return title * TITLE_WEIGHT + column("body", every_token)
+        if self.wholes == self.groups:
+            return rank(every_token)
+        return rank(self.ts_query(whole_words=True)) + rank(every_token) * PART_FACTOR
 
     def tier(self):
         if len(self.groups) < 2:
