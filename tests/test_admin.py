@@ -84,3 +84,21 @@ def test_editor_can_publish_a_blog_post_through_the_admin(admin_client):
     assert post.live
     assert sorted(tag.name for tag in post.tags.all()) == ["testi", "uusi"]
     assert admin_client.get("/fi/blogi/?tag=testi").content.decode().count("Uusi kirjoitus") == 1
+
+
+@pytest.mark.parametrize("model,field", [(MaterialPage, "topics"), (ActivityPage, "target_groups")])
+def test_taxonomy_choices_are_in_the_pages_language(admin_client, soup_of, model, field):
+    """Each term exists once per language; the editor of a Finnish page sees the Finnish ones."""
+    parent = Page.objects.get(slug="vaestoliitto", locale__language_code="fi")
+    url = reverse("wagtailadmin_pages:add", args=[model._meta.app_label, model._meta.model_name, parent.pk])
+    offered = {int(option["value"]) for option in soup_of(admin_client.get(url)).select(f"select[name={field}] option")}
+    terms = model._meta.get_field(field).related_model.objects
+    assert offered == set(terms.filter(locale__language_code="fi").values_list("pk", flat=True))
+    assert terms.exclude(locale__language_code="fi").exists()  # other languages' terms exist, unoffered
+
+    page = model.objects.filter(locale__language_code="fi").exclude(**{field: None}).first()
+    swedish = terms.filter(locale__language_code="sv").first()
+    getattr(page, field).add(swedish)  # a term of another language the page already has stays offered
+    page.save_revision()
+    edit = soup_of(admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])))
+    assert edit.select_one(f"select[name={field}] option[value='{swedish.pk}']").has_attr("selected")

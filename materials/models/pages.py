@@ -17,6 +17,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from home.forms import TermsInPageLanguageForm
 from home.models import AggregatingPage, Language
 from materials.facets import Facet, SubtreeFacet, apply_facets
 from materials.models.documents import CustomDocument, DownloadCount
@@ -92,6 +93,8 @@ class MaterialPage(InOrganisation, Page):
         default=False,
         help_text=_("Everyone sees the description; only logged-in members can download the files."),
     )
+
+    base_form_class = TermsInPageLanguageForm
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),

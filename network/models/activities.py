@@ -16,6 +16,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from home.forms import TermsInPageLanguageForm
 from home.models import AggregatingPage
 from network.models.organisations import InOrganisation, OrganisationLevel, attach_organisations
 from network.models.taxonomies import IntegrationStage, TargetGroup
@@ -64,6 +65,8 @@ class ActivityPage(InOrganisation, Page):
     contact_phone = models.CharField(_("phone"), max_length=40, blank=True)
     signup_url = models.URLField(_("sign-up link"), blank=True)
     tags = ClusterTaggableManager(through=ActivityPageTag, blank=True, verbose_name=_("tags"))
+
+    base_form_class = TermsInPageLanguageForm
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
