@@ -28,10 +28,9 @@ def text_of(page):
     return " ".join(part for part in parts if part)[:MAX_TEXT]
 
 
-def snippet(text, tokens, language):
-    """HTML: about WINDOW words of ``text`` around the first word matching ``tokens``
-    (a set of query tokens), matching words in <mark>; None when no word matches.
-    Only the words up to the first match and those in the window are analysed."""
+def word_matcher(tokens, language):
+    """A test of one word: does its analysis share a token with ``tokens``? Each distinct
+    word is analysed once."""
     verdicts = {}
 
     def matches(word):
@@ -39,6 +38,20 @@ def snippet(text, tokens, language):
             verdicts[word] = not tokens.isdisjoint(analyse_document(word, language).split())
         return verdicts[word]
 
+    return matches
+
+
+def mentions(text, tokens, language):
+    """Whether a word of ``text`` matches ``tokens`` (analysed up to the first that does)."""
+    matches = word_matcher(tokens, language)
+    return any(matches(word.group()) for word in WORD.finditer(text))
+
+
+def snippet(text, tokens, language):
+    """HTML: about WINDOW words of ``text`` around the first word matching ``tokens``
+    (a set of query tokens), matching words in <mark>; None when no word matches.
+    Only the words up to the first match and those in the window are analysed."""
+    matches = word_matcher(tokens, language)
     words = list(WORD.finditer(text))
     first = next((i for i, word in enumerate(words) if matches(word.group())), None)
     if first is None:

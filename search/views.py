@@ -8,11 +8,10 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
-from search.analysis import analyse_document
 from search.backends.analysed import plan, remembered_plans
 from search.query import clean
 from search.site_search import SiteSearch
-from search.snippets import snippet, text_of
+from search.snippets import mentions, snippet, text_of
 
 logger = logging.getLogger(__name__)
 
@@ -77,13 +76,11 @@ def did_you_mean(site_search, text, language):
 
 
 def visibly_used(site_search, term, language, pages=5):
-    """Whether one of the best visible pages for ``term`` has it as a word of its own
-    (a match on a compound part of another word does not count)."""
+    """Whether the text of one of the best visible pages for ``term`` has it among its
+    words' tokens (the index also holds words of pages no longer visible)."""
     found = site_search.narrowed(site_search.base()).search(term)[:pages]
-    for page in Page.objects.filter(pk__in=[page.pk for page in found]).specific():
-        if term in analyse_document(text_of(page), language).split():
-            return True
-    return False
+    pages = Page.objects.filter(pk__in=[page.pk for page in found]).specific()
+    return any(mentions(text_of(page), {term}, language) for page in pages)
 
 
 def search(request):
