@@ -140,6 +140,14 @@ def test_a_word_of_a_title_finds_the_page(client, language, query, address):
     assert address in [href for href, _title in results(response)]
 
 
+@pytest.mark.parametrize("typed", ["Järj", "järjestöjen mat", "jarjestojen"])
+def test_autocomplete_finds_a_title_from_its_first_letters_with_or_without_accents(client, typed):
+    response = client.get("/fi/search/autocomplete/", {"q": typed})
+    assert response.status_code == 200
+    titles = [suggestion["title"] for suggestion in response.json()["suggestions"]]
+    assert "Järjestöjen matalan kynnyksen toiminta" in titles, titles
+
+
 @pytest.mark.parametrize("language", ["fi", "ar", "uk"])
 def test_results_are_in_the_requested_language_only(client, language):
     # The organisation keeps its name in every language it is translated into.

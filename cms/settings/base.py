@@ -141,6 +141,9 @@ MATERIALS_PROCESSING_MEMORY_MB = env.env_int("MATERIALS_PROCESSING_MEMORY_MB", 1
 WAGTAILSEARCH_BACKENDS = {"default": env.search_config()}
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fi", _("Finnish")), ("sv", _("Swedish")), ("en", _("English"))]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Milliseconds between the editor's automatic draft saves; 0 turns them off (the browser
+# tests do, so that each of their steps is one request they can wait for).
+WAGTAIL_AUTOSAVE_INTERVAL = env.env_int("WAGTAIL_AUTOSAVE_INTERVAL", 500)
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # Background tasks (search indexing, reference index). Run immediately unless

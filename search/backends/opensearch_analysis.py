@@ -17,6 +17,7 @@ import threading
 
 from django.conf import settings
 from django.utils import translation
+from modelsearch.query import PlainText
 from wagtail.models import Locale
 
 from search import vocabulary
@@ -134,6 +135,18 @@ class AnalysedQueryCompilerMixin:
         return {"bool": {"must": {"bool": {"should": matching, "minimum_should_match": 1}}, "should": ranking}}
 
 
+class FoldedAutocompleteMixin:
+    """Wagtail indexes autocomplete prefixes through ``asciifolding`` but searches them with
+    the ``standard`` analyser, which keeps ä and ö, so "järj" found no "Järjestöt". The
+    typed words are folded here the same way."""
+
+    def __init__(self, queryset, query, *args, **kwargs):
+        super().__init__(queryset, query, *args, **kwargs)
+        if isinstance(self.query, PlainText):
+            words = " ".join(fold(word) for word in self.query.query_string.split())
+            self.query = PlainText(words, operator=self.query.operator, boost=self.query.boost)
+
+
 def with_analysis(backend_class):
     """``backend_class`` (an OpenSearch or Elasticsearch backend of modelsearch) with the
     analysed mapping, index and query compiler: subclasses of its own classes, so that
@@ -145,7 +158,9 @@ def with_analysis(backend_class):
         {"mapping_class": mapping},
     )
     autocomplete_compiler = type(
-        "AnalysedAutocompleteQueryCompiler", (backend_class.autocomplete_query_compiler_class,), {"mapping_class": mapping}
+        "AnalysedAutocompleteQueryCompiler",
+        (FoldedAutocompleteMixin, backend_class.autocomplete_query_compiler_class),
+        {"mapping_class": mapping},
     )
     index = type("AnalysedIndex", (AnalysedIndexMixin, backend_class.index_class), {})
     return type(

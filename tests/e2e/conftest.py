@@ -49,13 +49,15 @@ def pytest_collection_modifyitems(items):
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
-    """A failing test leaves a screenshot of its page in the output folder."""
+    """A failing test leaves a screenshot of each of its open pages in the output folder."""
     outcome = yield
     report = outcome.get_result()
-    page = item.funcargs.get("page") if hasattr(item, "funcargs") else None
-    if report.when == "call" and report.failed and page is not None and not page.is_closed():
+    opener = getattr(item, "funcargs", {}).get("new_page")
+    if report.when == "call" and report.failed and opener is not None:
         OUTPUT.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(OUTPUT / f"failed-{item.name}.png"), full_page=True)
+        pages = [page for context in opener.contexts for page in context.pages if not page.is_closed()]
+        for number, page in enumerate(pages, start=1):
+            page.screenshot(path=str(OUTPUT / f"failed-{item.name}-{number}.png"), full_page=True)
 
 
 def free_port():
@@ -127,6 +129,8 @@ def live_site(django_db_setup, django_db_blocker):
         "SECURE_COOKIES": "false",
         "SECURE_HSTS_SECONDS": "0",
         "EMAIL_URL": "dummy://",
+        # Autosave sends drafts on timers of its own; a journey saves and submits explicitly.
+        "WAGTAIL_AUTOSAVE_INTERVAL": "0",
     }
     # One worker with threads: per-process caches stay coherent with what the site changes.
     command = [
@@ -186,6 +190,7 @@ def new_page(browser, live_site):
         contexts.append(context)
         return context.new_page()
 
+    open_page.contexts = contexts  # for the screenshots of a failed test
     yield open_page
     for context in contexts:
         context.close()
