@@ -28,7 +28,7 @@ from network.models import OrganisationPage
 from search.backends.analysed import RankedCompilerMixin
 
 RESULTS_PER_PAGE = 10
-# For engines that cannot hand over all matches as a queryset, facets count this many.
+# A search server hands over the ids of this many best matches; the facets count those.
 FACET_SAMPLE = 1000
 FACETS = ("type", "language", "organisation", "topic")
 
