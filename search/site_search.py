@@ -40,7 +40,9 @@ def ranked_matches(queryset, query):
     results = queryset.search(query)
     compiler = results.query_compiler
     if isinstance(compiler, RankedCompilerMixin):
-        return [int(object_id) for object_id, _score in compiler.ranked(None, None)], True
+        # Every match, not only those of the queryset: the facet pass keeps the pages of
+        # the queryset (``_pages``), and the database has one filter less to apply.
+        return [int(object_id) for object_id, _score in compiler.ranked(None, None, within_queryset=False)], True
     ids = search_server_ids(results, FACET_SAMPLE)
     return ids, len(ids) < FACET_SAMPLE
 

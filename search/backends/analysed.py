@@ -104,8 +104,8 @@ def is_match_nothing(query):
 
 class RankedCompilerMixin:
     """Query compiler parts shared by the database backends. Subclasses provide
-    ``matches()`` (the index rows matching any word of the query among the queryset's
-    objects, or None when nothing can match), ``tier()`` (0 for rows matching every
+    ``matching_entries()`` (the index rows matching any word of the query, or None when
+    nothing can match), ``tier()`` (0 for rows matching every
     word, 1 for the others: those come first), ``OBJECT_ID`` (the path from such a row
     to the object's id) and ``score()`` (relevance; ``BEST_FIRST`` orders it)."""
 
@@ -118,10 +118,18 @@ class RankedCompilerMixin:
 
         return self.queryset.annotate(_object_id=Cast("pk", TextField())).values("_object_id")
 
-    def ranked(self, start, stop):
+    def matches(self, within_queryset=True):
+        """The index rows matching the query, of the queryset's objects only unless
+        ``within_queryset`` is false (when the caller keeps to those objects itself)."""
+        entries = self.matching_entries()
+        if entries is None or not within_queryset:
+            return entries
+        return entries.filter(**{f"{self.OBJECT_ID}__in": self.wanted_object_ids()})
+
+    def ranked(self, start, stop, within_queryset=True):
         """(object id, score) of the best matches from ``start`` to ``stop``, best first:
         one query, ordered and limited by the engine."""
-        matches = self.matches()
+        matches = self.matches(within_queryset)
         if matches is None:
             return []
         rows = matches.annotate(score=self.score(), tier=self.tier()).order_by("tier", self.BEST_FIRST, self.OBJECT_ID)

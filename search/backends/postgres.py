@@ -4,10 +4,21 @@ The text is analysed in Python (``search.backends.analysed``) and stored as
 ``tsvector`` with PostgreSQL's ``simple`` configuration (no second stemming); queries
 become ``tsquery`` expressions of quoted tokens, matched through the GIN indexes on the
 title and body vectors and ranked with ``ts_rank`` in the same query, with a limit.
-As for SQLite, saving an object writes its own row only."""
+As for SQLite, saving an object writes its own row only.
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
+Ranking reads the title and the opening of the text (``ranking``, the first
+RANKED_WORDS words), which stay in the table's rows: a body vector of a few kilobytes is
+stored apart (TOAST), and reading thousands of them to rank the matches of a common
+word cost ~90 ms. ``ts_rank`` weighs a word's first occurrences most anyway (the n-th
+counts 1/n²), so a document is ranked as its title and opening, and matched on all of
+its text."""
+
+from contextlib import contextmanager
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.db import connections, transaction
 from django.db.models import Case, F, Q, Value, When
+from django.db.models.expressions import RawSQL
 from modelsearch.backends.database.postgres.postgres import (
     IndexEntry,
     ObjectIndexer,
@@ -43,6 +54,10 @@ PART_FACTOR = 0.3
 # ts_rank normalisation 1: divide by 1 + log(document length), so long files do not
 # outrank short pages on word count alone.
 NORMALISATION = 1
+# Words of the text (from its start) in the vector that ranking reads: about 2 kB, so it
+# stays in the row.
+RANKED_WORDS = 100
+RANKING = RawSQL(f'"{IndexEntry._meta.db_table}"."ranking"', [], output_field=SearchVectorField())
 
 
 def quoted(token):
@@ -73,31 +88,46 @@ class AnalysedPostgresIndex(PostgresIndex):
             language = object_language(obj, codes)
             title = analyse_document_by_kind(raw.title_text, language)
             body = analyse_document_by_kind(raw.body_text, language)
+            opening = analyse_document_by_kind(" ".join(tokens(raw.body_text)[:RANKED_WORDS]), language)
             autocomplete = " ".join(fold(word) for word in tokens(raw.title_text))
-            entries.append((raw.id, raw.title_text, title, autocomplete, body))
+            entries.append((raw.id, raw.title_text, title, autocomplete, body, opening))
             texts.append((obj, " ".join(title + body)))
         if not entries:
             return
         vocabulary.remember_visible(texts)
         # Whole-word matches weigh A (title) and B (body), part matches C and D.
         vector = "setweight(to_tsvector(%s, %s), '{}') || setweight(to_tsvector(%s, %s), '{}')"
-        row = (
-            f"(%s, %s, {vector.format('A', 'C')}, to_tsvector(%s, %s), {vector.format('B', 'D')}, 1.0, %s, '')"
-        )
+        body_vector = vector.format("B", "D")
+        row = f"(%s, %s, {vector.format('A', 'C')}, to_tsvector(%s, %s), {body_vector}, {body_vector}, 1.0, %s, '')"
         rows = ", ".join([row] * len(entries))
         params = []
-        for object_id, raw_title, (title_whole, title_parts), autocomplete, (body_whole, body_parts) in entries:
-            params += [content_type, object_id, CONFIG, title_whole, CONFIG, title_parts, CONFIG, autocomplete]
-            params += [CONFIG, body_whole, CONFIG, body_parts, raw_title]
+        for object_id, raw_title, title, autocomplete, body, opening in entries:
+            params += [content_type, object_id, CONFIG, title[0], CONFIG, title[1], CONFIG, autocomplete]
+            params += [CONFIG, body[0], CONFIG, body[1], CONFIG, opening[0], CONFIG, opening[1], raw_title]
         with self.write_connection.cursor() as cursor:
             cursor.execute(
                 f"INSERT INTO {IndexEntry._meta.db_table} (content_type_id, object_id, title, autocomplete, body, "  # noqa: S608
-                f"title_norm, title_text, body_text) VALUES {rows} "
+                f"ranking, title_norm, title_text, body_text) VALUES {rows} "
                 "ON CONFLICT (content_type_id, object_id) DO UPDATE SET title = EXCLUDED.title, "
-                "autocomplete = EXCLUDED.autocomplete, body = EXCLUDED.body, title_text = EXCLUDED.title_text, "
-                "body_text = EXCLUDED.body_text",
+                "autocomplete = EXCLUDED.autocomplete, body = EXCLUDED.body, ranking = EXCLUDED.ranking, "
+                "title_text = EXCLUDED.title_text, body_text = EXCLUDED.body_text",
                 params,
             )
+
+
+@contextmanager
+def matched_through_indexes(using):
+    """Within this block, the matches are found through the GIN indexes (as bitmaps). The
+    planner does not know that testing a row's body vector means reading it from TOAST:
+    for a common word it would rather read the rows of every page (a sequential scan, or
+    the content type's B-tree index) and test each body, at several times the cost (and
+    a cost that JIT compilation only adds to)."""
+    with transaction.atomic(using=using), connections[using].cursor() as cursor:
+        cursor.execute(
+            "SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true), "
+            "set_config('jit', 'off', true)"
+        )
+        yield
 
 
 class AnalysedPostgresQueryCompiler(RankedCompilerMixin, PostgresSearchQueryCompiler):
@@ -114,26 +144,29 @@ class AnalysedPostgresQueryCompiler(RankedCompilerMixin, PostgresSearchQueryComp
         groups = self.wholes if whole_words else self.groups
         return tsquery(groups, self.PREFIX_LAST, every_word) if groups else None
 
-    def matches(self):
+    def matching_entries(self):
         query = self.ts_query()
         if query is None:
             return None
-        return IndexEntry.objects.filter(
-            Q(title=query) | Q(body=query),
-            content_type_id__in=get_descendants_content_types_pks(self.queryset.model),
-            object_id__in=self.wanted_object_ids(),
+        # The content type is compared as an expression that its B-tree index cannot serve,
+        # so that only the GIN indexes find the matches (``matched_through_indexes``).
+        return IndexEntry.objects.alias(kind=F("content_type_id") + 0).filter(
+            Q(title=query) | Q(body=query), kind__in=get_descendants_content_types_pks(self.queryset.model)
         )
 
+    def ranked(self, start, stop, within_queryset=True):
+        with matched_through_indexes(self.queryset.db):
+            return super().ranked(start, stop, within_queryset)
+
     def score(self):
-        """Matches on whole words first, then on any token (compound parts, corrections).
-        A long body is stored apart (TOAST) and costs most to rank, so it is ranked once
-        when the query words have no parts or corrections (their tokens are all whole)."""
+        """Matches on whole words first, then on any token (compound parts, corrections):
+        one rank when the query words have no parts or corrections (all tokens whole)."""
 
         def rank(query):
-            def column(name):
-                return SearchRank(F(name), query, weights=LABEL_WEIGHTS, normalization=Value(NORMALISATION))
+            def vector(column):
+                return SearchRank(column, query, weights=LABEL_WEIGHTS, normalization=Value(NORMALISATION))
 
-            return column("title") * TITLE_WEIGHT + column("body")
+            return vector(F("title")) * TITLE_WEIGHT + vector(RANKING)
 
         every_token = self.ts_query()
         if self.wholes == self.groups:
@@ -144,7 +177,10 @@ class AnalysedPostgresQueryCompiler(RankedCompilerMixin, PostgresSearchQueryComp
         if len(self.groups) < 2:
             return Value(0)
         every_word = self.ts_query(every_word=True)
-        return Case(When(Q(title=every_word) | Q(body=every_word), then=Value(0)), default=Value(1))
+        # As a set found through the GIN indexes: tested row by row, each body would be
+        # read from TOAST.
+        matching_every_word = IndexEntry.objects.filter(Q(title=every_word) | Q(body=every_word)).values("pk")
+        return Case(When(pk__in=matching_every_word, then=Value(0)), default=Value(1))
 
 
 class AnalysedPostgresAutocompleteCompiler(AnalysedPostgresQueryCompiler, PostgresAutocompleteQueryCompiler):
@@ -156,14 +192,12 @@ class AnalysedPostgresAutocompleteCompiler(AnalysedPostgresQueryCompiler, Postgr
         words = [[fold(word)] for word in tokens(getattr(self.query, "query_string", ""))][:MAX_QUERY_WORDS]
         return words, words
 
-    def matches(self):
+    def matching_entries(self):
         query = self.ts_query(every_word=True)
         if query is None:
             return None
         return IndexEntry.objects.filter(
-            autocomplete=query,
-            content_type_id__in=get_descendants_content_types_pks(self.queryset.model),
-            object_id__in=self.wanted_object_ids(),
+            autocomplete=query, content_type_id__in=get_descendants_content_types_pks(self.queryset.model)
         )
 
     def score(self):

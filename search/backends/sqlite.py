@@ -123,9 +123,8 @@ class AnalysedSQLiteQueryCompiler(RankedCompilerMixin, SQLiteSearchQueryCompiler
     def fts_groups(self):
         return query_groups(self.query)
 
-    def matches(self):
-        """The FTS rows matching the query among the queryset's objects, or None when
-        the query has nothing to match."""
+    def matching_entries(self):
+        """The FTS rows matching the query, or None when the query has nothing to match."""
         if is_match_nothing(self.query):
             return None
         groups = self.fts_groups()
@@ -135,7 +134,6 @@ class AnalysedSQLiteQueryCompiler(RankedCompilerMixin, SQLiteSearchQueryCompiler
         return SQLiteFTSIndexEntry.objects.filter(
             FTSMatch(fts5_query(self.COLUMNS, groups, self.PREFIX_LAST, every_word=self.PREFIX_LAST)),
             index_entry__content_type_id__in=get_descendants_content_types_pks(self.queryset.model),
-            index_entry__object_id__in=self.wanted_object_ids(),
         )
 
     def score(self):
