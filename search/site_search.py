@@ -42,7 +42,7 @@ def ranked_matches(queryset, query):
     if isinstance(compiler, RankedCompilerMixin):
         # Every match, not only those of the queryset: the facet pass keeps the pages of
         # the queryset (``_pages``), and the database has one filter less to apply.
-        return [int(object_id) for object_id, _score in compiler.ranked(None, None, within_queryset=False)], True
+        return list(map(int, compiler.ranked(None, None, within_queryset=False, scores=False))), True
     ids = search_server_ids(results, FACET_SAMPLE)
     return ids, len(ids) < FACET_SAMPLE
 
@@ -78,7 +78,7 @@ def id_list(ids):
     """``ids`` as one query parameter the database expands into a list: thousands of matches
     would exceed SQLite's limit of parameters, and cost Django a conversion each."""
     if connection.vendor == "postgresql":
-        return RawSQL("SELECT unnest(%s::integer[])", [ids])
+        return RawSQL("SELECT unnest(%s::integer[])", ["{" + ",".join(map(str, ids)) + "}"])
     return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])
 
 

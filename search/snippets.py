@@ -7,6 +7,7 @@ import re
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
+from materials.models import CustomDocument, MaterialPage
 from search.analysis import analyse_document
 
 WORD = re.compile(r"\w+", re.UNICODE)
@@ -15,16 +16,17 @@ BEFORE = 8
 MAX_TEXT = 20_000
 
 
-def text_of(page):
+def text_of(page, private_files=None):
     """The searchable text of a page: its description or summary, its body, and for
-    materials the text of their public files."""
+    materials the text of their public files (``private_files``: the ids of the files
+    that require login, when known)."""
     parts = [getattr(page, "search_description", ""), strip_tags(str(getattr(page, "intro", "") or ""))]
     body = getattr(page, "body", None)
     if body is not None:
         parts.append(strip_tags(str(body)))
     files = getattr(page, "public_file_text", None)
     if callable(files):
-        parts.append(files())
+        parts.append(files(private_files))
     return " ".join(part for part in parts if part)[:MAX_TEXT]
 
 
@@ -39,6 +41,15 @@ def word_matcher(tokens, language):
         return verdicts[word]
 
     return matches
+
+
+def add_snippets(pages, tokens, language):
+    """Give each of ``pages`` its ``snippet``; the files of all of them are checked for
+    login at once."""
+    files = [item.document_id for page in pages if isinstance(page, MaterialPage) for item in page.files.all()]
+    private = CustomDocument.members_only_ids(files) if files else set()
+    for page in pages:
+        page.snippet = snippet(text_of(page, private), tokens, language)
 
 
 def mentions(text, tokens, language):

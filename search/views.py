@@ -11,7 +11,7 @@ from wagtail.search.utils import normalise_query_string
 from search.backends.analysed import plan, remembered_plans
 from search.query import clean
 from search.site_search import SiteSearch
-from search.snippets import mentions, snippet, text_of
+from search.snippets import add_snippets, mentions, text_of
 
 logger = logging.getLogger(__name__)
 
@@ -108,8 +108,7 @@ def search_page(request):
             results_language = site_search.selected["language"]
             groups, _wholes, _corrections = plan(query.text, results_language)
             tokens = {token for group in groups for token in group}
-            for result in results.object_list:
-                result.snippet = snippet(text_of(result), tokens, results_language)
+            add_snippets(results.object_list, tokens, results_language)
             context.update(
                 search_results=results,
                 facets=with_links(request, facets),

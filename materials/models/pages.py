@@ -120,15 +120,17 @@ class MaterialPage(InOrganisation, Page):
         index.FilterField("year"),
         index.FilterField("members_only"),
     ]
-    def public_file_text(self):
+    def public_file_text(self, private=None):
         """Titles, languages, formats and text of the files anyone may download, searched
         with the material so that a word inside a booklet finds it. Files behind a login
         (``CustomDocument.requires_login``) are left out, so that search reveals nothing
-        of them."""
+        of them. ``private``: those ids, when the caller has checked the files of many
+        materials at once."""
         if self.members_only:
             return ""
         files = list(self.files.all())
-        private = CustomDocument.members_only_ids([item.document_id for item in files])
+        if private is None:
+            private = CustomDocument.members_only_ids([item.document_id for item in files])
         texts = []
         for item in files:
             document = item.document

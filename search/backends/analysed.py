@@ -3,7 +3,7 @@ indexed, in the language of the object, and when it is searched, in the language
 the request. The engine then only matches tokens, so the same analysis serves SQLite
 and PostgreSQL, and no query text ever reaches the engine's query syntax."""
 
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from contextvars import ContextVar
 
 from django.conf import settings
@@ -126,14 +126,20 @@ class RankedCompilerMixin:
             return entries
         return entries.filter(**{f"{self.OBJECT_ID}__in": self.wanted_object_ids()})
 
-    def ranked(self, start, stop, within_queryset=True):
-        """(object id, score) of the best matches from ``start`` to ``stop``, best first:
-        one query, ordered and limited by the engine."""
+    def engine_settings(self):
+        """A context in which the engine evaluates the ranking queries (see PostgreSQL's)."""
+        return nullcontext()
+
+    def ranked(self, start, stop, within_queryset=True, scores=True):
+        """(object id, score) of the best matches from ``start`` to ``stop``, best first
+        (without ``scores``: the object ids): one query, ordered and limited by the engine."""
         matches = self.matches(within_queryset)
         if matches is None:
             return []
         rows = matches.annotate(score=self.score(), tier=self.tier()).order_by("tier", self.BEST_FIRST, self.OBJECT_ID)
-        return list(rows.values_list(self.OBJECT_ID, "score")[start:stop])
+        rows = rows.values_list(self.OBJECT_ID, "score") if scores else rows.values_list(self.OBJECT_ID, flat=True)
+        with self.engine_settings():
+            return list(rows[start:stop])
 
     def search(self, config, start, stop, score_field=None):
         """The matching objects as a queryset in the queryset's own order (used when

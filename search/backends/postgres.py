@@ -88,7 +88,8 @@ class AnalysedPostgresIndex(PostgresIndex):
             language = object_language(obj, codes)
             title = analyse_document_by_kind(raw.title_text, language)
             body = analyse_document_by_kind(raw.body_text, language)
-            opening = analyse_document_by_kind(" ".join(tokens(raw.body_text)[:RANKED_WORDS]), language)
+            opening_words = tokens(raw.body_text[: RANKED_WORDS * 40])[:RANKED_WORDS]  # words are shorter
+            opening = analyse_document_by_kind(" ".join(opening_words), language)
             autocomplete = " ".join(fold(word) for word in tokens(raw.title_text))
             entries.append((raw.id, raw.title_text, title, autocomplete, body, opening))
             texts.append((obj, " ".join(title + body)))
@@ -154,9 +155,8 @@ class AnalysedPostgresQueryCompiler(RankedCompilerMixin, PostgresSearchQueryComp
             Q(title=query) | Q(body=query), kind__in=get_descendants_content_types_pks(self.queryset.model)
         )
 
-    def ranked(self, start, stop, within_queryset=True):
-        with matched_through_indexes(self.queryset.db):
-            return super().ranked(start, stop, within_queryset)
+    def engine_settings(self):
+        return matched_through_indexes(self.queryset.db)
 
     def score(self):
         """Matches on whole words first, then on any token (compound parts, corrections):
