@@ -188,12 +188,22 @@ class RankedResultsMixin:
         return 0 if matches is None else matches.count()
 
 
-def raw_texts(obj):
-    """(title, body): the text of an object's search fields, the ``title`` field apart,
-    for engines that analyse documents themselves."""
-    from modelsearch.index import RelatedFields, SearchField
+def prepare_search_texts(model, objs):
+    """Let the model load at once what the search texts of many objects need (a
+    ``prepare_search_texts`` class method), before they are computed one by one."""
+    prepare = getattr(model, "prepare_search_texts", None)
+    if prepare is not None:
+        prepare(objs)
 
-    title, body = [], []
+
+def raw_texts(obj):
+    """(title, autocomplete, body): the text of an object's search fields, the ``title``
+    field apart, and of its autocomplete fields, each field's value computed once (the
+    indexers of modelsearch's database backends compute every field's value again for
+    each of the three)."""
+    from modelsearch.index import AutocompleteField, RelatedFields, SearchField
+
+    title, autocomplete, body = [], [], []
 
     def text(value):
         if isinstance(value, (list, tuple)):
@@ -206,6 +216,8 @@ def raw_texts(obj):
         for field in fields:
             if isinstance(field, SearchField):
                 (title if top and field.field_name == "title" else body).append(text(field.get_value(target)))
+            elif isinstance(field, AutocompleteField):
+                autocomplete.append(text(field.get_value(target)))
             elif isinstance(field, RelatedFields):
                 related = field.get_value(target)
                 if related is None:
@@ -215,4 +227,4 @@ def raw_texts(obj):
                     walk(item, field.fields, False)
 
     walk(obj, obj.get_search_fields(), True)
-    return " ".join(title), " ".join(part for part in body if part)
+    return " ".join(title), " ".join(part for part in autocomplete if part), " ".join(part for part in body if part)

@@ -22,7 +22,14 @@ from wagtail.models import Locale
 
 from search import vocabulary
 from search.analysis import analyse_document, analyse_document_by_kind, fold, tokens
-from search.backends.analysed import MAX_QUERY_WORDS, object_language, plan, query_text, raw_texts
+from search.backends.analysed import (
+    MAX_QUERY_WORDS,
+    object_language,
+    plan,
+    prepare_search_texts,
+    query_text,
+    raw_texts,
+)
 
 TOKEN_FIELDS = {"_t_all": "whitespace", "_t_whole": "whitespace", "_t_title": "whitespace"}
 # Languages with an analyser of their own in OpenSearch's analysis-common module.
@@ -89,7 +96,7 @@ class AnalysedMappingMixin:
             _locale_codes.clear()
             codes = locale_codes()
         language = object_language(obj, codes)
-        title, body = raw_texts(obj)
+        title, _autocomplete, body = raw_texts(obj)
         whole, _parts = analyse_document_by_kind(f"{title} {body}", language)
         document["_t_all"] = analyse_document(f"{title} {body}", language)
         document["_t_whole"] = whole
@@ -105,6 +112,7 @@ class AnalysedIndexMixin:
         remember_pending_terms()
 
     def add_items(self, model, items):
+        prepare_search_texts(model, items)
         super().add_items(model, items)
         remember_pending_terms()
 

@@ -21,7 +21,6 @@ from django.db.models import Case, F, Q, Value, When
 from django.db.models.expressions import RawSQL
 from modelsearch.backends.database.postgres.postgres import (
     IndexEntry,
-    ObjectIndexer,
     PostgresAutocompleteQueryCompiler,
     PostgresIndex,
     PostgresSearchBackend,
@@ -40,7 +39,9 @@ from search.backends.analysed import (
     is_match_nothing,
     object_language,
     plan,
+    prepare_search_texts,
     query_text,
+    raw_texts,
 )
 
 CONFIG = "simple"
@@ -83,15 +84,16 @@ class AnalysedPostgresIndex(PostgresIndex):
         codes = dict(Locale.objects.values_list("pk", "language_code"))
         content_type = get_content_type_pk(model)
         entries, texts = [], []
+        prepare_search_texts(model, objs)
         for obj in objs:
-            raw = ObjectIndexer(obj, self.backend)
+            title_text, _autocomplete, body_text = raw_texts(obj)
             language = object_language(obj, codes)
-            title = analyse_document_by_kind(raw.title_text, language)
-            body = analyse_document_by_kind(raw.body_text, language)
-            opening_words = tokens(raw.body_text[: RANKED_WORDS * 40])[:RANKED_WORDS]  # words are shorter
-            opening = analyse_document_by_kind(" ".join(opening_words), language)
-            autocomplete = " ".join(fold(word) for word in tokens(raw.title_text))
-            entries.append((raw.id, raw.title_text, title, autocomplete, body, opening))
+            title = analyse_document_by_kind(title_text, language)
+            body = analyse_document_by_kind(body_text, language)
+            # The opening's words are in its first characters (a word has fewer than 40).
+            opening = analyse_document_by_kind(" ".join(tokens(body_text[: RANKED_WORDS * 40])[:RANKED_WORDS]), language)
+            autocomplete = " ".join(fold(word) for word in tokens(title_text))
+            entries.append((str(obj.pk), title_text, title, autocomplete, body, opening))
             texts.append((obj, " ".join(title + body)))
         if not entries:
             return

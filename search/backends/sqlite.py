@@ -15,7 +15,6 @@ Differences from the stock backend (modelsearch's ``SQLiteSearchBackend``):
 from django.db.models import FloatField, Func, IntegerField, Lookup, Value
 from django.db.models.expressions import RawSQL
 from modelsearch.backends.database.sqlite.sqlite import (
-    ObjectIndexer,
     SQLiteFTSIndexEntry,
     SQLiteAutocompleteQueryCompiler,
     SQLiteIndex,
@@ -35,7 +34,9 @@ from search.backends.analysed import (
     analysed_entry,
     is_match_nothing,
     object_language,
+    prepare_search_texts,
     query_groups,
+    raw_texts,
 )
 
 FTS_TABLE = SQLiteFTSIndexEntry._meta.db_table
@@ -88,12 +89,10 @@ class AnalysedSQLiteIndex(SQLiteIndex):
             return
         codes = dict(Locale.objects.values_list("pk", "language_code"))
         rows, texts = {}, []
+        prepare_search_texts(model, objs)
         for obj in objs:
-            raw = ObjectIndexer(obj, self.backend)
-            title, autocomplete, body = analysed_entry(
-                (raw.title, raw.autocomplete, raw.body), object_language(obj, codes)
-            )
-            rows[raw.id] = title, autocomplete, body
+            title, autocomplete, body = analysed_entry(raw_texts(obj), object_language(obj, codes))
+            rows[str(obj.pk)] = title, autocomplete, body
             texts.append((obj, f"{title} {body}"))
         if not rows:
             return
