@@ -1,0 +1,80 @@
+"""How the PostgreSQL backend ranks: by the title and the opening of the text, read from
+the table's own rows, with the matches found through the GIN indexes; every word of a
+long text still finds it. (PostgreSQL only: the CI stage on PostgreSQL runs these.)"""
+
+import pytest
+from django.db import connection
+from django.utils.text import slugify
+from wagtail.models import Page
+
+from home.models import StandardPage
+from search.backends.postgres import RANKED_WORDS
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's own storage and query plans"),
+]
+
+FILLER = " ".join(["Kotoutumisen tuki kuuluu kaikille kunnan asukkaille."] * (RANKED_WORDS // 6 + 5))
+
+
+@pytest.fixture
+def long_guide(indexed_pages):
+    def create(title, body):
+        parent = Page.objects.get(depth=2, locale__language_code="fi")
+        page = StandardPage(title=title, slug=slugify(title), intro=body)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        return indexed_pages(page)
+
+    return create
+
+
+def result_titles(client, query):
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(client.get("/fi/search/", {"q": query}).content, "html.parser")
+    return [a.get_text(strip=True) for a in soup.select(".search-results h2 a")]
+
+
+def test_a_word_far_into_a_long_text_finds_it_and_a_word_in_the_opening_ranks_first(client, long_guide):
+    long_guide("Opas A", f"{FILLER} Lopussa mainitaan kaskelotti.")
+    long_guide("Opas B", f"Kaskelotti aloittaa tämän tekstin. {FILLER}")
+
+    assert result_titles(client, "kaskelotti") == ["Opas B", "Opas A"]
+
+
+def test_ranking_reads_title_and_opening_from_the_row_and_matches_through_the_gin_indexes(client, long_guide):
+    page = long_guide("Pitkä opas", f"{FILLER} {FILLER} {FILLER} Lopussa kaskelotti.")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_column_size(title), pg_column_size(ranking), pg_column_size(body), "
+            "length(ranking), length(body) FROM wagtailsearch_indexentry WHERE object_id = %s "
+            "AND content_type_id = %s",
+            [str(page.pk), page.content_type_id],
+        )
+        title_size, ranking_size, body_size, ranking_words, body_words = cursor.fetchone()
+        cursor.execute(
+            "SELECT attname, attstorage FROM pg_attribute WHERE attrelid = 'wagtailsearch_indexentry'::regclass "
+            "AND attname IN ('title', 'ranking')"
+        )
+        storage = dict(cursor.fetchall())
+    # The opening holds fewer distinct words than the whole text, and stays in the row
+    # (storage MAIN), as the title does.
+    assert ranking_words < body_words and ranking_size < body_size
+    assert storage == {"title": "m", "ranking": "m"}
+
+    from search.backends.analysed import remembered_plans
+    from search.site_search import SiteSearch
+
+    with remembered_plans():
+        compiler = SiteSearch("kaskelotti", {}, "fi").base().search("kaskelotti").query_compiler
+        matches = compiler.matches(within_queryset=False)
+        ranked = matches.annotate(score=compiler.score(), tier=compiler.tier()).values_list("object_id")
+        sql, params = ranked.query.sql_with_params()
+        with compiler.engine_settings(), connection.cursor() as cursor:
+            cursor.execute("EXPLAIN " + sql, params)
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "Bitmap Index Scan on wagtailsear_body" in plan
+    assert "Seq Scan on wagtailsearch_indexentry" not in plan
+    assert "Index Scan using wagtailsearch_indexentry_content_type" not in plan
