@@ -17,6 +17,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Q, prefetch_related_objects
+from django.db.models.functions import Substr
 from django.db.models.expressions import RawSQL
 from django.utils.functional import cached_property
 from django.utils import translation
@@ -199,19 +200,21 @@ class SiteSearch:
         pages among ``ids``."""
         depth = self.organisation_depth * Page.steplen
         organisations = {path: slug for path, (slug, _locale, _title) in self.organisations.items()}
-        rows, topics = {}, {}
+        no_topics = frozenset()
+        pages, topics = {}, {}
         # One row per page and topic (one row for a page without topics). Only live public
         # pages: a search server's index may not have caught up with an unpublished page.
-        for pk, content_type, locale_id, path, topic in (
+        for pk, content_type, locale_id, branch, topic in (
             self.base().filter(pk__in=id_list(ids))
             .order_by()
-            .values_list("pk", "content_type_id", "locale_id", "path", "materialpage__topics__slug")
+            .values_list("pk", "content_type_id", "locale_id", Substr("path", 1, depth), "materialpage__topics__slug")
         ):
-            rows[pk] = content_type, locale_id, organisations.get(path[:depth])
+            pages[pk] = content_type, locale_id, organisations.get(branch), no_topics
             if topic:
-                topics.setdefault(pk, set()).add(topic)
-        no_topics = frozenset()
-        return {pk: (*row, frozenset(topics[pk]) if pk in topics else no_topics) for pk, row in rows.items()}
+                topics.setdefault(pk, []).append(topic)
+        for pk, page_topics in topics.items():
+            pages[pk] = (*pages[pk][:3], frozenset(page_topics))
+        return pages
 
     def _labelled(self, counts):
         names = dict(settings.LANGUAGES)
