@@ -127,6 +127,46 @@ def test_facets_count_and_narrow(client, soup_of):
     assert narrowed.select_one("#facet-type ~ ul [aria-current]").get_text().startswith("Materiaali")
 
 
+def facet_entries(soup, name):
+    """{label: count} of a facet's entries."""
+    entries = {}
+    for item in soup.select(f"#facet-{name} ~ ul li"):
+        label = item.select_one("a, span[aria-current]")
+        text = label.get_text(" ", strip=True)
+        name_part, _, count = text.rpartition(" (")
+        entries[name_part] = int(count.rstrip(")"))
+    return entries
+
+
+def test_topic_facet_counts_the_materials_of_each_topic_and_narrows(client, soup_of, material):
+    from materials.models import Topic
+
+    parenting, language = (Topic.objects.get(slug=slug, locale__language_code="fi") for slug in ("vanhemmuus", "kieli"))
+    first = material("Qwzrt-vihko yksi", "Sanasto: qwzrtx.")
+    second = material("Qwzrt-vihko kaksi", "Sanasto: qwzrtx.")
+    first.topics.add(parenting)
+    second.topics.add(parenting, language)
+    for page in (first, second):
+        page.save_revision().publish()
+
+    soup = soup_of(client.get(SEARCH, {"q": "qwzrtx"}))
+    assert facet_entries(soup, "topic") == {parenting.name: 2, language.name: 1}
+    narrowed = soup_of(client.get(SEARCH, {"q": "qwzrtx", "topic": "kieli"}))
+    assert results(narrowed) == [second.title]
+    assert facet_entries(narrowed, "type") == {"Materiaali": 1}
+
+
+def test_a_moved_page_counts_under_its_new_organisation(client, soup_of, material):
+    booklet = material("Zqxwv-vihko", "Sanasto: zqxwvy.")
+    red_cross = Page.objects.get(slug="suomen-punainen-risti", locale__language_code="fi")
+    assert facet_entries(soup_of(client.get(SEARCH, {"q": "zqxwvy"})), "organisation") == {"Väestöliitto": 1}
+
+    booklet.move(red_cross, pos="last-child")
+
+    organisations = facet_entries(soup_of(client.get(SEARCH, {"q": "zqxwvy"})), "organisation")
+    assert organisations == {red_cross.title: 1}
+
+
 def test_long_facets_show_the_most_frequent_entries_and_all_on_request(client, soup_of, indexed_pages):
     from network.onboarding import add_organisation
 
