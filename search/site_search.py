@@ -2,12 +2,10 @@
 of their material page), narrowed by result type, language, organisation and topic,
 with counts per choice computed over the other choices.
 
-The search engine is asked once for the ids of every match, best first (``ranked_matches``),
-with the facet keys of the database backends' index entries (``search.facet_keys``): the
-facet counts come from one pass over those pages' types, languages, organisations and
-topics, and the page of results is a slice of the matches that fit every choice. So a
-search costs the same few queries however many pages match, and the match is evaluated
-once."""
+The search engine is asked once for the ids of every match, best first (``ranked_matches``);
+the facet counts come from one pass over those pages' types, languages, paths and topics,
+and the page of results is a slice of the matches that fit every choice. So a search costs
+the same few queries however many pages match, and the match is evaluated once."""
 
 import json
 import operator
@@ -29,7 +27,6 @@ from wagtail.models import Locale, Page, get_page_models
 from materials.models import MaterialPage, Topic
 from network.models import OrganisationPage
 from search.backends.analysed import RankedCompilerMixin
-from search.facet_keys import parse_facet_key
 
 RESULTS_PER_PAGE = 10
 # A search server hands over the ids of this many best matches; the facets count those.
@@ -38,18 +35,17 @@ FACETS = ("type", "language", "organisation", "topic")
 
 
 def ranked_matches(queryset, query):
-    """``(rows, complete)``: (id, facet key) of the objects that match ``query``, best
-    first, and whether that is all of them. The database backends rank every match and
-    hand over the facet keys of the index entries (``search.facet_keys``), of every
-    object matched, not only of the queryset's (the facet pass keeps the pages of the
-    queryset); a search server gives the ids of the first FACET_SAMPLE, without keys."""
+    """``(ids, complete)``: the ids of the objects of ``queryset`` that match ``query``,
+    best first, and whether that is all of them (a search server gives the first
+    FACET_SAMPLE)."""
     results = queryset.search(query)
     compiler = results.query_compiler
     if isinstance(compiler, RankedCompilerMixin):
-        rows = compiler.ranked(None, None, within_queryset=False, also="facet_key")
-        return [(int(object_id), key) for object_id, key in rows], True
+        # Every match, not only those of the queryset: the facet pass keeps the pages of
+        # the queryset (``_pages``), and the database has one filter less to apply.
+        return list(map(int, compiler.ranked(None, None, within_queryset=False, scores=False))), True
     ids = search_server_ids(results, FACET_SAMPLE)
-    return [(pk, "") for pk in ids], len(ids) < FACET_SAMPLE
+    return ids, len(ids) < FACET_SAMPLE
 
 
 def search_server_ids(results, limit):
@@ -118,13 +114,6 @@ class SiteSearch:
         self.organisation_depth = OrganisationPage.objects.values_list("depth", flat=True).first() or 0
 
     @cached_property
-    def organisation_branches(self):
-        """(length of an organisation's path, {organisation path: slug}): a page belongs to
-        the organisation whose path its own path starts with."""
-        organisations = {path: slug for path, (slug, _locale, _title) in self.organisations.items()}
-        return self.organisation_depth * Page.steplen, organisations
-
-    @cached_property
     def public_pages(self):
         return Page.objects.live().public().filter(depth__gt=1)
 
@@ -170,9 +159,8 @@ class SiteSearch:
     def facets(self):
         """{facet: [(value, label, count, selected)]}, each count taking the other facets' choices."""
         with self.analysed_in_content_language():
-            rows, complete = ranked_matches(self.base(), self.text)
-        ids = [pk for pk, _key in rows]
-        pages = self._pages(rows)
+            ids, complete = ranked_matches(self.base(), self.text)
+        pages = self._pages(ids)
         languages = {pk: code for code, pk in self.locales.items()}
         chosen = self.selected
         chosen_type = self.types.get(chosen["type"]) if chosen["type"] else None
@@ -207,36 +195,19 @@ class SiteSearch:
         self.fitting, self.complete = [pk for pk in ids if pages.get(pk) in fitting_kinds], complete
         return self._labelled(counts)
 
-    def _pages(self, rows):
+    def _pages(self, ids):
         """{page id: (content type, locale, organisation slug, topic slugs)} of the visible
-        pages among the ranked ``rows``: from their facet keys, only whether they are
-        visible asked of the pages table, or all of it where a key is missing (a search
-        server's sample)."""
-        ids = [pk for pk, _key in rows]
-        # Only live public pages: the database backends rank every object matched, and a
-        # search server's index may not have caught up with an unpublished page.
-        visible = self.base().filter(pk__in=id_list(ids)).order_by()
-        keys = {key for _pk, key in rows}
-        if "" in keys:
-            return self._pages_from_table(visible)
-        depth, organisations = self.organisation_branches
-        topic_slugs = dict(Topic.objects.values_list("pk", "slug"))
-        kinds = {}
-        for key in keys:
-            content_type, locale_id, path, topic_ids = parse_facet_key(key)
-            topics = frozenset(topic_slugs[pk] for pk in topic_ids if pk in topic_slugs)
-            kinds[key] = content_type, locale_id, organisations.get(path[:depth]), topics
-        shown = set(visible.values_list("pk", flat=True))
-        return {pk: kinds[key] for pk, key in rows if pk in shown}
-
-    def _pages_from_table(self, visible):
-        """As ``_pages``, all read from the pages table."""
-        depth, organisations = self.organisation_branches
+        pages among ``ids``."""
+        depth = self.organisation_depth * Page.steplen
+        organisations = {path: slug for path, (slug, _locale, _title) in self.organisations.items()}
         no_topics = frozenset()
         pages, topics = {}, {}
-        # One row per page and topic (one row for a page without topics).
-        for pk, content_type, locale_id, branch, topic in visible.values_list(
-            "pk", "content_type_id", "locale_id", Substr("path", 1, depth), "materialpage__topics__slug"
+        # One row per page and topic (one row for a page without topics). Only live public
+        # pages: a search server's index may not have caught up with an unpublished page.
+        for pk, content_type, locale_id, branch, topic in (
+            self.base().filter(pk__in=id_list(ids))
+            .order_by()
+            .values_list("pk", "content_type_id", "locale_id", Substr("path", 1, depth), "materialpage__topics__slug")
         ):
             pages[pk] = content_type, locale_id, organisations.get(branch), no_topics
             if topic:

@@ -7,8 +7,6 @@ from contextlib import contextmanager, nullcontext
 from contextvars import ContextVar
 
 from django.conf import settings
-from django.db.models import TextField
-from django.db.models.expressions import RawSQL
 from django.utils import translation
 from modelsearch.query import And, MatchAll, Not, Or, Phrase, PlainText
 
@@ -16,8 +14,6 @@ from search import vocabulary
 from search.analysis import analyse_document, analyse_query_by_kind, fold, tokens
 
 MAX_QUERY_WORDS = 32
-# The facet key column of the index entries (added by the search app's migrations).
-FACET_KEY = RawSQL('"wagtailsearch_indexentry"."facet_key"', [], output_field=TextField())
 _plans = ContextVar("search_plans", default=None)
 
 
@@ -134,15 +130,14 @@ class RankedCompilerMixin:
         """A context in which the engine evaluates the ranking queries (see PostgreSQL's)."""
         return nullcontext()
 
-    def ranked(self, start, stop, within_queryset=True, also="score"):
-        """(object id, score) of the best matches from ``start`` to ``stop``, best first:
-        one query, ordered and limited by the engine. ``also="facet_key"``: (object id,
-        facet key, see ``search.facet_keys``) instead."""
+    def ranked(self, start, stop, within_queryset=True, scores=True):
+        """(object id, score) of the best matches from ``start`` to ``stop``, best first
+        (without ``scores``: the object ids): one query, ordered and limited by the engine."""
         matches = self.matches(within_queryset)
         if matches is None:
             return []
         rows = matches.annotate(score=self.score(), tier=self.tier()).order_by("tier", self.BEST_FIRST, self.OBJECT_ID)
-        rows = rows.values_list(self.OBJECT_ID, FACET_KEY if also == "facet_key" else also)
+        rows = rows.values_list(self.OBJECT_ID, "score") if scores else rows.values_list(self.OBJECT_ID, flat=True)
         with self.engine_settings():
             return list(rows[start:stop])
 

@@ -32,7 +32,6 @@ from wagtail.models import Locale
 
 from search import vocabulary
 from search.analysis import analyse_document_by_kind, fold, tokens
-from search.facet_keys import facet_key
 from search.backends.analysed import (
     MAX_QUERY_WORDS,
     RankedCompilerMixin,
@@ -94,7 +93,7 @@ class AnalysedPostgresIndex(PostgresIndex):
             # The opening's words are in its first characters (a word has fewer than 40).
             opening = analyse_document_by_kind(" ".join(tokens(body_text[: RANKED_WORDS * 40])[:RANKED_WORDS]), language)
             autocomplete = " ".join(fold(word) for word in tokens(title_text))
-            entries.append((str(obj.pk), title_text, title, autocomplete, body, opening, facet_key(obj)))
+            entries.append((str(obj.pk), title_text, title, autocomplete, body, opening))
             texts.append((obj, " ".join(title + body)))
         if not entries:
             return
@@ -102,19 +101,19 @@ class AnalysedPostgresIndex(PostgresIndex):
         # Whole-word matches weigh A (title) and B (body), part matches C and D.
         vector = "setweight(to_tsvector(%s, %s), '{}') || setweight(to_tsvector(%s, %s), '{}')"
         body_vector = vector.format("B", "D")
-        row = f"(%s, %s, {vector.format('A', 'C')}, to_tsvector(%s, %s), {body_vector}, {body_vector}, 1.0, %s, '', %s)"
+        row = f"(%s, %s, {vector.format('A', 'C')}, to_tsvector(%s, %s), {body_vector}, {body_vector}, 1.0, %s, '')"
         rows = ", ".join([row] * len(entries))
         params = []
-        for object_id, raw_title, title, autocomplete, body, opening, key in entries:
+        for object_id, raw_title, title, autocomplete, body, opening in entries:
             params += [content_type, object_id, CONFIG, title[0], CONFIG, title[1], CONFIG, autocomplete]
-            params += [CONFIG, body[0], CONFIG, body[1], CONFIG, opening[0], CONFIG, opening[1], raw_title, key]
+            params += [CONFIG, body[0], CONFIG, body[1], CONFIG, opening[0], CONFIG, opening[1], raw_title]
         with self.write_connection.cursor() as cursor:
             cursor.execute(
                 f"INSERT INTO {IndexEntry._meta.db_table} (content_type_id, object_id, title, autocomplete, body, "  # noqa: S608
-                f"ranking, title_norm, title_text, body_text, facet_key) VALUES {rows} "
+                f"ranking, title_norm, title_text, body_text) VALUES {rows} "
                 "ON CONFLICT (content_type_id, object_id) DO UPDATE SET title = EXCLUDED.title, "
                 "autocomplete = EXCLUDED.autocomplete, body = EXCLUDED.body, ranking = EXCLUDED.ranking, "
-                "title_text = EXCLUDED.title_text, body_text = EXCLUDED.body_text, facet_key = EXCLUDED.facet_key",
+                "title_text = EXCLUDED.title_text, body_text = EXCLUDED.body_text",
                 params,
             )
 

@@ -27,7 +27,6 @@ from wagtail.models import Locale
 
 from search import vocabulary
 from search.analysis import fold, tokens
-from search.facet_keys import facet_key
 from search.backends.analysed import (
     MAX_QUERY_WORDS,
     RankedCompilerMixin,
@@ -112,12 +111,6 @@ class AnalysedSQLiteIndex(SQLiteIndex):
             ],
             batch_size=500,
         )
-        with self.write_connection.cursor() as cursor:
-            cursor.executemany(
-                f"UPDATE {self.entries.model._meta.db_table} SET facet_key = %s "  # noqa: S608
-                "WHERE content_type_id = %s AND object_id = %s",
-                [(facet_key(obj), content_type, str(obj.pk)) for obj in objs],
-            )
 
 
 class AnalysedSQLiteQueryCompiler(RankedCompilerMixin, SQLiteSearchQueryCompiler):
