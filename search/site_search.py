@@ -51,10 +51,11 @@ def ranked_matches(queryset, query):
 def search_server_ids(results, limit):
     """The ids of the first ``limit`` matches of an OpenSearch/Elasticsearch search, in one
     request that returns ids only (iterating the results would scroll in pages of 100
-    and load every object)."""
+    and load every object). The ids are read from doc values: reading the stored field,
+    as modelsearch does, unpacks each document's stored source (~70 ms for 1,000)."""
     index = results.backend.get_index_for_model(results.query_compiler.queryset.model).name
     response = results._backend_do_search(
-        results._get_es_body(), index=index, _source=False, size=limit, **{results.fields_param_name: "pk"}
+        results._get_es_body(), index=index, _source=False, size=limit, stored_fields=["_none_"], docvalue_fields=["pk"]
     )
     return [int(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]]
 

@@ -156,10 +156,11 @@ def test_topic_facet_counts_the_materials_of_each_topic_and_narrows(client, soup
     assert facet_entries(narrowed, "type") == {"Materiaali": 1}
 
 
-def test_a_tag_added_when_publishing_finds_the_page_at_once(client, soup_of, material):
+def test_a_tag_added_when_publishing_finds_the_page_at_once(client, soup_of, material, search_backend):
     booklet = material("Zqxwv-vihko", "Vihko vanhemmille.")
     booklet.tags.add("mbqtfyl")
     booklet.save_revision().publish()
+    search_backend.refresh_indexes()  # a search server shows what it has received
     assert booklet.title in results(soup_of(client.get(SEARCH, {"q": "mbqtfyl"})))
 
 
