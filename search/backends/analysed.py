@@ -105,9 +105,9 @@ def is_match_nothing(query):
 class RankedCompilerMixin:
     """Query compiler parts shared by the database backends. Subclasses provide
     ``matching_entries()`` (the index rows matching any word of the query, or None when
-    nothing can match), ``tier()`` (0 for rows matching every
-    word, 1 for the others: those come first), ``OBJECT_ID`` (the path from such a row
-    to the object's id) and ``score()`` (relevance; ``BEST_FIRST`` orders it)."""
+    nothing can match), ``tier()`` (0 for rows matching every word, 1 for the others:
+    those come first), ``OBJECT_ID`` (the path from such a row to the object's id) and
+    ``score()`` (relevance; ``BEST_FIRST`` orders it)."""
 
     OBJECT_ID = "object_id"
     BEST_FIRST = "-score"
@@ -185,7 +185,10 @@ class RankedResultsMixin:
         if is_match_all(compiler.query):
             return compiler.queryset.count()
         matches = compiler.matches()
-        return 0 if matches is None else matches.count()
+        if matches is None:
+            return 0
+        with compiler.engine_settings():
+            return matches.count()
 
 
 def prepare_search_texts(model, objs):
