@@ -9,7 +9,8 @@ from wagtail.signals import page_published
 
 
 def reindex_published(instance, **kwargs):
-    insert_or_update_object(instance)
+    if getattr(type(instance), "search_auto_update", True):
+        insert_or_update_object(instance)
 
 
 def register_signal_handlers():

@@ -41,8 +41,9 @@ def ranked_matches(queryset, query):
     results = queryset.search(query)
     compiler = results.query_compiler
     if isinstance(compiler, RankedCompilerMixin):
-        # Every match, not only those of the queryset: the facet pass keeps the pages of
-        # the queryset (``_pages``), and the database has one filter less to apply.
+        # Every match, not only those of the queryset, so also drafts and private pages:
+        # the facet pass keeps only the queryset's (``_pages``, which every result and
+        # count comes from), and the database has one filter less to apply.
         return list(map(int, compiler.ranked(None, None, within_queryset=False, scores=False))), True
     ids = search_server_ids(results, FACET_SAMPLE)
     return ids, len(ids) < FACET_SAMPLE
@@ -104,7 +105,8 @@ class SiteSearch:
         }
         self.organisations = {
             path: (slug, locale_id, title)
-            for path, slug, locale_id, title in OrganisationPage.objects.live().public().values_list(
+            # Unordered: in tree order, SQLite walks every page by path to find these.
+            for path, slug, locale_id, title in OrganisationPage.objects.live().public().order_by().values_list(
                 "path", "slug", "locale_id", "title"
             )
         }

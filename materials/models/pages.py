@@ -1,6 +1,8 @@
 """Material pages in the organisations' subtrees, and the materials bank that lists them."""
 
 import logging
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.core.paginator import Paginator
 from django.db import models
@@ -26,6 +28,8 @@ from network.models.organisations import InOrganisation, OrganisationPage, attac
 
 
 logger = logging.getLogger(__name__)
+# {document id: requires login} of the files checked for a batch being indexed.
+_checked_files = ContextVar("checked_files", default=None)
 
 TEXT_MATCHES = 1000
 MATERIALS_PER_PAGE = 20
@@ -125,14 +129,17 @@ class MaterialPage(InOrganisation, Page):
         with the material so that a word inside a booklet finds it. Files behind a login
         (``CustomDocument.requires_login``) are left out, so that search reveals nothing
         of them. ``private``: those ids, when the caller has checked the files of many
-        materials at once (as ``prepare_search_texts`` does before indexing)."""
+        materials at once; while indexing, ``prepare_search_texts`` has checked them. A
+        file no one has checked is checked here."""
         if self.members_only:
             return ""
         files = list(self.files.all())
+        ids = [item.document_id for item in files]
+        checked = _checked_files.get()
+        if private is None and checked is not None and all(pk in checked for pk in ids):
+            private = {pk for pk in ids if checked[pk]}
         if private is None:
-            private = getattr(self, "private_files", None)
-        if private is None:
-            private = CustomDocument.members_only_ids([item.document_id for item in files])
+            private = CustomDocument.members_only_ids(ids)
         texts = []
         for item in files:
             document = item.document
@@ -144,12 +151,17 @@ class MaterialPage(InOrganisation, Page):
         return "\n".join(texts)
 
     @classmethod
+    @contextmanager
     def prepare_search_texts(cls, pages):
-        """Before many materials are indexed: check all their files for login at once,
+        """While many materials are indexed: their files are checked for login at once,
         where each material would check its own (three queries each)."""
-        private = CustomDocument.members_only_ids([item.document_id for page in pages for item in page.files.all()])
-        for page in pages:
-            page.private_files = private
+        ids = [item.document_id for page in pages for item in page.files.all()]
+        private = CustomDocument.members_only_ids(ids)
+        token = _checked_files.set({pk: pk in private for pk in ids})
+        try:
+            yield
+        finally:
+            _checked_files.reset(token)
 
     @classmethod
     def get_indexed_objects(cls):

@@ -192,18 +192,25 @@ class RankedResultsMixin:
 
 
 def prepare_search_texts(model, objs):
-    """Let the model load at once what the search texts of many objects need (a
-    ``prepare_search_texts`` class method), before they are computed one by one."""
+    """A context in which the search texts of ``objs`` are computed one by one, after the
+    model has loaded at once what they all need (its ``prepare_search_texts`` class
+    method, a context manager, if it has one)."""
     prepare = getattr(model, "prepare_search_texts", None)
-    if prepare is not None:
-        prepare(objs)
+    return prepare(objs) if prepare is not None else nullcontext()
 
 
 def raw_texts(obj):
     """(title, autocomplete, body): the text of an object's search fields, the ``title``
-    field apart, and of its autocomplete fields, each field's value computed once (the
-    indexers of modelsearch's database backends compute every field's value again for
-    each of the three)."""
+    field apart, and of its autocomplete fields (see ``raw_fields``)."""
+    title, autocomplete, body = raw_fields(obj)
+    return title, autocomplete, " ".join(body)
+
+
+def raw_fields(obj):
+    """(title, autocomplete, [body field texts]): as ``raw_texts``, with the text of each
+    body field (and related object's field) apart. Each field's value is computed once
+    (the indexers of modelsearch's database backends compute every field's value again
+    for the title, the body and the autocomplete text)."""
     from modelsearch.index import AutocompleteField, RelatedFields, SearchField
 
     title, autocomplete, body = [], [], []
@@ -230,4 +237,4 @@ def raw_texts(obj):
                     walk(item, field.fields, False)
 
     walk(obj, obj.get_search_fields(), True)
-    return " ".join(title), " ".join(part for part in autocomplete if part), " ".join(part for part in body if part)
+    return " ".join(title), " ".join(part for part in autocomplete if part), [part for part in body if part]

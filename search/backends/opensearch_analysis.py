@@ -112,8 +112,8 @@ class AnalysedIndexMixin:
         remember_pending_terms()
 
     def add_items(self, model, items):
-        prepare_search_texts(model, items)
-        super().add_items(model, items)
+        with prepare_search_texts(model, items):
+            super().add_items(model, items)
         remember_pending_terms()
 
 

@@ -6,17 +6,17 @@ become ``tsquery`` expressions of quoted tokens, matched through the GIN indexes
 title and body vectors and ranked with ``ts_rank`` in the same query, with a limit.
 As for SQLite, saving an object writes its own row only.
 
-Ranking reads the title and the opening of the text (``ranking``, the first
-RANKED_WORDS words), which stay in the table's rows: a body vector of a few kilobytes is
-stored apart (TOAST), and reading thousands of them to rank the matches of a common
-word cost ~90 ms. ``ts_rank`` weighs a word's first occurrences most anyway (the n-th
-counts 1/n²), so a document is ranked as its title and opening, and matched on all of
-its text."""
+Ranking reads the title and the opening of each field of the text (``ranking``: the
+first words of the intro, the body, the tags, the files' text, RANKED_WORDS in all),
+which stay in the table's rows: a body vector of a few kilobytes is stored apart
+(TOAST), and reading thousands of them to rank the matches of a common word cost ~90 ms.
+A document is matched on all of its text; one whose words occur only further in (deep
+inside a booklet) is ranked by its title and the tiers alone."""
 
 from contextlib import contextmanager
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
-from django.db import connections, transaction
+from django.db import connections, router, transaction
 from django.db.models import Case, F, Q, Value, When
 from django.db.models.expressions import RawSQL
 from modelsearch.backends.database.postgres.postgres import (
@@ -41,7 +41,7 @@ from search.backends.analysed import (
     plan,
     prepare_search_texts,
     query_text,
-    raw_texts,
+    raw_fields,
 )
 
 CONFIG = "simple"
@@ -52,13 +52,25 @@ LABEL_WEIGHTS = [0.1, 0.1, 1.0, 1.0]
 # The share of the rank that matches on any token (compound parts, corrections) add
 # to the rank of matches on whole words.
 PART_FACTOR = 0.3
-# ts_rank normalisation 1: divide by 1 + log(document length), so long files do not
-# outrank short pages on word count alone.
+# ts_rank normalisation 1: divide by 1 + log(length of the vector), so long texts do not
+# outrank short ones on word count alone.
 NORMALISATION = 1
-# Words of the text (from its start) in the vector that ranking reads: about 2 kB, so it
-# stays in the row.
+# Words in the vector that ranking reads (about 2 kB, so it stays in the row), at least
+# OPENING_WORDS of each field.
 RANKED_WORDS = 100
+OPENING_WORDS = 20
+# The column the search app's migration added to the index table (unknown to its model),
+# named with the table's own name: the ranking queries never alias that table.
 RANKING = RawSQL(f'"{IndexEntry._meta.db_table}"."ranking"', [], output_field=SearchVectorField())
+
+
+def opening(fields):
+    """The words that ranking reads: the first words of each field's text."""
+    per_field = max(OPENING_WORDS, RANKED_WORDS // max(len(fields), 1))
+    words = []
+    for text in fields:
+        words += tokens(text[: per_field * 40])[:per_field]  # 40 characters a word is plenty
+    return " ".join(words[:RANKED_WORDS])
 
 
 def quoted(token):
@@ -84,16 +96,15 @@ class AnalysedPostgresIndex(PostgresIndex):
         codes = dict(Locale.objects.values_list("pk", "language_code"))
         content_type = get_content_type_pk(model)
         entries, texts = [], []
-        prepare_search_texts(model, objs)
-        for obj in objs:
-            title_text, _autocomplete, body_text = raw_texts(obj)
+        with prepare_search_texts(model, objs):
+            raw = [(obj, raw_fields(obj)) for obj in objs]
+        for obj, (title_text, _autocomplete, fields) in raw:
             language = object_language(obj, codes)
             title = analyse_document_by_kind(title_text, language)
-            body = analyse_document_by_kind(body_text, language)
-            # The opening's words are in its first characters (a word has fewer than 40).
-            opening = analyse_document_by_kind(" ".join(tokens(body_text[: RANKED_WORDS * 40])[:RANKED_WORDS]), language)
+            body = analyse_document_by_kind(" ".join(fields), language)
+            ranked = analyse_document_by_kind(opening(fields), language)
             autocomplete = " ".join(fold(word) for word in tokens(title_text))
-            entries.append((str(obj.pk), title_text, title, autocomplete, body, opening))
+            entries.append((str(obj.pk), title_text, title, autocomplete, body, ranked))
             texts.append((obj, " ".join(title + body)))
         if not entries:
             return
@@ -104,9 +115,9 @@ class AnalysedPostgresIndex(PostgresIndex):
         row = f"(%s, %s, {vector.format('A', 'C')}, to_tsvector(%s, %s), {body_vector}, {body_vector}, 1.0, %s, '')"
         rows = ", ".join([row] * len(entries))
         params = []
-        for object_id, raw_title, title, autocomplete, body, opening in entries:
+        for object_id, raw_title, title, autocomplete, body, ranked in entries:
             params += [content_type, object_id, CONFIG, title[0], CONFIG, title[1], CONFIG, autocomplete]
-            params += [CONFIG, body[0], CONFIG, body[1], CONFIG, opening[0], CONFIG, opening[1], raw_title]
+            params += [CONFIG, body[0], CONFIG, body[1], CONFIG, ranked[0], CONFIG, ranked[1], raw_title]
         with self.write_connection.cursor() as cursor:
             cursor.execute(
                 f"INSERT INTO {IndexEntry._meta.db_table} (content_type_id, object_id, title, autocomplete, body, "  # noqa: S608
@@ -125,12 +136,14 @@ def matched_through_indexes(using):
     for a common word it would rather read the rows of every page (a sequential scan, or
     the content type's B-tree index) and test each body, at several times the cost (and
     a cost that JIT compilation only adds to)."""
+    settings = ("enable_seqscan", "enable_indexscan", "jit")
     with transaction.atomic(using=using), connections[using].cursor() as cursor:
-        cursor.execute(
-            "SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true), "
-            "set_config('jit', 'off', true)"
-        )
-        yield
+        # Inside an outer transaction, "local" settings last until it ends: put them back.
+        cursor.execute("SELECT " + ", ".join(f"current_setting('{name}')" for name in settings))
+        previous = cursor.fetchone()
+        cursor.execute("SELECT " + ", ".join(f"set_config('{name}', 'off', true)" for name in settings))
+        yield  # after an error, rolling the block back undoes the settings
+        cursor.execute("SELECT " + ", ".join(f"set_config('{name}', %s, true)" for name in settings), previous)
 
 
 class AnalysedPostgresQueryCompiler(RankedCompilerMixin, PostgresSearchQueryCompiler):
@@ -158,7 +171,7 @@ class AnalysedPostgresQueryCompiler(RankedCompilerMixin, PostgresSearchQueryComp
         )
 
     def engine_settings(self):
-        return matched_through_indexes(self.queryset.db)
+        return matched_through_indexes(router.db_for_read(IndexEntry))
 
     def score(self):
         """Matches on whole words first, then on any token (compound parts, corrections):

@@ -89,9 +89,10 @@ class AnalysedSQLiteIndex(SQLiteIndex):
             return
         codes = dict(Locale.objects.values_list("pk", "language_code"))
         rows, texts = {}, []
-        prepare_search_texts(model, objs)
-        for obj in objs:
-            title, autocomplete, body = analysed_entry(raw_texts(obj), object_language(obj, codes))
+        with prepare_search_texts(model, objs):
+            raw = [(obj, raw_texts(obj)) for obj in objs]
+        for obj, texts_of_obj in raw:
+            title, autocomplete, body = analysed_entry(texts_of_obj, object_language(obj, codes))
             rows[str(obj.pk)] = title, autocomplete, body
             texts.append((obj, f"{title} {body}"))
         if not rows:

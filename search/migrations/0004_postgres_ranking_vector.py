@@ -2,7 +2,9 @@
 title is in ``title``, the opening of the text in ``ranking``. Both stay in the table's
 own rows (storage MAIN), so ranking thousands of matches reads no long text stored
 apart (TOAST); the whole text (``body``) is only matched, through its GIN index. See
-``search.backends.postgres``. Other databases have nothing to change."""
+``search.backends.postgres``. The new vector is empty until ``update_index`` fills it
+(until then the text ranks nothing, only the title). Other databases have nothing to
+change."""
 
 from django.db import migrations
 
@@ -16,13 +18,12 @@ def add_ranking_vector(apps, schema_editor):
     # With the opening in the row, the row is over TOAST's 2 kB target: without MAIN, the
     # title vector would be moved out first.
     schema_editor.execute(f"ALTER TABLE {TABLE} ALTER COLUMN ranking SET STORAGE MAIN, ALTER COLUMN title SET STORAGE MAIN")
-    # Until the next update_index, rank existing entries by their whole text as before.
-    schema_editor.execute(f"UPDATE {TABLE} SET ranking = body")
 
 
 def drop_ranking_vector(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute(f"ALTER TABLE {TABLE} DROP COLUMN IF EXISTS ranking")
+        schema_editor.execute(f"ALTER TABLE {TABLE} ALTER COLUMN title SET STORAGE EXTENDED")
 
 
 class Migration(migrations.Migration):
