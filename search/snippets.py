@@ -7,7 +7,7 @@ import re
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
-from materials.models import CustomDocument, MaterialPage
+from materials.models import MaterialPage
 from search.analysis import analyse_document
 
 WORD = re.compile(r"\w+", re.UNICODE)
@@ -16,17 +16,16 @@ BEFORE = 8
 MAX_TEXT = 20_000
 
 
-def text_of(page, private_files=None):
+def text_of(page):
     """The searchable text of a page: its description or summary, its body, and for
-    materials the text of their public files (``private_files``: the ids of the files
-    that require login, when known)."""
+    materials the text of their public files."""
     parts = [getattr(page, "search_description", ""), strip_tags(str(getattr(page, "intro", "") or ""))]
     body = getattr(page, "body", None)
     if body is not None:
         parts.append(strip_tags(str(body)))
     files = getattr(page, "public_file_text", None)
     if callable(files):
-        parts.append(files(private_files))
+        parts.append(files())
     return " ".join(part for part in parts if part)[:MAX_TEXT]
 
 
@@ -46,10 +45,9 @@ def word_matcher(tokens, language):
 def add_snippets(pages, tokens, language):
     """Give each of ``pages`` its ``snippet``; the files of all of them are checked for
     login at once."""
-    files = [item.document_id for page in pages if isinstance(page, MaterialPage) for item in page.files.all()]
-    private = CustomDocument.members_only_ids(files) if files else set()
-    for page in pages:
-        page.snippet = snippet(text_of(page, private), tokens, language)
+    with MaterialPage.prepare_search_texts([page for page in pages if isinstance(page, MaterialPage)]):
+        for page in pages:
+            page.snippet = snippet(text_of(page), tokens, language)
 
 
 def mentions(text, tokens, language):

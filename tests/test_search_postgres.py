@@ -13,7 +13,7 @@ from search.backends.postgres import RANKED_WORDS
 
 pytestmark = [
     pytest.mark.django_db,
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's own storage and query plans"),
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="checks the PostgreSQL backend's own storage and query plans; .ci/run runs it in its PostgreSQL stage"),
 ]
 
 FILLER = " ".join(["Kotoutumisen tuki kuuluu kaikille kunnan asukkaille."] * (RANKED_WORDS // 6 + 5))

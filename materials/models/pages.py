@@ -124,21 +124,20 @@ class MaterialPage(InOrganisation, Page):
         index.FilterField("year"),
         index.FilterField("members_only"),
     ]
-    def public_file_text(self, private=None):
+    def public_file_text(self):
         """Titles, languages, formats and text of the files anyone may download, searched
         with the material so that a word inside a booklet finds it. Files behind a login
         (``CustomDocument.requires_login``) are left out, so that search reveals nothing
-        of them. ``private``: those ids, when the caller has checked the files of many
-        materials at once; while indexing, ``prepare_search_texts`` has checked them. A
-        file no one has checked is checked here."""
+        of them. Within ``prepare_search_texts`` the files of many materials have been
+        checked at once; a file no one has checked is checked here."""
         if self.members_only:
             return ""
         files = list(self.files.all())
         ids = [item.document_id for item in files]
         checked = _checked_files.get()
-        if private is None and checked is not None and all(pk in checked for pk in ids):
+        if checked is not None and all(pk in checked for pk in ids):
             private = {pk for pk in ids if checked[pk]}
-        if private is None:
+        else:
             private = CustomDocument.members_only_ids(ids)
         texts = []
         for item in files:
@@ -153,10 +152,11 @@ class MaterialPage(InOrganisation, Page):
     @classmethod
     @contextmanager
     def prepare_search_texts(cls, pages):
-        """While many materials are indexed: their files are checked for login at once,
-        where each material would check its own (three queries each)."""
+        """While the search texts of many materials are computed (indexing, result
+        snippets): their files are checked for login at once, where each material would
+        check its own (three queries each)."""
         ids = [item.document_id for page in pages for item in page.files.all()]
-        private = CustomDocument.members_only_ids(ids)
+        private = CustomDocument.members_only_ids(ids) if ids else set()
         token = _checked_files.set({pk: pk in private for pk in ids})
         try:
             yield
