@@ -11,6 +11,7 @@ import json
 import operator
 from collections import Counter
 from functools import reduce
+from itertools import islice
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -32,6 +33,8 @@ RESULTS_PER_PAGE = 10
 # A search server hands over the ids of this many best matches; the facets count those.
 FACET_SAMPLE = 1000
 FACETS = ("type", "language", "organisation", "topic")
+# Up to this many matches, the topics of each are looked up; beyond, all are read.
+LOOKUPS_UP_TO = 2000
 
 
 def ranked_matches(queryset, query):
@@ -59,6 +62,24 @@ def search_server_ids(results, limit):
         results._get_es_body(), index=index, _source=False, size=limit, stored_fields=["_none_"], docvalue_fields=["pk"]
     )
     return [int(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]]
+
+
+class Fitting:
+    """The ids of the matches that fit every choice, in rank order, as the paginator reads
+    them: their number is known from the facets' counts, and they are picked out of the
+    ranked ids only as far as the page asked for reaches."""
+
+    def __init__(self, ids, fits, number):
+        self.ids, self.fits, self.number = ids, fits, number
+
+    def count(self):
+        return self.number
+
+    def __len__(self):
+        return self.number
+
+    def __getitem__(self, key):
+        return list(islice(filter(self.fits, self.ids), key.start, key.stop))
 
 
 class FirstFromSample:
@@ -150,7 +171,7 @@ class SiteSearch:
             page = Paginator(self.fitting, RESULTS_PER_PAGE).get_page(page_number)
         else:
             with self.analysed_in_content_language():
-                results = FirstFromSample(self.narrowed(self.base()).search(self.text), self.fitting or [])
+                results = FirstFromSample(self.narrowed(self.base()).search(self.text), self.fitting or ())
                 page = Paginator(results, RESULTS_PER_PAGE).get_page(page_number)
         ids = list(page.object_list)
         specific = Page.objects.filter(pk__in=ids).specific().in_bulk()
@@ -164,63 +185,69 @@ class SiteSearch:
         with self.analysed_in_content_language():
             ids, complete = ranked_matches(self.base(), self.text)
         pages = self._pages(ids)
-        languages = {pk: code for code, pk in self.locales.items()}
         chosen = self.selected
         chosen_type = self.types.get(chosen["type"]) if chosen["type"] else None
+        chosen_locale = self.locales.get(chosen["language"])
+        chosen_organisation, chosen_topic = chosen["organisation"], chosen["topic"]
         counts = {facet: Counter() for facet in FACETS}
-        fitting_kinds = set()
+        fitting_kinds, fitting = set(), 0
         # Pages that share type, language, organisation and topics count alike.
         for kind, number in Counter(pages.values()).items():
             content_type, locale_id, organisation, page_topics = kind
-            language = languages.get(locale_id)
             # A page counts for a facet's choices when it fits every other facet's choice.
-            misfits = {
-                "type": bool(chosen_type) and content_type != chosen_type,
-                "language": language != chosen["language"],
-                "organisation": bool(chosen["organisation"]) and organisation != chosen["organisation"],
-                "topic": bool(chosen["topic"]) and chosen["topic"] not in page_topics,
-            }
-            misfitting = sum(misfits.values())
+            other_type = chosen_type is not None and content_type != chosen_type
+            other_language = locale_id != chosen_locale
+            other_organisation = chosen_organisation is not None and organisation != chosen_organisation
+            other_topic = chosen_topic is not None and chosen_topic not in page_topics
+            misfitting = other_type + other_language + other_organisation + other_topic
             if misfitting > 1:
                 continue
             if not misfitting:
                 fitting_kinds.add(kind)
-            if not misfitting or misfits["type"]:
+                fitting += number
+            if not misfitting or other_type:
                 counts["type"][content_type] += number
-            if not misfitting or misfits["language"]:
-                counts["language"][language] += number
-            if organisation and (not misfitting or misfits["organisation"]):
+            if not misfitting or other_language:
+                counts["language"][locale_id] += number
+            if organisation and (not misfitting or other_organisation):
                 counts["organisation"][organisation] += number
-            if not misfitting or misfits["topic"]:
+            if not misfitting or other_topic:
                 for topic in page_topics:
                     counts["topic"][topic] += number
         # The results are the matches that fit every choice, in rank order.
-        self.fitting, self.complete = [pk for pk in ids if pages.get(pk) in fitting_kinds], complete
+        self.fitting = Fitting(ids, lambda pk: pages.get(pk) in fitting_kinds, fitting)
+        self.complete = complete
         return self._labelled(counts)
 
     def _pages(self, ids):
         """{page id: (content type, locale, organisation slug, topic slugs)} of the visible
-        pages among ``ids``."""
+        pages among ``ids``. Only live public pages: a search server's index may not have
+        caught up with an unpublished page."""
         depth = self.organisation_depth * Page.steplen
         organisations = {path: slug for path, (slug, _locale, _title) in self.organisations.items()}
+        matches = id_list(ids)
+        # The topics straight from the table that links them to material pages: those of
+        # a few matches looked up by page, those of many read in one pass over the table
+        # (cheaper than thousands of lookups).
+        slugs = dict(Topic.objects.values_list("pk", "slug"))
+        links = MaterialPage.topics.through.objects.values_list("materialpage_id", "topic_id")
+        if len(ids) < LOOKUPS_UP_TO:
+            links = links.filter(materialpage_id__in=matches)
+        topics = {}
+        for page_id, topic_id in links:
+            topics.setdefault(page_id, []).append(slugs[topic_id])
         no_topics = frozenset()
-        pages, topics = {}, {}
-        # One row per page and topic (one row for a page without topics). Only live public
-        # pages: a search server's index may not have caught up with an unpublished page.
-        for pk, content_type, locale_id, branch, topic in (
-            self.base().filter(pk__in=id_list(ids))
+        return {
+            pk: (content_type, locale_id, organisations.get(branch), frozenset(topics[pk]) if pk in topics else no_topics)
+            for pk, content_type, locale_id, branch in self.base()
+            .filter(pk__in=matches)
             .order_by()
-            .values_list("pk", "content_type_id", "locale_id", Substr("path", 1, depth), "materialpage__topics__slug")
-        ):
-            pages[pk] = content_type, locale_id, organisations.get(branch), no_topics
-            if topic:
-                topics.setdefault(pk, []).append(topic)
-        for pk, page_topics in topics.items():
-            pages[pk] = (*pages[pk][:3], frozenset(page_topics))
-        return pages
+            .values_list("pk", "content_type_id", "locale_id", Substr("path", 1, depth))
+        }
 
     def _labelled(self, counts):
         names = dict(settings.LANGUAGES)
+        codes = {pk: code for code, pk in self.locales.items()}
         type_names = {pk: name for name, pk in self.types.items()}
         active = Locale.get_active().pk
         organisation_titles = {}
@@ -230,11 +257,11 @@ class SiteSearch:
         topic_names = {term.slug: term.name for term in Topic.for_locale()}
         labels = {
             "type": lambda pk: capfirst(ContentType.objects.get_for_id(pk).model_class()._meta.verbose_name),
-            "language": lambda code: names.get(code, code),
+            "language": lambda pk: names.get(codes.get(pk), codes.get(pk)),
             "organisation": lambda slug: organisation_titles.get(slug, slug),
             "topic": lambda slug: topic_names.get(slug, slug),
         }
-        values = {"type": lambda pk: type_names.get(pk)}
+        values = {"type": type_names.get, "language": codes.get}
         facets = {}
         for facet in FACETS:
             chosen = self.selected[facet]
