@@ -64,8 +64,15 @@ def database_config():
         Path(config["NAME"]).parent.mkdir(parents=True, exist_ok=True)
         config["CONN_MAX_AGE"] = 0
         # Write-ahead log: readers never wait for a writer, and a commit (a page view
-        # counted, a search's daily hit) needs no sync of the main file.
-        config["OPTIONS"] = {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
+        # counted, a search's daily hit) needs no sync of the main file. The file is read
+        # through memory mapping (up to 1 GiB, shared by every connection through the
+        # operating system's cache): each request's new connection would otherwise copy
+        # every page it reads into its own cache of 2 MB, and a search over thousands of
+        # matches reads many (about a tenth of its time at 10,000 pages).
+        config["OPTIONS"] = {
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA mmap_size=1073741824;",
+        }
     return config
 
 

@@ -127,15 +127,16 @@ class SiteSearch:
         self.organisations = {
             path: (slug, locale_id, title)
             # Unordered: in tree order, SQLite walks every page by path to find these.
-            for path, slug, locale_id, title in OrganisationPage.objects.live().public().order_by().values_list(
-                "path", "slug", "locale_id", "title"
-            )
+            for path, slug, locale_id, title in self.public_pages.type(OrganisationPage)
+            .order_by()
+            .values_list("path", "slug", "locale_id", "title")
         }
         self.locales = dict(Locale.objects.values_list("language_code", "pk"))
         # Ids of the matches that fit every choice, best first, once the facets have counted
         # them, and whether that is all of them (else the first of a search server's sample).
         self.fitting, self.complete = None, False
-        self.organisation_depth = OrganisationPage.objects.values_list("depth", flat=True).first() or 0
+        # Organisations sit at one depth of the page tree.
+        self.organisation_depth = min((len(path) // Page.steplen for path in self.organisations), default=0)
 
     @cached_property
     def public_pages(self):
@@ -249,7 +250,7 @@ class SiteSearch:
         names = dict(settings.LANGUAGES)
         codes = {pk: code for code, pk in self.locales.items()}
         type_names = {pk: name for name, pk in self.types.items()}
-        active = Locale.get_active().pk
+        active = self.locales.get(translation.get_language())
         organisation_titles = {}
         for slug, locale_id, title in self.organisations.values():
             if slug not in organisation_titles or locale_id == active:

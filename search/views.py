@@ -22,13 +22,13 @@ AUTOCOMPLETE_MIN_LENGTH = 2
 FACET_ENTRIES = 10
 
 
-def editors_picks(text, language):
+def editors_picks(site_search, text, language):
     """The editors' picks for this query: live public pages in the visitor's language."""
     query = Query.objects.filter(query_string=normalise_query_string(text)).first()
     if query is None:
         return []
     picks = list(query.editors_picks.order_by("sort_order"))
-    visible = Page.objects.live().public().filter(
+    visible = site_search.public_pages.filter(
         pk__in=[pick.page_id for pick in picks if pick.page_id], locale__language_code=language
     ).in_bulk()
     return [pick for pick in picks if pick.page_id in visible or (not pick.page_id and pick.external_link_url)]
@@ -114,7 +114,7 @@ def search_page(request):
                 facets=with_links(request, facets),
                 selected=site_search.selected,
                 suggestion=suggestion,
-                picks=editors_picks(query.text, language),
+                picks=editors_picks(site_search, query.text, language),
             )
             if results.paginator.count:
                 Query.get(query.text).add_hit()  # popular queries: daily counts, nothing personal
