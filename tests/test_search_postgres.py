@@ -1,12 +1,15 @@
 """How the PostgreSQL backend ranks: by the title and the opening of the text, read from
-the table's own rows, with the matches found through the GIN indexes; every word of a
-long text still finds it. (PostgreSQL only: the CI stage on PostgreSQL runs these.)"""
+the table's own rows, with the matches found through the GIN indexes (of pages' rows
+alone, for the site search); every word of a long text still finds it. (PostgreSQL only: the CI stage on PostgreSQL runs these.)"""
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils.text import slugify
 from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
 
 from home.models import StandardPage
 from search.backends.postgres import RANKED_WORDS
@@ -76,5 +79,26 @@ def test_ranking_reads_title_and_opening_from_the_row_and_matches_through_the_gi
         cursor.execute("SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)")
         cursor.execute("EXPLAIN " + statements[ranking])
         plan = "\n".join(row[0] for row in cursor.fetchall())
-    assert "Bitmap Index Scan on wagtailsear_body" in plan
+    # Through the GIN index of pages' rows alone: no document's or image's row is read.
+    assert "Bitmap Index Scan on search_page_body_gin" in plan
     assert "Seq Scan on wagtailsearch_indexentry" not in plan
+
+
+def test_the_rows_of_pages_are_marked_and_those_of_documents_are_not(long_guide, settings, tmp_path):
+    from materials.models import CustomDocument
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    page = long_guide("Merkitty opas", "Kaskelotti ui.")
+    document = CustomDocument.objects.create(title="Kaskelottien laulut", file=ContentFile(b"laulu", name="laulut.txt"))
+    get_search_backend().add(document)
+
+    def marked(obj):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT is_page FROM wagtailsearch_indexentry WHERE content_type_id = %s AND object_id = %s",
+                [ContentType.objects.get_for_model(obj).pk, str(obj.pk)],
+            )
+            return cursor.fetchone()[0]
+
+    assert marked(page) is True and marked(document) is False
+    assert document in CustomDocument.objects.search("kaskelotti")  # documents are searched as before

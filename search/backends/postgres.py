@@ -17,7 +17,7 @@ from contextlib import contextmanager
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connections, router, transaction
-from django.db.models import Case, F, Q, Value, When
+from django.db.models import BooleanField, Case, Expression, F, Q, Value, When
 from django.db.models.expressions import RawSQL
 from modelsearch.backends.database.postgres.postgres import (
     IndexEntry,
@@ -28,7 +28,7 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchResults,
 )
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from search import vocabulary
 from search.analysis import analyse_document_by_kind, fold, tokens
@@ -64,6 +64,23 @@ OPENING_WORDS = 20
 RANKING = RawSQL(f'"{IndexEntry._meta.db_table}"."ranking"', [], output_field=SearchVectorField())
 
 
+class IsPage(Expression):
+    """The index row is a page's (the column the search app's migration added, with GIN
+    indexes on the title and text of such rows alone), named with the alias the query
+    gives the table: in the every-word subquery it is not the table's own name."""
+
+    output_field = BooleanField()
+
+    def as_sql(self, compiler, connection):
+        return f"{compiler.quote_name_unless_alias(compiler.query.base_table)}.is_page", []
+
+
+def page_rows(entries, model):
+    """``entries`` kept to pages' rows when ``model`` is a page type: the site search then
+    matches through the page-only GIN indexes, and reads no row of a document or image."""
+    return entries.filter(IsPage()) if issubclass(model, Page) else entries
+
+
 def opening(fields):
     """The words that ranking reads: the first words of each field's text."""
     per_field = max(OPENING_WORDS, RANKED_WORDS // max(len(fields), 1))
@@ -95,6 +112,7 @@ class AnalysedPostgresIndex(PostgresIndex):
             return
         codes = dict(Locale.objects.values_list("pk", "language_code"))
         content_type = get_content_type_pk(model)
+        is_page = issubclass(model, Page)
         entries, texts = [], []
         with prepare_search_texts(model, objs):
             raw = [(obj, raw_fields(obj)) for obj in objs]
@@ -112,19 +130,19 @@ class AnalysedPostgresIndex(PostgresIndex):
         # Whole-word matches weigh A (title) and B (body), part matches C and D.
         vector = "setweight(to_tsvector(%s, %s), '{}') || setweight(to_tsvector(%s, %s), '{}')"
         body_vector = vector.format("B", "D")
-        row = f"(%s, %s, {vector.format('A', 'C')}, to_tsvector(%s, %s), {body_vector}, {body_vector}, 1.0, %s, '')"
+        row = f"(%s, %s, {vector.format('A', 'C')}, to_tsvector(%s, %s), {body_vector}, {body_vector}, 1.0, %s, '', %s)"
         rows = ", ".join([row] * len(entries))
         params = []
         for object_id, raw_title, title, autocomplete, body, ranked in entries:
             params += [content_type, object_id, CONFIG, title[0], CONFIG, title[1], CONFIG, autocomplete]
-            params += [CONFIG, body[0], CONFIG, body[1], CONFIG, ranked[0], CONFIG, ranked[1], raw_title]
+            params += [CONFIG, body[0], CONFIG, body[1], CONFIG, ranked[0], CONFIG, ranked[1], raw_title, is_page]
         with self.write_connection.cursor() as cursor:
             cursor.execute(
                 f"INSERT INTO {IndexEntry._meta.db_table} (content_type_id, object_id, title, autocomplete, body, "  # noqa: S608
-                f"ranking, title_norm, title_text, body_text) VALUES {rows} "
+                f"ranking, title_norm, title_text, body_text, is_page) VALUES {rows} "
                 "ON CONFLICT (content_type_id, object_id) DO UPDATE SET title = EXCLUDED.title, "
                 "autocomplete = EXCLUDED.autocomplete, body = EXCLUDED.body, ranking = EXCLUDED.ranking, "
-                "title_text = EXCLUDED.title_text, body_text = EXCLUDED.body_text",
+                "title_text = EXCLUDED.title_text, body_text = EXCLUDED.body_text, is_page = EXCLUDED.is_page",
                 params,
             )
 
@@ -166,9 +184,10 @@ class AnalysedPostgresQueryCompiler(RankedCompilerMixin, PostgresSearchQueryComp
             return None
         # The content type is compared as an expression that its B-tree index cannot serve,
         # so that only the GIN indexes find the matches (``matched_through_indexes``).
-        return IndexEntry.objects.alias(kind=F("content_type_id") + 0).filter(
+        entries = IndexEntry.objects.alias(kind=F("content_type_id") + 0).filter(
             Q(title=query) | Q(body=query), kind__in=get_descendants_content_types_pks(self.queryset.model)
         )
+        return page_rows(entries, self.queryset.model)
 
     def engine_settings(self):
         return matched_through_indexes(router.db_for_read(IndexEntry))
@@ -194,7 +213,8 @@ class AnalysedPostgresQueryCompiler(RankedCompilerMixin, PostgresSearchQueryComp
         every_word = self.ts_query(every_word=True)
         # As a set found through the GIN indexes: tested row by row, each body would be
         # read from TOAST.
-        matching_every_word = IndexEntry.objects.filter(Q(title=every_word) | Q(body=every_word)).values("pk")
+        matching_every_word = page_rows(IndexEntry.objects.filter(Q(title=every_word) | Q(body=every_word)), self.queryset.model)
+        matching_every_word = matching_every_word.values("pk")
         return Case(When(pk__in=matching_every_word, then=Value(0)), default=Value(1))
 
 
