@@ -59,6 +59,8 @@ NORMALISATION = 1
 # OPENING_WORDS of each field.
 RANKED_WORDS = 100
 OPENING_WORDS = 20
+# The columns an index update writes, in the order of the values of its rows.
+UPDATED_COLUMNS = ("title", "autocomplete", "body", "ranking", "title_text", "body_text", "is_page")
 # The column the search app's migration added to the index table (unknown to its model),
 # named with the table's own name: the ranking queries never alias that table.
 RANKING = RawSQL(f'"{IndexEntry._meta.db_table}"."ranking"', [], output_field=SearchVectorField())
@@ -130,19 +132,24 @@ class AnalysedPostgresIndex(PostgresIndex):
         # Whole-word matches weigh A (title) and B (body), part matches C and D.
         vector = "setweight(to_tsvector(%s, %s), '{}') || setweight(to_tsvector(%s, %s), '{}')"
         body_vector = vector.format("B", "D")
-        row = f"(%s, %s, {vector.format('A', 'C')}, to_tsvector(%s, %s), {body_vector}, {body_vector}, 1.0, %s, '', %s)"
+        row = f"(%s, %s, 1.0, {vector.format('A', 'C')}, to_tsvector(%s, %s), {body_vector}, {body_vector}, %s, '', %s)"
         rows = ", ".join([row] * len(entries))
         params = []
         for object_id, raw_title, title, autocomplete, body, ranked in entries:
             params += [content_type, object_id, CONFIG, title[0], CONFIG, title[1], CONFIG, autocomplete]
             params += [CONFIG, body[0], CONFIG, body[1], CONFIG, ranked[0], CONFIG, ranked[1], raw_title, is_page]
+        table = IndexEntry._meta.db_table
+        stored = ", ".join(f"{table}.{column}" for column in UPDATED_COLUMNS)
+        indexed = ", ".join(f"EXCLUDED.{column}" for column in UPDATED_COLUMNS)
+        # A row whose text has not changed is left as it is: rewriting it would leave a dead
+        # copy behind, and after a full update_index the rows of the table would be spread
+        # over twice the pages, which every search then reads (about a fifth slower).
         with self.write_connection.cursor() as cursor:
             cursor.execute(
-                f"INSERT INTO {IndexEntry._meta.db_table} (content_type_id, object_id, title, autocomplete, body, "  # noqa: S608
-                f"ranking, title_norm, title_text, body_text, is_page) VALUES {rows} "
-                "ON CONFLICT (content_type_id, object_id) DO UPDATE SET title = EXCLUDED.title, "
-                "autocomplete = EXCLUDED.autocomplete, body = EXCLUDED.body, ranking = EXCLUDED.ranking, "
-                "title_text = EXCLUDED.title_text, body_text = EXCLUDED.body_text, is_page = EXCLUDED.is_page",
+                f"INSERT INTO {table} (content_type_id, object_id, title_norm, {', '.join(UPDATED_COLUMNS)}) "  # noqa: S608
+                f"VALUES {rows} ON CONFLICT (content_type_id, object_id) DO UPDATE SET "
+                + ", ".join(f"{column} = EXCLUDED.{column}" for column in UPDATED_COLUMNS)
+                + f" WHERE ({stored}) IS DISTINCT FROM ({indexed})",
                 params,
             )
 
