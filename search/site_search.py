@@ -236,7 +236,8 @@ class SiteSearch:
             links = links.filter(materialpage_id__in=matches)
         topics = {}
         for page_id, topic_id in links:
-            topics.setdefault(page_id, []).append(slugs[topic_id])
+            if topic_id in slugs:  # else a topic added since the line above: counted next time
+                topics.setdefault(page_id, []).append(slugs[topic_id])
         no_topics = frozenset()
         return {
             pk: (content_type, locale_id, organisations.get(branch), frozenset(topics[pk]) if pk in topics else no_topics)

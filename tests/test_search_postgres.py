@@ -70,19 +70,31 @@ def test_ranking_reads_title_and_opening_from_the_row_and_matches_through_the_gi
     assert storage == {"title": "m", "ranking": "m"}
 
     # The query the search page ranks with, as it ran, and the settings it ran under.
+    plan = ranking_plan(client, "kaskelotti")
+    # Through the GIN index of pages' rows alone: no document's or image's row is read.
+    assert "Bitmap Index Scan on search_page_body_gin" in plan
+    assert "Seq Scan on wagtailsearch_indexentry" not in plan
+    # With more words, the pages with every word are one set, found through the same index.
+    plan = ranking_plan(client, "kaskelotti lopussa")
+    assert "hashed SubPlan" in plan and plan.count("Bitmap Index Scan on search_page_body_gin") == 2
+
+
+def ranking_plan(client, query):
+    """The plan of the query the search page ranked ``query`` with, under its settings."""
     with CaptureQueriesContext(connection) as queries:
-        client.get("/fi/search/", {"q": "kaskelotti"})
+        client.get("/fi/search/", {"q": query})
     statements = [query["sql"] for query in queries.captured_queries]
     ranking = next(number for number, sql in enumerate(statements) if "ts_rank" in sql)
     assert "set_config('enable_seqscan', 'off', true)" in statements[ranking - 1]
     assert "set_config('enable_seqscan', 'on', true)" in statements[ranking + 1]  # put back afterwards
     with connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('enable_seqscan'), current_setting('enable_indexscan')")
+        previous = cursor.fetchone()
         cursor.execute("SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)")
         cursor.execute("EXPLAIN " + statements[ranking])
         plan = "\n".join(row[0] for row in cursor.fetchall())
-    # Through the GIN index of pages' rows alone: no document's or image's row is read.
-    assert "Bitmap Index Scan on search_page_body_gin" in plan
-    assert "Seq Scan on wagtailsearch_indexentry" not in plan
+        cursor.execute("SELECT set_config('enable_seqscan', %s, true), set_config('enable_indexscan', %s, true)", previous)
+    return plan
 
 
 def test_the_rows_of_pages_are_marked_and_those_of_documents_are_not(long_guide, settings, tmp_path):
@@ -124,3 +136,21 @@ def test_indexing_an_unchanged_page_again_leaves_its_row_where_it_is(long_guide)
     page.save_revision().publish()
     assert row() != written
     assert page.title in result_titles(Client(), "laulaa")
+
+
+def test_a_page_with_every_word_comes_before_pages_with_some_however_often(client, long_guide):
+    long_guide("Kaskelotti kaskelotti kaskelotti", "Kaskelotti, kaskelotti ja kaskelotti.")
+    long_guide("Matkaopas", f"{FILLER} Kaskelotti ja valaslaulu mainitaan vasta lopussa.")
+
+    assert result_titles(client, "kaskelotti valaslaulu")[0] == "Matkaopas"
+
+
+def test_a_row_written_without_the_mark_still_counts_as_a_pages(client, long_guide):
+    page = long_guide("Merkitsemätön opas", "Kaskelotti ui.")
+    with connection.cursor() as cursor:  # as a process running the previous version writes it
+        cursor.execute(
+            "UPDATE wagtailsearch_indexentry SET is_page = NULL WHERE content_type_id = %s AND object_id = %s",
+            [page.content_type_id, str(page.pk)],
+        )
+
+    assert result_titles(client, "kaskelotti") == ["Merkitsemätön opas"]

@@ -67,14 +67,15 @@ RANKING = RawSQL(f'"{IndexEntry._meta.db_table}"."ranking"', [], output_field=Se
 
 
 class IsPage(Expression):
-    """The index row is a page's (the column the search app's migration added, with GIN
-    indexes on the title and text of such rows alone), named with the alias the query
-    gives the table: in the every-word subquery it is not the table's own name."""
+    """The index row may be a page's: it is not marked as another object's (the column
+    the search app's migration added, with GIN indexes on the title and text of such rows
+    alone; the condition is the indexes' own). The table is named with the alias the
+    query gives it: in the every-word subquery it is not the table's own name."""
 
     output_field = BooleanField()
 
     def as_sql(self, compiler, connection):
-        return f"{compiler.quote_name_unless_alias(compiler.query.base_table)}.is_page", []
+        return f"{compiler.quote_name_unless_alias(compiler.query.base_table)}.is_page IS NOT FALSE", []
 
 
 def page_rows(entries, model):

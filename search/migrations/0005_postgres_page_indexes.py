@@ -1,8 +1,11 @@
-"""On PostgreSQL, the search index marks the rows of pages (``is_page``) and gets GIN
-indexes on their title and text alone. The site search looks for pages only: through
-these indexes it no longer reads the rows of the documents and images that match the
-same words (four in ten of the matches of a common word), only to drop them. The rows
-already indexed are marked here. Other databases have nothing to change."""
+"""On PostgreSQL, the search index marks the rows of documents, images and other
+non-pages (``is_page`` false) and gets GIN indexes on the title and text of the other
+rows alone. The site search looks for pages only: through these indexes it no longer
+reads the rows of the documents and images that match the same words (four in ten of
+the matches of a common word), only to drop them. The rows already indexed are marked
+here. A row written without the mark (by a process still running the previous version
+during an upgrade) is left unmarked (null) and still counts as a page's, so no page
+drops out of the search; ``update_index`` marks it."""
 
 from django.db import migrations
 
@@ -13,13 +16,13 @@ INDEXES = {"search_page_title_gin": "title", "search_page_body_gin": "body"}
 def add_page_indexes(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
-    schema_editor.execute(f"ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS is_page boolean NOT NULL DEFAULT false")
+    schema_editor.execute(f"ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS is_page boolean")
     # The content types of pages are those of the rows of Wagtail's page table.
     schema_editor.execute(
-        f"UPDATE {TABLE} SET is_page = true WHERE content_type_id IN (SELECT DISTINCT content_type_id FROM wagtailcore_page)"  # noqa: S608
+        f"UPDATE {TABLE} SET is_page = content_type_id IN (SELECT DISTINCT content_type_id FROM wagtailcore_page)"  # noqa: S608
     )
     for name, column in INDEXES.items():
-        schema_editor.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {TABLE} USING gin ({column}) WHERE is_page")
+        schema_editor.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {TABLE} USING gin ({column}) WHERE is_page IS NOT FALSE")
 
 
 def drop_page_indexes(apps, schema_editor):
