@@ -144,7 +144,7 @@ class AnalysedPostgresIndex(PostgresIndex):
         indexed = ", ".join(f"EXCLUDED.{column}" for column in UPDATED_COLUMNS)
         # A row whose text has not changed is left as it is: rewriting it would leave a dead
         # copy behind, and after a full update_index the rows of the table would be spread
-        # over twice the pages, which every search then reads (about a fifth slower).
+        # over twice the pages, which every search then reads.
         with self.write_connection.cursor() as cursor:
             cursor.execute(
                 f"INSERT INTO {table} (content_type_id, object_id, title_norm, {', '.join(UPDATED_COLUMNS)}) "  # noqa: S608
