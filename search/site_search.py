@@ -27,7 +27,7 @@ from wagtail.models import Locale, Page, get_page_models
 
 from materials.models import MaterialPage, Topic
 from network.models import OrganisationPage
-from search.backends.analysed import RankedCompilerMixin
+from search.backends.analysed import RankedCompilerMixin, fetch_all
 
 RESULTS_PER_PAGE = 10
 # A search server hands over the ids of this many best matches; the facets count those.
@@ -239,12 +239,12 @@ class SiteSearch:
             if topic_id in slugs:  # else a topic added since the line above: counted next time
                 topics.setdefault(page_id, []).append(slugs[topic_id])
         no_topics = frozenset()
+        rows = self.base().filter(pk__in=matches).order_by()
         return {
             pk: (content_type, locale_id, organisations.get(branch), frozenset(topics[pk]) if pk in topics else no_topics)
-            for pk, content_type, locale_id, branch in self.base()
-            .filter(pk__in=matches)
-            .order_by()
-            .values_list("pk", "content_type_id", "locale_id", Substr("path", 1, depth))
+            for pk, content_type, locale_id, branch in fetch_all(
+                rows.values_list("pk", "content_type_id", "locale_id", Substr("path", 1, depth))
+            )
         }
 
     def _labelled(self, counts):

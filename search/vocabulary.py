@@ -40,7 +40,8 @@ def allowed_edits(word):
 
 
 def known(tokens):
-    return IndexedTerm.objects.filter(term__in=tokens).exists()
+    """The indexed terms among ``tokens`` (a set)."""
+    return set(IndexedTerm.objects.filter(term__in=tokens).values_list("term", flat=True)) if tokens else set()
 
 
 def corrections(word):

@@ -10,6 +10,16 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_demo", verbosity=0)
 
 
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test starts with an empty cache: rolling a test's transaction back takes the
+    number of changes (``home.chrome``) back too, and a header or footer the test cached
+    under it would be shown to the next test."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def soup_of():
     def parse(response):

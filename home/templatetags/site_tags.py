@@ -3,11 +3,13 @@
 from django import template
 from django.conf import settings
 from django.db.models import Case, When
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
+from home import chrome
 from home.models import FooterText, SiteSettings
 
 register = template.Library()
@@ -36,10 +38,10 @@ def _locale_homes(context):
     if cached is not None:
         return cached
     site = _site(context)
-    homes = {}
-    if site:
-        for page in site.root_page.get_translations(inclusive=True).live().select_related("locale"):
-            homes[page.locale.language_code] = page
+    homes = chrome.cached(request, site, "homes", lambda: {
+        page.locale.language_code: page
+        for page in site.root_page.get_translations(inclusive=True).live().select_related("locale")
+    }) if site else {}
     if request is not None:
         request._tarjotin_locale_homes = homes
     return homes
@@ -138,10 +140,15 @@ def interface_language():
 
 @register.inclusion_tag("home/includes/main_menu.html", takes_context=True)
 def main_menu(context, current_page=None):
+    """The home page and its public children shown in menus, each as ``{pk, url, title}``."""
     home = locale_home(context)
+    request = context.get("request")
     items = []
     if home is not None:
-        items = home.get_children().live().public().in_menu().specific(defer=True)
+        items = chrome.cached(request, _site(context), "menu", lambda: [
+            {"pk": item.pk, "url": item.get_url(request=request), "title": item.title}
+            for item in home.get_children().live().public().in_menu().specific(defer=True)
+        ])
     return {
         "home": home,
         "items": items,
@@ -151,9 +158,13 @@ def main_menu(context, current_page=None):
     }
 
 
-@register.inclusion_tag("home/includes/footer.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def site_footer(context):
     request = context.get("request")
+    return chrome.cached(request, _site(context), "footer", lambda: render_to_string("home/includes/footer.html", _footer(context, request)))
+
+
+def _footer(context, request):
     locale = _active_locale(context)
     # The footer text in this language, else in the default one (marked with its lang).
     footer_text = (

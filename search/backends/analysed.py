@@ -7,6 +7,8 @@ from contextlib import contextmanager, nullcontext
 from contextvars import ContextVar
 
 from django.conf import settings
+from django.core.exceptions import EmptyResultSet
+from django.db import connections
 from django.utils import translation
 from modelsearch.query import And, MatchAll, Not, Or, Phrase, PlainText
 
@@ -55,7 +57,7 @@ def plan(text, language=None):
     memo = _plans.get()
     if memo is not None and (text, language) in memo:
         return memo[(text, language)]
-    groups, wholes, corrected = [], [], {}
+    words = []
     for word in tokens(text)[:MAX_QUERY_WORDS]:
         kinds = analyse_query_by_kind(word, language)
         # Folded forms only: every indexed token has its folded copy beside it, so the
@@ -63,9 +65,12 @@ def plan(text, language=None):
         whole = list(dict.fromkeys(fold(token) for word_whole, _parts in kinds for token in word_whole))
         parts = (fold(token) for _whole, word_parts in kinds for token in word_parts)
         group = list(dict.fromkeys([*whole, *parts]))
-        if not group:
-            continue
-        if not vocabulary.known(group):
+        if group:
+            words.append((word, group, whole))
+    known = vocabulary.known({token for _word, group, _whole in words for token in group})
+    groups, wholes, corrected = [], [], {}
+    for word, group, whole in words:
+        if known.isdisjoint(group):
             close = vocabulary.corrections(fold(word))
             if close:
                 corrected[word] = close[0]
@@ -100,6 +105,19 @@ def is_match_all(query):
 
 def is_match_nothing(query):
     return isinstance(query, Not) and isinstance(query.subquery, MatchAll)
+
+
+def fetch_all(queryset):
+    """The rows of a ``values_list`` queryset as tuples, fetched at once: Django fetches
+    rows a hundred at a time, and for the thousands of matches of a common word those
+    calls cost milliseconds. Only for values that need no conversion from the database."""
+    try:
+        sql, params = queryset.query.get_compiler(using=queryset.db).as_sql()
+    except EmptyResultSet:
+        return []
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 class RankedCompilerMixin:
@@ -137,9 +155,10 @@ class RankedCompilerMixin:
         if matches is None:
             return []
         rows = matches.annotate(score=self.score(), tier=self.tier()).order_by("tier", self.BEST_FIRST, self.OBJECT_ID)
-        rows = rows.values_list(self.OBJECT_ID, "score") if scores else rows.values_list(self.OBJECT_ID, flat=True)
+        rows = rows.values_list(self.OBJECT_ID, "score") if scores else rows.values_list(self.OBJECT_ID)
         with self.engine_settings():
-            return list(rows[start:stop])
+            rows = fetch_all(rows[start:stop])
+        return rows if scores else [object_id for (object_id,) in rows]
 
     def search(self, config, start, stop, score_field=None):
         """The matching objects as a queryset in the queryset's own order (used when

@@ -163,13 +163,18 @@ def matched_through_indexes(using):
     the content type's B-tree index) and test each body, at several times the cost (and
     a cost that JIT compilation only adds to)."""
     settings = ("enable_seqscan", "enable_indexscan", "jit")
-    with transaction.atomic(using=using), connections[using].cursor() as cursor:
-        # Inside an outer transaction, "local" settings last until it ends: put them back.
-        cursor.execute("SELECT " + ", ".join(f"current_setting('{name}')" for name in settings))
-        previous = cursor.fetchone()
+    connection = connections[using]
+    # "Local" settings end with the transaction: with the block's own, nothing to put back;
+    # inside an outer transaction they would last until it ends, so they are put back.
+    outer = connection.in_atomic_block
+    with transaction.atomic(using=using), connection.cursor() as cursor:
+        if outer:
+            cursor.execute("SELECT " + ", ".join(f"current_setting('{name}')" for name in settings))
+            previous = cursor.fetchone()
         cursor.execute("SELECT " + ", ".join(f"set_config('{name}', 'off', true)" for name in settings))
         yield  # after an error, rolling the block back undoes the settings
-        cursor.execute("SELECT " + ", ".join(f"set_config('{name}', %s, true)" for name in settings), previous)
+        if outer:
+            cursor.execute("SELECT " + ", ".join(f"set_config('{name}', %s, true)" for name in settings), previous)
 
 
 class AnalysedPostgresQueryCompiler(RankedCompilerMixin, PostgresSearchQueryCompiler):

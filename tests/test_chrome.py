@@ -1,0 +1,99 @@
+"""The header and footer every page shows are kept rendered between requests
+(``home.chrome``), and every change an editor saves shows on the next request."""
+
+import pytest
+from django.db.models import F
+from wagtail.models import Page, PageViewRestriction
+
+from home.models import FooterText, SiteChange, SiteSettings, StandardPage
+
+pytestmark = pytest.mark.django_db
+
+
+def menu_titles(client, soup_of, url="/fi/"):
+    return [a.get_text(strip=True) for a in soup_of(client.get(url)).select(".main-menu a")]
+
+
+def footer_text(client, soup_of, url="/fi/"):
+    return soup_of(client.get(url)).select_one("footer").get_text(" ", strip=True)
+
+
+@pytest.fixture
+def home():
+    return Page.objects.get(depth=2, locale__language_code="fi")
+
+
+def test_a_page_published_into_the_menu_shows_at_once_and_goes_when_unpublished(client, soup_of, home):
+    assert "Qwzrtyx-opas" not in menu_titles(client, soup_of)
+    page = home.add_child(instance=StandardPage(title="Qwzrtyx-opas", slug="qwzrtyx-opas", show_in_menus=True, live=False))
+    page.save_revision().publish()
+
+    assert "Qwzrtyx-opas" in menu_titles(client, soup_of)
+    assert "Qwzrtyx-opas" in menu_titles(client, soup_of, "/fi/search/?q=kotoutuminen")
+
+    page.refresh_from_db()
+    page.unpublish()
+    assert "Qwzrtyx-opas" not in menu_titles(client, soup_of)
+
+
+def test_a_renamed_menu_page_shows_its_new_title_at_once(client, soup_of, home):
+    item = home.get_children().live().in_menu().first().specific
+    assert item.title in menu_titles(client, soup_of)
+    item.title = "Qwzrtyx uusi nimi"
+    item.save_revision().publish()
+    assert "Qwzrtyx uusi nimi" in menu_titles(client, soup_of)
+
+
+def test_a_view_restriction_takes_a_page_out_of_the_menu_at_once(client, soup_of, home):
+    item = home.get_children().live().in_menu().first()
+    assert item.title in menu_titles(client, soup_of)
+    restriction = PageViewRestriction.objects.create(page=item, restriction_type=PageViewRestriction.LOGIN)
+    assert item.title not in menu_titles(client, soup_of)
+    restriction.delete()
+    assert item.title in menu_titles(client, soup_of)
+
+
+def test_footer_text_and_settings_changes_show_at_once(client, soup_of):
+    assert "Qwzrtyx-verkosto" not in footer_text(client, soup_of)
+    footer = FooterText.objects.get(locale__language_code="fi")
+    footer.organisation_name = "Qwzrtyx-verkosto"
+    footer.save()
+    assert "Qwzrtyx-verkosto" in footer_text(client, soup_of)
+
+    settings = SiteSettings.objects.get()
+    settings.contact_phone = "+358 40 123 4567"
+    settings.save()
+    assert "+358 40 123 4567" in footer_text(client, soup_of)
+
+
+def test_an_unpublished_language_home_leaves_the_language_switcher_at_once(client, soup_of):
+    def switcher(url):
+        return {a["hreflang"] for a in soup_of(client.get(url)).select(".language-switcher > ul a[hreflang]")}
+
+    assert "sv" in switcher("/fi/search/?q=kotoutuminen")
+    Page.objects.get(depth=2, locale__language_code="sv").unpublish()
+    assert "sv" not in switcher("/fi/search/?q=kotoutuminen")
+
+
+def test_the_header_is_kept_until_the_change_count_moves_as_another_process_would(client, soup_of, home):
+    """A change saved in another process reaches this one through the count alone: the
+    title below changes without a signal in this process, so the kept menu still shows
+    the old one until the count moves (which the other process's save does)."""
+    item = home.get_children().live().in_menu().first()
+    assert item.title in menu_titles(client, soup_of)
+    Page.objects.filter(pk=item.pk).update(title="Qwzrtyx toisesta prosessista")
+    assert item.title in menu_titles(client, soup_of)
+
+    SiteChange.objects.update(number=F("number") + 1)
+    assert "Qwzrtyx toisesta prosessista" in menu_titles(client, soup_of)
+
+
+def test_a_kept_header_and_footer_save_their_queries(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as first:
+        client.get("/fi/")
+    with CaptureQueriesContext(connection) as second:
+        client.get("/fi/")
+    assert len(first) - len(second) >= 8
