@@ -49,8 +49,8 @@ TITLE_WEIGHT = 5.0
 # ts_rank weights of the vector labels D, C, B, A: a part of a compound counts a tenth
 # of a whole word (there is no inverse document frequency in ts_rank to do it).
 LABEL_WEIGHTS = [0.1, 0.1, 1.0, 1.0]
-# The share of the rank that matches on any token (compound parts, corrections) add
-# to the rank of matches on whole words.
+# The share of the title's rank on any token (compound parts) added to the rank of the
+# whole words.
 PART_FACTOR = 0.3
 # ts_rank normalisation 1: divide by 1 + log(length of the vector), so long texts do not
 # outrank short ones on word count alone.
@@ -206,19 +206,19 @@ class AnalysedPostgresQueryCompiler(RankedCompilerMixin, PostgresSearchQueryComp
         return matched_through_indexes(router.db_for_read(IndexEntry))
 
     def score(self):
-        """Matches on whole words first, then on any token (compound parts, corrections):
-        one rank when the query words have no parts or corrections (all tokens whole)."""
+        """The rank of the whole query words in the title and the opening, plus a share of
+        the title's rank on every token (compound parts too). The opening is not ranked on
+        parts: a second ``ts_rank`` over the opening of every match cost a sixth of a
+        three-word search, and the every-word tier counts parts already."""
 
-        def rank(query):
-            def vector(column):
-                return SearchRank(column, query, weights=LABEL_WEIGHTS, normalization=Value(NORMALISATION))
+        def rank(vector, query):
+            return SearchRank(vector, query, weights=LABEL_WEIGHTS, normalization=Value(NORMALISATION))
 
-            return vector(F("title")) * TITLE_WEIGHT + vector(RANKING)
-
-        every_token = self.ts_query()
+        whole_words = self.ts_query(whole_words=True)
+        score = rank(F("title"), whole_words) * TITLE_WEIGHT + rank(RANKING, whole_words)
         if self.wholes == self.groups:
-            return rank(every_token)
-        return rank(self.ts_query(whole_words=True)) + rank(every_token) * PART_FACTOR
+            return score
+        return score + rank(F("title"), self.ts_query()) * TITLE_WEIGHT * PART_FACTOR
 
     def tier(self):
         if len(self.groups) < 2:
