@@ -17,7 +17,7 @@ One run, on the backend the settings select (``SEARCH_URL``, ``DATABASE_URL``):
    while searches are timed;
 5. times the search page (``/fi/search/?q=``) for a fixed set of queries and the
    autocomplete (``/fi/search/autocomplete/?q=``) through the WSGI application, called
-   as a server calls it (``cms.wsgi``);
+   as a server calls it (``cms.wsgi``), in a new process started as a server starts one;
 6. prints the figures and appends them as one JSON line to ``bench/out/search_speed.jsonl``.
 
 ``--report`` prints every recorded run side by side instead. Use a new, empty scratch
@@ -38,6 +38,7 @@ import os
 import random
 import re
 import resource
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -97,6 +98,12 @@ SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 def peak_rss_mb():
+    """This process's peak resident memory in MiB (Linux's VmHWM: ``ru_maxrss`` would
+    also count what the process that started it used before ``exec``)."""
+    with contextlib.suppress(OSError), open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -511,6 +518,16 @@ def measure_search(repeat, log):
     }
 
 
+def measure_search_apart(repeat):
+    """``measure_search`` in a new process, as a server's: searches timed in this process,
+    after it has generated and indexed thousands of objects, took ~10 ms longer (from
+    the state that work leaves its memory in; emptying the analysis caches, collecting
+    garbage or a new database connection did not change that)."""
+    command = [sys.executable, str(Path(__file__).resolve()), "--searches-only", "--repeat", str(repeat)]
+    finished = subprocess.run(command, stdout=subprocess.PIPE, text=True, check=True)  # its log goes to stderr
+    return json.loads(finished.stdout.splitlines()[-1])
+
+
 def settle():
     """On PostgreSQL, vacuum and analyse the search index table before timing searches:
     the full rebuild rewrote every row, and autovacuum would otherwise do the same work
@@ -588,6 +605,7 @@ def print_run(run):
     summary += [
         ("generating", f"{run['generate_s']:.1f} s", "", ""),
         ("peak memory (RSS)", f"{run['peak_rss_mb']:.0f} MiB", "", ""),
+        *([("searching process's RSS", f"{run['search_rss_mb']:.0f} MiB", "", "")] if "search_rss_mb" in run else []),
     ]
     table(("figure", "value", "target", ""), summary)
 
@@ -632,6 +650,7 @@ def main(argv=None):
     parser.add_argument("--out", default=str(OUT), help="JSON lines file the run is appended to")
     parser.add_argument("--no-record", action="store_true", help="do not append the run to --out")
     parser.add_argument("--report", action="store_true", help="print all recorded runs side by side and stop")
+    parser.add_argument("--searches-only", action="store_true", help=argparse.SUPPRESS)  # step 5, in its own process
     args = parser.parse_args(argv)
     if args.report:
         report(Path(args.out))
@@ -647,7 +666,12 @@ def main(argv=None):
         settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "localhost"]
 
     def log(message):
-        print(message, flush=True)
+        print(message, flush=True, file=sys.stderr if args.searches_only else sys.stdout)
+
+    if args.searches_only:
+        measured = measure_search(args.repeat, log)
+        print(json.dumps({**measured, "search_rss_mb": peak_rss_mb()}))
+        return
 
     engine, backend, database = describe_backend()
     log(f"Search speed: {backend} ({engine}) on {database}")
@@ -656,8 +680,9 @@ def main(argv=None):
     call_command("migrate", verbosity=0)
     run = {"when": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"), "engine": engine,
            # how requests are timed; runs recorded before November 24, 2026 went through Django's
-           # test client, without vacuuming PostgreSQL's index table first
-           "timed_through": "wsgi, settled",
+           # test client, without vacuuming PostgreSQL's index table first, and until the
+           # next day in the process that had generated and indexed the content
+           "timed_through": "wsgi, settled, own process",
            "backend": backend, "database": database, "debug": settings.DEBUG, "repeat": args.repeat,
            "pages": args.n, "files": args.n, "publish_small": None, "publish_ratio": None, "objects_small": None}
 
@@ -682,7 +707,7 @@ def main(argv=None):
         run["publish_ratio"] = run["publish_large"]["p50"] / run["publish_small"]["p50"]
     settle()
     log("Search page and autocomplete")
-    run.update(measure_search(args.repeat, log))
+    run.update(measure_search_apart(args.repeat))
     run["peak_rss_mb"] = peak_rss_mb()
     print_run(run)
     if not args.no_record:

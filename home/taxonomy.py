@@ -2,10 +2,21 @@
 audiences). Each term exists once per language; its slug is shared by all its
 translations, so filters and shared links work in every language."""
 
+from django.conf import settings
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import TranslatableMixin
+
+
+def active_content_language(default):
+    """The content language of the active language (as ``Locale.get_active``), else ``default``."""
+    try:
+        return get_supported_content_language_variant(translation.get_language() or default)
+    except LookupError:
+        return default
 
 
 class Term(TranslatableMixin, models.Model):
@@ -28,10 +39,12 @@ class Term(TranslatableMixin, models.Model):
     def for_locale(cls, locale=None):
         """Terms in ``locale`` (the active one by default), falling back to the source
         language for terms not translated yet: one query."""
-        locale = locale or Locale.get_active()
+        default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        code = locale.language_code if locale else active_content_language(default)
+        codes = [code, default]
         terms = {}
-        for term in cls.objects.filter(locale__in=[locale.pk, Locale.get_default().pk]):
-            if term.locale_id == locale.pk or term.translation_key not in terms:
+        for term in cls.objects.filter(locale__language_code__in=codes).select_related("locale"):
+            if term.locale.language_code == code or term.translation_key not in terms:
                 terms[term.translation_key] = term
         return sorted(terms.values(), key=lambda term: (term.sort_order, term.name))
 

@@ -22,9 +22,9 @@ AUTOCOMPLETE_MIN_LENGTH = 2
 FACET_ENTRIES = 10
 
 
-def editors_picks(site_search, text, language):
-    """The editors' picks for this query: live public pages in the visitor's language."""
-    query = Query.objects.filter(query_string=normalise_query_string(text)).first()
+def editors_picks(site_search, query, language):
+    """The editors' picks for ``query`` (a promotions ``Query`` or None): live public
+    pages in the visitor's language."""
     if query is None:
         return []
     picks = list(query.editors_picks.order_by("sort_order"))
@@ -109,15 +109,16 @@ def search_page(request):
             groups, _wholes, _corrections = plan(query.text, results_language)
             tokens = {token for group in groups for token in group}
             add_snippets(results.object_list, tokens, results_language)
+            promoted = Query.objects.filter(query_string=normalise_query_string(query.text)).first()
             context.update(
                 search_results=results,
                 facets=with_links(request, facets),
                 selected=site_search.selected,
                 suggestion=suggestion,
-                picks=editors_picks(site_search, query.text, language),
+                picks=editors_picks(site_search, promoted, language),
             )
-            if results.paginator.count:
-                Query.get(query.text).add_hit()  # popular queries: daily counts, nothing personal
+            if results.paginator.count:  # popular queries: daily counts, nothing personal
+                (promoted or Query.get(query.text)).add_hit()
     return TemplateResponse(request, "search/search.html", context, status=status)
 
 

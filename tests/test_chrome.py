@@ -36,6 +36,13 @@ def test_a_page_published_into_the_menu_shows_at_once_and_goes_when_unpublished(
     assert "Qwzrtyx-opas" not in menu_titles(client, soup_of)
 
 
+def test_a_deleted_menu_page_leaves_the_menu_at_once(client, soup_of, home):
+    item = home.get_children().live().in_menu().last()
+    assert item.title in menu_titles(client, soup_of)
+    item.delete()
+    assert item.title not in menu_titles(client, soup_of)
+
+
 def test_a_renamed_menu_page_shows_its_new_title_at_once(client, soup_of, home):
     item = home.get_children().live().in_menu().first().specific
     assert item.title in menu_titles(client, soup_of)
