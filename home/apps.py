@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_migrate, post_save
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -20,10 +20,9 @@ class HomeConfig(AppConfig):
     def ready(self):
         from wagtail.signals import copy_for_translation_done
 
-        from home.chrome import record_change
+        from home import chrome
         from home.permissions import copy_access_to_translation
 
         post_migrate.connect(ensure_locales, sender=self)
-        post_save.connect(record_change)
-        post_delete.connect(record_change)
+        chrome.connect()
         copy_for_translation_done.connect(copy_access_to_translation)

@@ -1,11 +1,19 @@
 """What every page shows around its content (the home page of each language, the main
 menu, the footer), kept by each process in its cache under the site, the language and
 the number of changes saved so far (``SiteChange``). A page then asks the database for
-that number instead of running a dozen queries, and a change saved in any process is
-shown by all of them on their next request."""
+that number instead of running about eight queries, and a change saved in any process
+is shown by all of them on their next request.
 
+The number grows once the saving transaction has committed (so no lock is held while
+it runs, and a rolled-back change counts nothing). A header rendered inside that
+transaction, before it commits, could be kept with the uncommitted change: nothing on
+the public site renders inside a transaction (``ATOMIC_REQUESTS`` is off)."""
+
+from django.apps import apps
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import F
+from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
@@ -14,14 +22,33 @@ from home.models import FooterText, SiteChange, SiteSettings, SocialLink
 # What the header and footer show depends on these (titles, addresses, menus, who may
 # see which page, the footer's texts and links).
 SHOWN_MODELS = (Page, PageViewRestriction, Site, Locale, FooterText, SiteSettings, SocialLink)
-# Entries of earlier numbers are never read again: they go when their time is up.
+# Page fields that saving a draft, locking or adding a child writes, none of them shown:
+# such saves (the editor's autosave among them) change nothing kept here.
+DRAFT_FIELDS = frozenset({
+    "latest_revision", "latest_revision_created_at", "draft_title", "has_unpublished_changes",
+    "wagtail_admin_comments", "locked", "locked_by", "locked_at", "numchild",
+})
+# Entries of earlier numbers are not read again: they go when their time is up.
 KEPT_SECONDS = 3600
 
 
-def record_change(sender, instance=None, **kwargs):
-    """Count a change to what every page shows (a post_save or post_delete receiver). The
-    count is part of the saving transaction: other processes see it once that commits."""
-    if isinstance(instance, SHOWN_MODELS) and not SiteChange.objects.filter(pk=1).update(number=F("number") + 1):
+def connect():
+    """Count the saves and deletes of the shown models (of those alone: a receiver for
+    every model would make Django delete every queryset row by row)."""
+    for model in apps.get_models():
+        if issubclass(model, SHOWN_MODELS):
+            post_save.connect(record_change, sender=model, dispatch_uid=f"chrome-save-{model._meta.label}")
+            post_delete.connect(record_change, sender=model, dispatch_uid=f"chrome-delete-{model._meta.label}")
+
+
+def record_change(sender, instance, update_fields=None, **kwargs):
+    if isinstance(instance, Page) and update_fields and DRAFT_FIELDS.issuperset(update_fields):
+        return
+    transaction.on_commit(count_change)
+
+
+def count_change():
+    if not SiteChange.objects.filter(pk=1).update(number=F("number") + 1):
         SiteChange.objects.update_or_create(pk=1, defaults={"number": 1})
 
 

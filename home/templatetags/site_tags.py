@@ -38,13 +38,19 @@ def _locale_homes(context):
     if cached is not None:
         return cached
     site = _site(context)
-    homes = chrome.cached(request, site, "homes", lambda: {
-        page.locale.language_code: page
-        for page in site.root_page.get_translations(inclusive=True).live().select_related("locale")
-    }) if site else {}
+    homes = {}
+    if site:
+        homes = chrome.cached(request, site, "homes", lambda: _live_translations_by_code(site.root_page))
     if request is not None:
         request._tarjotin_locale_homes = homes
     return homes
+
+
+def _live_translations_by_code(page):
+    return {
+        version.locale.language_code: version
+        for version in page.get_translations(inclusive=True).live().select_related("locale")
+    }
 
 
 @register.simple_tag(takes_context=True)
@@ -145,10 +151,7 @@ def main_menu(context, current_page=None):
     request = context.get("request")
     items = []
     if home is not None:
-        items = chrome.cached(request, _site(context), "menu", lambda: [
-            {"pk": item.pk, "url": item.get_url(request=request), "title": item.title}
-            for item in home.get_children().live().public().in_menu().specific(defer=True)
-        ])
+        items = chrome.cached(request, _site(context), "menu", lambda: _menu_items(home, request))
     return {
         "home": home,
         "items": items,
@@ -158,10 +161,20 @@ def main_menu(context, current_page=None):
     }
 
 
+def _menu_items(home, request):
+    return [
+        {"pk": item.pk, "url": item.get_url(request=request), "title": item.title}
+        for item in home.get_children().live().public().in_menu().specific(defer=True)
+    ]
+
+
 @register.simple_tag(takes_context=True)
 def site_footer(context):
+    """The footer, rendered (and kept: ``home.chrome``)."""
     request = context.get("request")
-    return chrome.cached(request, _site(context), "footer", lambda: render_to_string("home/includes/footer.html", _footer(context, request)))
+    return chrome.cached(
+        request, _site(context), "footer", lambda: render_to_string("home/includes/footer.html", _footer(context, request))
+    )
 
 
 def _footer(context, request):

@@ -49,8 +49,7 @@ TITLE_WEIGHT = 5.0
 # ts_rank weights of the vector labels D, C, B, A: a part of a compound counts a tenth
 # of a whole word (there is no inverse document frequency in ts_rank to do it).
 LABEL_WEIGHTS = [0.1, 0.1, 1.0, 1.0]
-# The share of the title's rank on any token (compound parts) added to the rank of the
-# whole words.
+# The share of the rank on any token (compound parts) added to the rank of the whole words.
 PART_FACTOR = 0.3
 # ts_rank normalisation 1: divide by 1 + log(length of the vector), so long texts do not
 # outrank short ones on word count alone.
@@ -165,8 +164,9 @@ def matched_through_indexes(using):
     settings = ("enable_seqscan", "enable_indexscan", "jit")
     connection = connections[using]
     # "Local" settings end with the transaction: with the block's own, nothing to put back;
-    # inside an outer transaction they would last until it ends, so they are put back.
-    outer = connection.in_atomic_block
+    # inside an outer transaction (or with autocommit off) they would last until it ends,
+    # so they are put back.
+    outer = connection.in_atomic_block or not connection.get_autocommit()
     with transaction.atomic(using=using), connection.cursor() as cursor:
         if outer:
             cursor.execute("SELECT " + ", ".join(f"current_setting('{name}')" for name in settings))
@@ -207,9 +207,10 @@ class AnalysedPostgresQueryCompiler(RankedCompilerMixin, PostgresSearchQueryComp
 
     def score(self):
         """The rank of the whole query words in the title and the opening, plus a share of
-        the title's rank on every token (compound parts too). The opening is not ranked on
-        parts: a second ``ts_rank`` over the opening of every match cost a sixth of a
-        three-word search, and the every-word tier counts parts already."""
+        the rank on every token (compound parts too): in the title, and for a one-word
+        query in the opening too. With several words the every-word tier orders the matches
+        on parts, and a second ``ts_rank`` over the opening of every match cost a sixth of
+        a three-word search; with one word it alone orders those that match on parts."""
 
         def rank(vector, query):
             return SearchRank(vector, query, weights=LABEL_WEIGHTS, normalization=Value(NORMALISATION))
@@ -218,7 +219,11 @@ class AnalysedPostgresQueryCompiler(RankedCompilerMixin, PostgresSearchQueryComp
         score = rank(F("title"), whole_words) * TITLE_WEIGHT + rank(RANKING, whole_words)
         if self.wholes == self.groups:
             return score
-        return score + rank(F("title"), self.ts_query()) * TITLE_WEIGHT * PART_FACTOR
+        every_token = self.ts_query()
+        parts = rank(F("title"), every_token) * TITLE_WEIGHT
+        if len(self.groups) == 1:
+            parts += rank(RANKING, every_token)
+        return score + parts * PART_FACTOR
 
     def tier(self):
         if len(self.groups) < 2:
