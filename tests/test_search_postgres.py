@@ -81,8 +81,13 @@ def test_ranking_reads_title_and_opening_from_the_row_and_matches_through_the_gi
 
 def ranking_plan(client, query):
     """The plan of the query the search page ranked ``query`` with, under its settings."""
+    return plan_of_ranking(lambda: client.get("/fi/search/", {"q": query}))
+
+
+def plan_of_ranking(search):
+    """The plan of the ranking query that ``search()`` ran, under its settings."""
     with CaptureQueriesContext(connection) as queries:
-        client.get("/fi/search/", {"q": query})
+        search()
     statements = [query["sql"] for query in queries.captured_queries]
     ranking = next(number for number, sql in enumerate(statements) if "ts_rank" in sql)
     assert "set_config('enable_seqscan', 'off', true)" in statements[ranking - 1]
@@ -115,6 +120,24 @@ def test_the_rows_of_pages_are_marked_and_those_of_documents_are_not(long_guide,
 
     assert marked(page) is True and marked(document) is False
     assert document in CustomDocument.objects.search("kaskelotti")  # documents are searched as before
+    # through the GIN indexes of the other rows: no page's row is read
+    plan = plan_of_ranking(lambda: list(CustomDocument.objects.search("kaskelotti")))
+    assert "Bitmap Index Scan on wagtailsear_body_90c85d_gin" in plan and "search_page_" not in plan
+
+
+def test_each_gin_index_on_title_and_text_holds_one_kind_of_row():
+    """Were a GIN index to hold both kinds, the planner could match pages through it and
+    then read and drop every matching document's row (it did so on a freshly packed table)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'wagtailsearch_indexentry' "
+            "AND (indexdef LIKE '%%gin (title)%%' OR indexdef LIKE '%%gin (body)%%')"
+        )
+        indexes = dict(cursor.fetchall())
+    assert len(indexes) == 4
+    for name, definition in indexes.items():
+        kind = "(is_page IS NOT FALSE)" if name.startswith("search_page_") else "(is_page IS NOT TRUE)"
+        assert definition.endswith(f"WHERE {kind}"), definition
 
 
 def test_indexing_an_unchanged_page_again_leaves_its_row_where_it_is(long_guide):

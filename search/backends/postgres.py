@@ -65,22 +65,29 @@ UPDATED_COLUMNS = ("title", "autocomplete", "body", "ranking", "title_text", "bo
 RANKING = RawSQL(f'"{IndexEntry._meta.db_table}"."ranking"', [], output_field=SearchVectorField())
 
 
-class IsPage(Expression):
-    """The index row may be a page's: it is not marked as another object's (the column
-    the search app's migration added, with GIN indexes on the title and text of such rows
-    alone; the condition is the indexes' own). The table is named with the alias the
-    query gives it: in the every-word subquery it is not the table's own name."""
+class RowsOf(Expression):
+    """The index row may be a page's (``pages``), or another object's: it is not marked as
+    the other kind's (the column the search app's migrations added; the page rows and the
+    others each have GIN indexes on their title and text, with these conditions). The
+    table is named with the alias the query gives it: in the every-word subquery it is
+    not the table's own name."""
 
     output_field = BooleanField()
 
+    def __init__(self, pages):
+        super().__init__()
+        self.pages = pages
+
     def as_sql(self, compiler, connection):
-        return f"{compiler.quote_name_unless_alias(compiler.query.base_table)}.is_page IS NOT FALSE", []
+        table = compiler.quote_name_unless_alias(compiler.query.base_table)
+        return f"{table}.is_page IS NOT {'FALSE' if self.pages else 'TRUE'}", []
 
 
-def page_rows(entries, model):
-    """``entries`` kept to pages' rows when ``model`` is a page type: the site search then
-    matches through the page-only GIN indexes, and reads no row of a document or image."""
-    return entries.filter(IsPage()) if issubclass(model, Page) else entries
+def rows_of_kind(entries, model):
+    """``entries`` kept to the rows of ``model``'s kind (pages or other objects): each
+    search then matches through the GIN indexes of that kind's rows alone, and reads no
+    row of the other kind."""
+    return entries.filter(RowsOf(pages=issubclass(model, Page)))
 
 
 def opening(fields):
@@ -200,7 +207,7 @@ class AnalysedPostgresQueryCompiler(RankedCompilerMixin, PostgresSearchQueryComp
         entries = IndexEntry.objects.alias(kind=F("content_type_id") + 0).filter(
             Q(title=query) | Q(body=query), kind__in=get_descendants_content_types_pks(self.queryset.model)
         )
-        return page_rows(entries, self.queryset.model)
+        return rows_of_kind(entries, self.queryset.model)
 
     def engine_settings(self):
         return matched_through_indexes(router.db_for_read(IndexEntry))
@@ -231,7 +238,7 @@ class AnalysedPostgresQueryCompiler(RankedCompilerMixin, PostgresSearchQueryComp
         every_word = self.ts_query(every_word=True)
         # As a set found through the GIN indexes: tested row by row, each body would be
         # read from TOAST.
-        matching_every_word = page_rows(IndexEntry.objects.filter(Q(title=every_word) | Q(body=every_word)), self.queryset.model)
+        matching_every_word = rows_of_kind(IndexEntry.objects.filter(Q(title=every_word) | Q(body=every_word)), self.queryset.model)
         matching_every_word = matching_every_word.values("pk")
         return Case(When(pk__in=matching_every_word, then=Value(0)), default=Value(1))
 
