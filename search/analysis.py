@@ -418,6 +418,14 @@ def analyse_document(text: str, language_code: str | None) -> str:
     return " ".join(token for word in tokens(text) for token in _word_tokens(word, language))
 
 
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def analyse_word(word: str, language_code: str | None) -> frozenset[str]:
+    """The index-time tokens of one word of a text (as :func:`analyse_document` gives
+    them), kept: result snippets test the same words again and again, and analysing a
+    word's text anew costs some fifty times looking it up here."""
+    return frozenset(analyse_document(word, language_code).split())
+
+
 def analyse_document_by_kind(text: str, language_code: str | None) -> tuple[str, str]:
     """The index-time tokens of a text split in two token strings: whole-word tokens and
     part tokens (see :func:`_word_token_kinds`), for engines that weigh a match on a

@@ -3,13 +3,12 @@ those words marked. A word counts as found when its analysis shares a token with
 query word's alternatives, so "äitien" is marked for the query "äiti"."""
 
 import re
-from functools import lru_cache
 
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
 from materials.models import MaterialPage
-from search.analysis import WORD_CACHE_SIZE, analyse_document
+from search.analysis import analyse_word
 
 WORD = re.compile(r"\w+", re.UNICODE)
 WINDOW = 32
@@ -30,20 +29,13 @@ def text_of(page):
     return " ".join(part for part in parts if part)[:MAX_TEXT]
 
 
-@lru_cache(maxsize=WORD_CACHE_SIZE)
-def word_analysis(word, language):
-    """The analysis tokens of one word, kept: the same words recur in every snippet (and
-    analysing a word anew costs some fifty times looking it up here)."""
-    return frozenset(analyse_document(word, language).split())
-
-
 def word_matcher(tokens, language):
     """A test of one word: does its analysis share a token with ``tokens``?"""
     verdicts = {}
 
     def matches(word):
         if word not in verdicts:
-            verdicts[word] = not tokens.isdisjoint(word_analysis(word, language))
+            verdicts[word] = not tokens.isdisjoint(analyse_word(word, language))
         return verdicts[word]
 
     return matches

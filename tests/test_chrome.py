@@ -34,7 +34,8 @@ def home():
 def test_a_page_published_into_the_menu_shows_at_once_and_goes_when_unpublished(client, soup_of, home, saved):
     assert "Qwzrtyx-opas" not in menu_titles(client, soup_of)
     with saved():
-        page = home.add_child(instance=StandardPage(title="Qwzrtyx-opas", slug="qwzrtyx-opas", show_in_menus=True, live=False))
+        guide = StandardPage(title="Qwzrtyx-opas", slug="qwzrtyx-opas", show_in_menus=True, live=False)
+        page = home.add_child(instance=guide)
         page.save_revision().publish()
 
     assert "Qwzrtyx-opas" in menu_titles(client, soup_of)

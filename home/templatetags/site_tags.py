@@ -172,9 +172,10 @@ def _menu_items(home, request):
 def site_footer(context):
     """The footer, rendered (and kept: ``home.chrome``)."""
     request = context.get("request")
-    return chrome.cached(
-        request, _site(context), "footer", lambda: render_to_string("home/includes/footer.html", _footer(context, request))
-    )
+    def render():
+        return render_to_string("home/includes/footer.html", _footer(context, request))
+
+    return chrome.cached(request, _site(context), "footer", render)
 
 
 def _footer(context, request):

@@ -238,8 +238,8 @@ class AnalysedPostgresQueryCompiler(RankedCompilerMixin, PostgresSearchQueryComp
         every_word = self.ts_query(every_word=True)
         # As a set found through the GIN indexes: tested row by row, each body would be
         # read from TOAST.
-        matching_every_word = rows_of_kind(IndexEntry.objects.filter(Q(title=every_word) | Q(body=every_word)), self.queryset.model)
-        matching_every_word = matching_every_word.values("pk")
+        every_word_entries = IndexEntry.objects.filter(Q(title=every_word) | Q(body=every_word))
+        matching_every_word = rows_of_kind(every_word_entries, self.queryset.model).values("pk")
         return Case(When(pk__in=matching_every_word, then=Value(0)), default=Value(1))
 
 

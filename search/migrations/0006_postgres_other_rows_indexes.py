@@ -19,7 +19,9 @@ def general_indexes(schema_editor, column, partial):
             [TABLE, f"%USING gin ({column})%"],
         )
         rows = cursor.fetchall()
-    return [name for name, definition in rows if (" WHERE " in definition) == partial and not name.startswith("search_page_")]
+    return [
+        name for name, definition in rows if (" WHERE " in definition) == partial and not name.startswith("search_page_")
+    ]
 
 
 def recreate(schema_editor, partial, where_after):
