@@ -2,7 +2,9 @@
 menu, the footer), kept by each process in its cache under the site, the language and
 the number of changes saved so far (``SiteChange``). A page then asks the database for
 that number instead of running about eight queries, and a change saved in any process
-is shown by all of them on their next request.
+is shown by all of them on their next request. Values too large to copy out of the cache
+on every request (the search's map of visible pages) are kept in the process's memory
+under the same number (``kept``).
 
 The number grows once the saving transaction has committed (so no lock is held while
 it runs, and a rolled-back change counts nothing). A header rendered inside that
@@ -32,13 +34,23 @@ DRAFT_FIELDS = frozenset({
 KEPT_SECONDS = 3600
 
 
+# {name: (number of changes, value)} of the values kept in this process's memory.
+_in_memory = {}
+
+
 def connect():
     """Count the saves and deletes of the shown models (of those alone: a receiver for
     every model would make Django delete every queryset row by row)."""
     for model in apps.get_models():
         if issubclass(model, SHOWN_MODELS):
-            post_save.connect(record_change, sender=model, dispatch_uid=f"chrome-save-{model._meta.label}")
-            post_delete.connect(record_change, sender=model, dispatch_uid=f"chrome-delete-{model._meta.label}")
+            count_changes_of(model)
+
+
+def count_changes_of(model):
+    """Count the saves and deletes of ``model`` (an app upstairs adds the models what it
+    keeps depends on)."""
+    post_save.connect(record_change, sender=model, dispatch_uid=f"chrome-save-{model._meta.label}")
+    post_delete.connect(record_change, sender=model, dispatch_uid=f"chrome-delete-{model._meta.label}")
 
 
 def record_change(sender, instance, update_fields=None, **kwargs):
@@ -72,3 +84,19 @@ def cached(request, site, name, build):
         value = build()
         cache.set(key, value, KEPT_SECONDS)
     return value
+
+
+def kept(request, name, build):
+    """``build()``, kept in this process's memory until the number of changes moves: for a
+    value that would cost more to copy out of the cache than the queries it saves."""
+    number = changes(request)
+    entry = _in_memory.get(name)
+    if entry is None or entry[0] != number:
+        entry = _in_memory[name] = (number, build())
+    return entry[1]
+
+
+def forget():
+    """Drop what this process keeps in memory (a test's rolled-back changes take the number
+    back with them, so the next test would find values kept under its number)."""
+    _in_memory.clear()

@@ -8,5 +8,7 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         from search.signal_handlers import register_signal_handlers
+        from search.visible_pages import count_topic_changes
 
         register_signal_handlers()
+        count_topic_changes()

@@ -3,11 +3,11 @@ of their material page), narrowed by result type, language, organisation and top
 with counts per choice computed over the other choices.
 
 The search engine is asked once for the ids of every match, best first (``ranked_matches``);
-the facet counts come from one pass over those pages' types, languages, paths and topics,
-and the page of results is a slice of the matches that fit every choice. So a search costs
-the same few queries however many pages match, and the match is evaluated once."""
+the facet counts come from one pass over those pages' types, languages, organisations and
+topics, kept in memory for every visible page (``search.visible_pages``), and the page of
+results is a slice of the matches that fit every choice. So a search costs the same few
+queries however many pages match, and the match is evaluated once."""
 
-import json
 import operator
 from collections import Counter
 from functools import reduce
@@ -16,25 +16,19 @@ from itertools import islice
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db import connection
 from django.db.models import Q, prefetch_related_objects
-from django.db.models.functions import Substr
-from django.db.models.expressions import RawSQL
 from django.utils.functional import cached_property
 from django.utils import translation
 from django.utils.text import capfirst
 from wagtail.models import Locale, Page, get_page_models
 
 from materials.models import MaterialPage, Topic
-from network.models import OrganisationPage
-from search.backends.analysed import RankedCompilerMixin, fetch_all
+from search.backends.analysed import RankedCompilerMixin
 
 RESULTS_PER_PAGE = 10
 # A search server hands over the ids of this many best matches; the facets count those.
 FACET_SAMPLE = 1000
 FACETS = ("type", "language", "organisation", "topic")
-# Up to this many matches, the topics of each are looked up; beyond, all are read.
-LOOKUPS_UP_TO = 2000
 
 
 def ranked_matches(queryset, query):
@@ -98,14 +92,6 @@ class FirstFromSample:
         return [result.pk for result in self.results[key]]
 
 
-def id_list(ids):
-    """``ids`` as one query parameter the database expands into a list: thousands of matches
-    would exceed SQLite's limit of parameters, and cost Django a conversion each."""
-    if connection.vendor == "postgresql":
-        return RawSQL("SELECT unnest(%s::integer[])", ["{" + ",".join(map(str, ids)) + "}"])
-    return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])
-
-
 def page_types():
     """{model name: content type id} of the page types a visitor can narrow to."""
     models = [model for model in get_page_models() if model is not Page]
@@ -113,8 +99,10 @@ def page_types():
 
 
 class SiteSearch:
-    def __init__(self, text, params, language):
+    def __init__(self, text, params, language, visible):
+        """``visible``: the keys of the pages a visitor can find (``VisiblePages``)."""
         self.text = text
+        self.visible = visible
         self.language = language
         self.types = page_types()
         languages = {code for code, _name in settings.LANGUAGES}
@@ -124,19 +112,11 @@ class SiteSearch:
             "organisation": params.get("organisation") or None,
             "topic": params.get("topic") or None,
         }
-        self.organisations = {
-            path: (slug, locale_id, title)
-            # Unordered: in tree order, SQLite walks every page by path to find these.
-            for path, slug, locale_id, title in self.public_pages.type(OrganisationPage)
-            .order_by()
-            .values_list("path", "slug", "locale_id", "title")
-        }
+        self.organisations = visible.organisations
         self.locales = dict(Locale.objects.values_list("language_code", "pk"))
         # Ids of the matches that fit every choice, best first, once the facets have counted
         # them, and whether that is all of them (else the first of a search server's sample).
         self.fitting, self.complete = None, False
-        # Organisations sit at one depth of the page tree.
-        self.organisation_depth = min((len(path) // Page.steplen for path in self.organisations), default=0)
 
     @cached_property
     def public_pages(self):
@@ -175,7 +155,8 @@ class SiteSearch:
                 results = FirstFromSample(self.narrowed(self.base()).search(self.text), self.fitting or ())
                 page = Paginator(results, RESULTS_PER_PAGE).get_page(page_number)
         ids = list(page.object_list)
-        specific = Page.objects.filter(pk__in=ids).specific().in_bulk()
+        # Through the visible pages again: the kept keys are a moment old after a change.
+        specific = self.public_pages.filter(pk__in=ids).specific().in_bulk()
         page.object_list = [specific[pk] for pk in ids if pk in specific]
         materials = [result for result in page.object_list if isinstance(result, MaterialPage)]
         prefetch_related_objects(materials, "files__document__language")  # their files' text makes the snippets
@@ -222,30 +203,10 @@ class SiteSearch:
 
     def _pages(self, ids):
         """{page id: (content type, locale, organisation slug, topic slugs)} of the visible
-        pages among ``ids``. Only live public pages: a search server's index may not have
-        caught up with an unpublished page."""
-        depth = self.organisation_depth * Page.steplen
-        organisations = {path: slug for path, (slug, _locale, _title) in self.organisations.items()}
-        matches = id_list(ids)
-        # The topics straight from the table that links them to material pages: those of
-        # a few matches looked up by page, those of many read in one pass over the table
-        # (cheaper than thousands of lookups).
-        slugs = dict(Topic.objects.values_list("pk", "slug"))
-        links = MaterialPage.topics.through.objects.values_list("materialpage_id", "topic_id")
-        if len(ids) < LOOKUPS_UP_TO:
-            links = links.filter(materialpage_id__in=matches)
-        topics = {}
-        for page_id, topic_id in links:
-            if topic_id in slugs:  # else a topic added since the line above: counted next time
-                topics.setdefault(page_id, []).append(slugs[topic_id])
-        no_topics = frozenset()
-        rows = self.base().filter(pk__in=matches).order_by()
-        return {
-            pk: (content_type, locale_id, organisations.get(branch), frozenset(topics[pk]) if pk in topics else no_topics)
-            for pk, content_type, locale_id, branch in fetch_all(
-                rows.values_list("pk", "content_type_id", "locale_id", Substr("path", 1, depth))
-            )
-        }
+        pages among ``ids`` (a search server's index may not have caught up with an
+        unpublished page; the database backends' matches include drafts)."""
+        keys = self.visible.keys
+        return {pk: keys[pk] for pk in ids if pk in keys}
 
     def _labelled(self, counts):
         names = dict(settings.LANGUAGES)

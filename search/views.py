@@ -12,6 +12,7 @@ from search.backends.analysed import plan, remembered_plans
 from search.query import clean
 from search.site_search import SiteSearch
 from search.snippets import add_snippets, mentions, text_of
+from search.visible_pages import visible_pages
 
 logger = logging.getLogger(__name__)
 
@@ -95,7 +96,7 @@ def search_page(request):
     context = {"search_query": query.text, "query_was_cut": query.was_cut}
     status = 200
     if query.text:
-        site_search = SiteSearch(query.text, request.GET, language)
+        site_search = SiteSearch(query.text, request.GET, language, visible_pages(request))
         try:
             facets = site_search.facets()  # first: it counts the results too
             results = site_search.results(request.GET.get("page"))

@@ -2,7 +2,7 @@
 (``home.chrome``), and every change an editor saves shows on the next request.
 
 The change count grows when the saving transaction commits; a test's transaction never
-does, so the changes below run their commit callbacks on the spot (``saved``)."""
+does, so the changes below run their commit callbacks on the spot (``saved``, conftest)."""
 
 import pytest
 from django.db.models import F
@@ -11,11 +11,6 @@ from wagtail.models import Page, PageViewRestriction
 from home.models import FooterText, SiteChange, SiteSettings, StandardPage
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def saved(django_capture_on_commit_callbacks):
-    return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
 def menu_titles(client, soup_of, url="/fi/"):
