@@ -482,9 +482,10 @@ def hits(text):
     from django.utils import translation
 
     from search.site_search import SiteSearch
+    from search.visible_pages import VisiblePages
 
     with translation.override("fi"):
-        site_search = SiteSearch(text, {}, "fi")
+        site_search = SiteSearch(text, {}, "fi", VisiblePages())
         return site_search.narrowed(site_search.base()).search(text).count()
 
 
