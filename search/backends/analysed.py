@@ -11,6 +11,7 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.utils import translation
 from modelsearch.query import And, MatchAll, Not, Or, Phrase, PlainText
+from wagtail.models import Locale
 
 from search import vocabulary
 from search.analysis import analyse_document, analyse_query_by_kind, fold, tokens
@@ -216,6 +217,14 @@ def prepare_search_texts(model, objs):
     method, a context manager, if it has one)."""
     prepare = getattr(model, "prepare_search_texts", None)
     return prepare(objs) if prepare is not None else nullcontext()
+
+
+def objects_to_index(model, objs):
+    """[(object, its language, its raw fields: ``raw_fields``)] of the objects of ``model``
+    that the database backends index, read within ``prepare_search_texts``."""
+    codes = dict(Locale.objects.values_list("pk", "language_code"))
+    with prepare_search_texts(model, objs):
+        return [(obj, object_language(obj, codes), raw_fields(obj)) for obj in objs]
 
 
 def raw_texts(obj):

@@ -28,7 +28,7 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchResults,
 )
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from search import vocabulary
 from search.analysis import analyse_document_by_kind, fold, tokens
@@ -37,11 +37,9 @@ from search.backends.analysed import (
     RankedCompilerMixin,
     RankedResultsMixin,
     is_match_nothing,
-    object_language,
+    objects_to_index,
     plan,
-    prepare_search_texts,
     query_text,
-    raw_fields,
 )
 
 CONFIG = "simple"
@@ -119,14 +117,10 @@ class AnalysedPostgresIndex(PostgresIndex):
     def add_items(self, model, objs):
         if not model.get_search_fields():
             return
-        codes = dict(Locale.objects.values_list("pk", "language_code"))
         content_type = get_content_type_pk(model)
         is_page = issubclass(model, Page)
         entries, texts = [], []
-        with prepare_search_texts(model, objs):
-            raw = [(obj, raw_fields(obj)) for obj in objs]
-        for obj, (title_text, _autocomplete, fields) in raw:
-            language = object_language(obj, codes)
+        for obj, language, (title_text, _autocomplete, fields) in objects_to_index(model, objs):
             title = analyse_document_by_kind(title_text, language)
             body = analyse_document_by_kind(" ".join(fields), language)
             ranked = analyse_document_by_kind(opening(fields), language)

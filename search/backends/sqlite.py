@@ -23,7 +23,6 @@ from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteSearchResults,
 )
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
-from wagtail.models import Locale
 
 from search import vocabulary
 from search.analysis import fold, tokens
@@ -33,10 +32,8 @@ from search.backends.analysed import (
     RankedResultsMixin,
     analysed_entry,
     is_match_nothing,
-    object_language,
-    prepare_search_texts,
+    objects_to_index,
     query_groups,
-    raw_texts,
 )
 
 FTS_TABLE = SQLiteFTSIndexEntry._meta.db_table
@@ -87,12 +84,9 @@ class AnalysedSQLiteIndex(SQLiteIndex):
     def add_items(self, model, objs):
         if not model.get_search_fields():
             return
-        codes = dict(Locale.objects.values_list("pk", "language_code"))
         rows, texts = {}, []
-        with prepare_search_texts(model, objs):
-            raw = [(obj, raw_texts(obj)) for obj in objs]
-        for obj, texts_of_obj in raw:
-            title, autocomplete, body = analysed_entry(texts_of_obj, object_language(obj, codes))
+        for obj, language, (title, autocomplete, fields) in objects_to_index(model, objs):
+            title, autocomplete, body = analysed_entry((title, autocomplete, " ".join(fields)), language)
             rows[str(obj.pk)] = title, autocomplete, body
             texts.append((obj, f"{title} {body}"))
         if not rows:
