@@ -11,6 +11,8 @@ it runs, and a rolled-back change counts nothing). A header rendered inside that
 transaction, before it commits, could be kept with the uncommitted change: nothing on
 the public site renders inside a transaction (``ATOMIC_REQUESTS`` is off)."""
 
+from time import monotonic
+
 from django.apps import apps
 from django.core.cache import cache
 from django.db import transaction
@@ -32,9 +34,13 @@ DRAFT_FIELDS = frozenset({
 })
 # Entries of earlier numbers are not read again: they go when their time is up.
 KEPT_SECONDS = 3600
+# What a process keeps in memory is read again after this long at most, whatever the
+# number: a change whose count failed to move (its UPDATE failing after the change had
+# committed) is then shown late, not never.
+KEPT_IN_MEMORY_SECONDS = 60
 
 
-# {name: (number of changes, value)} of the values kept in this process's memory.
+# {name: (number of changes, time it was built, value)} of the values kept in memory.
 _in_memory = {}
 
 
@@ -47,8 +53,8 @@ def connect():
 
 
 def count_changes_of(model):
-    """Count the saves and deletes of ``model`` (an app upstairs adds the models what it
-    keeps depends on)."""
+    """Count the saves and deletes of ``model`` (for an app upstairs whose kept values
+    depend on further models)."""
     post_save.connect(record_change, sender=model, dispatch_uid=f"chrome-save-{model._meta.label}")
     post_delete.connect(record_change, sender=model, dispatch_uid=f"chrome-delete-{model._meta.label}")
 
@@ -87,13 +93,16 @@ def cached(request, site, name, build):
 
 
 def kept(request, name, build):
-    """``build()``, kept in this process's memory until the number of changes moves: for a
-    value that would cost more to copy out of the cache than the queries it saves."""
-    number = changes(request)
+    """``build()``, kept in this process's memory until the number of changes moves (or for
+    KEPT_IN_MEMORY_SECONDS): for a value that would cost more to copy out of the cache
+    than the queries it saves. Built each time outside a request."""
+    if request is None:
+        return build()
+    number, now = changes(request), monotonic()
     entry = _in_memory.get(name)
-    if entry is None or entry[0] != number:
-        entry = _in_memory[name] = (number, build())
-    return entry[1]
+    if entry is None or entry[0] != number or now - entry[1] > KEPT_IN_MEMORY_SECONDS:
+        entry = _in_memory[name] = (number, now, build())
+    return entry[2]
 
 
 def forget():

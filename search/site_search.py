@@ -23,6 +23,7 @@ from django.utils.text import capfirst
 from wagtail.models import Locale, Page, get_page_models
 
 from materials.models import MaterialPage, Topic
+from search import visible_pages
 from search.backends.analysed import RankedCompilerMixin
 
 RESULTS_PER_PAGE = 10
@@ -39,8 +40,8 @@ def ranked_matches(queryset, query):
     compiler = results.query_compiler
     if isinstance(compiler, RankedCompilerMixin):
         # Every match, not only those of the queryset, so also drafts and private pages:
-        # the facet pass keeps only the queryset's (``_pages``, which every result and
-        # count comes from), and the database has one filter less to apply.
+        # the facet pass keeps only the visible pages' (``_pages``, which every result
+        # and count comes from), and the database has one filter less to apply.
         return list(map(int, compiler.ranked(None, None, within_queryset=False, scores=False))), True
     ids = search_server_ids(results, FACET_SAMPLE)
     return ids, len(ids) < FACET_SAMPLE
@@ -120,7 +121,7 @@ class SiteSearch:
 
     @cached_property
     def public_pages(self):
-        return Page.objects.live().public().filter(depth__gt=1)
+        return visible_pages.queryset()
 
     def base(self):
         return self.public_pages.all()

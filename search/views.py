@@ -8,11 +8,11 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
+from search import visible_pages
 from search.backends.analysed import plan, remembered_plans
 from search.query import clean
 from search.site_search import SiteSearch
 from search.snippets import add_snippets, mentions, text_of
-from search.visible_pages import visible_pages
 
 logger = logging.getLogger(__name__)
 
@@ -96,7 +96,7 @@ def search_page(request):
     context = {"search_query": query.text, "query_was_cut": query.was_cut}
     status = 200
     if query.text:
-        site_search = SiteSearch(query.text, request.GET, language, visible_pages(request))
+        site_search = SiteSearch(query.text, request.GET, language, visible_pages.for_request(request))
         try:
             facets = site_search.facets()  # first: it counts the results too
             results = site_search.results(request.GET.get("page"))
@@ -129,7 +129,7 @@ def autocomplete(request):
     query = clean(request.GET.get("q", ""))
     suggestions = []
     if len(query.text) >= AUTOCOMPLETE_MIN_LENGTH:
-        pages = Page.objects.live().public().filter(depth__gt=1, locale=Locale.get_active())
+        pages = visible_pages.queryset().filter(locale=Locale.get_active())
         try:
             found = list(pages.autocomplete(query.text)[:AUTOCOMPLETE_SIZE])
         except Exception:  # noqa: BLE001

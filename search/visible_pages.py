@@ -1,9 +1,11 @@
 """What the search counts its facets on: the type, language, organisation and topics of
 every page a visitor can find (live, public, below the root). Each process keeps it in
-memory until the next change saved (``home.chrome``), so a search looks its matches up
-there instead of reading a row for each of thousands of matches; it is read again, in
-three queries, after any change to pages, their view restrictions or the topics."""
+memory under the number of changes saved (``home.chrome``: pages, view restrictions,
+topics and a material's topics among them), so a search looks its matches up there
+instead of reading a row for each of thousands of matches; it is read again, in three
+queries, once the number has moved."""
 
+from django.db.models.signals import m2m_changed
 from django.db.models.functions import Substr
 from wagtail.models import Page
 
@@ -14,13 +16,28 @@ from network.models import OrganisationPage
 NO_TOPICS = frozenset()
 
 
-def visible_pages(request):
+def for_request(request):
+    """The ``VisiblePages`` this process keeps for the number of changes ``request`` read."""
     return chrome.kept(request, "visible-pages", VisiblePages)
 
 
+def queryset():
+    """The pages a visitor can find: the search's results are read through these too."""
+    return Page.objects.live().public().filter(depth__gt=1)
+
+
 def count_topic_changes():
-    """Topic slugs are kept here: renaming or deleting a topic counts as a change."""
+    """Topic slugs are kept here: renaming or deleting a topic, and changing which topics a
+    material has, count as changes. A material's topics are written after its page's
+    ``post_save`` (and, outside a transaction, after that save's count has moved), so
+    their writing is counted on its own."""
     chrome.count_changes_of(Topic)
+    m2m_changed.connect(record_topics_change, sender=MaterialPage.topics.through, dispatch_uid="visible-topics")
+
+
+def record_topics_change(sender, instance, action, **kwargs):
+    if action.startswith("post_"):
+        chrome.record_change(sender, instance)
 
 
 class VisiblePages:
@@ -30,7 +47,7 @@ class VisiblePages:
     with."""
 
     def __init__(self):
-        pages = Page.objects.live().public().filter(depth__gt=1).order_by()
+        pages = queryset().order_by()
         self.organisations = {
             path: (slug, locale_id, title)
             for path, slug, locale_id, title in pages.type(OrganisationPage).values_list(

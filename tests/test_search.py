@@ -188,6 +188,33 @@ def test_a_renamed_topic_is_counted_and_chosen_under_its_new_name(client, soup_o
     assert facet_entries(narrowed, "topic") == {"Kielet ja sanastot": 1}
 
 
+def test_topics_given_to_a_material_from_the_topic_side_are_counted_at_once(client, soup_of, material, saved):
+    """Written without a save of the material's page (as its topics are, after that save)."""
+    from materials.models import Topic
+
+    booklet = material("Qwzrt-vihko", "Sanasto: qwzrtx.")
+    assert facet_entries(soup_of(client.get(SEARCH, {"q": "qwzrtx"})), "topic") == {}
+    topic = Topic.objects.get(slug="kieli", locale__language_code="fi")
+    with saved():
+        topic.materialpage_set.add(booklet)
+    assert facet_entries(soup_of(client.get(SEARCH, {"q": "qwzrtx"})), "topic") == {topic.name: 1}
+    with saved():
+        topic.materialpage_set.remove(booklet)
+    assert facet_entries(soup_of(client.get(SEARCH, {"q": "qwzrtx"})), "topic") == {}
+
+
+def test_a_change_whose_count_never_moved_shows_in_the_counts_within_a_minute(client, soup_of, guide, monkeypatch):
+    from home import chrome
+
+    page = guide("Qwzrtyx-opas", "Qwzrtyx kokoaa perheet.")
+    assert found(client, soup_of, "qwzrtyx")[1] == 1
+    guide("Qwzrtyx-opas 2", "Qwzrtyx kokoaa perheet.")  # its count never moves: no commit
+    assert found(client, soup_of, "qwzrtyx")[1] == 1
+    later = chrome.monotonic() + chrome.KEPT_IN_MEMORY_SECONDS + 1
+    monkeypatch.setattr(chrome, "monotonic", lambda: later)
+    assert found(client, soup_of, "qwzrtyx")[1] == 2 and page.title in found(client, soup_of, "qwzrtyx")[0]
+
+
 def facet_entries(soup, name):
     """{label: count} of a facet's entries."""
     entries = {}
@@ -285,7 +312,7 @@ def test_autocomplete_suggests_titles_in_the_visitors_language(client):
     assert all(s["url"].startswith("/sv/") for s in swedish["suggestions"])
 
 
-def test_search_page_queries_do_not_grow_with_results(client, guide, saved):
+def test_search_page_queries_do_not_grow_with_results(client, soup_of, guide, saved):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -303,6 +330,7 @@ def test_search_page_queries_do_not_grow_with_results(client, guide, saved):
         for number in range(2, 25):
             guide(f"Zorblax {number}", "Zorblax kokoaa perheet yhteen.")
     assert queries() == before
+    assert found(client, soup_of, "zorblax")[1] == 25
 
 
 def test_did_you_mean_never_offers_words_of_unpublished_pages(client, soup_of, guide):

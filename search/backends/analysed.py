@@ -220,8 +220,8 @@ def prepare_search_texts(model, objs):
 
 
 def objects_to_index(model, objs):
-    """[(object, its language, its raw fields: ``raw_fields``)] of the objects of ``model``
-    that the database backends index, read within ``prepare_search_texts``."""
+    """[(object, its language, its raw fields: ``raw_fields``)] of ``objs``, objects of
+    ``model``, read within ``prepare_search_texts`` (the database backends' indexing)."""
     codes = dict(Locale.objects.values_list("pk", "language_code"))
     with prepare_search_texts(model, objs):
         return [(obj, object_language(obj, codes), raw_fields(obj)) for obj in objs]

@@ -85,8 +85,8 @@ class AnalysedSQLiteIndex(SQLiteIndex):
         if not model.get_search_fields():
             return
         rows, texts = {}, []
-        for obj, language, (title, autocomplete, fields) in objects_to_index(model, objs):
-            title, autocomplete, body = analysed_entry((title, autocomplete, " ".join(fields)), language)
+        for obj, language, (title_text, autocomplete_text, fields) in objects_to_index(model, objs):
+            title, autocomplete, body = analysed_entry((title_text, autocomplete_text, " ".join(fields)), language)
             rows[str(obj.pk)] = title, autocomplete, body
             texts.append((obj, f"{title} {body}"))
         if not rows:
