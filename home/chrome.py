@@ -62,7 +62,9 @@ def count_changes_of(model):
 def record_change(sender, instance, update_fields=None, **kwargs):
     if isinstance(instance, Page) and update_fields and DRAFT_FIELDS.issuperset(update_fields):
         return
-    transaction.on_commit(count_change)
+    # robust: the change is saved by then; a count that fails to move is logged, and the
+    # kept values show the change late (within KEPT_IN_MEMORY_SECONDS or KEPT_SECONDS)
+    transaction.on_commit(count_change, robust=True)
 
 
 def count_change():

@@ -133,3 +133,20 @@ def test_a_kept_header_and_footer_save_their_queries(client):
     with CaptureQueriesContext(connection) as built:
         client.get("/fi/")
     assert len(built) - len(kept) >= 7
+
+
+def test_a_count_that_fails_to_move_does_not_fail_the_saved_change(home, saved, monkeypatch, caplog):
+    from django.db import DatabaseError
+
+    from home import chrome
+
+    def locked():
+        raise DatabaseError("database is locked")
+
+    monkeypatch.setattr(chrome, "count_change", locked)
+    page = home.get_children().live().first().specific
+    page.title = "Qwzrtyx uusi otsikko"
+    with saved():
+        page.save_revision().publish()
+    assert Page.objects.get(pk=page.pk).title == "Qwzrtyx uusi otsikko"
+    assert "database is locked" in caplog.text
