@@ -3,10 +3,10 @@ every page a visitor can find (live, public, below the root). Each process keeps
 memory under the number of changes saved (``home.chrome``: pages, view restrictions,
 topics and a material's topics among them), so a search looks its matches up there
 instead of reading a row for each of thousands of matches; it is read again, in three
-queries, once the number has moved."""
+queries, once the number has moved (or a minute has passed)."""
 
-from django.db.models.signals import m2m_changed
 from django.db.models.functions import Substr
+from django.db.models.signals import m2m_changed
 from wagtail.models import Page
 
 from home import chrome
