@@ -13,6 +13,7 @@ from wagtail.snippets.models import register_snippet
 
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock, LatestEntriesBlock
 from home.i18n import own_or_untranslated_q
+from home.permissions import ReviewedPage
 
 
 class CustomImage(AbstractImage):
@@ -35,7 +36,7 @@ class HomeBodyBlock(BodyBlock):
     latest = LatestEntriesBlock()
 
 
-class HomePage(Page):
+class HomePage(ReviewedPage):
     """The root page of one language version of the site."""
 
     hero_title = models.CharField(_("hero title"), max_length=200, blank=True)
@@ -59,7 +60,7 @@ class HomePage(Page):
         verbose_name = _("home page")
 
 
-class StandardPage(Page):
+class StandardPage(ReviewedPage):
     """Guides and information pages."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=600)
@@ -150,7 +151,7 @@ class Language(models.Model):
         return self.native_name
 
 
-class AggregatingPage(Page):
+class AggregatingPage(ReviewedPage):
     """Base of the pages that list content from every organisation's subtree (the blog,
     the events, the integration tray): an introduction, and ``aggregate`` to list a
     page type in this page's language, with untranslated originals as fallback."""

@@ -1,4 +1,10 @@
-"""Page permissions and privacy follow translations.
+"""Who may do what with a page: the network's review rule, and permissions that
+follow translations.
+
+Wagtail asks a page's permission tester before every action that changes a page,
+in every admin view, bulk action and admin API action, so the review rule lives
+there (``ReviewedPagePermissions``) and no view needs a rule of its own. Every page
+model inherits it from ``ReviewedPage``.
 
 An organisation's editor group holds permissions on the organisation's page
 subtree. Each language has its own copy of that subtree, so when a page is
@@ -7,12 +13,100 @@ receives the group permissions and view restrictions of the page it was
 translated from.
 """
 
-from wagtail.models import GroupPagePermission, PageViewRestriction
+from django.conf import settings
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupPagePermission,
+    Page,
+    PagePermissionTester,
+    PageViewRestriction,
+)
+
+TRANSLATORS = "Translators"
+
+
+class ReviewedPagePermissions(PagePermissionTester):
+    """Wagtail's page permissions with the network's review rule.
+
+    - Only reviewers (members of a group that approves a workflow task) publish
+      directly: publishing, creating a page live, a copy kept live, an alias, a
+      detached alias, and privacy settings. Everyone else submits for review.
+      Organisation editors hold "publish" on their subtree only so that they can
+      unpublish and delete their own pages.
+    - The Translators group lets its members edit any page and publish pages in
+      the languages other than the source one; nothing else (deleting,
+      unpublishing, moving, reordering, privacy) comes from that group.
+    """
+
+    def __init__(self, user, page):
+        super().__init__(user, page)
+        self.translating = set()
+        if user.is_active and not user.is_superuser:
+            translator_group_ids = _roles(user)["translator_group_ids"]
+            self.permissions = set()
+            for perm in self.permission_policy.get_cached_permissions_for_user(user):
+                if page.path.startswith(perm.page.path):
+                    action = perm.permission.codename.rsplit("_", maxsplit=1)[0]
+                    held = self.translating if perm.group_id in translator_group_ids else self.permissions
+                    held.add(action)
+
+    def is_reviewer(self):
+        return self.user.is_superuser or _roles(self.user)["reviewer"]
+
+    def _publishes(self, page):
+        """Whether publishing ``page`` (or a new page in its language) skips review."""
+        if not self.user.is_active:
+            return False
+        if self.user.is_superuser:
+            return True
+        if self.is_reviewer() and "publish" in self.permissions:
+            return True
+        return "publish" in self.translating and page.locale.language_code != settings.LANGUAGE_CODE
+
+    def can_edit(self):
+        if self.page.alias_of_id and not self.can_publish():
+            # editing an alias detaches live content from its reviewed source
+            return False
+        if super().can_edit():
+            return True
+        return self.user.is_active and not self.page_is_root and "change" in self.translating
+
+    def can_publish(self):
+        return not self.page_is_root and self._publishes(self.page)
+
+    def can_publish_subpage(self):
+        return super().can_publish_subpage() and self._publishes(self.page)
+
+    def can_set_view_restrictions(self):
+        return super().can_publish() and self.is_reviewer()
+
+
+class ReviewedPage(Page):
+    """Base of every page model: Wagtail asks ``ReviewedPagePermissions``."""
+
+    class Meta:
+        abstract = True
+
+    def permissions_for_user(self, user):
+        return ReviewedPagePermissions(user, self)
+
+
+def _roles(user):
+    """The user's review and translation roles, read once per user object (as
+    Wagtail keeps the user's page permissions)."""
+    roles = getattr(user, "_network_roles", None)
+    if roles is None:
+        roles = {
+            "reviewer": GroupApprovalTask.objects.filter(active=True, groups__user=user).exists(),
+            "translator_group_ids": set(
+                user.groups.filter(name=TRANSLATORS).values_list("id", flat=True)
+            ),
+        }
+        user._network_roles = roles
+    return roles
 
 
 def copy_access_to_translation(sender, source_obj, target_obj, **kwargs):
-    from wagtail.models import Page
-
     if not isinstance(source_obj, Page):
         return
     for rule in GroupPagePermission.objects.filter(page=source_obj):

@@ -16,7 +16,7 @@ from network.models import OrganisationIndexPage, OrganisationLevel, Organisatio
 from network.roles import grant_media_permissions
 
 # "publish" lets editors unpublish and delete their own pages; publishing itself goes
-# through review (see roles.refuse_direct_publishing).
+# through review (see home.permissions.ReviewedPagePermissions).
 EDITOR_PAGE_PERMISSIONS = ["add", "change", "lock", "publish"]
 
 

@@ -5,11 +5,9 @@ and publish, or reject with a comment. Wagtail sends the notifications (to the
 coordinators on submission, to the editor on approval or rejection) and shows
 coordinators the pages awaiting their review on the dashboard.
 
-Editors also need to take their own pages offline and delete them, which Wagtail
-only allows with the "publish" permission. So editors hold it on their own
-subtree, and ``refuse_direct_publishing`` (registered in ``wagtail_hooks``) takes
-away every way of using it to publish without review. Translators (see
-``ensure_translators``) publish translations directly, never the source language.
+Who may publish without review is decided by every page's permission tester
+(``home.permissions.ReviewedPagePermissions``): the groups of the review task
+(coordinators), and translators in the languages other than the source one.
 """
 
 from django.conf import settings
@@ -25,6 +23,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from home.permissions import TRANSLATORS
+
 COORDINATORS = "Network coordinators"
 WORKFLOW = "Network review"
 TASK = "Coordinator approval"
@@ -35,7 +35,6 @@ COORDINATOR_MODEL_PERMISSIONS = [
     ("network", "change_comment"),
     ("network", "view_comment"),
 ]
-TRANSLATORS = "Translators"
 TRANSLATOR_MODEL_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
     ("wagtail_localize", "submit_translation"),
@@ -147,18 +146,6 @@ def is_coordinator(user):
     return user.is_superuser or user.groups.filter(name=COORDINATORS).exists()
 
 
-def is_translator(user):
-    return user.groups.filter(name=TRANSLATORS).exists()
-
-
-def may_publish_directly(user, page):
-    """Coordinators publish anything; translators publish pages in languages other
-    than the source; everyone else goes through review."""
-    if is_coordinator(user):
-        return True
-    return page is not None and is_translator(user) and page.locale.language_code != settings.LANGUAGE_CODE
-
-
 def edits_source_snippet_refused(request, instance):
     """Translatable snippets (taxonomies, footer) in the source language are the
     coordinators' to change; translators change their translations."""
@@ -173,23 +160,3 @@ def edits_source_snippet_refused(request, instance):
     return HttpResponseForbidden(
         gettext("The source-language version is edited by network coordinators; translate it instead.")
     )
-
-
-def publishing_refused(request):
-    """The response for an editor who tries to publish without review."""
-    from django.http import HttpResponseForbidden
-    from django.utils.translation import gettext
-
-    return HttpResponseForbidden(
-        gettext("Publishing goes through review: use “Submit for review”, and a coordinator publishes.")
-    )
-
-
-def refuse_direct_publishing(request, posted_names, page=None):
-    """For a POST that would publish ``page`` (or a page below it): a refusal unless
-    the user may publish it directly."""
-    if request.method != "POST" or may_publish_directly(request.user, page):
-        return None
-    if any(request.POST.get(name) for name in posted_names):
-        return publishing_refused(request)
-    return None

@@ -19,13 +19,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 
 from network.models import Comment, CommentStatus
-from network.roles import (
-    edits_source_snippet_refused,
-    is_coordinator,
-    may_publish_directly,
-    publishing_refused,
-    refuse_direct_publishing,
-)
+from network.roles import edits_source_snippet_refused
 
 # status: (button label, icon, message after the action)
 MODERATION_ACTIONS = {
@@ -134,40 +128,6 @@ register_snippet(comment_viewset)
 @hooks.register("register_admin_urls")
 def register_moderation_url():
     return [path("comments/moderate/<int:pk>/<str:status>/", moderate, name="network_comment_moderate")]
-
-
-# Editors publish only through the review workflow; translators publish only
-# translations (see network.roles).
-@hooks.register("construct_page_action_menu")
-def hide_publish_for_editors(menu_items, request, context):
-    if not may_publish_directly(request.user, context.get("page") or context.get("parent_page")):
-        menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
-
-
-@hooks.register("before_create_page")
-def refuse_publish_on_create(request, parent_page, page_class):
-    return refuse_direct_publishing(request, ["action-publish"], parent_page)
-
-
-@hooks.register("before_edit_page")
-def refuse_publish_on_edit(request, page):
-    # wagtail-localize's translation editor publishes with action=publish
-    if request.method == "POST" and request.POST.get("action") == "publish":
-        if not may_publish_directly(request.user, page):
-            return publishing_refused(request)
-    return refuse_direct_publishing(request, ["action-publish"], page)
-
-
-@hooks.register("before_copy_page")
-def refuse_publishing_copies(request, page):
-    return refuse_direct_publishing(request, ["publish_copies", "alias"])
-
-
-@hooks.register("before_bulk_action")
-def refuse_bulk_publishing(request, action_type, objects, action_class_instance):
-    if action_type == "publish" and not is_coordinator(request.user):
-        return publishing_refused(request)
-    return None
 
 
 @hooks.register("before_edit_snippet")

@@ -54,45 +54,6 @@ def workflow_action(client, page, action, **data):
     return client.post(url, data)
 
 
-def test_editor_cannot_publish_only_submit(client, people):
-    organisation, editor, _ = people
-    client.force_login(editor)
-    url = reverse("wagtailadmin_pages:add", args=["network", "blogpage", organisation.pk])
-    form = client.get(url).content.decode()
-    assert 'name="action-submit"' in form and 'name="action-publish"' not in form
-    assert client.post(url, post_data("action-publish")).status_code == 403
-    assert not BlogPage.objects.filter(slug="uutinen").exists()
-
-    client.post(url, post_data("action-draft"))
-    page = BlogPage.objects.get(slug="uutinen")
-    edit = reverse("wagtailadmin_pages:edit", args=[page.pk])
-    assert client.post(edit, post_data("action-publish")).status_code == 403
-    client.post(edit, post_data("action-submit"))
-    page.refresh_from_db()
-    assert page.workflow_in_progress and not page.live
-
-
-def test_editor_cannot_publish_through_copies_or_bulk_actions(client, people):
-    organisation, editor, _ = people
-    client.force_login(editor)
-    client.post(
-        reverse("wagtailadmin_pages:add", args=["network", "blogpage", organisation.pk]),
-        post_data("action-draft"),
-    )
-    page = BlogPage.objects.get(slug="uutinen")
-    copy = client.post(reverse("wagtailadmin_pages:copy", args=[page.pk]), {
-        "new_title": "Kopio", "new_slug": "kopio", "new_parent_page": organisation.pk, "publish_copies": "on",
-    })
-    assert copy.status_code == 403 and not BlogPage.objects.filter(slug="kopio").exists()
-    bulk = client.post(
-        reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"]) + f"?id={page.pk}",
-        {"include_descendants": ""},
-    )
-    assert bulk.status_code == 403
-    page.refresh_from_db()
-    assert not page.live
-
-
 def test_editor_unpublishes_and_deletes_own_live_pages(client, people):
     organisation, editor, coordinator = people
     client.force_login(editor)

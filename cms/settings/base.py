@@ -160,3 +160,7 @@ LOGGING = {
 # Machine translation as a first draft in wagtail-localize's editor, only when a
 # provider is configured (see cms.env.machine_translation_config).
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = env.machine_translation_config()
+
+# A new translation is a draft until a translator publishes it (wagtail-localize's
+# default would make it live at once, filled with the source language's text).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False

@@ -21,6 +21,7 @@ from wagtail.search import index
 from home.blocks import BodyBlock
 from home.forms import TermsInPageLanguageForm
 from home.models import AggregatingPage, Language
+from home.permissions import ReviewedPage
 from materials.facets import Facet, SubtreeFacet, apply_facets
 from materials.models.documents import CustomDocument, DownloadCount
 from materials.models.taxonomies import Audience, Topic
@@ -78,7 +79,7 @@ class MaterialPageTag(TaggedItemBase):
     )
 
 
-class MaterialPage(InOrganisation, Page):
+class MaterialPage(InOrganisation, ReviewedPage):
     """A material published by a member organisation: its description and its files,
     each file in its own language."""
 

@@ -18,6 +18,7 @@ from wagtail.search import index
 from home.blocks import BodyBlock
 from home.forms import TermsInPageLanguageForm
 from home.models import AggregatingPage
+from home.permissions import ReviewedPage
 from network.models.organisations import InOrganisation, OrganisationLevel, attach_organisations
 from network.models.taxonomies import IntegrationStage, TargetGroup
 
@@ -36,7 +37,7 @@ class ActivityPageTag(TaggedItemBase):
     )
 
 
-class ActivityPage(InOrganisation, Page):
+class ActivityPage(InOrganisation, ReviewedPage):
     """One activity form of an organisation, described in the network's common model."""
 
     intro = models.TextField(_("summary"), max_length=600)

@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.models import AggregatingPage
+from home.permissions import ReviewedPage
 from network.feeds import BlogAtomFeed, BlogRssFeed
 from network.models.organisations import InOrganisation, OrganisationPage, attach_organisations
 
@@ -93,7 +94,7 @@ class BlogPageTag(TaggedItemBase):
     content_object = ParentalKey("network.BlogPage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class BlogPage(RoutablePageMixin, InOrganisation, Page):
+class BlogPage(RoutablePageMixin, InOrganisation, ReviewedPage):
     """A post on the network blog, written by a member organisation in its own subtree.
 
     Readers may comment (``comment/``); comments are shown only once a coordinator approves them."""

@@ -23,6 +23,7 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.models import AggregatingPage
+from home.permissions import ReviewedPage
 from network.models.organisations import InOrganisation, attach_organisations
 
 EVENTS_PER_PAGE = 10
@@ -77,7 +78,7 @@ class EventIndexPage(RoutablePageMixin, AggregatingPage):
         return ical_response(calendar, self.slug)
 
 
-class EventPage(InOrganisation, RoutablePageMixin, Page):
+class EventPage(InOrganisation, RoutablePageMixin, ReviewedPage):
     """An event organised by a member organisation, in that organisation's subtree."""
 
     event_type = models.CharField(

@@ -14,6 +14,7 @@ from wagtail.search import index
 from home.blocks import BodyBlock
 from home.i18n import own_or_untranslated_q
 from home.models import AggregatingPage
+from home.permissions import ReviewedPage
 
 
 ORGANISATIONS_PER_PAGE = 24
@@ -61,7 +62,7 @@ class OrganisationIndexPage(AggregatingPage):
         return context
 
 
-class OrganisationPage(Page):
+class OrganisationPage(ReviewedPage):
     """A member organisation. Its blog posts (and later materials and activities)
     are its descendants, so page permissions on this subtree isolate its editors."""
 
