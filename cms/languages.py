@@ -21,19 +21,29 @@ INTERFACE_LANGUAGES = ["fi", "sv", "en"]
 DEFAULT_CONTENT_LANGUAGES = ["fi", "sv", "en", "ar", "fa", "so", "uk", "ru"]
 
 
-def _reference():
+def reference():
+    """The reference list: ``{code: row}`` with the CSV's columns."""
     with REFERENCE_LIST.open(encoding="utf-8") as rows:
         return {row["code"]: row for row in csv.DictReader(rows)}
+
+
+def language_fields(row):
+    """A reference row as the fields of ``home.Language``."""
+    return {
+        "native_name": row["native_name"],
+        "finnish_name": row["finnish_name"],
+        "is_rtl": row["is_rtl"] == "1",
+    }
 
 
 def describe(codes):
     """``(languages, bidi_codes)``: ``[(code, name in itself)]`` and the codes of
     the right-to-left ones, for Django's ``LANGUAGES`` and ``LANGUAGES_BIDI``."""
-    reference = _reference()
+    known = reference()
     languages, bidi = [], []
     for code in codes:
-        if code in reference:
-            name, rtl = reference[code]["native_name"], reference[code]["is_rtl"] == "1"
+        if code in known:
+            name, rtl = known[code]["native_name"], known[code]["is_rtl"] == "1"
         elif code in LANG_INFO and "name_local" in LANG_INFO[code]:
             name, rtl = LANG_INFO[code]["name_local"], LANG_INFO[code].get("bidi", False)
         else:

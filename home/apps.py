@@ -13,6 +13,23 @@ def ensure_locales(**kwargs):
         Locale.objects.get_or_create(language_code=code)
 
 
+def ensure_languages(**kwargs):
+    """Every language of the reference list (``home/data/languages.csv``) is in
+    ``home.Language``, so that a language added to the list later can be chosen for
+    files and activities; a corrected name reaches the table too."""
+    from cms.languages import language_fields, reference
+    from home.models import Language
+
+    stored = {language.code: language for language in Language.objects.all()}
+    for code, row in reference().items():
+        fields = language_fields(row)
+        language = stored.get(code)
+        if language is None:
+            Language.objects.create(code=code, **fields)
+        elif any(getattr(language, name) != value for name, value in fields.items()):
+            Language.objects.filter(pk=language.pk).update(**fields)
+
+
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Site")
@@ -24,5 +41,6 @@ class HomeConfig(AppConfig):
         from home.permissions import copy_access_to_translation
 
         post_migrate.connect(ensure_locales, sender=self)
+        post_migrate.connect(ensure_languages, sender=self)
         chrome.connect()
         copy_for_translation_done.connect(copy_access_to_translation)

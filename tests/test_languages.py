@@ -6,6 +6,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ImproperlyConfigured
+from django.core.management import call_command
 from wagtail.models import GroupPagePermission, Locale, Page
 from wagtail_localize.models import Translation
 
@@ -177,3 +178,13 @@ def test_an_alias_leads_to_its_originals_notice(client, soup_of):
     assert others["sv"] == f"/sv/unavailable/{original.pk}/"
     assert client.get(others["sv"]).status_code == 200
     assert soup.main["lang"] == "fi"  # the alias shows the Finnish original's text
+
+
+def test_every_migrate_brings_the_reference_list_of_languages_into_the_table():
+    from home.models import Language
+
+    Language.objects.filter(code="se").delete()  # as if Northern Sami were added to the list later
+    Language.objects.filter(code="fa").update(finnish_name="vanha nimi")
+    call_command("migrate", verbosity=0)
+    assert Language.objects.get(code="se").native_name == "davvisámegiella"
+    assert Language.objects.get(code="fa").finnish_name == "persia (farsi)"

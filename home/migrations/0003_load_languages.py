@@ -1,25 +1,15 @@
-"""Load the languages of home/data/languages.csv."""
-
-import csv
-from pathlib import Path
+"""Load the languages of home/data/languages.csv (``home.apps.ensure_languages``
+keeps the table in step with the file on every later migrate)."""
 
 from django.db import migrations
 
-DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "languages.csv"
+from cms.languages import language_fields, reference
 
 
 def load_languages(apps, schema_editor):
     Language = apps.get_model("home", "Language")
-    with DATA_FILE.open(encoding="utf-8") as rows:
-        for row in csv.DictReader(rows):
-            Language.objects.update_or_create(
-                code=row["code"],
-                defaults={
-                    "native_name": row["native_name"],
-                    "finnish_name": row["finnish_name"],
-                    "is_rtl": row["is_rtl"] == "1",
-                },
-            )
+    for code, row in reference().items():
+        Language.objects.update_or_create(code=code, defaults=language_fields(row))
 
 
 class Migration(migrations.Migration):
