@@ -1,6 +1,6 @@
 """Search quality on a set of passages and queries: recall@10 and MRR@10.
 
-Imports the passages as pages (``manage.py import_search_corpus``), brings the search
+Imports the passages as pages (``bench/corpus.py``), brings the search
 index up to date, then runs every query through the site's real search page in its
 own language (kind ``sv`` or ``en``, otherwise Finnish) and reads the result links in
 order. A passage counts only for queries in its own language. Prints the figures per
@@ -73,8 +73,10 @@ def main():
     from django.core.management import call_command
     from django.test import Client
 
+    from bench.corpus import import_passages
+
     call_command("migrate", verbosity=0)
-    call_command("import_search_corpus", str(folder / "passages.jsonl"), verbosity=0)
+    import_passages(folder / "passages.jsonl")
     call_command("update_index", verbosity=0)
     queries = [json.loads(line) for line in (folder / "queries.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
 

@@ -15,7 +15,7 @@ from PIL import Image
 from wagtail.models import Collection
 from wagtail.users.models import UserProfile
 
-from materials import sample_files
+from demo import sample_files
 from materials.models.documents import CustomDocument, DownloadCount, ExtractionStatus
 
 pytestmark = pytest.mark.django_db

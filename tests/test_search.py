@@ -11,7 +11,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from home.models import Language, StandardPage
 from materials.models import CustomDocument, MaterialFile, MaterialPage
-from materials.sample_files import make_pdf
+from demo.sample_files import make_pdf
 
 pytestmark = pytest.mark.django_db
 

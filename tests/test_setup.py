@@ -63,6 +63,22 @@ def test_production_passes_deploy_checks(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_production_has_no_demo_content_command(tmp_path):
+    result = run_django(
+        ["load_demo"],
+        SECRET_KEY="k" * 50,
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    )
+    assert result.returncode != 0 and "Unknown command: 'load_demo'" in result.stderr
+
+
+def test_product_apps_do_not_import_the_demo():
+    for app in ("cms", "home", "network", "materials", "search"):
+        for module in (ROOT / app).rglob("*.py"):
+            text = module.read_text(encoding="utf-8")
+            assert "from demo" not in text and "import demo" not in text, module
+
+
 def test_database_url_defaults_to_sqlite_in_data_folder(monkeypatch):
     monkeypatch.delenv("DATABASE_URL", raising=False)
     config = env.database_config()

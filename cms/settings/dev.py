@@ -4,3 +4,6 @@ from .base import *  # noqa: F403
 
 DEBUG = env.env_bool("DEBUG", True)
 SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-do-not-use-in-production"  # noqa: F405
+
+# The demo site (manage.py load_demo) is for development and tests only.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405

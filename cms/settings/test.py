@@ -8,3 +8,6 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Tests build what they need; a few end-to-end and demo tests load the demo site.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405

@@ -8,7 +8,7 @@ import uuid
 
 from playwright.sync_api import expect
 
-from materials.sample_files import make_pdf
+from demo.sample_files import make_pdf
 
 # The Finnish PDF says "kaskelottien" (genitive plural); the visitor searches for
 # "kaskelotteja" (partitive plural). Only Voikko's lemma "kaskelotti" joins the two, and

@@ -1,6 +1,6 @@
 """Demo activities of the integration tray, from the network's source texts."""
 
-from home.demo_builder import body_from_text, demo_step
+from demo.builder import body_from_text, demo_step
 from home.models import Language
 from network.models import (
     ActivityCategory,

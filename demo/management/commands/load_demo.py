@@ -1,15 +1,17 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from django.utils.module_loading import autodiscover_modules
 
-from home.demo_builder import STEPS, DemoBuilder
+# Importing the modules registers their steps (demo_step).
+import demo.home  # noqa: F401
+import demo.materials  # noqa: F401
+import demo.network  # noqa: F401
+from demo.builder import STEPS, DemoBuilder
 
 
 class Command(BaseCommand):
     help = "Build the demo site from the network's source texts. Safe to run again."
 
     def handle(self, *args, **options):
-        autodiscover_modules("demo")
         builder = DemoBuilder(self.stdout if options["verbosity"] > 1 else None)
         with transaction.atomic():
             for _order, step in sorted(STEPS, key=lambda item: item[0]):

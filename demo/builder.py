@@ -1,7 +1,7 @@
 """Idempotent building blocks for ``manage.py load_demo``.
 
-Each app contributes its demo content in a ``demo`` module that registers steps
-with ``demo_step``; ``load_demo`` runs them in order. The builder only writes
+Each area's demo content (``demo.home``, ``demo.network``, ``demo.materials``)
+registers its steps with ``demo_step``; ``load_demo`` runs them in order. The builder only writes
 when something differs, so a second run changes nothing and duplicates nothing.
 """
 

@@ -6,7 +6,7 @@ network's source texts (the source does not give the commenter's name, so it is 
 
 from django.utils import timezone
 
-from home.demo_builder import demo_step
+from demo.builder import demo_step
 from network.models import BlogPage, Comment, CommentStatus
 
 APPROVED, PENDING = CommentStatus.APPROVED, CommentStatus.PENDING

@@ -5,7 +5,7 @@ The dates are fixed (2027 and one in 2016) so that loading the demo again change
 import datetime
 import zoneinfo
 
-from home.demo_builder import body_from_text, demo_step
+from demo.builder import body_from_text, demo_step
 from network.models import EventIndexPage, EventPage, EventType
 
 HELSINKI = zoneinfo.ZoneInfo("Europe/Helsinki")

@@ -5,10 +5,10 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
-from home.demo_builder import body_from_text, demo_step, plain
+from demo.builder import body_from_text, demo_step, plain
 from home.models import Language
 from materials.models import Audience, MaterialFile, MaterialIndexPage, MaterialPage, Topic
-from materials.sample_files import make_docx, make_pdf
+from demo.sample_files import make_docx, make_pdf
 
 BANK_TITLES = {"fi": "Materiaalipankki", "sv": "Materialbanken", "en": "Materials bank"}
 BANK_INTRO = (

@@ -6,8 +6,8 @@ the THL list of low-threshold activities, the blog's comment rules)."""
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
-from home import demo_translations
-from home.demo_builder import demo_step
+from demo import translations as demo_translations
+from demo.builder import demo_step
 from home.models import FooterText, HomePage, SiteSettings, StandardPage
 
 

@@ -1,12 +1,12 @@
 """Demo content of the network: member organisations and the network blog.
 
 The organisations are those named in the network's source texts; the blog
-posts carry the source texts themselves (``network/demo_texts``)."""
+posts carry the source texts themselves (``demo/network/texts``)."""
 
 import datetime
 from pathlib import Path
 
-from home.demo_builder import body_from_text, demo_step
+from demo.builder import body_from_text, demo_step
 from network.onboarding import provide_access
 from network.models import (
     BlogIndexPage,
