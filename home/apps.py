@@ -37,10 +37,10 @@ class HomeConfig(AppConfig):
     def ready(self):
         from wagtail.signals import copy_for_translation_done
 
-        from home import chrome
+        from home import change_count
         from home.permissions import copy_access_to_translation
 
         post_migrate.connect(ensure_locales, sender=self)
         post_migrate.connect(ensure_languages, sender=self)
-        chrome.connect()
+        change_count.connect()
         copy_for_translation_done.connect(copy_access_to_translation)

@@ -175,7 +175,7 @@ class AggregatingPage(ReviewedPage):
 class SiteChange(models.Model):
     """One row counting the changes to what every page shows around its content (pages,
     view restrictions, sites, locales, footer texts, site settings): each process keeps
-    that rendered under this number (``home.chrome``), so a change saved in one process
+    that rendered under this number (``home.change_count``), so a change saved in one process
     shows on the next request in all of them."""
 
     number = models.BigIntegerField(default=0)

@@ -1,6 +1,6 @@
 """What the search counts its facets on: the type, language, organisation and topics of
 every page a visitor can find (live, public, below the root). Each process keeps it in
-memory under the number of changes saved (``home.chrome``: pages, view restrictions,
+memory under the number of changes saved (``home.change_count``: pages, view restrictions,
 topics and a material's topics among them), so a search looks its matches up there
 instead of reading a row for each of thousands of matches; it is read again, in three
 queries, once the number has moved (or a minute has passed)."""
@@ -9,7 +9,7 @@ from django.db.models.functions import Substr
 from django.db.models.signals import m2m_changed
 from wagtail.models import Page
 
-from home import chrome
+from home import change_count
 from materials.models import MaterialPage, Topic
 from network.models import OrganisationPage
 
@@ -18,7 +18,7 @@ NO_TOPICS = frozenset()
 
 def for_request(request):
     """The ``VisiblePages`` this process keeps for the number of changes ``request`` read."""
-    return chrome.kept(request, "visible-pages", VisiblePages)
+    return change_count.kept_in_memory(request, "visible-pages", VisiblePages)
 
 
 def queryset():
@@ -31,13 +31,13 @@ def count_topic_changes():
     material has, count as changes. A material's topics are written after its page's
     ``post_save`` (and, outside a transaction, after that save's count has moved), so
     their writing is counted on its own."""
-    chrome.count_changes_of(Topic)
+    change_count.count_changes_of(Topic)
     m2m_changed.connect(record_topics_change, sender=MaterialPage.topics.through, dispatch_uid="visible-topics")
 
 
 def record_topics_change(sender, instance, action, **kwargs):
     if action.startswith("post_"):
-        chrome.record_change(sender, instance)
+        change_count.record_change(sender, instance)
 
 
 class VisiblePages:

@@ -13,20 +13,20 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture(autouse=True)
 def fresh_cache():
     """Each test starts with an empty cache: rolling a test's transaction back takes the
-    number of changes (``home.chrome``) back too, and a header, footer or search map the
+    number of changes (``home.change_count``) back too, and a header, footer or search map the
     test kept under it would be shown to the next test."""
     from django.core.cache import cache
 
-    from home import chrome
+    from home import change_count
 
     cache.clear()
-    chrome.forget()
+    change_count.forget()
 
 
 @pytest.fixture
 def saved(django_capture_on_commit_callbacks):
     """``with saved(): ...`` runs the block's commit callbacks at its end, as a committed
-    change would (a test's transaction never commits): the change count (``home.chrome``)
+    change would (a test's transaction never commits): the change count (``home.change_count``)
     moves, and what each process keeps under it is read again."""
     return lambda: django_capture_on_commit_callbacks(execute=True)
 

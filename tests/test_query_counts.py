@@ -20,7 +20,7 @@ PAGES = {
     "rss": "/fi/blogi/feed/rss/",
 }
 # Upper bounds: a page that creeps past these has grown a query somewhere. (The header
-# and footer are kept between requests, home.chrome: these count a request after the first.)
+# and footer are kept between requests, home.change_count: these count a request after the first.)
 LIMITS = {"home": 19, "swedish home": 21, "blog": 20, "blog post": 18, "organisations": 19, "organisation": 20, "rss": 12}
 
 

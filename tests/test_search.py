@@ -204,14 +204,14 @@ def test_topics_given_to_a_material_from_the_topic_side_are_counted_at_once(clie
 
 
 def test_a_change_whose_count_never_moved_shows_in_the_counts_within_a_minute(client, soup_of, guide, monkeypatch):
-    from home import chrome
+    from home import change_count
 
     page = guide("Qwzrtyx-opas", "Qwzrtyx kokoaa perheet.")
     assert found(client, soup_of, "qwzrtyx")[1] == 1
     guide("Qwzrtyx-opas 2", "Qwzrtyx kokoaa perheet.")  # its count never moves: no commit
     assert found(client, soup_of, "qwzrtyx")[1] == 1
-    later = chrome.monotonic() + chrome.KEPT_IN_MEMORY_SECONDS + 1
-    monkeypatch.setattr(chrome, "monotonic", lambda: later)
+    later = change_count.monotonic() + change_count.KEPT_IN_MEMORY_SECONDS + 1
+    monkeypatch.setattr(change_count, "monotonic", lambda: later)
     assert found(client, soup_of, "qwzrtyx")[1] == 2 and page.title in found(client, soup_of, "qwzrtyx")[0]
 
 

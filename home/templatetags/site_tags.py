@@ -9,7 +9,7 @@ from django.utils.html import format_html
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
-from home import chrome
+from home import change_count
 from home.models import FooterText, SiteSettings
 
 register = template.Library()
@@ -40,7 +40,7 @@ def _locale_homes(context):
     site = _site(context)
     homes = {}
     if site:
-        homes = chrome.cached(request, site, "homes", lambda: _live_translations_by_code(site.root_page))
+        homes = change_count.cached_per_change(request, site, "homes", lambda: _live_translations_by_code(site.root_page))
     if request is not None:
         request._tarjotin_locale_homes = homes
     return homes
@@ -151,7 +151,7 @@ def main_menu(context, current_page=None):
     request = context.get("request")
     items = []
     if home is not None:
-        items = chrome.cached(request, _site(context), "menu", lambda: _menu_items(home, request))
+        items = change_count.cached_per_change(request, _site(context), "menu", lambda: _menu_items(home, request))
     return {
         "home": home,
         "items": items,
@@ -170,12 +170,12 @@ def _menu_items(home, request):
 
 @register.simple_tag(takes_context=True)
 def site_footer(context):
-    """The footer, rendered (and kept: ``home.chrome``)."""
+    """The footer, rendered (and kept: ``home.change_count``)."""
     request = context.get("request")
     def render():
         return render_to_string("home/includes/footer.html", _footer(context, request))
 
-    return chrome.cached(request, _site(context), "footer", render)
+    return change_count.cached_per_change(request, _site(context), "footer", render)
 
 
 def _footer(context, request):

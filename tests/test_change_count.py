@@ -1,5 +1,5 @@
 """The header and footer every page shows are kept rendered between requests
-(``home.chrome``), and every change an editor saves shows on the next request.
+(``home.change_count``), and every change an editor saves shows on the next request.
 
 The change count grows when the saving transaction commits; a test's transaction never
 does, so the changes below run their commit callbacks on the spot (``saved``, conftest)."""
@@ -138,12 +138,12 @@ def test_a_kept_header_and_footer_save_their_queries(client):
 def test_a_count_that_fails_to_move_does_not_fail_the_saved_change(home, saved, monkeypatch, caplog):
     from django.db import DatabaseError
 
-    from home import chrome
+    from home import change_count
 
     def locked():
         raise DatabaseError("database is locked")
 
-    monkeypatch.setattr(chrome, "count_change", locked)
+    monkeypatch.setattr(change_count, "count_change", locked)
     page = home.get_children().live().first().specific
     page.title = "Qwzrtyx uusi otsikko"
     with saved():

@@ -1,15 +1,11 @@
-"""What every page shows around its content (the home page of each language, the main
-menu, the footer), kept by each process in its cache under the site, the language and
-the number of changes saved so far (``SiteChange``). A page then asks the database for
-that number instead of running about eight queries, and a change saved in any process
-is shown by all of them on their next request. Values too large to copy out of the cache
-on every request (the search's map of visible pages) are kept in the process's memory
-under the same number (``kept``).
+"""The count of changes saved to what every page shows around its content (home pages
+of each language, the main menu, the footer), and values kept under that count.
 
-The number grows once the saving transaction has committed (so no lock is held while
-it runs, and a rolled-back change counts nothing). A header rendered inside that
-transaction, before it commits, could be kept with the uncommitted change: nothing on
-the public site renders inside a transaction (``ATOMIC_REQUESTS`` is off)."""
+A page asks the database for one number instead of running about eight queries to
+build its header and footer; a change saved in any process moves the number, so every
+process shows it on its next request. The number grows once the saving transaction
+has committed, so no lock is held and a rolled-back change counts nothing. README
+(*Configuration*) says which writes must move it by hand."""
 
 from time import monotonic
 
@@ -55,8 +51,8 @@ def connect():
 def count_changes_of(model):
     """Count the saves and deletes of ``model`` (for an app upstairs whose kept values
     depend on further models)."""
-    post_save.connect(record_change, sender=model, dispatch_uid=f"chrome-save-{model._meta.label}")
-    post_delete.connect(record_change, sender=model, dispatch_uid=f"chrome-delete-{model._meta.label}")
+    post_save.connect(record_change, sender=model, dispatch_uid=f"change-count-save-{model._meta.label}")
+    post_delete.connect(record_change, sender=model, dispatch_uid=f"change-count-delete-{model._meta.label}")
 
 
 def record_change(sender, instance, update_fields=None, **kwargs):
@@ -81,12 +77,14 @@ def changes(request):
     return number
 
 
-def cached(request, site, name, build):
+def cached_per_change(request, site, name, build):
     """``build()``, kept under ``name``, the site, the active language and the number of
-    changes: built again after any change (and each time outside a site's request)."""
+    changes: built again after any change (and each time outside a site's request).
+    Nothing on the public site renders inside a transaction (``ATOMIC_REQUESTS`` is
+    off), so no value built from an uncommitted change is kept."""
     if request is None or site is None:
         return build()
-    key = f"chrome:{name}:{site.pk}:{translation.get_language()}:{changes(request)}"
+    key = f"per-change:{name}:{site.pk}:{translation.get_language()}:{changes(request)}"
     value = cache.get(key)
     if value is None:
         value = build()
@@ -94,7 +92,7 @@ def cached(request, site, name, build):
     return value
 
 
-def kept(request, name, build):
+def kept_in_memory(request, name, build):
     """``build()``, kept in this process's memory until the number of changes moves (or for
     KEPT_IN_MEMORY_SECONDS): for a value that would cost more to copy out of the cache
     than the queries it saves. Built each time outside a request."""
