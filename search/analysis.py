@@ -1,32 +1,10 @@
-"""Text analysis for Finnish-aware full-text search.
+"""Text analysis for full-text search: each word becomes a few tokens, and a query word
+matches a document when one of its tokens equals one of the document's.
 
-The search index stores, for every source word, a handful of *analysis tokens*; a query
-word matches a document when one of its alternative tokens equals one of the document's.
-
-Finnish (``fi``) uses Voikko (Debian's ``libvoikko1`` + ``voikko-fi`` through the PyPI
-ctypes wrapper ``libvoikko``):
-
-* the lemmas of every analysis of the word ("tuen" -> "tuki", "tukea"),
-* for compounds, the lemmas of their parts ("maahanmuuttajaäitien" ->
-  "maahanmuuttajaäiti", "maahanmuuttaja", "maahan", "muuttaja", "äiti"),
-* for words Voikko does not know (names, new coinages, typos): the word itself, its
-  Snowball stem and, for long words, the longest known left part plus the remainder
-  ("työuramentoroinnin" -> "työura", "työ", "ura", "mentoroinnin", "mentoroin");
-  proper names also get their Snowball stem,
-* a diacritic-folded copy of every token (ä/ö/å -> a/o/a, é -> e, ...), so that a query
-  typed without ä/ö ("aiti") still matches ("äiti"); query words Voikko does not know are
-  additionally tried with their accents restored by Voikko's speller ("aitien" -> "äitien").
-
-Languages with a Snowball stemmer in PyStemmer (sv, en, ru, ar, fa, ...) get the stem and
-its folded copy; the others (so, uk, ...) the normalised word and its folded copy.
-
-Every token is a run of Unicode word characters without spaces, so the token string of
-:func:`analyse_document` survives any backend tokenizer that splits on spaces and
-punctuation. Per-word results are cached (bounded LRU), which makes indexing fast: the
-distinct words of a site are few compared with its running text.
-
-Voikko handles and Snowball stemmers are not thread-safe: they are created lazily, once
-per process, and every call into them holds one module lock.
+Finnish goes through Voikko (the lemmas of every reading, compound parts), other
+languages through Snowball stemmers, and every token also comes without diacritics;
+``docs/search.md`` shows the tokens with examples. Voikko handles and Snowball stemmers
+are not thread-safe: each is created once per process, and every call holds one lock.
 """
 
 from __future__ import annotations

@@ -1,17 +1,8 @@
-"""Wagtail's PostgreSQL full-text backend with analysed text and engine-side ranking.
-
-The text is analysed in Python (``search.backends.analysed``) and stored as
-``tsvector`` with PostgreSQL's ``simple`` configuration (no second stemming); queries
-become ``tsquery`` expressions of quoted tokens, matched through the GIN indexes on the
-title and body vectors and ranked with ``ts_rank`` in the same query, with a limit.
-As for SQLite, saving an object writes its own row only.
-
-Ranking reads the title and the opening of each field of the text (``ranking``: the
-first words of the intro, the body, the tags, the files' text, RANKED_WORDS in all),
-which stay in the table's rows: a body vector of a few kilobytes is stored apart
-(TOAST), and reading thousands of them to rank the matches of a common word cost ~90 ms.
-A document is matched on all of its text; one whose words occur only further in (deep
-inside a booklet) is ranked by its title and the tiers alone."""
+"""Wagtail's PostgreSQL backend on analysed text (``search.backends.analysed``): tokens
+stored as ``tsvector`` in the ``simple`` configuration, matched through GIN indexes and
+ranked with ``ts_rank`` in the query that limits the results. Ranking reads a short
+``ranking`` vector kept in the row (title and each field's opening), so that long bodies
+stored apart (TOAST) are not read to rank many matches; ``docs/search.md`` says more."""
 
 from contextlib import contextmanager
 
