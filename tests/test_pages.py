@@ -2,7 +2,7 @@
 
 import pytest
 from django.conf import settings
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, get_page_models
 
 from network.models import BlogPage, OrganisationPage
 from tests.page_types import PAGE_TYPES
@@ -24,6 +24,10 @@ def translated(page, code):
         if not ancestor.live:
             ancestor.specific.save_revision().publish()
     return copy.specific
+
+
+def test_page_type_tests_cover_every_page_model():
+    assert set(PAGE_TYPES) == set(get_page_models()) - {Page}
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
