@@ -13,8 +13,9 @@ import os
 import shutil
 import sqlite3
 import tempfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
+from dbbackup.db.exceptions import ConnectorError
 from dbbackup.db.postgresql import PgDumpBinaryConnector
 from dbbackup.db.sqlite import SqliteBackupConnector
 from django.conf import settings
@@ -59,7 +60,14 @@ def database_connector(alias=DEFAULT_DB_ALIAS):
     if vendor not in CONNECTORS:
         raise BackupError(f"Backups of {vendor} databases are not supported.")
     connector_class, filename = CONNECTORS[vendor]
-    return vendor, connector_class(alias), filename
+    connector = connector_class(alias)
+    for tool in (getattr(connector, "dump_cmd", None), getattr(connector, "restore_cmd", None)):
+        if tool and not shutil.which(tool):
+            raise BackupError(
+                f"{tool} is missing: install the PostgreSQL client of the server's version "
+                "(Debian: postgresql-client-15)."
+            )
+    return vendor, connector, filename
 
 
 def checksum(path):
@@ -89,7 +97,10 @@ def make_backup(directory, alias=DEFAULT_DB_ALIAS):
     directory.mkdir(mode=0o700, parents=True, exist_ok=True)
     vendor, connector, filename = database_connector(alias)
     with open(directory / filename, "wb") as out:
-        shutil.copyfileobj(connector.create_dump(), out)
+        try:
+            shutil.copyfileobj(connector.create_dump(), out)
+        except (ConnectorError, sqlite3.Error) as error:
+            raise BackupError(f"The database dump failed: {error}") from None
     names = [filename]
     media_root = Path(settings.MEDIA_ROOT)
     for relative in media_files(media_root):
@@ -138,8 +149,9 @@ def read_manifest(directory):
         raise BackupError(f"{directory / MANIFEST} is damaged: the database entry is wrong.")
     problems = []
     for name, expected in sorted(files.items()):
-        path = directory / name
-        if not path.resolve().is_relative_to(directory.resolve()):
+        path, parts = directory / name, PurePosixPath(name).parts
+        in_place = name == database or (parts[:1] == (MEDIA,) and ".." not in parts)
+        if not in_place or not path.resolve().is_relative_to(directory.resolve()):
             problems.append(f"{name}: lies outside the backup")
         elif not path.is_file():
             problems.append(f"{name}: missing")
@@ -185,7 +197,10 @@ def restore_backup(directory, force=False, alias=DEFAULT_DB_ALIAS):
                 "--force to write over its files."
             )
     with open(directory / manifest["database"]["file"], "rb") as dump:
-        connector.restore_dump(dump)
+        try:
+            connector.restore_dump(dump)
+        except (ConnectorError, sqlite3.Error) as error:
+            raise BackupError(f"Restoring the database failed: {error}") from None
     prefix = f"{MEDIA}/"
     for name in manifest["files"]:
         if name.startswith(prefix):

@@ -374,3 +374,15 @@ def test_backup_of_another_database_kind_is_refused(backup, tmp_path):
     with pytest.raises(BackupError, match=f"holds a {other} database"):
         restore_backup(folder, force=True)
     assert connection.introspection.table_names() == pages
+
+
+def test_manifest_cannot_send_a_file_outside_the_media_folder(backup, tmp_path):
+    """A name that stays inside the backup folder could still climb out of MEDIA_ROOT."""
+    folder = tmp_path / "copy"
+    shutil.copytree(backup[0], folder)
+    manifest = json.loads((folder / MANIFEST).read_text())
+    database = manifest["database"]["file"]
+    manifest["files"][f"media/../{database}"] = manifest["files"][database]
+    (folder / MANIFEST).write_text(json.dumps(manifest))
+    with pytest.raises(BackupError, match=rf"media/\.\./{database}: lies outside the backup"):
+        read_manifest(folder)
