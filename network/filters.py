@@ -103,4 +103,3 @@ class CoverageFilterForm(FilterForm):
     """The coverage matrix narrowed to what reaches one municipality."""
 
     municipality = municipality_field()
-

@@ -40,8 +40,9 @@ class ActivityPageTag(TaggedItemBase):
 class ActivityPageQuerySet(PageQuerySet):
     def reaching(self, municipality):
         """Activities open to people living in ``municipality``: those that run there, the
-        regional ones of its region and the national ones. The one statement of that rule,
-        for every view that narrows activities to a place."""
+        regional ones of its region and the national ones (online activities belong here too
+        once they exist). The one statement of that rule, for every view that narrows
+        activities to a place."""
         reach = (
             Q(municipalities=municipality)
             | Q(level=OrganisationLevel.REGIONAL, regions=municipality.region_id)
