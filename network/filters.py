@@ -19,8 +19,33 @@ from network.models import (
 )
 
 
-class ActivityFilterForm(forms.Form):
-    municipality = forms.ChoiceField(label=_("Municipality"), required=False)
+def municipality_field():
+    """A municipality by its slug; the activities shown are those reaching it
+    (``ActivityPageQuerySet.reaching``)."""
+    return forms.ModelChoiceField(
+        Municipality.objects.all(),
+        to_field_name="slug",
+        label=_("Municipality"),
+        required=False,
+        empty_label=_("All"),
+    )
+
+
+class FilterForm(forms.Form):
+    """A GET form whose invalid fields are marked for screen readers."""
+
+    def is_valid(self):
+        valid = super().is_valid()
+        for name in self.errors:
+            if name in self.fields:  # tie the message to its field for screen readers
+                self.fields[name].widget.attrs.update(
+                    {"aria-invalid": "true", "aria-describedby": f"{self[name].auto_id}-error"}
+                )
+        return valid
+
+
+class ActivityFilterForm(FilterForm):
+    municipality = municipality_field()
     region = forms.ChoiceField(label=_("Region"), required=False)
     category = forms.ChoiceField(label=_("Category"), required=False)
     stage = forms.ChoiceField(label=_("Stage of integration"), required=False)
@@ -32,9 +57,6 @@ class ActivityFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         anything = [("", _("All"))]
-        self.fields["municipality"].choices = anything + list(
-            Municipality.objects.values_list("slug", "name")
-        )
         self.fields["region"].choices = anything + list(Region.objects.values_list("slug", "name"))
         self.fields["category"].choices = anything + list(ActivityCategory.choices)
         self.fields["stage"].choices = anything + [(t.slug, t.name) for t in IntegrationStage.for_locale()]
@@ -48,19 +70,10 @@ class ActivityFilterForm(forms.Form):
             .values_list("slug", "title")
         )
 
-    def is_valid(self):
-        valid = super().is_valid()
-        for name in self.errors:
-            if name in self.fields:  # tie the message to its field for screen readers
-                self.fields[name].widget.attrs.update(
-                    {"aria-invalid": "true", "aria-describedby": f"{self[name].auto_id}-error"}
-                )
-        return valid
-
     def apply(self, activities):
         data = {name: "" for name in self.fields} | getattr(self, "cleaned_data", {})
         if data["municipality"]:
-            activities = activities.filter(municipalities__slug=data["municipality"])
+            activities = activities.reaching(data["municipality"])
         if data["region"]:
             # named for the region, or in one of its municipalities
             in_region = ActivityPage.objects.filter(
@@ -85,3 +98,8 @@ class ActivityFilterForm(forms.Form):
             activities = activities.filter(paths) if organisations else activities.none()
         return activities.distinct()
 
+
+class CoverageFilterForm(FilterForm):
+    """The coverage matrix narrowed to what reaches one municipality."""
+
+    municipality = municipality_field()

@@ -4,11 +4,24 @@ import pytest
 from wagtail.models import Locale
 
 from home.models import Language
-from network.models import ActivityPage, IntegrationStage, Municipality, OrganisationPage, TargetGroup
+from network.models import (
+    ActivityPage,
+    IntegrationStage,
+    Municipality,
+    OrganisationPage,
+    Region,
+    TargetGroup,
+)
 
 pytestmark = pytest.mark.django_db
 
 TRAY = "/fi/toiminta/"
+# the demo's national activities, open to people anywhere in Finland
+NATIONAL = [
+    "Puhutaan kotoutumisesta -vertaisryhmät",
+    "Vapaaehtoiseksi Punaiseen Ristiin",
+    "Womento-työuramentorointi",
+]
 
 
 def titles(soup):
@@ -18,7 +31,7 @@ def titles(soup):
 @pytest.mark.parametrize(
     "query,expected",
     [
-        ("municipality=kemi", ["Äitiryhmät Meri-Lapissa"]),
+        ("municipality=kemi", sorted(["Äitiryhmät Meri-Lapissa"] + NATIONAL)),
         ("region=lappi", ["Äitiryhmät Meri-Lapissa"]),
         ("region=pohjois-pohjanmaa", ["Perhe Yhtenäiseksi -perhetyö"]),
         ("childcare=on", ["Äitiryhmät Meri-Lapissa"]),
@@ -28,7 +41,8 @@ def titles(soup):
         ("target=perheet&language=ar&stage=saapuminen", ["Perhe Yhtenäiseksi -perhetyö"]),
         ("municipality=kemi&target=aidit&language=fi&childcare=on&category=support&stage=alkuvaihe"
          "&organisation=toivola-luotola-setlementti&region=lappi", ["Äitiryhmät Meri-Lapissa"]),
-        ("municipality=helsinki", []),
+        ("municipality=helsinki", NATIONAL),
+        ("municipality=helsinki&category=recruitment", ["Vapaaehtoiseksi Punaiseen Ristiin"]),
     ],
 )
 def test_filters_combine_and_are_shareable(client, soup_of, query, expected):
@@ -132,3 +146,84 @@ def test_listing_with_all_filters_has_constant_queries(query_count):
     before = query_count(url)
     add_activities(15)
     assert query_count(url) == before
+
+
+def add_activity(title, level, regions=(), municipalities=(), category="support"):
+    organisation = OrganisationPage.objects.get(slug="toivola-luotola-setlementti")
+    activity = ActivityPage(
+        title=title, slug=title.lower().replace(" ", "-"), intro="Ryhmä",
+        category=category, level=level,
+    )
+    activity.regions = list(Region.objects.filter(name__in=regions))
+    activity.municipalities = list(Municipality.objects.filter(name__in=municipalities))
+    activity.stages = [IntegrationStage.objects.get(slug="alkuvaihe", locale=organisation.locale)]
+    organisation.add_child(instance=activity)
+    activity.save_revision().publish()
+    return activity
+
+
+@pytest.fixture
+def activities_at_each_level():
+    add_activity("Paikallinen Helsingissä", "local", municipalities=["Helsinki"])
+    add_activity("Paikallinen Tampereella", "local", municipalities=["Tampere"])
+    add_activity("Alueellinen Uudellamaalla", "regional", regions=["Uusimaa"])
+    add_activity("Alueellinen Pirkanmaalla", "regional", regions=["Pirkanmaa"])
+    add_activity("Valtakunnallinen", "national")
+
+
+REACH = {
+    # municipality: the activities above that reach it (besides the demo's national ones)
+    "helsinki": ["Alueellinen Uudellamaalla", "Paikallinen Helsingissä", "Valtakunnallinen"],
+    "espoo": ["Alueellinen Uudellamaalla", "Valtakunnallinen"],
+    "tampere": ["Alueellinen Pirkanmaalla", "Paikallinen Tampereella", "Valtakunnallinen"],
+    "rovaniemi": ["Valtakunnallinen"],
+    # the Meri-Lappi groups are regional but run in the municipalities they name, not all of Lappi
+    "kemi": ["Valtakunnallinen", "Äitiryhmät Meri-Lapissa"],
+}
+
+
+@pytest.mark.parametrize("municipality", REACH)
+def test_tray_lists_exactly_the_activities_reaching_a_municipality(
+    client, soup_of, activities_at_each_level, municipality
+):
+    expected = sorted(REACH[municipality] + NATIONAL)
+    soup = soup_of(client.get(f"{TRAY}?municipality={municipality}"))
+    assert titles(soup) == expected
+    assert soup.select_one("#results-heading").get_text() == f"{len(expected)} toimintaa"
+    place = Municipality.objects.get(slug=municipality)
+    reaching = ActivityPage.objects.live().filter(locale__language_code="fi").reaching(place)
+    assert sorted(reaching.values_list("title", flat=True)) == expected
+
+
+def test_activity_in_several_places_is_listed_once(client, soup_of):
+    add_activity(
+        "Koko Uusimaa ja Helsinki", "regional", regions=["Uusimaa"], municipalities=["Helsinki"]
+    )
+    soup = soup_of(client.get(f"{TRAY}?municipality=helsinki"))
+    assert titles(soup) == sorted(["Koko Uusimaa ja Helsinki"] + NATIONAL)
+    assert soup.select_one("#results-heading").get_text() == "4 toimintaa"
+
+
+def test_matrix_counts_what_reaches_a_municipality(client, soup_of, activities_at_each_level):
+    def support_early(query):
+        soup = soup_of(client.get(f"{TRAY}kattavuus/{query}"))
+        link = soup.select_one("a[href*='category=support&stage=alkuvaihe']")
+        return link["href"], int(link.get_text())
+
+    # every activity above is support in the early stage, besides the demo's two
+    assert support_early("") == (f"{TRAY}?category=support&stage=alkuvaihe", 7)
+    href, count = support_early("?municipality=helsinki")
+    assert count == 3
+    assert href == f"{TRAY}?category=support&stage=alkuvaihe&municipality=helsinki"
+    assert len(titles(soup_of(client.get(href)))) == count
+    assert support_early("?municipality=rovaniemi")[1] == 1
+
+
+def test_matrix_with_unknown_municipality_says_so_and_counts_everything(client, soup_of):
+    response = client.get(f"{TRAY}kattavuus/?municipality=atlantis")
+    assert response.status_code == 200
+    soup = soup_of(response)
+    assert soup.select_one(".field-error") is not None
+    assert soup.select_one("#id_municipality")["aria-invalid"] == "true"
+    link = soup.select_one("a[href*='category=support&stage=alkuvaihe']")
+    assert link["href"] == f"{TRAY}?category=support&stage=alkuvaihe" and link.get_text() == "2"

@@ -3,7 +3,7 @@ a filterable listing and a coverage matrix of category × integration stage."""
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -12,7 +12,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BodyBlock
@@ -35,6 +36,20 @@ class ActivityPageTag(TaggedItemBase):
     content_object = ParentalKey(
         "network.ActivityPage", related_name="tagged_items", on_delete=models.CASCADE
     )
+
+
+class ActivityPageQuerySet(PageQuerySet):
+    def reaching(self, municipality):
+        """Activities open to people living in ``municipality``: those that run there, the
+        regional ones of its region and the national ones (online activities belong here too
+        once they exist). The one statement of that rule, for every view that narrows
+        activities to a place."""
+        reach = (
+            Q(municipalities=municipality)
+            | Q(level=OrganisationLevel.REGIONAL, regions=municipality.region_id)
+            | Q(level=OrganisationLevel.NATIONAL)
+        )
+        return self.filter(pk__in=ActivityPage.objects.filter(reach).values("pk"))
 
 
 class ActivityPage(InOrganisation, ReviewedPage):
@@ -66,6 +81,8 @@ class ActivityPage(InOrganisation, ReviewedPage):
     contact_phone = models.CharField(_("phone"), max_length=40, blank=True)
     signup_url = models.URLField(_("sign-up link"), blank=True)
     tags = ClusterTaggableManager(through=ActivityPageTag, blank=True, verbose_name=_("tags"))
+
+    objects = PageManager.from_queryset(ActivityPageQuerySet)()
 
     base_form_class = TermsInPageLanguageForm
 
@@ -176,10 +193,17 @@ class ActivityIndexPage(RoutablePageMixin, AggregatingPage):
 
     @path("kattavuus/", name="matrix")
     def matrix(self, request):
-        """Counts of activities by category and integration stage; empty cells are gaps."""
+        """Counts of activities by category and integration stage, of all activities or of
+        those reaching one municipality; empty cells are gaps."""
+        from network.filters import CoverageFilterForm
+
+        form = CoverageFilterForm(request.GET or None)
+        activities = self.activities()
+        if form.is_valid() and form.cleaned_data["municipality"]:
+            activities = activities.reaching(form.cleaned_data["municipality"])
         counts = {
             (row["category"], row["stages__slug"]): row["count"]
-            for row in self.activities()
+            for row in activities
             .order_by()  # the default ordering by path would split the groups
             .values("category", "stages__slug")
             .annotate(count=Count("pk", distinct=True))
@@ -197,5 +221,5 @@ class ActivityIndexPage(RoutablePageMixin, AggregatingPage):
         return self.render(
             request,
             template="network/activity_matrix.html",
-            context_overrides={"stages": stages, "rows": rows},
+            context_overrides={"stages": stages, "rows": rows, "form": form},
         )
