@@ -217,6 +217,20 @@ class MaterialFile(Orderable):
 
     panels = [FieldPanel("document"), FieldPanel("label")]
 
+    class Meta(Orderable.Meta):
+        # The id breaks a tie, so that every database lists the files alike.
+        ordering = ["sort_order", "pk"]
+
+    def save(self, *args, **kwargs):
+        """A file added in code (demo content, imports) goes after the material's others;
+        the admin's formset numbers the files itself."""
+        if self.sort_order is None:
+            last = MaterialFile.objects.filter(material_id=self.material_id).aggregate(
+                last=models.Max("sort_order")
+            )["last"]
+            self.sort_order = 0 if last is None else last + 1
+        super().save(*args, **kwargs)
+
 
 def downloads_of_material():
     """All downloads of a material's files, as a subquery (no double counting from joins)."""

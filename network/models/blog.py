@@ -64,7 +64,7 @@ class BlogIndexPage(RoutablePageMixin, AggregatingPage):
                 OrganisationPage.objects.live()
                 .public()
                 .filter(slug=request.GET["organisation"])
-                .order_by(Case(When(locale_id=self.locale_id, then=0), default=1))
+                .order_by(Case(When(locale_id=self.locale_id, then=0), default=1), "pk")
                 .first()
             )
             posts = posts.descendant_of(organisation) if organisation else posts.none()

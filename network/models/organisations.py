@@ -42,7 +42,7 @@ class OrganisationIndexPage(AggregatingPage):
             .filter(Q(path__startswith=self.path) | Q(path__startswith=source_index.path))
             .live()
             .public()
-            .order_by("title")
+            .order_by("title", "pk")
             .select_related("logo", "locale")
             .prefetch_related("regions")
         )
@@ -151,7 +151,8 @@ class OrganisationPage(Page):
             .order_by("-date", "-pk")[:ORGANISATION_POSTS_SHOWN]
         )
         context["blog_index"] = BlogPage.blog_index_for(self.locale_id)
-        context["activities"] = ActivityPage.objects.live().public().child_of(self).order_by("title")
+        activities = ActivityPage.objects.live().public().child_of(self)
+        context["activities"] = activities.order_by("title", "pk")
         return context
 
 
