@@ -17,6 +17,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from home.forms import PageForm
 from home.models import AggregatingPage
 from network.feeds import BlogAtomFeed, BlogRssFeed
 from network.models.organisations import InOrganisation, OrganisationPage, attach_organisations
@@ -111,6 +112,8 @@ class BlogPage(RoutablePageMixin, InOrganisation, Page):
     )
     body = StreamField(BodyBlock(), verbose_name=_("body"))
     tags = ClusterTaggableManager(through=BlogPageTag, blank=True, verbose_name=_("tags"))
+
+    base_form_class = PageForm
 
     content_panels = Page.content_panels + [
         MultiFieldPanel([FieldPanel("author_name"), FieldPanel("date")], _("Author and date")),

@@ -22,6 +22,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from home.forms import PageForm
 from home.models import AggregatingPage
 from network.models.organisations import InOrganisation, attach_organisations
 
@@ -104,6 +105,8 @@ class EventPage(InOrganisation, RoutablePageMixin, Page):
     )
     intro = models.TextField(_("introduction"), max_length=600)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    base_form_class = PageForm
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(

@@ -12,6 +12,7 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from home.forms import PageForm
 from home.i18n import own_or_untranslated_q
 from home.models import AggregatingPage
 
@@ -90,6 +91,8 @@ class OrganisationPage(Page):
     contact_email = models.EmailField(_("email"), blank=True)
     contact_phone = models.CharField(_("phone"), max_length=40, blank=True)
     address = models.TextField(_("address"), blank=True)
+
+    base_form_class = PageForm
 
     content_panels = Page.content_panels + [
         FieldPanel("short_name"),
