@@ -23,9 +23,12 @@ NOT_CHOOSABLE = _("Choose only documents and images from your own organisation's
 
 def choosable_ids(user):
     """{media model: a query of the ids ``user`` may choose}."""
+    models = (get_document_model(), get_image_model())
     return {
-        model: policy_registry.get_by_type(model).instances_user_has_any_permission_for(user, ["choose"])
-        for model in (get_document_model(), get_image_model())
+        model: policy_registry.get_by_type(model).instances_user_has_any_permission_for(
+            user, ["choose"]
+        )
+        for model in models
     }
 
 

@@ -25,7 +25,7 @@ PARAGRAPH = json.dumps({"blocks": [{"key": "a", "type": "unstyled", "depth": 0, 
 
 @pytest.fixture
 def a_and_b():
-    return add_organisation("Järjestö A", level="local"), add_organisation("Järjestö B", level="local")
+    return tuple(add_organisation(f"Järjestö {name}", level="local") for name in "AB")
 
 
 def editor_of(onboarded, client, username="anna"):
@@ -72,7 +72,8 @@ def material_form(documents, action="action-draft", **extra):
 
 
 def add_material(client, onboarded, data):
-    url = reverse("wagtailadmin_pages:add", args=["materials", "materialpage", onboarded.organisation.pk])
+    parent = onboarded.organisation.pk
+    url = reverse("wagtailadmin_pages:add", args=["materials", "materialpage", parent])
     return client.post(url, data)
 
 
@@ -100,9 +101,8 @@ def test_forged_document_of_another_organisation_is_refused_in_the_files_formset
     for action in ("action-draft", "action-submit"):
         assert refused(add_material(client, a, material_form([theirs], action)), "files"), action
     assert not MaterialPage.objects.filter(slug="a-materiaali").exists()
-    assert list(MaterialFile.objects.filter(document=theirs).values_list("material__slug", flat=True)) == [
-        "b-materiaali"
-    ]
+    uses = MaterialFile.objects.filter(document=theirs).values_list("material__slug", flat=True)
+    assert list(uses) == ["b-materiaali"]
     assert not theirs.requires_login
     assert downloads_anonymously(client, theirs)
 
@@ -210,6 +210,9 @@ def test_a_file_already_on_the_page_stays_valid_for_its_editor(client, a_and_b):
     assert client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data).status_code == 302
 
 
+API = "/admin/api/main/documents/"
+
+
 def api_ids(client, endpoint):
     """Every id the admin API lists at ``endpoint``, page by page."""
     ids, offset = set(), 0
@@ -231,7 +234,7 @@ def test_choosers_and_the_admin_api_list_only_own_files(client, a_and_b):
 
     listed = api_ids(client, "documents")
     assert ours.pk in listed and theirs.pk not in listed
-    for url in (f"/admin/api/main/documents/{theirs.pk}/", f"/admin/api/main/documents/find/?id={theirs.pk}"):
+    for url in (f"{API}{theirs.pk}/", f"{API}find/?id={theirs.pk}"):
         response = client.get(url, follow=True)
         assert response.status_code == 404 and b"b-opas" not in response.content
     images = api_ids(client, "images")
@@ -250,7 +253,9 @@ def test_choosers_and_the_admin_api_list_only_own_files(client, a_and_b):
 def test_the_snippet_chooser_shows_no_comments_to_an_editor(client, a_and_b):
     a, _b = a_and_b
     post = BlogPage.objects.first()
-    comment = Comment.objects.create(post=post, name="Lukija", email="lukija@example.org", body="Salainen kommentti")
+    comment = Comment.objects.create(
+        post=post, name="Lukija", email="lukija@example.org", body="Salainen kommentti"
+    )
     editor_of(a, client)
     urls = [
         reverse("wagtailsnippetchoosers_network_comment:choose"),
@@ -260,7 +265,8 @@ def test_the_snippet_chooser_shows_no_comments_to_an_editor(client, a_and_b):
     for url in urls:
         response = client.get(url)
         assert response.status_code in (302, 403), url
-        assert "Salainen" not in response.content.decode() and "Lukija" not in response.content.decode()
+        shown = response.content.decode()
+        assert "Salainen" not in shown and "Lukija" not in shown
 
     coordinator = get_user_model().objects.create_user("koordinaattori", password="pw-123456")
     Group.objects.get(name=COORDINATORS).user_set.add(coordinator)
