@@ -1,5 +1,6 @@
 """Documents and images an editor may put on a page: only those Wagtail lets the editor
-choose (the "choose" permission on their collection, see ``network.onboarding``).
+choose (the collection permission "choose", which an organisation's editors hold on
+their own collection).
 
 Wagtail's choosers list only those, but a page form accepts any id posted to it; a
 forged id of another organisation's file would link that file to the page. The page

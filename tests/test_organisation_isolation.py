@@ -184,19 +184,31 @@ def document_block(document):
             "body-0-value-document": str(document.pk), "body-0-value-link_text": "Lataa"}
 
 
-def test_forged_document_in_a_streamfield_block_is_refused(client, a_and_b):
+def document_link_in_text(document):
+    """A paragraph whose word "Lataa" links to ``document`` (Draftail's content state)."""
+    link = {"type": "DOCUMENT", "mutability": "MUTABLE", "data": {"id": document.pk}}
+    paragraph = {"key": "a", "type": "unstyled", "depth": 0, "text": "Lataa",
+                 "inlineStyleRanges": [], "entityRanges": [{"offset": 0, "length": 5, "key": 0}]}
+    text = {"blocks": [paragraph], "entityMap": {"0": link}}
+    return {"body-0-value": json.dumps(text)}
+
+
+@pytest.mark.parametrize("block", [document_block, document_link_in_text])
+def test_forged_document_in_a_streamfield_block_or_its_text_is_refused(client, a_and_b, block):
     a, b = a_and_b
     ours, theirs = document_in(a, "a-opas"), document_in(b, "b-opas")
     editor_of(a, client)
-    response = add_post(client, a, blog_form(**document_block(theirs)))
+    response = add_post(client, a, blog_form(**block(theirs)))
     assert refused(response, "body")
     error = response.context["form"].errors["body"].as_data()[0]
     assert [str(e.message) for e in error.non_block_errors.as_data()] == [str(NOT_CHOOSABLE)]
     assert not BlogPage.objects.filter(slug="uutinen").exists()
 
-    assert add_post(client, a, blog_form(**document_block(ours))).status_code == 302
+    assert add_post(client, a, blog_form(**block(ours))).status_code == 302
     post = BlogPage.objects.get(slug="uutinen")
-    assert post.body[0].value["document"] == ours
+    references = BlogPage._meta.get_field("body").extract_references(post.body)
+    found = {(model, str(pk)) for model, pk, _path, _content in references}
+    assert found == {(CustomDocument, str(ours.pk))}
 
 
 def test_a_file_already_on_the_page_stays_valid_for_its_editor(client, a_and_b):
