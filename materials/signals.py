@@ -1,5 +1,6 @@
 """Start the background processing of a document once its new file is committed,
-re-index the materials offering it when it or its collection's privacy changes, remove its preview with it, and
+re-index the materials offering it when it, its collection's privacy or another
+material offering it changes, remove its preview with it, and
 count downloads made through Wagtail's own ``/documents/`` route (``document.url``)."""
 
 from functools import partial
@@ -33,6 +34,15 @@ def reindex_materials_of_collection(sender, instance, **kwargs):
     collections = instance.collection.get_descendants(inclusive=True)
     pages = MaterialPage.objects.filter(files__document__collection__in=collections).distinct()
     for page in pages:
+        index.insert_or_update_object(page)
+
+
+def reindex_materials_sharing_files(sender, instance, **kwargs):
+    """Publishing or unpublishing a material can make its files private or public again
+    (``CustomDocument.private_ids``): re-index the other materials offering them."""
+    documents = instance.files.values("document")
+    others = MaterialPage.objects.filter(files__document__in=documents).exclude(pk=instance.pk)
+    for page in others.distinct():
         index.insert_or_update_object(page)
 
 

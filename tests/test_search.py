@@ -389,6 +389,33 @@ def test_a_file_in_a_collection_with_a_privacy_setting_is_private_everywhere(
     assert client.get(download_url).status_code == 200
 
 
+def test_only_publishing_a_members_only_material_hides_a_file_it_shares(
+    client, soup_of, material, search_backend, indexed_pages
+):
+    booklet = material("Jaettu vihko", "Sanasto: ksylofoninen harjoitus.")
+    shared = booklet.files.first().document
+
+    def found():
+        search_backend.refresh_indexes()
+        return booklet.title in results(soup_of(client.get(SEARCH, {"q": "ksylofoninen"})))
+
+    assert found()
+    members = MaterialPage(
+        title="Jäsenten vihko", slug="jasenten-vihko", intro="Vihko.", material_type="booklet",
+        members_only=True, live=False,
+    )
+    members.files = [MaterialFile(document_id=shared.pk)]
+    Page.objects.get(slug="vaestoliitto", locale__language_code="fi").add_child(instance=members)
+    indexed_pages(members)
+    assert found() and not shared.requires_login  # a draft changes nothing
+
+    members.save_revision().publish()
+    assert not found() and shared.requires_login
+    members.refresh_from_db()
+    members.unpublish()
+    assert found() and not shared.requires_login
+
+
 def test_choosing_a_language_analyses_the_query_in_it(client, soup_of, guide):
     guide("Mötesplatser", "Träffarna hålls varje vecka.", language="sv")
     finnish_interface = results(soup_of(client.get(SEARCH, {"q": "träff", "language": "sv"})))
