@@ -53,7 +53,8 @@ class ModeratorsOnlyMixin:
     in the snippet chooser (``/admin/snippets/choose/network/comment/``) too."""
 
     def dispatch(self, request, *args, **kwargs):
-        if not CommentPermissionPolicy(Comment).user_has_any_permission(request.user, ["change", "view"]):
+        policy = CommentPermissionPolicy(Comment)
+        if not policy.user_has_any_permission(request.user, ["change", "view"]):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

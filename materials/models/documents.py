@@ -97,8 +97,8 @@ class CustomDocument(AbstractDocument):
         A file is private when it is marked members only, sits in a collection with a
         privacy setting (or below one), or belongs to a published material that is
         members only or under a page with a privacy setting. Drafts decide nothing: an
-        editor's unpublished material never changes what anyone may download. Three queries."""
-        restricted_collections = list(
+        editor's unpublished material never changes what anyone may download. Four queries."""
+        restricted_collections = tuple(
             CollectionViewRestriction.objects.values_list("collection__path", flat=True)
         )
         private = {
@@ -106,7 +106,7 @@ class CustomDocument(AbstractDocument):
             for pk, members_only, path in cls.objects.filter(pk__in=document_ids).values_list(
                 "pk", "members_only", "collection__path"
             )
-            if members_only or path.startswith(tuple(restricted_collections))
+            if members_only or path.startswith(restricted_collections)
         }
         restricted_pages = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
         material_file = apps.get_model("materials", "MaterialFile")

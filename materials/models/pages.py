@@ -154,7 +154,7 @@ class MaterialPage(InOrganisation, Page):
     def prepare_search_texts(cls, pages):
         """While the search texts of many materials are computed (indexing, result
         snippets): their files are checked for login at once, where each material would
-        check its own (three queries each)."""
+        check its own (four queries each)."""
         ids = [item.document_id for page in pages for item in page.files.all()]
         private = CustomDocument.private_ids(ids) if ids else set()
         token = _checked_files.set({pk: pk in private for pk in ids})
