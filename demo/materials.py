@@ -221,11 +221,11 @@ def materials_bank(builder):
             # files are part of the page's first revision, so the editor shows them
             collection = _collection(organisation)
             fields["files"] = [
-                MaterialFile(document=_document(
+                MaterialFile(sort_order=order, document=_document(
                     slug, title, languages[code],
                     BOOKLET_TEXT[code] if kind == "booklet" or code != "fi" else summary, collection,
                 ))
-                for code in codes
+                for order, code in enumerate(codes)
             ]
         builder.page(organisation, MaterialPage, slug, **fields)
 

@@ -3,10 +3,16 @@
 from django.db.models import Q
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from home.media_choices import ChoosableMediaFormMixin
 from home.taxonomy import Term
 
 
-class TermsInPageLanguageForm(WagtailAdminPageForm):
+class PageForm(ChoosableMediaFormMixin, WagtailAdminPageForm):
+    """The admin form of every page type: documents and images only from the editor's
+    own collections (``home.media_choices``)."""
+
+
+class TermsInPageLanguageForm(PageForm):
     """Taxonomy choices (topics, audiences, stages, target groups) in the page's own
     language only: every term exists once per language, and a list with all of them
     offers each several times. Terms the page already has stay listed, so that saving

@@ -12,6 +12,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock, LatestEntriesBlock
+from home.forms import PageForm
 from home.i18n import own_or_untranslated_q
 from home.permissions import ReviewedPage
 
@@ -43,6 +44,8 @@ class HomePage(ReviewedPage):
     intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
     body = StreamField(HomeBodyBlock(), blank=True, verbose_name=_("body"))
 
+    base_form_class = PageForm
+
     content_panels = Page.content_panels + [
         FieldPanel("hero_title"),
         FieldPanel("intro"),
@@ -65,6 +68,8 @@ class StandardPage(ReviewedPage):
 
     intro = models.TextField(_("introduction"), blank=True, max_length=600)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    base_form_class = PageForm
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + [
@@ -157,6 +162,8 @@ class AggregatingPage(ReviewedPage):
     page type in this page's language, with untranslated originals as fallback."""
 
     intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+
+    base_form_class = PageForm
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]

@@ -63,7 +63,7 @@ class TranslationProgressView(ReportView):
             TranslationSource.objects.filter(translations__enabled=True)
             .distinct()
             .select_related("specific_content_type", "locale")
-            .order_by("-last_updated_at")
+            .order_by("-last_updated_at", "-pk")
         )
 
     def target_locales(self):

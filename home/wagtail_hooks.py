@@ -4,6 +4,14 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from home import translation_files, translation_progress
+from home.admin_api import ChoosableDocumentsAPIViewSet, ChoosableImagesAPIViewSet
+
+
+# After Wagtail's own registrations (order 0), which these endpoints replace.
+@hooks.register("construct_admin_api", order=1)
+def register_choosable_media_endpoints(router):
+    router.register_endpoint("documents", ChoosableDocumentsAPIViewSet)
+    router.register_endpoint("images", ChoosableImagesAPIViewSet)
 
 
 @hooks.register("register_admin_urls")

@@ -1,5 +1,6 @@
 """Start the background processing of a document once its new file is committed,
-re-index the materials offering it when it changes, remove its preview with it, and
+re-index the materials offering it when it, its collection's privacy or another
+material offering it changes, remove its preview with it, and
 count downloads made through Wagtail's own ``/documents/`` route (``document.url``)."""
 
 from functools import partial
@@ -24,6 +25,24 @@ def reindex_materials(sender, instance, **kwargs):
     """The materials offering a file are searched with its text unless it requires login:
     re-index them when the file changes (new text, members-only ticked or cleared)."""
     for page in MaterialPage.objects.filter(files__document=instance).distinct():
+        index.insert_or_update_object(page)
+
+
+def reindex_materials_of_collection(sender, instance, **kwargs):
+    """A privacy setting added to or removed from a collection makes its files (and those
+    of the collections below it) private or public again: re-index their materials."""
+    collections = instance.collection.get_descendants(inclusive=True)
+    pages = MaterialPage.objects.filter(files__document__collection__in=collections).distinct()
+    for page in pages:
+        index.insert_or_update_object(page)
+
+
+def reindex_materials_sharing_files(sender, instance, **kwargs):
+    """Publishing or unpublishing a material can make its files private or public again
+    (``CustomDocument.private_ids``): re-index the other materials offering them."""
+    documents = instance.files.values("document")
+    others = MaterialPage.objects.filter(files__document__in=documents).exclude(pk=instance.pk)
+    for page in others.distinct():
         index.insert_or_update_object(page)
 
 

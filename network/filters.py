@@ -66,7 +66,7 @@ class ActivityFilterForm(FilterForm):
         )
         self.fields["organisation"].choices = anything + list(
             OrganisationPage.objects.filter(locale=Locale.get_default())
-            .order_by("title")
+            .order_by("title", "pk")
             .values_list("slug", "title")
         )
 

@@ -16,6 +16,7 @@ from wagtail.admin.widgets.button import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import chooser
 from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 
 from network.models import Comment, CommentStatus
@@ -39,6 +40,40 @@ class CommentPermissionPolicy(ModelPermissionPolicy):
 
 
 register_permission_policy(Comment, CommentPermissionPolicy(Comment))
+
+
+class ModeratorsOnlyMixin:
+    """Comments are readers' words and addresses: only those who moderate them see them,
+    in the snippet chooser (``/admin/snippets/choose/network/comment/``) too."""
+
+    def dispatch(self, request, *args, **kwargs):
+        policy = CommentPermissionPolicy(Comment)
+        if not policy.user_has_any_permission(request.user, ["change", "view"]):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class CommentChooseView(ModeratorsOnlyMixin, chooser.ChooseView):
+    pass
+
+
+class CommentChooseResultsView(ModeratorsOnlyMixin, chooser.ChooseResultsView):
+    pass
+
+
+class CommentChosenView(ModeratorsOnlyMixin, chooser.SnippetChosenView):
+    pass
+
+
+class CommentChosenMultipleView(ModeratorsOnlyMixin, chooser.SnippetChosenMultipleView):
+    pass
+
+
+class CommentChooserViewSet(chooser.SnippetChooserViewSet):
+    choose_view_class = CommentChooseView
+    choose_results_view_class = CommentChooseResultsView
+    chosen_view_class = CommentChosenView
+    chosen_multiple_view_class = CommentChosenMultipleView
 
 
 class CommentIndexView(IndexView):
@@ -76,6 +111,7 @@ class CommentViewSet(SnippetViewSet):
     add_to_admin_menu = True
     copy_view_enabled = False
     index_view_class = CommentIndexView
+    chooser_viewset_class = CommentChooserViewSet
     edit_view_class = CommentEditView
     list_display = ["name", "post", "status", "created_at"]
     list_filter = ["status"]

@@ -26,7 +26,7 @@ def tag_page(request, slug):
             .public()
             .filter(own_or_untranslated_q(model, locale), tags=tag)
             .select_related("locale")
-            .order_by("title")[:PER_TYPE]
+            .order_by("title", "pk")[:PER_TYPE]
         )
         pages = attach_organisations(pages)
         if pages:

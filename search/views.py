@@ -28,7 +28,7 @@ def editors_picks(site_search, query, language):
     pages in the visitor's language."""
     if query is None:
         return []
-    picks = list(query.editors_picks.order_by("sort_order"))
+    picks = list(query.editors_picks.order_by("sort_order", "pk"))
     visible = site_search.public_pages.filter(
         pk__in=[pick.page_id for pick in picks if pick.page_id], locale__language_code=language
     ).in_bulk()

@@ -3,19 +3,23 @@ downloads with counts, members-only files."""
 
 import io
 import json
+from importlib import import_module
 import zipfile
 from datetime import date
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
-from wagtail.models import Collection
+from wagtail.models import Collection, Locale, Page
 from wagtail.users.models import UserProfile
 
 from demo import sample_files
+from home.models import Language
+from materials.models import MaterialFile, MaterialPage
 from materials.models.documents import CustomDocument, DownloadCount, ExtractionStatus
 
 pytestmark = pytest.mark.django_db
@@ -269,3 +273,51 @@ def test_members_only_file_needs_login_on_both_routes(
     assert response.redirect_chain[-1][0] == download_url(document)
     assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
     assert DownloadCount.objects.get(document=document).count == 1
+
+
+# The order of a material's files
+
+
+def test_files_keep_their_order_in_every_language_and_one_added_in_code_goes_last(client, soup_of):
+    codes = ["uk", "fi", "ar"]  # created in this order, shown in the reverse
+    documents = [
+        CustomDocument.objects.create(
+            title=f"Opas {code}", file=ContentFile(b"Hei", name=f"opas-{code}.txt"),
+            language=Language.objects.get(code=code),
+        )
+        for code in codes
+    ]
+    page = MaterialPage(title="Opas", slug="jarjestetty-opas", intro="Opas", material_type="guide")
+    page.files = [
+        MaterialFile(document=document, sort_order=order)
+        for order, document in enumerate(reversed(documents))
+    ]
+    Page.objects.get(slug="vaestoliitto", locale__language_code="fi").add_child(instance=page)
+    page.save_revision().publish()
+    swedish = Locale.objects.get(language_code="sv")
+    translation = page.copy_for_translation(swedish, copy_parents=True)
+    translation.save_revision().publish()
+
+    def shown(material):
+        buttons = soup_of(client.get(material.url)).select("a.download__button")
+        return [a["hreflang"] for a in buttons]
+
+    assert shown(page) == shown(translation) == ["ar", "fi", "uk"]
+    assert [f.document.language.code for f in translation.files.all()] == ["ar", "fi", "uk"]
+
+    late = CustomDocument.objects.create(
+        title="Opas sv", file=ContentFile(b"Hej", name="opas-sv.txt"),
+        language=Language.objects.get(code="sv"),
+    )
+    MaterialFile.objects.create(material=page, document=late)
+    assert shown(page) == ["ar", "fi", "uk", "sv"]
+
+
+def test_the_migration_numbers_files_saved_without_an_order_as_they_were_added():
+    migration = import_module("materials.migrations.0006_material_file_order")
+    material = MaterialPage.objects.filter(files__isnull=False).distinct().first()
+    files = list(material.files.order_by("pk"))
+    assert len(files) > 1
+    MaterialFile.objects.filter(material=material).update(sort_order=None)
+    migration.number_unordered_files(apps, None)
+    assert [f.sort_order for f in material.files.order_by("pk")] == list(range(len(files)))

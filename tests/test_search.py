@@ -7,7 +7,9 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.utils.text import slugify
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-from wagtail.models import Page, PageViewRestriction
+from django.urls import reverse
+from django.utils.translation import gettext, override
+from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
 from home.models import Language, StandardPage
 from materials.models import CustomDocument, MaterialFile, MaterialPage
@@ -351,6 +353,67 @@ def test_a_file_made_members_only_leaves_the_search(client, soup_of, material, s
     document.save()
     search_backend.refresh_indexes()  # a search server shows changes after a refresh
     assert booklet.title not in results(soup_of(client.get(SEARCH, {"q": "zyklomaattinen"})))
+
+
+def test_a_file_in_a_collection_with_a_privacy_setting_is_private_everywhere(
+    client, soup_of, material, search_backend
+):
+    booklet = material("Kokoelmavihko", "Sanasto: kvartsiheliotrooppinen harjoitus.")
+    assert booklet.title in results(soup_of(client.get(SEARCH, {"q": "kvartsiheliotrooppinen"})))
+    document = booklet.files.first().document
+    network = Collection.get_first_root_node().add_child(name="Verkoston sisäiset")
+    document.collection = network.add_child(name="Koulutukset")
+    document.save()
+    restriction = CollectionViewRestriction.objects.create(
+        collection=network, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    search_backend.refresh_indexes()
+
+    soup = soup_of(client.get(SEARCH, {"q": "kvartsiheliotrooppinen"}))
+    assert booklet.title not in results(soup)
+    shown = " ".join(part.get_text() for part in soup.select(".search-results, .search-facets"))
+    assert "kvartsiheliotroop" not in shown
+    suggestions = client.get("/fi/search/autocomplete/", {"q": "kvartsi"}).json()
+    assert "kvartsiheliotroop" not in str(suggestions)
+    assert "kvartsiheliotroop" not in booklet.public_file_text()
+    download_url = reverse("materials:download", args=[document.pk, document.filename])
+    download = client.get(download_url)
+    assert download.status_code == 302 and "login" in download["Location"]
+    button = soup_of(client.get(booklet.url)).select_one(".download__meta").get_text()
+    with override("fi"):
+        assert gettext("members only") in button
+
+    restriction.delete()
+    search_backend.refresh_indexes()
+    assert booklet.title in results(soup_of(client.get(SEARCH, {"q": "kvartsiheliotrooppinen"})))
+    assert client.get(download_url).status_code == 200
+
+
+def test_only_publishing_a_members_only_material_hides_a_file_it_shares(
+    client, soup_of, material, search_backend, indexed_pages
+):
+    booklet = material("Jaettu vihko", "Sanasto: ksylofoninen harjoitus.")
+    shared = booklet.files.first().document
+
+    def found():
+        search_backend.refresh_indexes()
+        return booklet.title in results(soup_of(client.get(SEARCH, {"q": "ksylofoninen"})))
+
+    assert found()
+    members = MaterialPage(
+        title="Jäsenten vihko", slug="jasenten-vihko", intro="Vihko.", material_type="booklet",
+        members_only=True, live=False,
+    )
+    members.files = [MaterialFile(document_id=shared.pk)]
+    Page.objects.get(slug="vaestoliitto", locale__language_code="fi").add_child(instance=members)
+    indexed_pages(members)
+    assert found() and not shared.requires_login  # a draft changes nothing
+
+    members.save_revision().publish()
+    assert not found() and shared.requires_login
+    members.refresh_from_db()
+    members.unpublish()
+    assert found() and not shared.requires_login
 
 
 def test_choosing_a_language_analyses_the_query_in_it(client, soup_of, guide):

@@ -184,7 +184,7 @@ def _footer(context, request):
     footer_text = (
         FooterText.objects.filter(locale__language_code__in=[locale.language_code, settings.LANGUAGE_CODE])
         .select_related("locale")
-        .order_by(Case(When(locale=locale.pk, then=0), default=1))
+        .order_by(Case(When(locale=locale.pk, then=0), default=1), "pk")
         .first()
     )
     site_settings = SiteSettings.for_request(request) if request else None

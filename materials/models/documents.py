@@ -6,7 +6,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument, Document as WagtailDocument
-from wagtail.models import PageViewRestriction
+from wagtail.models import CollectionViewRestriction, PageViewRestriction
 from wagtail.search import index
 
 
@@ -87,21 +87,34 @@ class CustomDocument(AbstractDocument):
 
     @property
     def requires_login(self):
-        """Members only: marked so itself, or a file of a material that is marked
-        members-only or sits under a page with a privacy setting (view restriction)."""
-        return self.pk in self.members_only_ids([self.pk])
+        """Not public: see ``private_ids``."""
+        return self.pk in self.private_ids([self.pk])
 
     @classmethod
-    def members_only_ids(cls, document_ids):
-        """Those of ``document_ids`` that require login (see ``requires_login``): two queries."""
-        private = set(cls.objects.filter(pk__in=document_ids, members_only=True).values_list("pk", flat=True))
-        restricted = list(PageViewRestriction.objects.values_list("page__path", flat=True))
-        material_file = apps.get_model("materials", "MaterialFile")
-        uses = material_file.objects.filter(document_id__in=document_ids).values_list(
-            "document_id", "material__members_only", "material__path"
+    def private_ids(cls, document_ids):
+        """Those of ``document_ids`` that only logged-in users may download, and that search
+        must not reveal: the one rule the download, the material page and search all ask.
+        A file is private when it is marked members only, sits in a collection with a
+        privacy setting (or below one), or belongs to a published material that is
+        members only or under a page with a privacy setting. Drafts decide nothing: an
+        editor's unpublished material never changes what anyone may download. Four queries."""
+        restricted_collections = tuple(
+            CollectionViewRestriction.objects.values_list("collection__path", flat=True)
         )
+        private = {
+            pk
+            for pk, members_only, path in cls.objects.filter(pk__in=document_ids).values_list(
+                "pk", "members_only", "collection__path"
+            )
+            if members_only or path.startswith(restricted_collections)
+        }
+        restricted_pages = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
+        material_file = apps.get_model("materials", "MaterialFile")
+        uses = material_file.objects.filter(
+            document_id__in=document_ids, material__live=True
+        ).values_list("document_id", "material__members_only", "material__path")
         for document_id, material_members_only, path in uses:
-            if material_members_only or any(path.startswith(prefix) for prefix in restricted):
+            if material_members_only or path.startswith(restricted_pages):
                 private.add(document_id)
         return private
 

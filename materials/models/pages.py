@@ -128,7 +128,7 @@ class MaterialPage(InOrganisation, ReviewedPage):
     def public_file_text(self):
         """Titles, languages, formats and text of the files anyone may download, searched
         with the material so that a word inside a booklet finds it. Files behind a login
-        (``CustomDocument.requires_login``) are left out, so that search reveals nothing
+        (``CustomDocument.private_ids``) are left out, so that search reveals nothing
         of them. Within ``prepare_search_texts`` the files of many materials have been
         checked at once; a file no one has checked is checked here."""
         if self.members_only:
@@ -139,7 +139,7 @@ class MaterialPage(InOrganisation, ReviewedPage):
         if checked is not None and all(pk in checked for pk in ids):
             private = {pk for pk in ids if checked[pk]}
         else:
-            private = CustomDocument.members_only_ids(ids)
+            private = CustomDocument.private_ids(ids)
         texts = []
         for item in files:
             document = item.document
@@ -155,9 +155,9 @@ class MaterialPage(InOrganisation, ReviewedPage):
     def prepare_search_texts(cls, pages):
         """While the search texts of many materials are computed (indexing, result
         snippets): their files are checked for login at once, where each material would
-        check its own (three queries each)."""
+        check its own (four queries each)."""
         ids = [item.document_id for page in pages for item in page.files.all()]
-        private = CustomDocument.members_only_ids(ids) if ids else set()
+        private = CustomDocument.private_ids(ids) if ids else set()
         token = _checked_files.set({pk: pk in private for pk in ids})
         try:
             yield
@@ -195,7 +195,7 @@ class MaterialPage(InOrganisation, ReviewedPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["files"] = self.files.select_related("document__language")
+        context["files"] = mark_private_files(self.files.select_related("document__language"))
         context["topic_names"] = Topic.localized_names(self.topics.all())
         context["audience_names"] = Audience.localized_names(self.audiences.all())
         context["bank"] = MaterialIndexPage.objects.live().filter(locale_id=self.locale_id).first()
@@ -217,6 +217,30 @@ class MaterialFile(Orderable):
     )
 
     panels = [FieldPanel("document"), FieldPanel("label")]
+
+    class Meta(Orderable.Meta):
+        # The id breaks a tie, so that every database lists the files alike.
+        ordering = ["sort_order", "pk"]
+
+    def save(self, *args, **kwargs):
+        """A file added in code (demo content, imports) goes after the material's others;
+        the admin's formset numbers the files itself."""
+        if self.sort_order is None:
+            last = MaterialFile.objects.filter(material_id=self.material_id).aggregate(
+                last=models.Max("sort_order")
+            )["last"]
+            self.sort_order = 0 if last is None else last + 1
+        super().save(*args, **kwargs)
+
+
+def mark_private_files(files):
+    """``files`` (material files) as a list, each with ``locked`` set when its document
+    is private (``CustomDocument.private_ids``): its button says that it needs login."""
+    files = list(files)
+    private = CustomDocument.private_ids([item.document_id for item in files]) if files else set()
+    for item in files:
+        item.locked = item.document_id in private
+    return files
 
 
 def downloads_of_material():
@@ -286,6 +310,7 @@ class MaterialIndexPage(AggregatingPage):
             MATERIALS_PER_PAGE,
         ).get_page(request.GET.get("page"))
         page_obj.object_list = attach_organisations(page_obj.object_list)
+        mark_private_files(item for material in page_obj.object_list for item in material.files.all())
         context.update(
             materials=page_obj, facets=panels, search_text=text, text_failed=text_failed,
             sort=sort if sort in SORTS else "newest",

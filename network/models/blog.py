@@ -17,6 +17,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from home.forms import PageForm
 from home.models import AggregatingPage
 from home.permissions import ReviewedPage
 from network.feeds import BlogAtomFeed, BlogRssFeed
@@ -65,7 +66,7 @@ class BlogIndexPage(RoutablePageMixin, AggregatingPage):
                 OrganisationPage.objects.live()
                 .public()
                 .filter(slug=request.GET["organisation"])
-                .order_by(Case(When(locale_id=self.locale_id, then=0), default=1))
+                .order_by(Case(When(locale_id=self.locale_id, then=0), default=1), "pk")
                 .first()
             )
             posts = posts.descendant_of(organisation) if organisation else posts.none()
@@ -112,6 +113,8 @@ class BlogPage(RoutablePageMixin, InOrganisation, ReviewedPage):
     )
     body = StreamField(BodyBlock(), verbose_name=_("body"))
     tags = ClusterTaggableManager(through=BlogPageTag, blank=True, verbose_name=_("tags"))
+
+    base_form_class = PageForm
 
     content_panels = Page.content_panels + [
         MultiFieldPanel([FieldPanel("author_name"), FieldPanel("date")], _("Author and date")),

@@ -22,6 +22,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from home.forms import PageForm
 from home.models import AggregatingPage
 from home.permissions import ReviewedPage
 from network.models.organisations import InOrganisation, attach_organisations
@@ -105,6 +106,8 @@ class EventPage(InOrganisation, RoutablePageMixin, ReviewedPage):
     )
     intro = models.TextField(_("introduction"), max_length=600)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    base_form_class = PageForm
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(

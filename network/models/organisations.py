@@ -12,6 +12,7 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from home.forms import PageForm
 from home.i18n import own_or_untranslated_q
 from home.models import AggregatingPage
 from home.permissions import ReviewedPage
@@ -43,7 +44,7 @@ class OrganisationIndexPage(AggregatingPage):
             .filter(Q(path__startswith=self.path) | Q(path__startswith=source_index.path))
             .live()
             .public()
-            .order_by("title")
+            .order_by("title", "pk")
             .select_related("logo", "locale")
             .prefetch_related("regions")
         )
@@ -91,6 +92,8 @@ class OrganisationPage(ReviewedPage):
     contact_email = models.EmailField(_("email"), blank=True)
     contact_phone = models.CharField(_("phone"), max_length=40, blank=True)
     address = models.TextField(_("address"), blank=True)
+
+    base_form_class = PageForm
 
     content_panels = Page.content_panels + [
         FieldPanel("short_name"),
@@ -152,7 +155,8 @@ class OrganisationPage(ReviewedPage):
             .order_by("-date", "-pk")[:ORGANISATION_POSTS_SHOWN]
         )
         context["blog_index"] = BlogPage.blog_index_for(self.locale_id)
-        context["activities"] = ActivityPage.objects.live().public().child_of(self).order_by("title")
+        activities = ActivityPage.objects.live().public().child_of(self)
+        context["activities"] = activities.order_by("title", "pk")
         return context
 
 
