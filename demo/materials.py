@@ -220,6 +220,7 @@ def materials_bank(builder):
         if not organisation.get_children().filter(slug=slug).exists():
             # files are part of the page's first revision, so the editor shows them
             collection = _collection(organisation)
+            # in the order given: files without a sort order come back in any order on PostgreSQL
             fields["files"] = [
                 MaterialFile(sort_order=order, document=_document(
                     slug, title, languages[code],

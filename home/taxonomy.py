@@ -31,6 +31,7 @@ class Term(TranslatableMixin, models.Model):
     class Meta(TranslatableMixin.Meta):
         abstract = True
         ordering = ["sort_order", "name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
 
     def __str__(self):
         return self.name

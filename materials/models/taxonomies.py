@@ -11,7 +11,6 @@ class Topic(Term):
     class Meta(Term.Meta):
         verbose_name = _("topic")
         verbose_name_plural = _("topics")
-        unique_together = [("translation_key", "locale"), ("slug", "locale")]
 
 
 @register_snippet
@@ -19,4 +18,3 @@ class Audience(Term):
     class Meta(Term.Meta):
         verbose_name = _("audience")
         verbose_name_plural = _("audiences")
-        unique_together = [("translation_key", "locale"), ("slug", "locale")]

@@ -17,6 +17,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from home.contact import ContactMixin
 from home.forms import TermsInPageLanguageForm
 from home.models import AggregatingPage
 from home.permissions import ReviewedPage
@@ -52,7 +53,7 @@ class ActivityPageQuerySet(PageQuerySet):
         return self.filter(pk__in=ActivityPage.objects.filter(reach).values("pk"))
 
 
-class ActivityPage(InOrganisation, ReviewedPage):
+class ActivityPage(InOrganisation, ContactMixin, ReviewedPage):
     """One activity form of an organisation, described in the network's common model."""
 
     intro = models.TextField(_("summary"), max_length=600)
@@ -76,9 +77,6 @@ class ActivityPage(InOrganisation, ReviewedPage):
     cost = models.CharField(_("cost"), max_length=120, blank=True, help_text=_("e.g. free of charge"))
     childcare = models.BooleanField(_("childcare available"), default=False)
     accessibility = models.TextField(_("accessibility"), blank=True)
-    contact_name = models.CharField(_("contact person"), max_length=120, blank=True)
-    contact_email = models.EmailField(_("email"), blank=True)
-    contact_phone = models.CharField(_("phone"), max_length=40, blank=True)
     signup_url = models.URLField(_("sign-up link"), blank=True)
     tags = ClusterTaggableManager(through=ActivityPageTag, blank=True, verbose_name=_("tags"))
 
@@ -107,13 +105,7 @@ class ActivityPage(InOrganisation, ReviewedPage):
             _("Practical information"),
         ),
         MultiFieldPanel(
-            [
-                FieldPanel("contact_name"),
-                FieldPanel("contact_email"),
-                FieldPanel("contact_phone"),
-                FieldPanel("signup_url"),
-            ],
-            _("Contact and sign-up"),
+            [*ContactMixin.contact_panels, FieldPanel("signup_url")], _("Contact and sign-up")
         ),
         FieldPanel("body"),
         FieldPanel("tags"),

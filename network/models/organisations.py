@@ -12,6 +12,7 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from home.contact import ContactMixin
 from home.forms import PageForm
 from home.i18n import own_or_untranslated_q
 from home.models import AggregatingPage
@@ -63,7 +64,7 @@ class OrganisationIndexPage(AggregatingPage):
         return context
 
 
-class OrganisationPage(ReviewedPage):
+class OrganisationPage(ContactMixin, ReviewedPage):
     """A member organisation. Its blog posts (and later materials and activities)
     are its descendants, so page permissions on this subtree isolate its editors."""
 
@@ -88,9 +89,6 @@ class OrganisationPage(ReviewedPage):
         related_name="+",
     )
     website = models.URLField(_("website"), blank=True)
-    contact_name = models.CharField(_("contact person"), max_length=120, blank=True)
-    contact_email = models.EmailField(_("email"), blank=True)
-    contact_phone = models.CharField(_("phone"), max_length=40, blank=True)
     address = models.TextField(_("address"), blank=True)
 
     base_form_class = PageForm
@@ -102,13 +100,7 @@ class OrganisationPage(ReviewedPage):
         MultiFieldPanel([FieldPanel("level"), FieldPanel("regions")], _("Where it works")),
         FieldPanel("description"),
         MultiFieldPanel(
-            [
-                FieldPanel("website"),
-                FieldPanel("contact_name"),
-                FieldPanel("contact_email"),
-                FieldPanel("contact_phone"),
-                FieldPanel("address"),
-            ],
+            [FieldPanel("website"), *ContactMixin.contact_panels, FieldPanel("address")],
             _("Contact"),
         ),
     ]

@@ -14,7 +14,6 @@ class IntegrationStage(Term):
     class Meta(Term.Meta):
         verbose_name = _("integration stage")
         verbose_name_plural = _("integration stages")
-        unique_together = [("translation_key", "locale"), ("slug", "locale")]
 
 
 @register_snippet
@@ -22,4 +21,3 @@ class TargetGroup(Term):
     class Meta(Term.Meta):
         verbose_name = _("target group")
         verbose_name_plural = _("target groups")
-        unique_together = [("translation_key", "locale"), ("slug", "locale")]
