@@ -20,9 +20,10 @@ class HomeConfig(AppConfig):
     def ready(self):
         from wagtail.signals import copy_for_translation_done
 
-        from home import chrome
+        from home import chrome, stream_fields
         from home.permissions import copy_access_to_translation
 
         post_migrate.connect(ensure_locales, sender=self)
         chrome.connect()
+        stream_fields.register()
         copy_for_translation_done.connect(copy_access_to_translation)
