@@ -92,10 +92,11 @@ def check_content(f, extension):
 def check_office_zip(f, extension):
     try:
         with zipfile.ZipFile(f) as archive:
-            members = {member.filename: member for member in archive.infolist()}
+            entries = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError):
         raise mismatch(extension) from None
-    check_zip_directory(members.values())
+    check_zip_directory(entries)
+    members = {member.filename: member for member in entries}
     if extension in OOXML:
         content_types = members.get("[Content_Types].xml")
         if (
@@ -108,11 +109,12 @@ def check_office_zip(f, extension):
         mimetype = members.get("mimetype")
         if mimetype is None or mimetype.file_size > 100:
             raise mismatch(extension)
-    contents = inflate_all(f, members.values(), extension)
+    contents = inflate_all(f, entries, extension)
     if extension in OOXML:
         check_no_ooxml_macros(members, contents["[Content_Types].xml"], extension)
     else:
-        if contents["mimetype"].decode("ascii", errors="replace").strip() != OPENDOCUMENT[extension]:
+        declared = contents["mimetype"].decode("ascii", errors="replace").strip()
+        if declared != OPENDOCUMENT[extension]:
             raise mismatch(extension)
         check_no_opendocument_macros(members, extension)
 
@@ -120,7 +122,6 @@ def check_office_zip(f, extension):
 def check_zip_directory(members):
     """Refuse archives that would expand to something huge, judged from the declared
     sizes in the zip directory alone (cheap, before anything is inflated)."""
-    members = list(members)
     expanded = sum(member.file_size for member in members)
     compressed = sum(member.compress_size for member in members)
     if (
@@ -157,7 +158,7 @@ def inflate_all(f, members, extension):
                 checksum = zlib.crc32(chunk, checksum)
                 if member.filename in KEPT_MEMBERS:
                     chunks.append(chunk)
-        except (zlib.error, struct.error):
+        except (UnreadableMember, zlib.error, struct.error):
             raise damaged(extension) from None
         if size != member.file_size or checksum != member.CRC:
             raise damaged(extension)
@@ -166,29 +167,36 @@ def inflate_all(f, members, extension):
     return kept
 
 
+class UnreadableMember(Exception):
+    """A member that is cut short, encrypted or compressed in a way Office never uses."""
+
+
 def member_chunks(f, member):
     """The inflated bytes of one member, read from its local header on, so that neither
     its declared compressed nor its declared expanded size is relied upon."""
     f.seek(member.header_offset)
     header = f.read(LOCAL_HEADER_BYTES)
     if not header.startswith(b"PK\x03\x04") or member.flag_bits & ENCRYPTED:
-        raise zlib.error("not a readable member")
+        raise UnreadableMember
     name_length, extra_length = struct.unpack("<HH", header[26:30])
     f.seek(member.header_offset + LOCAL_HEADER_BYTES + name_length + extra_length)
     if member.compress_type == zipfile.ZIP_STORED:
-        data = f.read(member.compress_size)
-        if len(data) != member.compress_size:
-            raise zlib.error("truncated")
-        yield data
+        remaining = member.compress_size
+        while remaining > 0:
+            data = f.read(min(remaining, READ_CHUNK_BYTES))
+            if not data:
+                raise UnreadableMember
+            remaining -= len(data)
+            yield data
         return
     if member.compress_type != zipfile.ZIP_DEFLATED:
-        raise zlib.error("unsupported compression")
+        raise UnreadableMember
     inflater = zlib.decompressobj(-zlib.MAX_WBITS)
     pending = b""
     while not inflater.eof:
         pending = pending or f.read(READ_CHUNK_BYTES)
         if not pending:
-            raise zlib.error("truncated")
+            raise UnreadableMember
         yield inflater.decompress(pending, READ_CHUNK_BYTES)
         pending = inflater.unconsumed_tail
 

@@ -318,7 +318,9 @@ def test_office_files_with_macros_are_refused_with_one_reason(admin_client, medi
 
 
 def test_zip_whose_directory_understates_sizes_is_inflated_and_refused(admin_client, media):
-    honest = make_zip({"[Content_Types].xml": CONTENT_TYPES, "word/document.xml": b"\0" * 30_000_000})
+    honest = make_zip({
+        "[Content_Types].xml": CONTENT_TYPES, "word/document.xml": b"\0" * 30_000_000,
+    })
     bomb = lying_about_size(honest, "word/document.xml", 1000)
     assert zipfile.ZipFile(io.BytesIO(bomb)).getinfo("word/document.xml").file_size == 1000
     result = json.loads(upload(admin_client, "bomb.docx", bomb).content)
@@ -355,7 +357,23 @@ def test_refusal_is_in_the_editors_language_in_the_single_upload_form(
     assert stored_files(media) == []
 
 
-@pytest.mark.parametrize("name,maker", [("a.docx", make_docx), ("a.pptx", make_pptx), ("a.odt", make_odt)])
+@pytest.mark.parametrize("name,maker", [
+    ("a.docx", make_docx), ("a.pptx", make_pptx), ("a.odt", make_odt),
+])
 def test_ordinary_office_files_still_pass_the_inflating_check(admin_client, name, maker):
     result = json.loads(upload(admin_client, name, maker()).content)
     assert result["success"] is True
+
+
+def test_a_second_entry_of_the_same_name_is_inflated_too(admin_client, media):
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", CONTENT_TYPES)
+        archive.writestr("word/document.xml", "<w/>")
+        with pytest.warns(UserWarning, match="Duplicate name"):
+            archive.writestr("word/document.xml", b"\0" * 30_000_000)
+    bomb = lying_about_size(out.getvalue(), "word/document.xml", 4)
+    result = json.loads(upload(admin_client, "twice.docx", bomb).content)
+    assert result["success"] is False
+    assert "unreasonably large" in result["error_message"]
+    assert stored_files(media) == []
