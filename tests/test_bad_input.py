@@ -25,8 +25,8 @@ HOSTILE = [
 ]
 PARAMETERS = [
     "page", "q", "type", "topic", "language", "organisation", "region", "municipality",
-    "stage", "target_group", "audience", "format", "tag", "year", "month", "sort", "order",
-    "comment", "next", "lang",
+    "stage", "target", "category", "childcare", "audience", "tag", "year", "level", "when",
+    "all", "comment", "next",
 ]
 
 
@@ -200,3 +200,23 @@ def test_po_upload_of_garbage_changes_nothing(editor_client, data):
     missing = editor_client.post(reverse("tarjotin_upload_pofile", args=[translation.pk]), {})
     assert missing.status_code < 500
     assert translation.source.get_translated_instance(translation.target_locale).pk == before
+
+
+@pytest.mark.parametrize("fields", [{}, {"name": "", "slug": "\x00", "locale": "x"}])
+def test_snippet_edit_with_garbled_fields_changes_nothing(editor_client, fields):
+    from django.forms.models import model_to_dict
+    from wagtail.snippets.models import get_snippet_models
+
+    edited = 0
+    for model in get_snippet_models():
+        instance = model.objects.first()
+        if instance is None or not hasattr(model, "snippet_viewset"):
+            continue
+        before = model_to_dict(instance)
+        url = reverse(model.snippet_viewset.get_url_name("edit"), args=[instance.pk])
+        response = editor_client.post(url, fields)
+        assert response.status_code < 500, model
+        instance.refresh_from_db()
+        assert model_to_dict(instance) == before, model
+        edited += 1
+    assert edited >= 3
