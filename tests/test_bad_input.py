@@ -220,3 +220,10 @@ def test_snippet_edit_with_garbled_fields_changes_nothing(editor_client, fields)
         assert model_to_dict(instance) == before, model
         edited += 1
     assert edited >= 3
+
+
+@pytest.mark.parametrize("url", ["/fi/blogi/?tag=%00", "/fi/search/?q=a%00b", "/fi/%00/"])
+def test_nul_character_in_the_address_is_a_400_in_the_pages_language(client, url):
+    response = client.get(url)
+    assert response.status_code == 400
+    assert "Osoitteessa on merkkejä, joita ei voi käyttää." in response.content.decode()
