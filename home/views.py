@@ -11,11 +11,6 @@ def page_not_found(request, exception=None):
     return render(request, "404.html", {"page": None}, status=404)
 
 
-def bad_request(request, exception=None):
-    """A 400 page (an address no link leads to) in the language of the URL prefix."""
-    return render(request, "400.html", {"page": None}, status=400)
-
-
 def server_error(request):
     """A 500 page that needs no database: all three interface languages, the
     visitor's own first in ``lang``."""
