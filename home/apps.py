@@ -37,10 +37,11 @@ class HomeConfig(AppConfig):
     def ready(self):
         from wagtail.signals import copy_for_translation_done
 
-        from home import change_count
+        from home import change_count, stream_fields
         from home.permissions import copy_access_to_translation
 
         post_migrate.connect(ensure_locales, sender=self)
         post_migrate.connect(ensure_languages, sender=self)
         change_count.connect()
+        stream_fields.register()
         copy_for_translation_done.connect(copy_access_to_translation)

@@ -3,13 +3,19 @@ the content really is what the extension claims.
 
 Browsers decide how to treat a file from its bytes as much as from its name, so an
 HTML page renamed ``.pdf`` must not reach the public download URL. Office files are
-zip archives; their directory is inspected before anything is decompressed, so that a
-zip bomb is refused without being expanded."""
+zip archives: their directory is inspected first, then every member is inflated with a
+hard cap (the directory may lie about sizes), and files carrying macros are refused."""
 
 import codecs
 import os
+import posixpath
 import re
+import struct
 import zipfile
+import zlib
+
+from defusedxml import ElementTree
+from defusedxml.common import DefusedXmlException
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -26,6 +32,12 @@ PLAIN_TEXT = {"txt", "csv"}
 MAX_ZIP_MEMBERS = 10_000
 MAX_ZIP_EXPANDED_BYTES = 200 * 1024 * 1024
 MAX_ZIP_RATIO = 100
+READ_CHUNK_BYTES = 64 * 1024
+LOCAL_HEADER_BYTES = 30
+ENCRYPTED = 0x1
+MAX_CONTENT_TYPES_BYTES = 1024 * 1024
+KEPT_MEMBERS = {"[Content_Types].xml", "mimetype"}
+ODF_MACRO_FOLDERS = ("basic/", "scripts/")
 HTML_SNIFF_BYTES = 4096
 LOOKS_LIKE_HTML = re.compile(rb"<\s*(!doctype\s+html|html|head|body|script|iframe|svg|object|embed)\b", re.I)
 
@@ -79,32 +91,37 @@ def check_content(f, extension):
 
 def check_office_zip(f, extension):
     try:
-        archive = zipfile.ZipFile(f)
+        with zipfile.ZipFile(f) as archive:
+            entries = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError):
         raise mismatch(extension) from None
-    with archive:
-        members = archive.infolist()
-        check_zip_directory(members)
-        names = {member.filename for member in members}
-        if extension in OOXML:
-            prefix = OOXML[extension]
-            if "[Content_Types].xml" not in names or not any(name.startswith(prefix) for name in names):
-                raise mismatch(extension)
-        else:
-            mimetype = next((member for member in members if member.filename == "mimetype"), None)
-            if mimetype is None or mimetype.file_size > 100:
-                raise mismatch(extension)
-            try:
-                declared = archive.read(mimetype).decode("ascii", errors="replace").strip()
-            except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):
-                raise mismatch(extension) from None
-            if declared != OPENDOCUMENT[extension]:
-                raise mismatch(extension)
+    check_zip_directory(entries)
+    members = {member.filename: member for member in entries}
+    if extension in OOXML:
+        content_types = members.get("[Content_Types].xml")
+        if (
+            content_types is None
+            or content_types.file_size > MAX_CONTENT_TYPES_BYTES
+            or not any(name.startswith(OOXML[extension]) for name in members)
+        ):
+            raise mismatch(extension)
+    else:
+        mimetype = members.get("mimetype")
+        if mimetype is None or mimetype.file_size > 100:
+            raise mismatch(extension)
+    contents = inflate_all(f, entries, extension)
+    if extension in OOXML:
+        check_no_ooxml_macros(members, contents["[Content_Types].xml"], extension)
+    else:
+        declared = contents["mimetype"].decode("ascii", errors="replace").strip()
+        if declared != OPENDOCUMENT[extension]:
+            raise mismatch(extension)
+        check_no_opendocument_macros(members, extension)
 
 
 def check_zip_directory(members):
     """Refuse archives that would expand to something huge, judged from the declared
-    sizes in the zip directory alone."""
+    sizes in the zip directory alone (cheap, before anything is inflated)."""
     expanded = sum(member.file_size for member in members)
     compressed = sum(member.compress_size for member in members)
     if (
@@ -112,10 +129,115 @@ def check_zip_directory(members):
         or expanded > MAX_ZIP_EXPANDED_BYTES
         or expanded > MAX_ZIP_RATIO * max(compressed, 1)
     ):
-        raise ValidationError(
-            _("The file expands to an unreasonably large size when opened and cannot be accepted."),
-            code="zip_bomb",
-        )
+        raise zip_bomb()
+
+
+def zip_bomb():
+    return ValidationError(
+        _("The file expands to an unreasonably large size when opened and cannot be accepted."),
+        code="zip_bomb",
+    )
+
+
+def inflate_all(f, members, extension):
+    """Inflate every member for real, counting the bytes that come out, and stop at
+    ``MAX_ZIP_EXPANDED_BYTES`` or ``MAX_ZIP_RATIO`` times the file's size, whatever the
+    directory declares: a directory may lie, and ``zipfile`` trusts it. A member whose
+    real size or checksum differs from the declared one is refused as damaged. Returns
+    the contents of the small members the checks read, by name."""
+    archive_size = f.seek(0, os.SEEK_END)
+    budget = min(MAX_ZIP_EXPANDED_BYTES, MAX_ZIP_RATIO * archive_size)
+    kept = {}
+    for member in members:
+        size, checksum, chunks = 0, 0, []
+        try:
+            for chunk in member_chunks(f, member):
+                size += len(chunk)
+                if size > budget:
+                    raise zip_bomb()
+                checksum = zlib.crc32(chunk, checksum)
+                if member.filename in KEPT_MEMBERS:
+                    chunks.append(chunk)
+        except (UnreadableMember, zlib.error, struct.error):
+            raise damaged(extension) from None
+        if size != member.file_size or checksum != member.CRC:
+            raise damaged(extension)
+        budget -= size
+        kept[member.filename] = b"".join(chunks)
+    return kept
+
+
+class UnreadableMember(Exception):
+    """A member that is cut short, encrypted or compressed in a way Office never uses."""
+
+
+def member_chunks(f, member):
+    """The inflated bytes of one member, read from its local header on, so that neither
+    its declared compressed nor its declared expanded size is relied upon."""
+    f.seek(member.header_offset)
+    header = f.read(LOCAL_HEADER_BYTES)
+    if not header.startswith(b"PK\x03\x04") or member.flag_bits & ENCRYPTED:
+        raise UnreadableMember
+    name_length, extra_length = struct.unpack("<HH", header[26:30])
+    f.seek(member.header_offset + LOCAL_HEADER_BYTES + name_length + extra_length)
+    if member.compress_type == zipfile.ZIP_STORED:
+        remaining = member.compress_size
+        while remaining > 0:
+            data = f.read(min(remaining, READ_CHUNK_BYTES))
+            if not data:
+                raise UnreadableMember
+            remaining -= len(data)
+            yield data
+        return
+    if member.compress_type != zipfile.ZIP_DEFLATED:
+        raise UnreadableMember
+    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+    pending = b""
+    while not inflater.eof:
+        pending = pending or f.read(READ_CHUNK_BYTES)
+        if not pending:
+            raise UnreadableMember
+        yield inflater.decompress(pending, READ_CHUNK_BYTES)
+        pending = inflater.unconsumed_tail
+
+
+def damaged(extension):
+    return ValidationError(
+        _("The file is damaged: its contents do not match its own table of contents. Save "
+          "it again as “%(extension)s” and upload the new copy."),
+        code="damaged",
+        params={"extension": extension},
+    )
+
+
+def macros(extension):
+    return ValidationError(
+        _("The file contains macros (program code that runs when it is opened) and cannot "
+          "be accepted. Save it as an ordinary “%(extension)s” file without macros and "
+          "upload it again."),
+        code="macros",
+        params={"extension": extension},
+    )
+
+
+def check_no_ooxml_macros(names, content_types, extension):
+    """A macro project (``vbaProject.bin``) anywhere, or a part declared macro-enabled
+    (a .docm/.xlsm/.pptm renamed) in ``[Content_Types].xml``."""
+    if any(posixpath.basename(name).lower() == "vbaproject.bin" for name in names):
+        raise macros(extension)
+    try:
+        types = ElementTree.fromstring(content_types)
+    except (ElementTree.ParseError, DefusedXmlException):
+        raise damaged(extension) from None
+    declared = (element.get("ContentType", "").lower() for element in types.iter())
+    if any("macroenabled" in value or "vbaproject" in value for value in declared):
+        raise macros(extension)
+
+
+def check_no_opendocument_macros(names, extension):
+    """OpenDocument keeps Basic macros under ``Basic/`` and other scripts under ``Scripts/``."""
+    if any(name.lower().startswith(ODF_MACRO_FOLDERS) for name in names):
+        raise macros(extension)
 
 
 def check_plain_text(f, extension):

@@ -321,3 +321,110 @@ def test_the_migration_numbers_files_saved_without_an_order_as_they_were_added()
     MaterialFile.objects.filter(material=material).update(sort_order=None)
     migration.number_unordered_files(apps, None)
     assert [f.sort_order for f in material.files.order_by("pk")] == list(range(len(files)))
+
+# Macros and lying zip directories
+
+
+MACRO_TYPES = CONTENT_TYPES.replace(
+    "/>",
+    '><Override PartName="/word/document.xml" '
+    'ContentType="application/vnd.ms-word.document.macroEnabled.main+xml"/></Types>',
+)
+
+
+def lying_about_size(data, name, declared):
+    """``data`` with the expanded size of member ``name`` patched to ``declared`` in both
+    its local header and the central directory, as a hostile tool would write it."""
+    patched = bytearray(data)
+    encoded = name.encode()
+    for signature, size_at in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
+        start = 0
+        while (start := patched.find(signature, start)) != -1:
+            name_at = start + (30 if signature == b"PK\x03\x04" else 46)
+            if patched[name_at:name_at + len(encoded)] == encoded:
+                patched[start + size_at:start + size_at + 4] = declared.to_bytes(4, "little")
+            start += 4
+    return bytes(patched)
+
+
+@pytest.mark.parametrize("name,data", [
+    ("macro.docx", make_zip({"[Content_Types].xml": CONTENT_TYPES, "word/document.xml": "<w/>",
+                             "word/vbaProject.bin": b"\xd0\xcf\x11\xe0macro"})),
+    ("macro.xlsx", make_zip({"[Content_Types].xml": CONTENT_TYPES, "xl/workbook.xml": "<w/>",
+                             "xl/VBAPROJECT.BIN": b"macro"})),
+    ("renamed.docx", make_zip({"[Content_Types].xml": MACRO_TYPES, "word/document.xml": "<w/>"})),
+    ("macro.odt", make_zip({"mimetype": "application/vnd.oasis.opendocument.text",
+                            "content.xml": "<x/>", "Basic/Standard/Module1.xml": "<script/>"})),
+    ("script.odt", make_zip({"mimetype": "application/vnd.oasis.opendocument.text",
+                             "content.xml": "<x/>", "Scripts/python/run.py": "import os"})),
+])
+def test_office_files_with_macros_are_refused_with_one_reason(admin_client, media, name, data):
+    before = CustomDocument.objects.count()
+    result = json.loads(upload(admin_client, name, data).content)
+    assert result["success"] is False
+    assert "contains macros" in result["error_message"]
+    assert "does not match" not in result["error_message"]
+    assert CustomDocument.objects.count() == before
+    assert stored_files(media) == []
+
+
+def test_zip_whose_directory_understates_sizes_is_inflated_and_refused(admin_client, media):
+    honest = make_zip({
+        "[Content_Types].xml": CONTENT_TYPES, "word/document.xml": b"\0" * 30_000_000,
+    })
+    bomb = lying_about_size(honest, "word/document.xml", 1000)
+    assert zipfile.ZipFile(io.BytesIO(bomb)).getinfo("word/document.xml").file_size == 1000
+    result = json.loads(upload(admin_client, "bomb.docx", bomb).content)
+    assert result["success"] is False
+    assert result["error_message"].count("unreasonably large") == 1
+    assert stored_files(media) == []
+
+
+def test_zip_whose_directory_misstates_a_small_size_is_refused_as_damaged(admin_client, media):
+    for declared in (3, 500):
+        data = lying_about_size(make_docx(), "word/document.xml", declared)
+        result = json.loads(upload(admin_client, "damaged.docx", data).content)
+        assert result["success"] is False
+        assert "is damaged" in result["error_message"]
+    assert stored_files(media) == []
+
+
+def test_refusal_is_in_the_editors_language_in_the_single_upload_form(
+    admin_client, media, django_user_model
+):
+    profile = UserProfile.get_for_user(django_user_model.objects.get(username="files-admin"))
+    profile.preferred_language = "fi"
+    profile.save()
+    data = make_zip({"[Content_Types].xml": MACRO_TYPES, "word/document.xml": "<w/>"})
+    response = admin_client.post(reverse("wagtaildocs:add"), {
+        "title": "Makro",
+        "collection": Collection.get_first_root_node().pk,
+        "file": SimpleUploadedFile("makro.docx", data),
+    })
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert list(errors) == ["file"] and len(errors["file"]) == 1
+    assert "makro" in errors["file"][0].lower()
+    assert stored_files(media) == []
+
+
+@pytest.mark.parametrize("name,maker", [
+    ("a.docx", make_docx), ("a.pptx", make_pptx), ("a.odt", make_odt),
+])
+def test_ordinary_office_files_still_pass_the_inflating_check(admin_client, name, maker):
+    result = json.loads(upload(admin_client, name, maker()).content)
+    assert result["success"] is True
+
+
+def test_a_second_entry_of_the_same_name_is_inflated_too(admin_client, media):
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", CONTENT_TYPES)
+        archive.writestr("word/document.xml", "<w/>")
+        with pytest.warns(UserWarning, match="Duplicate name"):
+            archive.writestr("word/document.xml", b"\0" * 30_000_000)
+    bomb = lying_about_size(out.getvalue(), "word/document.xml", 4)
+    result = json.loads(upload(admin_client, "twice.docx", bomb).content)
+    assert result["success"] is False
+    assert "unreasonably large" in result["error_message"]
+    assert stored_files(media) == []

@@ -67,6 +67,14 @@ class CustomDocument(AbstractDocument):
         index.SearchField("extracted_text"),
     ]
 
+    def clean(self):
+        """Wagtail's extension check only for a file that is there: when the upload
+        checks (``materials.validation``) refused the file, the form has named the
+        reason, and Wagtail's check of the missing file would add a second, spurious
+        "File extension “” is not allowed"."""
+        if self.file:
+            super().clean()
+
     def _set_document_file_metadata(self):
         """Called by Wagtail whenever a new file is uploaded: the old file's text,
         pages and preview no longer apply, and the background extraction starts again."""
