@@ -83,6 +83,38 @@ def database_config():
     return config
 
 
+CACHE_TABLE = "tarjotin_cache"
+REDIS_SCHEMES = ("redis", "rediss", "unix")
+
+
+def shared_cache_config():
+    """``CACHE_URL``: the cache every worker process sees, which holds the rate limits of logins
+    and comments. Unset means Django's database cache (table ``tarjotin_cache``, created by
+    ``migrate``); ``redis://host:6379/0`` (``rediss://`` for TLS, ``unix:///path.sock``)
+    selects Redis through django-redis."""
+    url = os.environ.get("CACHE_URL", "").strip()
+    if not url:
+        return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": CACHE_TABLE}
+    parts = urlsplit(url)
+    if parts.scheme not in REDIS_SCHEMES:
+        raise ImproperlyConfigured(
+            f"CACHE_URL scheme {parts.scheme!r} is not supported; use redis://host:6379/0 "
+            "(rediss:// for TLS) or leave CACHE_URL unset for the database cache."
+        )
+    if parts.scheme != "unix" and not parts.hostname:
+        raise ImproperlyConfigured("CACHE_URL needs a host, e.g. redis://127.0.0.1:6379/0.")
+    try:
+        parts.port
+    except ValueError:
+        raise ImproperlyConfigured(f"CACHE_URL has a bad port: {parts.netloc!r}.") from None
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": "tarjotin",
+        "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+    }
+
+
 SEARCH_SCHEMES = {
     # Wagtail's opensearch3 backend (the pinned opensearch-py 3 works only with it: opensearch2
     # calls the client's old positional API), with index updates recorded while the server is

@@ -13,6 +13,14 @@ def ensure_locales(**kwargs):
         Locale.objects.get_or_create(language_code=code)
 
 
+def create_cache_table(using="default", **kwargs):
+    """The database cache's table (the shared cache, see ``cms.env.shared_cache_config``) is
+    made by ``migrate``, so a new installation and the test database have it."""
+    from django.core.management import call_command
+
+    call_command("createcachetable", database=using, verbosity=0)
+
+
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Site")
@@ -24,5 +32,6 @@ class HomeConfig(AppConfig):
         from home.permissions import copy_access_to_translation
 
         post_migrate.connect(ensure_locales, sender=self)
+        post_migrate.connect(create_cache_table, sender=self)
         chrome.connect()
         copy_for_translation_done.connect(copy_access_to_translation)

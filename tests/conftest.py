@@ -12,14 +12,16 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
-    """Each test starts with an empty cache: rolling a test's transaction back takes the
+    """Each test starts with empty caches (the shared one holds the rate limits of logins and
+    comments, so no test is throttled by another's attempts): rolling a test's transaction back takes the
     number of changes (``home.chrome``) back too, and a header, footer or search map the
     test kept under it would be shown to the next test."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
     from home import chrome
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     chrome.forget()
 
 
