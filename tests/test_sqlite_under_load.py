@@ -34,21 +34,12 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def copy_of_test_database(path):
-    """The test database (with the demo content) copied into a file the processes share."""
-    connection.ensure_connection()
-    target = sqlite3.connect(path)
-    connection.connection.backup(target)
-    target.execute("PRAGMA journal_mode=WAL")  # as migrate leaves a new database
-    target.close()
-
-
 def public_document():
     return next(document for document in CustomDocument.objects.order_by("pk") if not document.requires_login)
 
 
-def start_workers(job_file, database):
-    environ = {**os.environ, "DATABASE_URL": f"sqlite:///{database}"}
+def start_workers(job_file, database_url):
+    environ = {**os.environ, "DATABASE_URL": database_url}
     return [
         subprocess.Popen(
             [sys.executable, str(WORKER), str(job_file), str(number)],
@@ -78,12 +69,10 @@ def downloads_counted(database, document_id):
 
 
 @pytest.fixture(scope="module")
-def job(django_db_setup, django_db_blocker, tmp_path_factory):
-    """A copy of the test database (with the demo content), made before any test's transaction
-    begins, and what the processes work on."""
+def job(database_url_for_processes, django_db_blocker, tmp_path_factory):
+    """What the processes work on, in a copy of the test database (with the demo content)."""
     folder = tmp_path_factory.mktemp("sqlite-load")
     with django_db_blocker.unblock():
-        copy_of_test_database(folder / "load.sqlite3")
         document = public_document()
         post = BlogPage.objects.live().order_by("pk").first()
         pages = list(StandardPage.objects.live().order_by("pk").values_list("pk", flat=True)[:PROCESSES])
@@ -91,18 +80,19 @@ def job(django_db_setup, django_db_blocker, tmp_path_factory):
     return {
         "document": document.pk, "post": post.pk, "pages": pages, "rounds": ROUNDS,
         "downloads_per_round": DOWNLOADS_PER_ROUND, "title": TITLE, "folder": str(folder),
+        "database_url": database_url_for_processes,
     }
 
 
 @pytest.mark.django_db
 def test_concurrent_downloads_comments_and_publishes_all_succeed(job):
     folder = Path(job["folder"])
-    database = folder / "load.sqlite3"
+    database = job["database_url"].removeprefix("sqlite:///")
     counted_before = downloads_counted(database, job["document"])
     job_file = folder / "job.json"
     job_file.write_text(json.dumps(job))
 
-    workers = start_workers(job_file, database)
+    workers = start_workers(job_file, job["database_url"])
     wait_until_ready(folder, workers)
     (folder / "go").touch()
     results = []
