@@ -110,7 +110,8 @@ def database_url_for_processes(django_db_setup, django_db_blocker, tmp_path_fact
         connection.ensure_connection()
         if connection.vendor != "sqlite":
             db = connection.settings_dict
-            return f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+            user, password = db["USER"], db["PASSWORD"]
+            return f"postgres://{user}:{password}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
         path = tmp_path_factory.mktemp("processes") / "db.sqlite3"
         target = sqlite3.connect(path)
         connection.connection.backup(target)

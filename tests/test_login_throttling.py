@@ -34,7 +34,8 @@ def signed_in(client):
 
 def test_wrong_passwords_lock_the_account_even_from_other_addresses(client, editor):
     for attempt in range(LIMIT - 1):
-        assert sign_in(client, "toimittaja", "väärä", address=f"192.0.2.{attempt}").status_code == 200
+        response = sign_in(client, "toimittaja", "väärä", address=f"192.0.2.{attempt}")
+        assert response.status_code == 200
     response = sign_in(client, "toimittaja", "väärä", address="192.0.2.99")
     assert response.status_code == 429
 
@@ -96,10 +97,14 @@ def test_django_admin_is_not_mounted_unless_configured():
 def test_shared_cache_is_the_database_by_default(monkeypatch):
     monkeypatch.delenv("CACHE_URL", raising=False)
     config = env.shared_cache_config()
-    assert config == {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "tarjotin_cache"}
+    assert config == {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "tarjotin_cache"
+    }
 
 
-@pytest.mark.parametrize("url", ["redis://127.0.0.1:6379/0", "rediss://:secret@cache.example.fi:6380/1"])
+@pytest.mark.parametrize(
+    "url", ["redis://127.0.0.1:6379/0", "rediss://:secret@cache.example.fi:6380/1"]
+)
 def test_cache_url_selects_redis(monkeypatch, url):
     monkeypatch.setenv("CACHE_URL", url)
     config = env.shared_cache_config()

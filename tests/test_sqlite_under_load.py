@@ -35,7 +35,8 @@ pytestmark = pytest.mark.skipif(
 
 
 def public_document():
-    return next(document for document in CustomDocument.objects.order_by("pk") if not document.requires_login)
+    documents = CustomDocument.objects.order_by("pk")
+    return next(document for document in documents if not document.requires_login)
 
 
 def start_workers(job_file, database_url):
@@ -56,7 +57,8 @@ def wait_until_ready(folder, workers):
         if exited or time.monotonic() > deadline:
             for worker in workers:
                 worker.kill()
-            pytest.fail("a writer did not start: " + "".join(w.communicate()[1] for w in workers)[-3000:])
+            errors = "".join(worker.communicate()[1] for worker in workers)
+            pytest.fail("a writer did not start: " + errors[-3000:])
         time.sleep(0.05)
 
 
@@ -75,7 +77,8 @@ def job(database_url_for_processes, django_db_blocker, tmp_path_factory):
     with django_db_blocker.unblock():
         document = public_document()
         post = BlogPage.objects.live().order_by("pk").first()
-        pages = list(StandardPage.objects.live().order_by("pk").values_list("pk", flat=True)[:PROCESSES])
+        pages = StandardPage.objects.live().order_by("pk").values_list("pk", flat=True)
+        pages = list(pages[:PROCESSES])
     assert len(pages) == PROCESSES
     return {
         "document": document.pk, "post": post.pk, "pages": pages, "rounds": ROUNDS,
@@ -113,9 +116,8 @@ def test_concurrent_downloads_comments_and_publishes_all_succeed(job):
         comments = {body for (body,) in db.execute(
             "SELECT body FROM network_comment WHERE post_id = ?", (job["post"],)
         )}
-        titles = dict(db.execute(
-            "SELECT id, title FROM wagtailcore_page WHERE id IN (%s)" % ",".join(map(str, job["pages"]))
-        ).fetchall())
+        ids = ",".join(map(str, job["pages"]))
+        titles = dict(db.execute(f"SELECT id, title FROM wagtailcore_page WHERE id IN ({ids})"))
     assert downloads == PROCESSES * ROUNDS * DOWNLOADS_PER_ROUND
     assert comments >= {f"Kommentti {n}.{r}" for n in range(PROCESSES) for r in range(ROUNDS)}
     expected = {pk: TITLE.format(number=n, round=ROUNDS - 1) for n, pk in enumerate(job["pages"])}

@@ -21,7 +21,8 @@ def test_public_pages_report_no_violation(page, orm):
 
 def test_page_editor_reports_no_violation(log_in, people, orm):
     organisation = people["organisations"][0]
-    material = MaterialPage.objects.descendant_of(organisation).filter(locale__language_code="fi").first()
+    materials = MaterialPage.objects.descendant_of(organisation)
+    material = materials.filter(locale__language_code="fi").first()
     editor = log_in(people["editor_a"])
     edited = material or organisation
     assert violations_on(editor, f"/admin/pages/{edited.pk}/edit/") == []
