@@ -13,7 +13,8 @@ ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 ADMIN_DIRECTIVES = {
     "script-src": [SELF, UNSAFE_INLINE],
     "style-src": [SELF, UNSAFE_INLINE],
-    "img-src": [SELF, "data:", "blob:", "https://www.gravatar.com"],
+    # Wagtail links avatars without a scheme: Gravatar in the page's own scheme.
+    "img-src": [SELF, "data:", "blob:", "www.gravatar.com"],
     "font-src": [SELF, "data:"],
 }
 # Inline files (a document's preview image) are shown as they are: nothing in them may run.
