@@ -194,7 +194,10 @@ class MaterialPage(InOrganisation, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["files"] = self.files.select_related("document__language")
+        # Ties in sort_order (files saved outside the editor have none) in the order added:
+        # otherwise PostgreSQL lists them in whatever order its plan reads the rows.
+        files = self.files.select_related("document__language")
+        context["files"] = files.order_by("sort_order", "pk")
         context["topic_names"] = Topic.localized_names(self.topics.all())
         context["audience_names"] = Audience.localized_names(self.audiences.all())
         context["bank"] = MaterialIndexPage.objects.live().filter(locale_id=self.locale_id).first()
