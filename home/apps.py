@@ -30,6 +30,14 @@ def ensure_languages(**kwargs):
             Language.objects.filter(pk=language.pk).update(**fields)
 
 
+def create_cache_table(using="default", **kwargs):
+    """The database cache's table (the shared cache, see ``cms.env.shared_cache_config``) is
+    made by ``migrate``, so a new installation and the test database have it."""
+    from django.core.management import call_command
+
+    call_command("createcachetable", database=using, verbosity=0)
+
+
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Site")
@@ -42,6 +50,7 @@ class HomeConfig(AppConfig):
 
         post_migrate.connect(ensure_locales, sender=self)
         post_migrate.connect(ensure_languages, sender=self)
+        post_migrate.connect(create_cache_table, sender=self)
         change_count.connect()
         stream_fields.register()
         copy_for_translation_done.connect(copy_access_to_translation)

@@ -1,3 +1,4 @@
+from axes.helpers import get_cool_off
 from django.conf import settings
 from django.http import HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
@@ -17,6 +18,13 @@ def server_error(request):
     language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
     template = loader.get_template("500.html")
     return HttpResponseServerError(template.render({"language_code": language}))
+
+
+def login_locked_out(request, response, credentials):
+    """django-axes' answer to a login refused for too many failures: the admin's sign-in
+    page says so in the visitor's language, with status 429."""
+    minutes = int(get_cool_off(request).total_seconds() // 60)
+    return render(request, "home/admin/login_locked_out.html", {"minutes": minutes}, status=429)
 
 
 def translation_unavailable(request, page_id):

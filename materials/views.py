@@ -14,6 +14,7 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 from wagtail import hooks
 
+from home.security_headers import sandbox
 from materials.models.documents import CustomDocument, DownloadCount
 from materials.validation import extension_of
 
@@ -45,7 +46,7 @@ def preview(request, document_id):
         result = hook(document, request)
         if isinstance(result, HttpResponse):
             return result
-    response = FileResponse(document.preview.open("rb"), content_type="image/png")
+    response = sandbox(FileResponse(document.preview.open("rb"), content_type="image/png"))
     response["X-Content-Type-Options"] = "nosniff"
     if document.requires_login:
         patch_cache_control(response, private=True, no_store=True)
@@ -79,7 +80,7 @@ def download(request, document_id, filename):
     )
     response["Content-Disposition"] = content_disposition(filename)
     response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    sandbox(response)
     if document.requires_login:
         patch_cache_control(response, private=True, no_store=True)
     if request.method == "GET":

@@ -5,7 +5,7 @@ import hmac
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.utils.translation import gettext_lazy as _
 
 from network.models.comments import COMMENT_BODY_MAX_LENGTH, Comment
@@ -90,6 +90,8 @@ class CommentForm(forms.ModelForm):
         return cleaned_data
 
     def _rate_limit_exceeded(self):
+        """Counted in the cache every worker process sees (``CACHES["shared"]``)."""
+        cache = caches["shared"]
         key = rate_limit_key(self.client_address)
         cache.add(key, 0, timeout=COMMENT_RATE_WINDOW)
         try:

@@ -1,6 +1,9 @@
+import sqlite3
+
 import pytest
 from bs4 import BeautifulSoup
 from django.core.management import call_command
+from django.db import connection
 
 
 @pytest.fixture(scope="session")
@@ -12,14 +15,19 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
-    """Each test starts with an empty cache: rolling a test's transaction back takes the
+    """Each test starts with empty caches (the shared one holds the rate limits of logins and
+    comments, so no test is throttled by another's attempts; in the database it is rolled
+    back with the test): rolling a test's transaction back takes the
     number of changes (``home.change_count``) back too, and a header, footer or search map the
     test kept under it would be shown to the next test."""
-    from django.core.cache import cache
+    from django.core.cache import caches
+    from django.core.cache.backends.db import DatabaseCache
 
     from home import change_count
 
-    cache.clear()
+    for cache in caches.all():
+        if not isinstance(cache, DatabaseCache):  # rolled back with each test's transaction
+            cache.clear()
     change_count.forget()
 
 
@@ -91,3 +99,22 @@ def indexed_pages(search_backend):
     for page in reversed(created):
         search_backend.delete(page)
     search_backend.refresh_indexes()
+
+
+@pytest.fixture(scope="session")
+def database_url_for_processes(django_db_setup, django_db_blocker, tmp_path_factory):
+    """A ``DATABASE_URL`` other processes can open, holding the demo content: the PostgreSQL
+    test database itself, or on SQLite (whose test database lives in this process's memory)
+    a copy of it in a file, made before any test's transaction begins."""
+    with django_db_blocker.unblock():
+        connection.ensure_connection()
+        if connection.vendor != "sqlite":
+            db = connection.settings_dict
+            user, password = db["USER"], db["PASSWORD"]
+            return f"postgres://{user}:{password}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+        path = tmp_path_factory.mktemp("processes") / "db.sqlite3"
+        target = sqlite3.connect(path)
+        connection.connection.backup(target)
+        target.execute("PRAGMA journal_mode=WAL")  # as migrate leaves a new database
+        target.close()
+        return f"sqlite:///{path}"

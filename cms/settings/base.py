@@ -1,5 +1,8 @@
 """Settings shared by every environment. Values that vary come from ``cms.env``."""
 
+from datetime import timedelta
+
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from cms import env, languages
@@ -45,6 +48,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.syndication",
+    "csp",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -58,6 +63,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "home.security_headers.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    # Last: turns a login refused for too many failures into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -82,7 +91,32 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": env.database_config()}
+
+CACHES = {
+    # Each process's own memory: the header and footer kept by home.change_count under the change
+    # count, which every process reads from the database.
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Seen by every worker process (the database by default, or Redis: CACHE_URL): rate limits
+    # of logins and comments must count the attempts sent to all of them.
+    "shared": env.shared_cache_config(),
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Failed logins are counted per account and per address (django-axes, in the shared cache);
+# after AXES_FAILURE_LIMIT failures either is refused, even the right password, for the
+# cool-off time, with a page that says so in the visitor's language.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_CACHE = "shared"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_FAILURE_LIMIT = 10
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_CALLABLE = "home.views.login_locked_out"
+# The Django admin (/django-admin/) is mounted only when DJANGO_ADMIN is true (dev default).
+DJANGO_ADMIN = env.env_bool("DJANGO_ADMIN", False)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -145,7 +179,33 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Milliseconds between the editor's automatic draft saves; 0 turns them off (the browser
 # tests do, so that each of their steps is one request they can wait for).
 WAGTAIL_AUTOSAVE_INTERVAL = env.env_int("WAGTAIL_AUTOSAVE_INTERVAL", 500)
-WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Wagtail's responsive embeds carry a style attribute, which the site's
+# Content-Security-Policy refuses; the stylesheet sizes embedded frames instead.
+WAGTAILEMBEDS_RESPONSIVE_HTML = False
+
+# Content-Security-Policy of every response (home.security_headers adds what the admin needs).
+# Embedded videos come in frames from the providers' own https addresses.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "frame-src": [SELF, "https:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+# Browser features the site never uses are refused to it and to the frames it embeds.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "browsing-topics", "camera", "display-capture", "geolocation", "microphone", "midi",
+        "payment", "usb", "serial", "hid", "bluetooth",
+    )
+}
 
 # Background tasks (search indexing, reference index). Run immediately unless
 # a worker backend is configured.

@@ -7,3 +7,5 @@ SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-do-not-use-in-production"  # n
 
 # The demo site (manage.py load_demo) is for development and tests only.
 INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
+
+DJANGO_ADMIN = env.env_bool("DJANGO_ADMIN", True)
