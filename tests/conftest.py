@@ -40,6 +40,20 @@ def saved(django_capture_on_commit_callbacks):
 
 
 @pytest.fixture
+def english_admin(client, django_user_model):
+    """``client`` logged in as a superuser whose admin speaks English, so that a test can
+    read Wagtail's messages."""
+    from wagtail.users.models import UserProfile
+
+    user = django_user_model.objects.create_superuser("english-admin", password="pw-123456")
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
 def soup_of():
     def parse(response):
         return BeautifulSoup(response.content, "html.parser")

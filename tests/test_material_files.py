@@ -79,16 +79,6 @@ def stored_files(media):
     return [path for path in media.rglob("*") if path.is_file()]
 
 
-@pytest.fixture
-def admin_client(client, django_user_model):
-    user = django_user_model.objects.create_superuser("files-admin", password="pw-123456")
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
-    client.force_login(user)
-    return client
-
-
 def upload(client, name, data):
     return client.post(reverse("wagtaildocs:add_multiple"), {
         "title": name,
@@ -115,9 +105,9 @@ def add_document(name, data, capture, **fields):
     ("text.odt", make_zip({"mimetype": "text/html", "content.xml": "<x/>"}), "does not match its type"),
     ("page.html", b"<html></html>", "cannot be uploaded"),
 ])
-def test_upload_with_wrong_content_is_refused_and_nothing_saved(admin_client, media, name, data, message):
+def test_upload_with_wrong_content_is_refused_and_nothing_saved(english_admin, media, name, data, message):
     before = CustomDocument.objects.count()
-    response = upload(admin_client, name, data)
+    response = upload(english_admin, name, data)
     result = json.loads(response.content)
     assert result["success"] is False
     assert message in result["error_message"]
@@ -125,27 +115,27 @@ def test_upload_with_wrong_content_is_refused_and_nothing_saved(admin_client, me
     assert stored_files(media) == []
 
 
-def test_zip_bombs_are_refused_from_the_directory(admin_client, media):
+def test_zip_bombs_are_refused_from_the_directory(english_admin, media):
     many = make_zip({"[Content_Types].xml": CONTENT_TYPES, **{f"word/{n}.xml": "" for n in range(10_001)}})
     huge = make_zip({"[Content_Types].xml": CONTENT_TYPES, "word/document.xml": b"\0" * 5_000_000})
     for data in (many, huge):
-        result = json.loads(upload(admin_client, "bomb.docx", data).content)
+        result = json.loads(upload(english_admin, "bomb.docx", data).content)
         assert result["success"] is False
         assert "unreasonably large" in result["error_message"]
     assert stored_files(media) == []
 
 
-def test_oversized_file_is_refused_naming_the_limit(admin_client, media, settings):
+def test_oversized_file_is_refused_naming_the_limit(english_admin, media, settings):
     settings.MATERIALS_MAX_UPLOAD_MB = 1
-    result = json.loads(upload(admin_client, "big.txt", b"a" * (1024 * 1024 + 1)).content)
+    result = json.loads(upload(english_admin, "big.txt", b"a" * (1024 * 1024 + 1)).content)
     assert result["success"] is False
     assert "1 MB" in result["error_message"]
     assert stored_files(media) == []
 
 
-def test_valid_upload_is_stored_with_checksum_and_text(admin_client, django_capture_on_commit_callbacks):
+def test_valid_upload_is_stored_with_checksum_and_text(english_admin, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        result = json.loads(upload(admin_client, "opas.docx", make_docx("Kotoutuminen alkaa")).content)
+        result = json.loads(upload(english_admin, "opas.docx", make_docx("Kotoutuminen alkaa")).content)
     assert result["success"] is True
     document = CustomDocument.objects.get(pk=result["doc_id"])
     assert len(document.checksum) == 64
@@ -154,14 +144,14 @@ def test_valid_upload_is_stored_with_checksum_and_text(admin_client, django_capt
 
 
 def test_duplicate_upload_is_kept_with_a_warning_linking_the_original(
-    admin_client, django_capture_on_commit_callbacks
+    english_admin, django_capture_on_commit_callbacks
 ):
     original = add_document("original.pdf", make_pdf(), django_capture_on_commit_callbacks)
-    result = json.loads(upload(admin_client, "copy.pdf", make_pdf()).content)
+    result = json.loads(upload(english_admin, "copy.pdf", make_pdf()).content)
     assert result["success"] is True
     assert "already been uploaded" in result["form"]
     assert reverse("wagtaildocs:edit", args=[original.pk]) in result["form"]
-    edit_page = admin_client.get(reverse("wagtaildocs:edit", args=[result["doc_id"]]))
+    edit_page = english_admin.get(reverse("wagtaildocs:edit", args=[result["doc_id"]]))
     assert reverse("wagtaildocs:edit", args=[original.pk]) in edit_page.content.decode()
 
 
@@ -193,15 +183,15 @@ def test_preview_is_deleted_with_the_document(media, django_capture_on_commit_ca
     assert stored_files(media) == []
 
 
-def test_corrupted_pdf_is_accepted_with_failed_extraction(admin_client, django_capture_on_commit_callbacks):
+def test_corrupted_pdf_is_accepted_with_failed_extraction(english_admin, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        result = json.loads(upload(admin_client, "rikki.pdf", b"%PDF-1.4 garbage").content)
+        result = json.loads(upload(english_admin, "rikki.pdf", b"%PDF-1.4 garbage").content)
     assert result["success"] is True
     document = CustomDocument.objects.get(pk=result["doc_id"])
     assert document.extraction_status == ExtractionStatus.FAILED
     assert document.extraction_error
     assert not document.preview
-    edit_page = admin_client.get(reverse("wagtaildocs:edit", args=[document.pk])).content.decode()
+    edit_page = english_admin.get(reverse("wagtaildocs:edit", args=[document.pk])).content.decode()
     assert "could not be read for search" in edit_page
 
 
@@ -242,11 +232,11 @@ def test_downloads_through_wagtails_route_are_counted_too(client, django_capture
     assert DownloadCount.objects.get(document=document).count == 1
 
 
-def test_editors_see_the_download_count(admin_client, django_capture_on_commit_callbacks):
+def test_editors_see_the_download_count(english_admin, django_capture_on_commit_callbacks):
     document = add_document("opas.pdf", make_pdf(), django_capture_on_commit_callbacks)
     DownloadCount.objects.create(document=document, date=date(2026, 1, 5), count=3)
     DownloadCount.record(document)
-    edit_page = admin_client.get(reverse("wagtaildocs:edit", args=[document.pk])).content.decode()
+    edit_page = english_admin.get(reverse("wagtaildocs:edit", args=[document.pk])).content.decode()
     assert "Downloaded 4 times." in edit_page
 
 
@@ -358,9 +348,9 @@ def lying_about_size(data, name, declared):
     ("script.odt", make_zip({"mimetype": "application/vnd.oasis.opendocument.text",
                              "content.xml": "<x/>", "Scripts/python/run.py": "import os"})),
 ])
-def test_office_files_with_macros_are_refused_with_one_reason(admin_client, media, name, data):
+def test_office_files_with_macros_are_refused_with_one_reason(english_admin, media, name, data):
     before = CustomDocument.objects.count()
-    result = json.loads(upload(admin_client, name, data).content)
+    result = json.loads(upload(english_admin, name, data).content)
     assert result["success"] is False
     assert "contains macros" in result["error_message"]
     assert "does not match" not in result["error_message"]
@@ -368,35 +358,35 @@ def test_office_files_with_macros_are_refused_with_one_reason(admin_client, medi
     assert stored_files(media) == []
 
 
-def test_zip_whose_directory_understates_sizes_is_inflated_and_refused(admin_client, media):
+def test_zip_whose_directory_understates_sizes_is_inflated_and_refused(english_admin, media):
     honest = make_zip({
         "[Content_Types].xml": CONTENT_TYPES, "word/document.xml": b"\0" * 30_000_000,
     })
     bomb = lying_about_size(honest, "word/document.xml", 1000)
     assert zipfile.ZipFile(io.BytesIO(bomb)).getinfo("word/document.xml").file_size == 1000
-    result = json.loads(upload(admin_client, "bomb.docx", bomb).content)
+    result = json.loads(upload(english_admin, "bomb.docx", bomb).content)
     assert result["success"] is False
     assert result["error_message"].count("unreasonably large") == 1
     assert stored_files(media) == []
 
 
-def test_zip_whose_directory_misstates_a_small_size_is_refused_as_damaged(admin_client, media):
+def test_zip_whose_directory_misstates_a_small_size_is_refused_as_damaged(english_admin, media):
     for declared in (3, 500):
         data = lying_about_size(make_docx(), "word/document.xml", declared)
-        result = json.loads(upload(admin_client, "damaged.docx", data).content)
+        result = json.loads(upload(english_admin, "damaged.docx", data).content)
         assert result["success"] is False
         assert "is damaged" in result["error_message"]
     assert stored_files(media) == []
 
 
 def test_refusal_is_in_the_editors_language_in_the_single_upload_form(
-    admin_client, media, django_user_model
+    english_admin, media, django_user_model
 ):
-    profile = UserProfile.get_for_user(django_user_model.objects.get(username="files-admin"))
+    profile = UserProfile.get_for_user(django_user_model.objects.get(username="english-admin"))
     profile.preferred_language = "fi"
     profile.save()
     data = make_zip({"[Content_Types].xml": MACRO_TYPES, "word/document.xml": "<w/>"})
-    response = admin_client.post(reverse("wagtaildocs:add"), {
+    response = english_admin.post(reverse("wagtaildocs:add"), {
         "title": "Makro",
         "collection": Collection.get_first_root_node().pk,
         "file": SimpleUploadedFile("makro.docx", data),
@@ -411,12 +401,12 @@ def test_refusal_is_in_the_editors_language_in_the_single_upload_form(
 @pytest.mark.parametrize("name,maker", [
     ("a.docx", make_docx), ("a.pptx", make_pptx), ("a.odt", make_odt),
 ])
-def test_ordinary_office_files_still_pass_the_inflating_check(admin_client, name, maker):
-    result = json.loads(upload(admin_client, name, maker()).content)
+def test_ordinary_office_files_still_pass_the_inflating_check(english_admin, name, maker):
+    result = json.loads(upload(english_admin, name, maker()).content)
     assert result["success"] is True
 
 
-def test_a_second_entry_of_the_same_name_is_inflated_too(admin_client, media):
+def test_a_second_entry_of_the_same_name_is_inflated_too(english_admin, media):
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", CONTENT_TYPES)
@@ -424,7 +414,7 @@ def test_a_second_entry_of_the_same_name_is_inflated_too(admin_client, media):
         with pytest.warns(UserWarning, match="Duplicate name"):
             archive.writestr("word/document.xml", b"\0" * 30_000_000)
     bomb = lying_about_size(out.getvalue(), "word/document.xml", 4)
-    result = json.loads(upload(admin_client, "twice.docx", bomb).content)
+    result = json.loads(upload(english_admin, "twice.docx", bomb).content)
     assert result["success"] is False
     assert "unreasonably large" in result["error_message"]
     assert stored_files(media) == []
