@@ -102,6 +102,8 @@ class SearchServerIds:
 
 
 class Found(NamedTuple):
+    """What a search shows."""
+
     facets: dict  # {facet: [{value, label, count, selected}]}
     page: object  # the page of results (specific pages, each with its ``snippet``)
 
@@ -113,6 +115,9 @@ def page_types():
 
 
 class SiteSearch:
+    """One visitor's search: the query text, the choices made in the facets and the pages
+    the visitor can find; ``run`` gives the facets and a page of results."""
+
     def __init__(self, text, params, language, visible):
         """``visible``: the pages a visitor can find (``VisiblePages``)."""
         self.visible = visible
@@ -145,9 +150,9 @@ class SiteSearch:
         if chosen["type"]:
             queryset = queryset.filter(content_type_id=self.types[chosen["type"]])
         if chosen["organisation"]:
-            paths = self.organisations.by_path.items()
-            chosen_paths = [path for path, organisation in paths if organisation.slug == chosen["organisation"]]
-            queryset = queryset.filter(in_organisations(chosen_paths))
+            organisations = self.organisations.by_path.items()
+            paths = [path for path, org in organisations if org.slug == chosen["organisation"]]
+            queryset = queryset.filter(in_organisations(paths))
         if chosen["topic"]:
             queryset = queryset.filter(pk__in=MaterialPage.objects.filter(topics__slug=chosen["topic"]).values("pk"))
         return queryset
@@ -157,7 +162,8 @@ class SiteSearch:
         ranked = ranked_ids(self.base(), AnalysedText(self.query))
         counts, fitting = self.count(ranked.ids)
         if not ranked.complete:  # beyond a search server's sample, the server's own pages
-            fitting = SearchServerIds(self.narrowed(self.base()).search(AnalysedText(self.query)), fitting)
+            results = self.narrowed(self.base()).search(AnalysedText(self.query))
+            fitting = SearchServerIds(results, fitting)
         page = self.page_of(fitting, page_number)
         add_snippets(page.object_list, self.query.tokens, self.query.language)
         return Found(self._labelled(counts), page)

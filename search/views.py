@@ -94,7 +94,8 @@ def search(request):
     status = 200
     if query.text:
         try:
-            site_search = SiteSearch(query.text, request.GET, language, visible_pages.for_request(request))
+            visible = visible_pages.for_request(request)
+            site_search = SiteSearch(query.text, request.GET, language, visible)
             found = site_search.run(request.GET.get("page"))
             suggestion = did_you_mean(site_search)
         except Exception:  # noqa: BLE001 - any engine failure becomes a friendly message

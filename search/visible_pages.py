@@ -70,7 +70,7 @@ class VisiblePages:
                 )
             }
         )
-        slugs = {path: organisation.slug for path, organisation in self.organisations.by_path.items()}
+        slugs = {path: org.slug for path, org in self.organisations.by_path.items()}
         topics = {}
         for page_id, slug in MaterialPage.topics.through.objects.values_list("materialpage_id", "topic__slug"):
             topics.setdefault(page_id, set()).add(slug)

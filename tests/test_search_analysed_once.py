@@ -30,7 +30,9 @@ def analyses(monkeypatch):
     return counted
 
 
-@pytest.mark.parametrize("params", [{}, {"type": "materialpage"}, {"page": "2"}, {"language": "sv"}])
+@pytest.mark.parametrize(
+    "params", [{}, {"type": "materialpage"}, {"page": "2"}, {"language": "sv"}]
+)
 def test_one_search_analyses_its_query_once(client, soup_of, analyses, params):
     response = client.get("/fi/search/", {"q": "kotoutuminen perhe", **params})
     assert response.status_code == 200
@@ -38,12 +40,15 @@ def test_one_search_analyses_its_query_once(client, soup_of, analyses, params):
     language = params.get("language", "fi")
     assert analyses.pop(("kotoutuminen perhe", language)) == 1
     # besides, only a corrected word ("did you mean" checks that a visible page holds it)
-    assert all(len(text.split()) == 1 and number == 1 for (text, _language), number in analyses.items())
+    for (text, _language), number in analyses.items():
+        assert len(text.split()) == 1 and number == 1
 
 
 def test_did_you_mean_reads_the_same_analysis(client, soup_of, indexed_pages, analyses):
     parent = Page.objects.get(depth=2, locale__language_code="fi")
-    guide = StandardPage(title="Mentorointiopas", slug="mentorointiopas", intro="Mentorointi tukee työnhakua.")
+    guide = StandardPage(
+        title="Mentorointiopas", slug="mentorointiopas", intro="Mentorointi tukee työnhakua."
+    )
     parent.add_child(instance=guide)
     guide.save_revision().publish()
     indexed_pages(guide)

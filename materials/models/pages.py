@@ -277,7 +277,9 @@ class MaterialIndexPage(AggregatingPage):
                 "files__document__language__code",
                 lambda values: dict(Language.objects.filter(code__in=values).values_list("code", "native_name")),
             ),
-            OrganisationFacet("organisation", _("Organisation"), OrganisationPage.objects.live().public()),
+            OrganisationFacet(
+                "organisation", _("Organisation"), OrganisationPage.objects.live().public()
+            ),
             Facet("tag", _("Tag"), "tags__slug", lambda values: dict(
                 Tag.objects.filter(slug__in=values).values_list("slug", "name")
             )),

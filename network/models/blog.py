@@ -188,7 +188,8 @@ class BlogPage(RoutablePageMixin, InOrganisation, ReviewedPage):
             elif page.slug == COMMENTING_RULES_SLUG and commenting_rules is None:
                 commenting_rules = page
         if "organisation" not in self.__dict__:
-            self.organisation = nearest_organisation(self.path, organisations)  # fills InOrganisation's cached property
+            # fills InOrganisation's cached property
+            self.organisation = nearest_organisation(self.path, organisations)
         return {"blog_index": blog_index, "commenting_rules": commenting_rules}
 
     @path("comment/", name="comment")
