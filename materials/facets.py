@@ -8,8 +8,9 @@ aggregate query, whatever the number of materials.
 """
 
 from django.db.models import Count, Q
-from django.db.models.functions import Substr
 from django.utils.functional import cached_property
+
+from network.models import OrganisationBranches, in_organisations
 
 
 class Facet:
@@ -49,45 +50,42 @@ class Facet:
         return sorted(options, key=lambda option: (-option["count"], str(option["label"])))
 
 
-class SubtreeFacet(Facet):
-    """A facet over the page that contains each material (its organisation). Values are
-    the containers' slugs; counting groups by the start of the tree path, so it needs
-    no join. ``containers`` are pages at one depth, e.g. all organisation pages."""
+class OrganisationFacet(Facet):
+    """A facet over the organisation each material belongs to (``OrganisationBranches``).
+    Values are the organisations' slugs; counting groups by the start of the tree path,
+    so it needs no join."""
 
-    def __init__(self, name, label, containers):
-        super().__init__(name, label, lookup="container_path")
-        self.containers = containers
+    def __init__(self, name, label, organisations):
+        super().__init__(name, label, lookup="organisation_branch")
+        self.organisations = organisations
 
     @cached_property
-    def by_path(self):
-        return {page.path: page for page in self.containers.only("path", "slug", "title")}
+    def branches(self):
+        pages = self.organisations.only("path", "slug", "title")
+        return OrganisationBranches({page.path: page for page in pages})
 
     def condition(self, values):
-        condition = Q(pk__in=[])
-        for path, page in self.by_path.items():
-            if page.slug in values:
-                condition |= Q(path__startswith=path)
-        return condition
+        pages = self.branches.by_path.values()
+        return in_organisations(page for page in pages if page.slug in values)
 
     def count(self, queryset):
-        if not self.by_path:
+        if not self.branches.by_path:
             return {}
-        length = len(next(iter(self.by_path)))
         rows = (
             queryset.order_by()
-            .annotate(container_path=Substr("path", 1, length))
-            .values("container_path")
+            .annotate(organisation_branch=self.branches.branch())
+            .values("organisation_branch")
             .annotate(n=Count("pk", distinct=True))
         )
         counts = {}
         for row in rows:
-            page = self.by_path.get(row["container_path"])
+            page = self.branches.of_branch(row["organisation_branch"])
             if page:
                 counts[page.slug] = counts.get(page.slug, 0) + row["n"]
         return counts
 
     def label_for(self, values):
-        titles = {page.slug: page.title for page in self.by_path.values()}
+        titles = {page.slug: page.title for page in self.branches.by_path.values()}
         return {value: titles.get(value, value) for value in values}
 
 

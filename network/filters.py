@@ -16,6 +16,7 @@ from network.models import (
     OrganisationPage,
     Region,
     TargetGroup,
+    in_organisations,
 )
 
 
@@ -91,11 +92,8 @@ class ActivityFilterForm(FilterForm):
         if data["childcare"]:
             activities = activities.filter(childcare=True)
         if data["organisation"]:
-            organisations = OrganisationPage.objects.filter(slug=data["organisation"])
-            paths = Q()
-            for organisation in organisations:
-                paths |= Q(path__startswith=organisation.path)
-            activities = activities.filter(paths) if organisations else activities.none()
+            organisations = OrganisationPage.objects.filter(slug=data["organisation"]).only("path")
+            activities = activities.filter(in_organisations(organisations))
         return activities.distinct()
 
 

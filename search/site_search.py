@@ -2,29 +2,32 @@
 of their material page), narrowed by result type, language, organisation and topic,
 with counts per choice computed over the other choices.
 
-The search engine is asked once for the ids of every match, best first (``ranked_matches``);
-the facet counts come from one pass over those pages' types, languages, organisations and
-topics, kept in memory for every visible page (``search.visible_pages``), and the page of
-results is a slice of the matches that fit every choice. So a search costs the same few
+A request runs in a straight line (``SiteSearch.run``): the query is analysed once
+(``AnalysedQuery``, handed to the engine with the text); the engine gives the ids of every
+match, best first (``ranked_ids``); the facet counts come from one pass over those pages'
+types, languages, organisations and topics, kept in memory for every visible page
+(``search.visible_pages``); the page of results is a slice of the matches that fit every
+choice; its snippets mark the analysed query's tokens. So a search costs the same few
 queries however many pages match, and the match is evaluated once."""
 
-import operator
 from collections import Counter
-from functools import reduce
 from itertools import islice
+from typing import NamedTuple
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import prefetch_related_objects
 from django.utils.functional import cached_property
 from django.utils import translation
 from django.utils.text import capfirst
 from wagtail.models import Locale, Page, get_page_models
 
 from materials.models import MaterialPage, Topic
+from network.models import in_organisations
 from search import visible_pages
-from search.backends.analysed import RankedCompilerMixin
+from search.backends.analysed import AnalysedText, RankedCompilerMixin, analyse_query
+from search.snippets import add_snippets
 
 RESULTS_PER_PAGE = 10
 # A search server hands over the ids of this many best matches; the facets count those.
@@ -32,19 +35,23 @@ FACET_SAMPLE = 1000
 FACETS = ("type", "language", "organisation", "topic")
 
 
-def ranked_matches(queryset, query):
-    """``(ids, complete)``: the ids of the objects of ``queryset`` that match ``query``,
-    best first, and whether that is all of them (a search server gives the first
-    FACET_SAMPLE)."""
+class RankedIds(NamedTuple):
+    ids: list  # of the matches, best first
+    complete: bool  # all of them, or the first FACET_SAMPLE of a search server's
+
+
+def ranked_ids(queryset, query):
+    """The ``RankedIds`` of the objects of ``queryset`` that match ``query``."""
     results = queryset.search(query)
     compiler = results.query_compiler
     if isinstance(compiler, RankedCompilerMixin):
         # Every match, not only those of the queryset, so also drafts and private pages:
-        # the facet pass keeps only the visible pages' (``_pages``, which every result
+        # the facet pass keeps only the visible pages' (``_keys``, which every result
         # and count comes from), and the database has one filter less to apply.
-        return list(map(int, compiler.ranked(None, None, within_queryset=False, scores=False))), True
+        ids = compiler.ranked(None, None, within_queryset=False, scores=False)
+        return RankedIds(list(map(int, ids)), True)
     ids = search_server_ids(results, FACET_SAMPLE)
-    return ids, len(ids) < FACET_SAMPLE
+    return RankedIds(ids, len(ids) < FACET_SAMPLE)
 
 
 def search_server_ids(results, limit):
@@ -59,7 +66,7 @@ def search_server_ids(results, limit):
     return [int(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]]
 
 
-class Fitting:
+class FittingIds:
     """The ids of the matches that fit every choice, in rank order, as the paginator reads
     them: their number is known from the facets' counts, and they are picked out of the
     ranked ids only as far as the page asked for reaches."""
@@ -77,20 +84,28 @@ class Fitting:
         return list(islice(filter(self.fits, self.ids), key.start, key.stop))
 
 
-class FirstFromSample:
-    """A search server's results, the ids of whose first matches (best first) are known
-    already: the paginator asks the server only for the count and for pages beyond them."""
+class SearchServerIds:
+    """The ids of a search server's results, of whose first matches (best first) the ids
+    are known already (``known``): the paginator asks the server only for the count and
+    for pages beyond them."""
 
-    def __init__(self, results, sample):
-        self.results, self.sample = results, sample
+    def __init__(self, results, known):
+        self.results, self.known = results, known
 
     def count(self):
         return self.results.count()
 
     def __getitem__(self, key):
-        if key.stop is not None and key.stop <= len(self.sample):
-            return self.sample[key]
+        if key.stop is not None and key.stop <= len(self.known):
+            return self.known[key]
         return [result.pk for result in self.results[key]]
+
+
+class Found(NamedTuple):
+    """What a search shows."""
+
+    facets: dict  # {facet: [{value, label, count, selected}]}
+    page: object  # the page of results (specific pages, each with its ``snippet``)
 
 
 def page_types():
@@ -100,9 +115,11 @@ def page_types():
 
 
 class SiteSearch:
+    """One visitor's search: the query text, the choices made in the facets and the pages
+    the visitor can find; ``run`` gives the facets and a page of results."""
+
     def __init__(self, text, params, language, visible):
-        """``visible``: the keys of the pages a visitor can find (``VisiblePages``)."""
-        self.text = text
+        """``visible``: the pages a visitor can find (``VisiblePages``)."""
         self.visible = visible
         self.language = language
         self.types = page_types()
@@ -115,9 +132,9 @@ class SiteSearch:
         }
         self.organisations = visible.organisations
         self.locales = dict(Locale.objects.values_list("language_code", "pk"))
-        # Ids of the matches that fit every choice, best first, once the facets have counted
-        # them, and whether that is all of them (else the first of a search server's sample).
-        self.fitting, self.complete = None, False
+        # Analysed once, in the language chosen for the results (Swedish words on the
+        # Finnish interface with the language facet on Swedish).
+        self.query = analyse_query(text, self.selected["language"])
 
     @cached_property
     def public_pages(self):
@@ -126,11 +143,6 @@ class SiteSearch:
     def base(self):
         return self.public_pages.all()
 
-    def analysed_in_content_language(self):
-        """The query is analysed in the language chosen for the results (Swedish words on
-        the Finnish interface with the language facet on Swedish)."""
-        return translation.override(self.selected["language"])
-
     def narrowed(self, queryset):
         """``queryset`` with every selected choice applied."""
         chosen = self.selected
@@ -138,23 +150,27 @@ class SiteSearch:
         if chosen["type"]:
             queryset = queryset.filter(content_type_id=self.types[chosen["type"]])
         if chosen["organisation"]:
-            paths = [path for path, (slug, _locale, _title) in self.organisations.items() if slug == chosen["organisation"]]
-            if not paths:
-                return queryset.none()
-            queryset = queryset.filter(reduce(operator.or_, (Q(path__startswith=path) for path in paths)))
+            organisations = self.organisations.by_path.items()
+            paths = [path for path, org in organisations if org.slug == chosen["organisation"]]
+            queryset = queryset.filter(in_organisations(paths))
         if chosen["topic"]:
             queryset = queryset.filter(pk__in=MaterialPage.objects.filter(topics__slug=chosen["topic"]).values("pk"))
         return queryset
 
-    def results(self, page_number):
-        """The page ``page_number`` of the ranked results, as specific pages: a slice of the
-        matches the facets counted; beyond a search server's sample, the server's own page."""
-        if self.fitting is not None and self.complete:
-            page = Paginator(self.fitting, RESULTS_PER_PAGE).get_page(page_number)
-        else:
-            with self.analysed_in_content_language():
-                results = FirstFromSample(self.narrowed(self.base()).search(self.text), self.fitting or ())
-                page = Paginator(results, RESULTS_PER_PAGE).get_page(page_number)
+    def run(self, page_number):
+        """``Found``: the facets and the page ``page_number`` of the results, with snippets."""
+        ranked = ranked_ids(self.base(), AnalysedText(self.query))
+        counts, fitting = self.count(ranked.ids)
+        if not ranked.complete:  # beyond a search server's sample, the server's own pages
+            results = self.narrowed(self.base()).search(AnalysedText(self.query))
+            fitting = SearchServerIds(results, fitting)
+        page = self.page_of(fitting, page_number)
+        add_snippets(page.object_list, self.query.tokens, self.query.language)
+        return Found(self._labelled(counts), page)
+
+    def page_of(self, ids, page_number):
+        """The page ``page_number`` of the ranked ``ids``, as specific pages."""
+        page = Paginator(ids, RESULTS_PER_PAGE).get_page(page_number)
         ids = list(page.object_list)
         # Through the visible pages again: the kept keys are a moment old after a change.
         specific = self.public_pages.filter(pk__in=ids).specific().in_bulk()
@@ -163,20 +179,19 @@ class SiteSearch:
         prefetch_related_objects(materials, "files__document__language")  # their files' text makes the snippets
         return page
 
-    def facets(self):
-        """{facet: [(value, label, count, selected)]}, each count taking the other facets' choices."""
-        with self.analysed_in_content_language():
-            ids, complete = ranked_matches(self.base(), self.text)
-        pages = self._pages(ids)
+    def count(self, ids):
+        """({facet: Counter of its values}, ``FittingIds``) over the visible pages among the
+        ranked ``ids``; each facet's counts take the other facets' choices."""
+        keys = self._keys(ids)
         chosen = self.selected
         chosen_type = self.types.get(chosen["type"]) if chosen["type"] else None
         chosen_locale = self.locales.get(chosen["language"])
         chosen_organisation, chosen_topic = chosen["organisation"], chosen["topic"]
         counts = {facet: Counter() for facet in FACETS}
-        fitting_kinds, fitting = set(), 0
-        # Pages that share type, language, organisation and topics count alike.
-        for kind, number in Counter(pages.values()).items():
-            content_type, locale_id, organisation, page_topics = kind
+        fitting_keys, fitting = set(), 0
+        # Pages with the same key (type, language, organisation and topics) count alike.
+        for key, number in Counter(keys.values()).items():
+            content_type, locale_id, organisation, page_topics = key
             # A page counts for a facet's choices when it fits every other facet's choice.
             other_type = chosen_type is not None and content_type != chosen_type
             other_language = locale_id != chosen_locale
@@ -186,7 +201,7 @@ class SiteSearch:
             if misfitting > 1:
                 continue
             if not misfitting:
-                fitting_kinds.add(kind)
+                fitting_keys.add(key)
                 fitting += number
             if not misfitting or other_type:
                 counts["type"][content_type] += number
@@ -198,14 +213,12 @@ class SiteSearch:
                 for topic in page_topics:
                     counts["topic"][topic] += number
         # The results are the matches that fit every choice, in rank order.
-        self.fitting = Fitting(ids, lambda pk: pages.get(pk) in fitting_kinds, fitting)
-        self.complete = complete
-        return self._labelled(counts)
+        return counts, FittingIds(ids, lambda pk: keys.get(pk) in fitting_keys, fitting)
 
-    def _pages(self, ids):
-        """{page id: (content type, locale, organisation slug, topic slugs)} of the visible
-        pages among ``ids`` (a search server's index may not have caught up with an
-        unpublished page; the database backends' matches include drafts)."""
+    def _keys(self, ids):
+        """{page id: ``PageKey``} of the visible pages among ``ids`` (a search server's
+        index may not have caught up with an unpublished page; the database backends'
+        matches include drafts)."""
         keys = self.visible.keys
         return {pk: keys[pk] for pk in ids if pk in keys}
 
@@ -215,7 +228,7 @@ class SiteSearch:
         type_names = {pk: name for name, pk in self.types.items()}
         active = self.locales.get(translation.get_language())
         organisation_titles = {}
-        for slug, locale_id, title in self.organisations.values():
+        for slug, locale_id, title in self.organisations.by_path.values():
             if slug not in organisation_titles or locale_id == active:
                 organisation_titles[slug] = title
         topic_names = {term.slug: term.name for term in Topic.for_locale()}

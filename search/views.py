@@ -9,10 +9,10 @@ from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
 from search import visible_pages
-from search.backends.analysed import plan, remembered_plans
+from search.backends.analysed import AnalysedText, analyse_query
 from search.query import clean
 from search.site_search import SiteSearch
-from search.snippets import add_snippets, mentions, text_of
+from search.snippets import mentions, text_of
 
 logger = logging.getLogger(__name__)
 
@@ -61,17 +61,18 @@ def with_links(request, facets):
     return shown_facets
 
 
-def did_you_mean(site_search, text, language):
+def did_you_mean(site_search):
     """The query with its mistyped words corrected, when that finds something."""
-    _groups, _wholes, corrections = plan(text, language)
-    if not corrections:
+    query = site_search.query
+    if not query.corrections:
         return None
-    corrected = " ".join(corrections.get(word, word) for word in text.lower().split())
-    if corrected == text.lower():
+    corrected = " ".join(query.corrections.get(word, word) for word in query.text.lower().split())
+    if corrected == query.text.lower():
         return None
     # Every corrected word must be a word of a page the visitor can see, so a suggestion
     # never comes from a page that has since become private (the vocabulary only grows).
-    if not all(visibly_used(site_search, term, language) for term in set(corrections.values())):
+    terms = set(query.corrections.values())
+    if not all(visibly_used(site_search, term, query.language) for term in terms):
         return None
     return corrected
 
@@ -79,46 +80,37 @@ def did_you_mean(site_search, text, language):
 def visibly_used(site_search, term, language, pages=5):
     """Whether the text of one of the best visible pages for ``term`` has it among its
     words' tokens (the index also holds words of pages no longer visible)."""
-    found = site_search.narrowed(site_search.base()).search(term)[:pages]
+    term_query = AnalysedText(analyse_query(term, language))
+    found = site_search.narrowed(site_search.base()).search(term_query)[:pages]
     pages = Page.objects.filter(pk__in=[page.pk for page in found]).specific()
     return any(mentions(text_of(page), {term}, language) for page in pages)
 
 
 def search(request):
     """Search over every published public page and the files of public materials."""
-    with remembered_plans():
-        return search_page(request)
-
-
-def search_page(request):
     query = clean(request.GET.get("q", ""))
     language = translation.get_language()
     context = {"search_query": query.text, "query_was_cut": query.was_cut}
     status = 200
     if query.text:
-        site_search = SiteSearch(query.text, request.GET, language, visible_pages.for_request(request))
         try:
-            facets = site_search.facets()  # first: it counts the results too
-            results = site_search.results(request.GET.get("page"))
-            with site_search.analysed_in_content_language():
-                suggestion = did_you_mean(site_search, query.text, site_search.selected["language"])
+            visible = visible_pages.for_request(request)
+            site_search = SiteSearch(query.text, request.GET, language, visible)
+            found = site_search.run(request.GET.get("page"))
+            suggestion = did_you_mean(site_search)
         except Exception:  # noqa: BLE001 - any engine failure becomes a friendly message
             logger.exception("Search failed for a query of %d characters", len(query.text))
             context["search_failed"], status = True, 503
         else:
-            results_language = site_search.selected["language"]
-            groups, _wholes, _corrections = plan(query.text, results_language)
-            tokens = {token for group in groups for token in group}
-            add_snippets(results.object_list, tokens, results_language)
             promoted = Query.objects.filter(query_string=normalise_query_string(query.text)).first()
             context.update(
-                search_results=results,
-                facets=with_links(request, facets),
+                search_results=found.page,
+                facets=with_links(request, found.facets),
                 selected=site_search.selected,
                 suggestion=suggestion,
                 picks=editors_picks(site_search, promoted, language),
             )
-            if results.paginator.count:  # popular queries: daily counts, nothing personal
+            if found.page.paginator.count:  # popular queries: daily counts, nothing personal
                 (promoted or Query.get(query.text)).add_hit()
     return TemplateResponse(request, "search/search.html", context, status=status)
 

@@ -5,13 +5,14 @@ topics and a material's topics among them), so a search looks its matches up the
 instead of reading a row for each of thousands of matches; it is read again, in three
 queries, once the number has moved (or a minute has passed)."""
 
-from django.db.models.functions import Substr
+from typing import NamedTuple
+
 from django.db.models.signals import m2m_changed
 from wagtail.models import Page
 
 from home import change_count
 from materials.models import MaterialPage, Topic
-from network.models import OrganisationPage
+from network.models import OrganisationBranches, OrganisationPage
 
 NO_TOPICS = frozenset()
 
@@ -40,32 +41,46 @@ def record_topics_change(sender, instance, action, **kwargs):
         change_count.record_change(sender, instance)
 
 
+class PageKey(NamedTuple):
+    """What the facets count a visible page by."""
+
+    content_type: int  # id
+    locale: int  # id
+    organisation: str | None  # slug
+    topics: frozenset  # slugs
+
+
+class VisibleOrganisation(NamedTuple):
+    slug: str
+    locale: int  # id
+    title: str
+
+
 class VisiblePages:
-    """``keys``: {page id: (content type id, locale id, organisation slug or None, topic
-    slugs)}; ``organisations``: {path: (slug, locale id, title)} of the organisations'
-    pages, which sit at one depth of the tree: a page belongs to the one its path starts
-    with."""
+    """``keys``: {page id: ``PageKey``}; ``organisations``: the visible organisations'
+    ``OrganisationBranches`` ({path: ``VisibleOrganisation``})."""
 
     def __init__(self):
         pages = queryset().order_by()
-        self.organisations = {
-            path: (slug, locale_id, title)
-            for path, slug, locale_id, title in pages.type(OrganisationPage).values_list(
-                "path", "slug", "locale_id", "title"
-            )
-        }
-        branch_length = min(map(len, self.organisations), default=0)
-        branches = {path: slug for path, (slug, _locale, _title) in self.organisations.items()}
+        self.organisations = OrganisationBranches(
+            {
+                path: VisibleOrganisation(slug, locale_id, title)
+                for path, slug, locale_id, title in pages.type(OrganisationPage).values_list(
+                    "path", "slug", "locale_id", "title"
+                )
+            }
+        )
+        slugs = {path: org.slug for path, org in self.organisations.by_path.items()}
         topics = {}
         for page_id, slug in MaterialPage.topics.through.objects.values_list("materialpage_id", "topic__slug"):
             topics.setdefault(page_id, set()).add(slug)
         shared = {}  # one frozenset per combination of topics
-        for page_id, slugs in topics.items():
-            slugs = frozenset(slugs)
-            topics[page_id] = shared.setdefault(slugs, slugs)
+        for page_id, page_topics in topics.items():
+            page_topics = frozenset(page_topics)
+            topics[page_id] = shared.setdefault(page_topics, page_topics)
         self.keys = {
-            pk: (content_type, locale_id, branches.get(branch), topics.get(pk, NO_TOPICS))
+            pk: PageKey(content_type, locale_id, slugs.get(branch), topics.get(pk, NO_TOPICS))
             for pk, content_type, locale_id, branch in pages.values_list(
-                "pk", "content_type_id", "locale_id", Substr("path", 1, branch_length)
+                "pk", "content_type_id", "locale_id", self.organisations.branch()
             )
         }

@@ -22,7 +22,7 @@ from home.blocks import BodyBlock
 from home.forms import TermsInPageLanguageForm
 from home.models import AggregatingPage, Language
 from home.permissions import ReviewedPage
-from materials.facets import Facet, SubtreeFacet, apply_facets
+from materials.facets import Facet, OrganisationFacet, apply_facets
 from materials.models.documents import CustomDocument, DownloadCount
 from materials.models.taxonomies import Audience, Topic
 from network.models.organisations import InOrganisation, OrganisationPage, attach_organisations
@@ -277,7 +277,9 @@ class MaterialIndexPage(AggregatingPage):
                 "files__document__language__code",
                 lambda values: dict(Language.objects.filter(code__in=values).values_list("code", "native_name")),
             ),
-            SubtreeFacet("organisation", _("Organisation"), OrganisationPage.objects.live().public()),
+            OrganisationFacet(
+                "organisation", _("Organisation"), OrganisationPage.objects.live().public()
+            ),
             Facet("tag", _("Tag"), "tags__slug", lambda values: dict(
                 Tag.objects.filter(slug__in=values).values_list("slug", "name")
             )),

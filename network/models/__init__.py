@@ -10,8 +10,11 @@ from network.models.comments import Comment, CommentStatus
 from network.models.organisations import (
     OrganisationIndexPage,
     OrganisationLevel,
+    OrganisationBranches,
     OrganisationPage,
     attach_organisations,
+    in_organisations,
+    nearest_organisation,
 )
 from network.models.places import Municipality, Region
 from network.models.taxonomies import IntegrationStage, TargetGroup
@@ -37,4 +40,7 @@ __all__ = [
     "OrganisationPage",
     "Region",
     "attach_organisations",
+    "in_organisations",
+    "nearest_organisation",
+    "OrganisationBranches",
 ]

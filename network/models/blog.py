@@ -21,7 +21,13 @@ from home.forms import PageForm
 from home.models import AggregatingPage
 from home.permissions import ReviewedPage
 from network.feeds import BlogAtomFeed, BlogRssFeed
-from network.models.organisations import InOrganisation, OrganisationPage, attach_organisations
+from network.models.organisations import (
+    InOrganisation,
+    OrganisationPage,
+    ancestor_paths,
+    attach_organisations,
+    nearest_organisation,
+)
 
 POSTS_PER_PAGE = 10
 COMMENTING_RULES_SLUG = "blogin-kommentointi"
@@ -164,26 +170,26 @@ class BlogPage(RoutablePageMixin, InOrganisation, ReviewedPage):
         """The pages the post links to, in one query: its organisation (the nearest above it),
         the blog in its language and the commenting rules page (if that language has one).
         They are plain ``Page`` objects; the template needs only their titles and URLs."""
-        steplen = Page.steplen
-        ancestor_paths = [self.path[:end] for end in range(steplen, len(self.path), steplen)]
+        above = ancestor_paths(self.path)
         content_types = ContentType.objects.get_for_models(OrganisationPage, BlogIndexPage)
         organisation_type, blog_type = content_types[OrganisationPage], content_types[BlogIndexPage]
         in_language = Q(live=True, locale_id=self.locale_id)
         pages = Page.objects.filter(
-            Q(path__in=ancestor_paths, content_type=organisation_type)
+            Q(path__in=above, content_type=organisation_type)
             | in_language & Q(content_type=blog_type)
             | in_language & Q(slug=COMMENTING_RULES_SLUG)
         ).order_by("path")
-        organisation = blog_index = commenting_rules = None
+        organisations, blog_index, commenting_rules = {}, None, None
         for page in pages:
-            if page.content_type_id == organisation_type.pk and page.path in ancestor_paths:
-                organisation = page  # ordered by path: the deepest one wins
+            if page.content_type_id == organisation_type.pk and page.path in above:
+                organisations[page.path] = page
             elif page.content_type_id == blog_type.pk and page.live and page.locale_id == self.locale_id:
                 blog_index = blog_index or page
             elif page.slug == COMMENTING_RULES_SLUG and commenting_rules is None:
                 commenting_rules = page
         if "organisation" not in self.__dict__:
-            self.organisation = organisation  # fills InOrganisation's cached property
+            # fills InOrganisation's cached property
+            self.organisation = nearest_organisation(self.path, organisations)
         return {"blog_index": blog_index, "commenting_rules": commenting_rules}
 
     @path("comment/", name="comment")

@@ -1,6 +1,10 @@
+import operator
+from functools import reduce
+
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Substr
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -152,6 +156,46 @@ class OrganisationPage(ContactMixin, ReviewedPage):
         return context
 
 
+# Which organisation a page belongs to: the nearest organisation page above it in the
+# tree. Listings, filters, the materials bank's facet and the search all ask here.
+
+
+def ancestor_paths(path):
+    """The tree paths of the pages above the page at ``path``, nearest first."""
+    step = Page.steplen
+    return [path[:end] for end in range(len(path) - step, 0, -step)]
+
+
+def nearest_organisation(path, by_path):
+    """The organisation of ``by_path`` ({tree path: organisation}) nearest above ``path``."""
+    return next((by_path[above] for above in ancestor_paths(path) if above in by_path), None)
+
+
+def in_organisations(organisations):
+    """A filter: the pages below any of ``organisations`` (pages or tree paths); none
+    when there are none."""
+    paths = [getattr(organisation, "path", organisation) for organisation in organisations]
+    return reduce(operator.or_, (Q(path__startswith=path) for path in paths), Q(pk__in=[]))
+
+
+class OrganisationBranches:
+    """The organisations' pages by tree path, for grouping many rows by organisation in
+    one query: organisations sit at one depth of the tree (below the organisation
+    listing), so a row's organisation is the one its path starts with, and ``branch``
+    is that start as an expression a query can select or group by."""
+
+    def __init__(self, by_path):
+        self.by_path = by_path
+        self.length = min(map(len, by_path), default=0)
+
+    def branch(self):
+        return Substr("path", 1, self.length)
+
+    def of_branch(self, branch):
+        """The organisation whose subtree a row with this ``branch`` is in, or None."""
+        return self.by_path.get(branch)
+
+
 class InOrganisation:
     """For pages that live in an organisation's subtree: ``organisation`` is the
     nearest organisation above the page. Listings fill it in bulk with
@@ -165,13 +209,9 @@ class InOrganisation:
 def attach_organisations(pages):
     """Set ``organisation`` on every page of ``pages`` with one query; return a list."""
     pages = list(pages)
-    steplen = Page.steplen
-    prefixes = {
-        page.path[:end] for page in pages for end in range(steplen, len(page.path), steplen)
-    }
-    found = OrganisationPage.objects.filter(path__in=prefixes).select_related("logo")
+    above = {path for page in pages for path in ancestor_paths(page.path)}
+    found = OrganisationPage.objects.filter(path__in=above).select_related("logo")
     by_path = {organisation.path: organisation for organisation in found}
     for page in pages:
-        ancestors = (page.path[:end] for end in range(len(page.path) - steplen, 0, -steplen))
-        page.organisation = next((by_path[path] for path in ancestors if path in by_path), None)
+        page.organisation = nearest_organisation(page.path, by_path)
     return pages

@@ -3,8 +3,8 @@ indexed, in the language of the object, and when it is searched, in the language
 the request. The engine then only matches tokens, so the same analysis serves SQLite
 and PostgreSQL, and no query text ever reaches the engine's query syntax."""
 
-from contextlib import contextmanager, nullcontext
-from contextvars import ContextVar
+from contextlib import nullcontext
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.exceptions import EmptyResultSet
@@ -17,7 +17,6 @@ from search import vocabulary
 from search.analysis import analyse_document, analyse_query_by_kind, fold, tokens
 
 MAX_QUERY_WORDS = 32
-_plans = ContextVar("search_plans", default=None)
 
 
 def object_language(obj, locale_codes):
@@ -48,16 +47,28 @@ def query_text(query):
     raise NotImplementedError(f"{type(query).__name__} is not supported by Tarjotin's search backends.")
 
 
-def plan(text, language=None):
-    """``(groups, wholes, corrections)`` for a query: per word, its alternative tokens
-    (a match needs one token of every group), extended with close indexed terms when
-    none of the word's own tokens is in the index; per word, the tokens that match the
-    whole word (not only a part of a compound); and {word: closest term} of the
-    corrected words."""
+class AnalysedQuery(NamedTuple):
+    """A query analysed in one language: what every backend matches, ranks and corrects
+    with, and what the snippets mark."""
+
+    text: str
+    language: str
+    # Per word, its alternative tokens (a match needs one token of every group), extended
+    # with close indexed terms when none of the word's own tokens is in the index.
+    groups: list
+    # Per word, the tokens that match the whole word (not only a part of a compound).
+    wholes: list
+    # {typed word: closest indexed term} of the corrected words.
+    corrections: dict
+
+    @property
+    def tokens(self):
+        return {token for group in self.groups for token in group}
+
+
+def analyse_query(text, language=None):
+    """The ``AnalysedQuery`` of ``text`` in ``language`` (default: the active language)."""
     language = language or translation.get_language() or settings.LANGUAGE_CODE
-    memo = _plans.get()
-    if memo is not None and (text, language) in memo:
-        return memo[(text, language)]
     words = []
     for word in tokens(text)[:MAX_QUERY_WORDS]:
         kinds = analyse_query_by_kind(word, language)
@@ -78,26 +89,28 @@ def plan(text, language=None):
                 group, whole = group + close, whole + close
         groups.append(group)
         wholes.append(whole)
-    if memo is not None:
-        memo[(text, language)] = groups, wholes, corrected
-    return groups, wholes, corrected
+    return AnalysedQuery(text, language, groups, wholes, corrected)
 
 
-@contextmanager
-def remembered_plans():
-    """Within this block (one search request), each query is planned once, however many
-    times the results, counts, facets and snippets ask for it."""
-    token = _plans.set({})
-    try:
-        yield
-    finally:
-        _plans.reset(token)
+class AnalysedText(PlainText):
+    """A query handed to ``.search()`` together with its analysis, so that the backends
+    match, count and rank with it instead of analysing the text again."""
+
+    def __init__(self, analysed):
+        super().__init__(analysed.text)
+        self.analysed = analysed
+
+
+def analysis_of(query):
+    """The ``AnalysedQuery`` of a backend's query: the one it carries, else analysed now in
+    the active language."""
+    analysed = getattr(query, "analysed", None)
+    return analysed if analysed is not None else analyse_query(query_text(query))
 
 
 def query_groups(query):
     """The query as groups of alternative tokens, or None when nothing can match."""
-    groups, _wholes, _corrected = plan(query_text(query))
-    return groups or None
+    return analysis_of(query).groups or None
 
 
 def is_match_all(query):

@@ -15,8 +15,6 @@ matches, title matches and the language analyser's matches above the others."""
 
 import threading
 
-from django.conf import settings
-from django.utils import translation
 from modelsearch.query import PlainText
 from wagtail.models import Locale
 
@@ -24,8 +22,8 @@ from search import vocabulary
 from search.analysis import analyse_document, analyse_document_by_kind, fold, tokens
 from search.backends.analysed import (
     MAX_QUERY_WORDS,
+    analysis_of,
     object_language,
-    plan,
     prepare_search_texts,
     query_text,
     raw_texts,
@@ -124,10 +122,10 @@ class AnalysedQueryCompilerMixin:
             text = query_text(query)
         except NotImplementedError:
             return super().get_inner_query()
-        groups, wholes, _corrections = plan(text)
+        analysed = analysis_of(query)
+        groups, wholes, language = analysed.groups, analysed.wholes, analysed.language
         if not groups:
             return {"match_none": {}}
-        language = translation.get_language() or settings.LANGUAGE_CODE
         every_token = " ".join(token for group in groups for token in group)
         folded_words = " ".join(fold(word) for word in tokens(text)[:MAX_QUERY_WORDS])
         matching = [

@@ -27,10 +27,9 @@ from search.backends.analysed import (
     MAX_QUERY_WORDS,
     RankedCompilerMixin,
     RankedResultsMixin,
+    analysis_of,
     is_match_nothing,
     objects_to_index,
-    plan,
-    query_text,
 )
 
 CONFIG = "simple"
@@ -174,8 +173,8 @@ class AnalysedPostgresQueryCompiler(RankedCompilerMixin, PostgresSearchQueryComp
 
     def query_plan(self):
         """(groups of alternative tokens per word, whole-word tokens per word)."""
-        groups, wholes, _corrected = plan(query_text(self.query))
-        return groups, wholes
+        analysed = analysis_of(self.query)
+        return analysed.groups, analysed.wholes
 
     def ts_query(self, every_word=False, whole_words=False):
         if not hasattr(self, "groups"):
