@@ -1,1 +1,2 @@
-"""Benchmark helpers: bulk demo content (``bench.generate``) and render timings (``bench.render``)."""
+"""Benchmark helpers: bulk demo content (``bench.generate``) and render timings
+(``bench.render``)."""

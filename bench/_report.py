@@ -12,7 +12,9 @@ def percentile(values, fraction):
 def table(headers, rows, right=()):
     """Print ``rows`` under ``headers`` in aligned columns; columns in ``right`` right-aligned."""
     rows = [[str(cell) for cell in row] for row in rows]
-    widths = [max(len(row[column]) for row in [list(headers), *rows]) for column in range(len(headers))]
+    widths = [
+        max(len(row[column]) for row in [list(headers), *rows]) for column in range(len(headers))
+    ]
 
     def line(row):
         return "  ".join(

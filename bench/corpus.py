@@ -47,19 +47,25 @@ def corpus_section(language_code):
         # A fresh site has a home page in the default language only: translate it.
         source = Page.objects.filter(depth=2).order_by("path").first()
         if source is None:
-            raise CorpusError("The site has no home page to put the corpus under; run migrate first.")
+            raise CorpusError(
+                "The site has no home page to put the corpus under; run migrate first."
+            )
         home = source.specific.copy_for_translation(locale)
         home.save_revision().publish()
     section = home.get_children().filter(slug=SECTION_SLUG).first()
     if section is None:
-        section = StandardPage(title="Corpus", slug=SECTION_SLUG, locale=locale, show_in_menus=False)
+        section = StandardPage(
+            title="Corpus", slug=SECTION_SLUG, locale=locale, show_in_menus=False
+        )
         home.add_child(instance=section)
         section.save_revision().publish()
     return section
 
 
 def paragraphs(text):
-    return RichText("".join(f"<p>{escape(part)}</p>" for part in text.split("\n\n") if part.strip()))
+    return RichText(
+        "".join(f"<p>{escape(part)}</p>" for part in text.split("\n\n") if part.strip())
+    )
 
 
 @transaction.atomic

@@ -29,42 +29,186 @@ FILES_PER_MATERIAL = 2
 INDEX_SLUG = "jarjestot"
 
 TAG_POOL = [
-    "kotoutuminen", "vertaistuki", "kielikerho", "ystävätoiminta", "perhetyö", "nuoret",
-    "työllisyys", "vapaaehtoistoiminta", "koulutus", "järjestöyhteistyö", "liikunta",
-    "mielenterveys", "äidit", "verkosto",
+    "kotoutuminen",
+    "vertaistuki",
+    "kielikerho",
+    "ystävätoiminta",
+    "perhetyö",
+    "nuoret",
+    "työllisyys",
+    "vapaaehtoistoiminta",
+    "koulutus",
+    "järjestöyhteistyö",
+    "liikunta",
+    "mielenterveys",
+    "äidit",
+    "verkosto",
 ]
 FIRST_NAMES = [
-    "Aino", "Eero", "Helmi", "Juha", "Kaisa", "Leena", "Mikko", "Noora", "Olli", "Pirjo",
-    "Sami", "Tiina", "Ville", "Amina", "Hassan", "Olena", "Dmitri", "Fatima", "Ahmed", "Sanna",
+    "Aino",
+    "Eero",
+    "Helmi",
+    "Juha",
+    "Kaisa",
+    "Leena",
+    "Mikko",
+    "Noora",
+    "Olli",
+    "Pirjo",
+    "Sami",
+    "Tiina",
+    "Ville",
+    "Amina",
+    "Hassan",
+    "Olena",
+    "Dmitri",
+    "Fatima",
+    "Ahmed",
+    "Sanna",
 ]
 LAST_NAMES = [
-    "Virtanen", "Korhonen", "Mäkinen", "Nieminen", "Hämäläinen", "Laine", "Heikkinen",
-    "Koskinen", "Järvinen", "Lehtonen", "Saarinen", "Salminen", "Ali", "Kovalenko", "Mohamed",
+    "Virtanen",
+    "Korhonen",
+    "Mäkinen",
+    "Nieminen",
+    "Hämäläinen",
+    "Laine",
+    "Heikkinen",
+    "Koskinen",
+    "Järvinen",
+    "Lehtonen",
+    "Saarinen",
+    "Salminen",
+    "Ali",
+    "Kovalenko",
+    "Mohamed",
 ]
 ORG_KINDS = [
-    "Kotoutumisyhdistys", "Monikulttuurinen yhdistys", "Kansalaisopisto", "Setlementti",
-    "Nuorisoseura", "Perhekeskus", "Kumppanuustalo", "Ystävyysseura",
+    "Kotoutumisyhdistys",
+    "Monikulttuurinen yhdistys",
+    "Kansalaisopisto",
+    "Setlementti",
+    "Nuorisoseura",
+    "Perhekeskus",
+    "Kumppanuustalo",
+    "Ystävyysseura",
 ]
 ORG_NAMES = [
-    "Kaisla", "Mänty", "Sateenkaari", "Silta", "Majakka", "Kompassi", "Verso", "Tuuli",
-    "Kajo", "Lähde", "Saari", "Pihlaja", "Kide", "Aalto", "Revontuli", "Niitty",
+    "Kaisla",
+    "Mänty",
+    "Sateenkaari",
+    "Silta",
+    "Majakka",
+    "Kompassi",
+    "Verso",
+    "Tuuli",
+    "Kajo",
+    "Lähde",
+    "Saari",
+    "Pihlaja",
+    "Kide",
+    "Aalto",
+    "Revontuli",
+    "Niitty",
 ]
 WORDS = [
-    "kotoutuminen", "järjestö", "toiminta", "ryhmä", "vapaaehtoinen", "perhe", "lapsi", "nuori",
-    "kieli", "suomi", "kurssi", "kerho", "ohjaus", "neuvonta", "tuki", "verkosto", "yhteistyö",
-    "kunta", "palvelu", "asiakas", "ammattilainen", "kohtaaminen", "arki", "työ", "koulutus",
-    "harrastus", "liikunta", "kokemus", "osallisuus", "yhteisö", "tapahtuma", "vertaistuki",
-    "hanke", "malli", "menetelmä", "tieto", "materiaali", "opas", "tavoite", "tulos",
-    "järjestämme", "tarjoamme", "kokoontuu", "tukee", "vahvistaa", "auttaa", "edistää",
-    "kehittää", "kutsumme", "löytyy", "osallistui", "kertoo", "toivotamme", "voi",
-    "uusi", "yhteinen", "paikallinen", "valtakunnallinen", "matalan", "kynnyksen", "avoin",
-    "maksuton", "monikielinen", "tärkeä", "hyvä", "aktiivinen", "viikoittain", "yhdessä",
-    "myös", "erityisesti", "kaikille", "jo", "vielä", "nyt", "kevään", "syksyn", "aikana",
-    "kanssa", "kautta", "mukaan", "lisäksi", "sekä", "ja", "että", "mutta", "kun", "jossa",
+    "kotoutuminen",
+    "järjestö",
+    "toiminta",
+    "ryhmä",
+    "vapaaehtoinen",
+    "perhe",
+    "lapsi",
+    "nuori",
+    "kieli",
+    "suomi",
+    "kurssi",
+    "kerho",
+    "ohjaus",
+    "neuvonta",
+    "tuki",
+    "verkosto",
+    "yhteistyö",
+    "kunta",
+    "palvelu",
+    "asiakas",
+    "ammattilainen",
+    "kohtaaminen",
+    "arki",
+    "työ",
+    "koulutus",
+    "harrastus",
+    "liikunta",
+    "kokemus",
+    "osallisuus",
+    "yhteisö",
+    "tapahtuma",
+    "vertaistuki",
+    "hanke",
+    "malli",
+    "menetelmä",
+    "tieto",
+    "materiaali",
+    "opas",
+    "tavoite",
+    "tulos",
+    "järjestämme",
+    "tarjoamme",
+    "kokoontuu",
+    "tukee",
+    "vahvistaa",
+    "auttaa",
+    "edistää",
+    "kehittää",
+    "kutsumme",
+    "löytyy",
+    "osallistui",
+    "kertoo",
+    "toivotamme",
+    "voi",
+    "uusi",
+    "yhteinen",
+    "paikallinen",
+    "valtakunnallinen",
+    "matalan",
+    "kynnyksen",
+    "avoin",
+    "maksuton",
+    "monikielinen",
+    "tärkeä",
+    "hyvä",
+    "aktiivinen",
+    "viikoittain",
+    "yhdessä",
+    "myös",
+    "erityisesti",
+    "kaikille",
+    "jo",
+    "vielä",
+    "nyt",
+    "kevään",
+    "syksyn",
+    "aikana",
+    "kanssa",
+    "kautta",
+    "mukaan",
+    "lisäksi",
+    "sekä",
+    "ja",
+    "että",
+    "mutta",
+    "kun",
+    "jossa",
 ]
 TITLE_PATTERNS = [
-    "{A} ja {B}", "Näin {a} tukee {b}", "{A} {b}n tukena", "Kokemuksia: {a} arjessa",
-    "Uutta {a}ssa", "{A} – {b} ja {c}", "Miksi {a} kannattaa?", "{A} alkaa taas",
+    "{A} ja {B}",
+    "Näin {a} tukee {b}",
+    "{A} {b}n tukena",
+    "Kokemuksia: {a} arjessa",
+    "Uutta {a}ssa",
+    "{A} – {b} ja {c}",
+    "Miksi {a} kannattaa?",
+    "{A} alkaa taas",
 ]
 
 
@@ -83,7 +227,9 @@ class Generated:
 
     @property
     def created(self):
-        return len(self.organisations) + len(self.posts) + len(self.activities) + len(self.materials)
+        return (
+            len(self.organisations) + len(self.posts) + len(self.activities) + len(self.materials)
+        )
 
     @property
     def ms_per_page(self):
@@ -119,7 +265,10 @@ def _next_number(queryset, pattern):
     """One more than the highest <k> in slugs matching ``pattern`` (a format with one {})."""
     prefix = pattern.split("{}")[0]
     regex = re.compile(re.escape(prefix) + r"(\d+)$")
-    numbers = (regex.match(slug) for slug in queryset.filter(slug__startswith=prefix).values_list("slug", flat=True))
+    numbers = (
+        regex.match(slug)
+        for slug in queryset.filter(slug__startswith=prefix).values_list("slug", flat=True)
+    )
     return max((int(match.group(1)) for match in numbers if match), default=0) + 1
 
 
@@ -158,7 +307,9 @@ def _find_index(stdout=None):
     from network.models import OrganisationIndexPage
 
     def lookup():
-        return OrganisationIndexPage.objects.filter(slug=INDEX_SLUG, locale=Locale.get_default()).first()
+        return OrganisationIndexPage.objects.filter(
+            slug=INDEX_SLUG, locale=Locale.get_default()
+        ).first()
 
     index = lookup()
     if index is None:
@@ -218,7 +369,11 @@ def generate(n, stdout=None, *, revisions=False, seed=None, activities=0, materi
         tags = _tags()
         now = timezone.now()
         today = timezone.localdate()
-        levels = [OrganisationLevel.NATIONAL] + [OrganisationLevel.REGIONAL] * 2 + [OrganisationLevel.LOCAL] * 2
+        levels = (
+            [OrganisationLevel.NATIONAL]
+            + [OrganisationLevel.REGIONAL] * 2
+            + [OrganisationLevel.LOCAL] * 2
+        )
 
         for offset in range(n):
             number = first_org + offset
@@ -227,7 +382,9 @@ def generate(n, stdout=None, *, revisions=False, seed=None, activities=0, materi
             if level == OrganisationLevel.NATIONAL or not regions:
                 page_regions = []
             else:
-                page_regions = rng.sample(regions, 1 if level == OrganisationLevel.LOCAL else rng.randint(1, 3))
+                page_regions = rng.sample(
+                    regions, 1 if level == OrganisationLevel.LOCAL else rng.randint(1, 3)
+                )
             name = f"{rng.choice(ORG_KINDS)} {rng.choice(ORG_NAMES)} {number} ry"
             organisation = OrganisationPage(
                 title=name,
@@ -276,8 +433,10 @@ def generate(n, stdout=None, *, revisions=False, seed=None, activities=0, materi
             log(f"{activities} activities created ({time.perf_counter() - started:.2f} s)")
         if materials:
             result.materials = _materials(materials, result.organisations, rng, revisions, now)
-            log(f"{materials} materials with {materials * FILES_PER_MATERIAL} files created "
-                f"({time.perf_counter() - started:.2f} s)")
+            log(
+                f"{materials} materials with {materials * FILES_PER_MATERIAL} files created "
+                f"({time.perf_counter() - started:.2f} s)"
+            )
 
     result.seconds = time.perf_counter() - started
     result.index_seconds = timer.total("search") or timer.total("insert_or_update")
@@ -301,7 +460,9 @@ def _activities(count, organisations, rng, revisions, now):
     municipalities = list(Municipality.objects.all())
     stages = list(IntegrationStage.objects.filter(locale_id=locale_id))
     groups = list(TargetGroup.objects.filter(locale_id=locale_id))
-    languages = list(Language.objects.filter(code__in=["fi", "sv", "en", "ar", "so", "ru", "uk", "fa"]))
+    languages = list(
+        Language.objects.filter(code__in=["fi", "sv", "en", "ar", "so", "ru", "uk", "fa"])
+    )
     created = []
     for offset in range(count):
         organisation = rng.choice(organisations)
@@ -340,7 +501,9 @@ def _materials(count, organisations, rng, revisions, now):
     locale_id = organisations[0].locale_id
     topics = list(Topic.objects.filter(locale_id=locale_id))
     audiences = list(Audience.objects.filter(locale_id=locale_id))
-    languages = list(Language.objects.filter(code__in=["fi", "sv", "en", "ar", "so", "ru", "uk", "fa"]))
+    languages = list(
+        Language.objects.filter(code__in=["fi", "sv", "en", "ar", "so", "ru", "uk", "fa"])
+    )
     created = []
     for offset in range(count):
         number = first + offset
@@ -349,7 +512,9 @@ def _materials(count, organisations, rng, revisions, now):
         for language in rng.sample(languages, FILES_PER_MATERIAL):
             document = Document(title=f"{_title(rng)} ({language.code})", language=language)
             text = "\n\n".join(_paragraph(rng) for _ in range(rng.randint(2, 6)))
-            document.file.save(f"bench-{number}-{language.code}.txt", ContentFile(text.encode()), save=False)
+            document.file.save(
+                f"bench-{number}-{language.code}.txt", ContentFile(text.encode()), save=False
+            )
             document.save()
             files.append(MaterialFile(document=document))
         material = MaterialPage(
@@ -373,10 +538,16 @@ def _materials(count, organisations, rng, revisions, now):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--n", type=int, default=1000, help="organisations and blog posts to add (each)")
-    parser.add_argument("--revisions", action="store_true", help="publish each page through a revision")
+    parser.add_argument(
+        "--n", type=int, default=1000, help="organisations and blog posts to add (each)"
+    )
+    parser.add_argument(
+        "--revisions", action="store_true", help="publish each page through a revision"
+    )
     parser.add_argument("--seed", type=int, default=None)
-    parser.add_argument("--activities", type=int, default=0, help="activities to add (tray benchmark)")
+    parser.add_argument(
+        "--activities", type=int, default=0, help="activities to add (tray benchmark)"
+    )
     parser.add_argument("--materials", type=int, default=0, help="materials to add, two files each")
     args = parser.parse_args(argv)
 
@@ -384,8 +555,12 @@ def main(argv=None):
 
     started = time.perf_counter()
     result = generate(
-        args.n, stdout=sys.stdout, revisions=args.revisions, seed=args.seed,
-        activities=args.activities, materials=args.materials,
+        args.n,
+        stdout=sys.stdout,
+        revisions=args.revisions,
+        seed=args.seed,
+        activities=args.activities,
+        materials=args.materials,
     )
     elapsed = time.perf_counter() - started
     print(

@@ -27,7 +27,8 @@ WRK_LABELS = ("home fi", "blog index", "blog post", "organisations")
 
 
 def pages():
-    """(label, path) of the pages to measure; paths that cannot be found are left out with a note."""
+    """(label, path) of the pages to measure; paths that cannot be found are left out with a
+    note."""
     from wagtail.models import Locale
 
     from network.models import BlogIndexPage, BlogPage, OrganisationPage
@@ -44,25 +45,26 @@ def pages():
     targets.append(("organisations", "/fi/jarjestot/"))
     # The organisation with the most posts: the heaviest organisation page.
     organisation = (
-        OrganisationPage.objects.live()
-        .filter(locale=fi)
-        .order_by("-numchild", "path")
-        .first()
+        OrganisationPage.objects.live().filter(locale=fi).order_by("-numchild", "path").first()
     )
     targets.append(("organisation", organisation.url if organisation else None))
     targets.append(("standard page", "/fi/kotoutumistarjotin/"))
     targets.append(("rss feed", (blog.url if blog else "/fi/blogi/") + "feed/rss/"))
     targets.append(("tray", "/fi/toiminta/"))
     targets.append(("tray, 3 filters", "/fi/toiminta/?region=uusimaa&target=perheet&language=ar"))
-    targets.append((
-        "tray, all filters",
-        "/fi/toiminta/?region=uusimaa&municipality=helsinki&category=support&stage=alkuvaihe"
-        "&target=perheet&language=ar&childcare=on",
-    ))
+    targets.append(
+        (
+            "tray, all filters",
+            "/fi/toiminta/?region=uusimaa&municipality=helsinki&category=support&stage=alkuvaihe"
+            "&target=perheet&language=ar&childcare=on",
+        )
+    )
     targets.append(("tray coverage", "/fi/toiminta/kattavuus/"))
     targets.append(("events", "/fi/tapahtumat/"))
     targets.append(("materials bank", "/fi/materiaalipankki/"))
-    targets.append(("bank, 3 facets", "/fi/materiaalipankki/?type=booklet&topic=vanhemmuus&language=ar"))
+    targets.append(
+        ("bank, 3 facets", "/fi/materiaalipankki/?type=booklet&topic=vanhemmuus&language=ar")
+    )
     targets.append(("bank, most downloaded", "/fi/materiaalipankki/?sort=downloads"))
     return targets
 
@@ -117,10 +119,15 @@ def print_table(rows):
 def run_wrk(base, targets, duration, threads=2, connections=8):
     wrk = shutil.which("wrk")
     if wrk is None:
-        print("wrk: skipped, not installed (install with `apt-get install wrk`, then pass --url http://127.0.0.1:8000)")
+        print(
+            "wrk: skipped, not installed (install with `apt-get install wrk`, then pass --url http://127.0.0.1:8000)"
+        )
         return
     if not base:
-        print("wrk: skipped, give --url BASE (e.g. http://127.0.0.1:8000) of a running server to load-test it")
+        print(
+            "wrk: skipped, give --url BASE (e.g. http://127.0.0.1:8000) of a running server to "
+            "load-test it"
+        )
         return
     print(f"\nwrk -t{threads} -c{connections} -d{duration}s against {base}")
     base = base.rstrip("/")
@@ -154,10 +161,20 @@ def run_wrk(base, targets, duration, threads=2, connections=8):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--repeat", type=int, default=50, help="timed requests per page (after 3 warm-ups)")
-    parser.add_argument("--url", default=None, help="base URL of a running server for wrk, e.g. http://127.0.0.1:8000")
-    parser.add_argument("--wrk-duration", type=int, default=10, help="seconds per wrk run (default 10)")
-    parser.add_argument("--path", action="append", default=[], help="extra path to measure (repeatable)")
+    parser.add_argument(
+        "--repeat", type=int, default=50, help="timed requests per page (after 3 warm-ups)"
+    )
+    parser.add_argument(
+        "--url",
+        default=None,
+        help="base URL of a running server for wrk, e.g. http://127.0.0.1:8000",
+    )
+    parser.add_argument(
+        "--wrk-duration", type=int, default=10, help="seconds per wrk run (default 10)"
+    )
+    parser.add_argument(
+        "--path", action="append", default=[], help="extra path to measure (repeatable)"
+    )
     args = parser.parse_args(argv)
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
@@ -174,7 +191,8 @@ def main(argv=None):
     targets = pages() + [(path, path) for path in args.path]
     print(
         f"{connection.vendor} {connection.settings_dict['NAME']} · DEBUG={settings.DEBUG} · "
-        f"{OrganisationPage.objects.count()} organisations, {BlogPage.objects.count()} blog posts · "
+        f"{OrganisationPage.objects.count()} organisations, {BlogPage.objects.count()} blog posts "
+        "· "
         f"{args.repeat} requests per page after {WARMUP} warm-up\n"
     )
     client = Client()

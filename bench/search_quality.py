@@ -52,17 +52,24 @@ def evaluate(client, queries, verbose=False):
         found = result_ids(client, language, query["q"])
         relevant = set(query["relevant"])
         recall = len(relevant & set(found)) / len(relevant)
-        rank = next((position for position, pid in enumerate(found, start=1) if pid in relevant), None)
+        rank = next(
+            (position for position, pid in enumerate(found, start=1) if pid in relevant), None
+        )
         score = (recall, 1 / rank if rank else 0.0)
         scores[query["kind"]].append(score)
         scores["all"].append(score)
         if verbose:
-            print(f"  {query['kind']:<11} {query['q']!r}: recall {recall:.2f}, first relevant at {rank}; {found}")
+            print(
+                f"  {query['kind']:<11} {query['q']!r}: recall {recall:.2f}, first relevant at "
+                f"{rank}; {found}"
+            )
     return scores
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--set", required=True, help="folder with passages.jsonl and queries.jsonl")
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args()
@@ -78,7 +85,11 @@ def main():
     call_command("migrate", verbosity=0)
     import_passages(folder / "passages.jsonl")
     call_command("update_index", verbosity=0)
-    queries = [json.loads(line) for line in (folder / "queries.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    queries = [
+        json.loads(line)
+        for line in (folder / "queries.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
 
     backend = settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"]
     database = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]

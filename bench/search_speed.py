@@ -125,7 +125,9 @@ class Corpus:
                 passage = json.loads(line)
                 sentences.setdefault(passage["lang"], []).extend(self._split(passage["body"]))
         self.sentences, self.weights = {}, {}
-        self.rare = sorted({text for text in sentences["fi"] if any(word in text.lower() for word in RARE_WORDS)})
+        self.rare = sorted(
+            {text for text in sentences["fi"] if any(word in text.lower() for word in RARE_WORDS)}
+        )
         sentences["fi"] = [text for text in sentences["fi"] if text not in self.rare]
         for language, found in sentences.items():
             unique = sorted(set(found))
@@ -136,9 +138,14 @@ class Corpus:
             self.weights[language] = [1 / (rank + 1) ** 0.7 for rank in range(len(unique))]
         if "fi" not in self.sentences:
             raise SystemExit(f"No Finnish source text found in {seeds}.")
-        self.nouns = sorted({
-            word.lower() for text in self.sentences["fi"] for word in WORD.findall(text) if 4 <= len(word) <= 10
-        })
+        self.nouns = sorted(
+            {
+                word.lower()
+                for text in self.sentences["fi"]
+                for word in WORD.findall(text)
+                if 4 <= len(word) <= 10
+            }
+        )
 
     @staticmethod
     def _split(text):
@@ -169,7 +176,7 @@ class Corpus:
     def title(self, language):
         words = WORD.findall(self.sentence(language))
         start = self.rng.randrange(max(1, len(words) - 3))
-        title = " ".join(words[start:start + self.rng.randint(3, 7)])
+        title = " ".join(words[start : start + self.rng.randint(3, 7)])
         return title[:1].upper() + title[1:]
 
     def intro(self, language):
@@ -204,7 +211,9 @@ def indexing_suspended():
     from modelsearch.signal_handlers import post_delete_signal_handler, post_save_signal_handler
     from wagtail.signal_handlers import disable_reference_index_auto_update
 
-    models = [model for model in index.get_indexed_models() if getattr(model, "search_auto_update", True)]
+    models = [
+        model for model in index.get_indexed_models() if getattr(model, "search_auto_update", True)
+    ]
     disconnected = []
     for model in models:
         if post_save.disconnect(post_save_signal_handler, sender=model):
@@ -233,16 +242,18 @@ def _documents(corpus, rng, languages, count, number, now):
         language = rng.choices(languages, weights=weights)[0]
         code = corpus.language(language.code)
         name = f"{SLUG.format('file', number)}-{position}.txt"
-        documents.append(Document(
-            title=f"{corpus.title(code)[:200]} ({language.code})",
-            file=f"documents/{name}",
-            file_size=0,
-            language=language,
-            checksum=f"{hash((number, position)) & (2**64 - 1):064x}"[:64],
-            extracted_text=corpus.file_text(code),
-            extraction_status=ExtractionStatus.DONE,
-            created_at=now,
-        ))
+        documents.append(
+            Document(
+                title=f"{corpus.title(code)[:200]} ({language.code})",
+                file=f"documents/{name}",
+                file_size=0,
+                language=language,
+                checksum=f"{hash((number, position)) & (2**64 - 1):064x}"[:64],
+                extracted_text=corpus.file_text(code),
+                extraction_status=ExtractionStatus.DONE,
+                created_at=now,
+            )
+        )
     return Document.objects.bulk_create(documents)
 
 
@@ -368,14 +379,20 @@ def generate(n_pages, n_files, corpus, rng, log):
                     )
                     post.tags.set(rng.sample(tags, rng.randint(1, 3)))
                     parent.add_child(instance=post)
-            log(f"  {min(posts, first + BATCH - 1)}/{posts} blog posts ({time.perf_counter() - started:.1f} s)")
+            log(
+                f"  {min(posts, first + BATCH - 1)}/{posts} blog posts "
+                f"({time.perf_counter() - started:.1f} s)"
+            )
         for first in range(1, materials + 1, BATCH):
             with transaction.atomic():
                 for number in range(first, min(materials, first + BATCH - 1) + 1):
                     parent = rng.choices(created_orgs, weights=owners_weights)[0]
                     files = 2 if number <= n_files // 2 else 1
                     _material(corpus, rng, parent, number, files, taxonomies, now)
-            log(f"  {min(materials, first + BATCH - 1)}/{materials} materials ({time.perf_counter() - started:.1f} s)")
+            log(
+                f"  {min(materials, first + BATCH - 1)}/{materials} materials "
+                f"({time.perf_counter() - started:.1f} s)"
+            )
         extra_files = n_files - 2 * materials
         if extra_files:  # an odd n: one more file on the first material
             from materials.models import MaterialFile, MaterialPage
@@ -383,8 +400,13 @@ def generate(n_pages, n_files, corpus, rng, log):
             first_material = MaterialPage.objects.get(slug=SLUG.format("material", 1))
             for document in _documents(corpus, rng, taxonomies[2], extra_files, 0, now):
                 MaterialFile.objects.create(material=first_material, document=document)
-    return {"organisations": organisations, "posts": posts, "materials": materials, "files": n_files,
-            "seconds": time.perf_counter() - started}
+    return {
+        "organisations": organisations,
+        "posts": posts,
+        "materials": materials,
+        "files": n_files,
+        "seconds": time.perf_counter() - started,
+    }
 
 
 # --- measuring ------------------------------------------------------------------------
@@ -417,10 +439,15 @@ def full_reindex(chunk_size, log):
     try:
         return reindex(chunk_size), chunk_size, None
     except OperationalError as error:
-        if "Expression tree is too large" not in str(error) or (chunk_size or 1000) <= FALLBACK_CHUNK_SIZE:
+        if (
+            "Expression tree is too large" not in str(error)
+            or (chunk_size or 1000) <= FALLBACK_CHUNK_SIZE
+        ):
             raise
-        note = (f"update_index with chunk size {chunk_size or 'default (1000)'} failed: {error}; "
-                f"timed again with --chunk_size {FALLBACK_CHUNK_SIZE}")
+        note = (
+            f"update_index with chunk size {chunk_size or 'default (1000)'} failed: {error}; "
+            f"timed again with --chunk_size {FALLBACK_CHUNK_SIZE}"
+        )
         log(f"  {note}")
         return reindex(FALLBACK_CHUNK_SIZE), FALLBACK_CHUNK_SIZE, note
 
@@ -443,7 +470,11 @@ def time_publish(page):
         if number >= PUBLISH_WARMUP:
             times.append(1000 * elapsed)
             index_times.append(1000 * (timer.total("search") or timer.total("insert_or_update")))
-    return {"p50": percentile(times, 0.5), "p95": percentile(times, 0.95), "index_p50": percentile(index_times, 0.5)}
+    return {
+        "p50": percentile(times, 0.5),
+        "p95": percentile(times, 0.95),
+        "index_p50": percentile(index_times, 0.5),
+    }
 
 
 def time_get(application, path, params, repeat):
@@ -456,14 +487,22 @@ def time_get(application, path, params, repeat):
     from django.test.utils import CaptureQueriesContext
 
     def get():
-        environ = {"REQUEST_METHOD": "GET", "PATH_INFO": path, "QUERY_STRING": urlencode(params), "HTTP_HOST": "localhost"}
+        environ = {
+            "REQUEST_METHOD": "GET",
+            "PATH_INFO": path,
+            "QUERY_STRING": urlencode(params),
+            "HTTP_HOST": "localhost",
+        }
         setup_testing_defaults(environ)
         statuses = []
-        response = application(environ, lambda status, headers: statuses.append(int(status.split()[0])))
+        response = application(
+            environ, lambda status, headers: statuses.append(int(status.split()[0]))
+        )
         try:
             body = b"".join(response)
         finally:
-            response.close()  # as a server does: the request_finished signal handles the connections
+            # as a server does: the request_finished signal handles the connections
+            response.close()
         return statuses[0], body
 
     for _ in range(WARMUP):
@@ -475,7 +514,12 @@ def time_get(application, path, params, repeat):
         times.append(1000 * (time.perf_counter() - started))
     with CaptureQueriesContext(connection) as captured:
         get()
-    return {"status": status, "times": times, "queries": len(captured.captured_queries), "body": body}
+    return {
+        "status": status,
+        "times": times,
+        "queries": len(captured.captured_queries),
+        "body": body,
+    }
 
 
 def hits(text):
@@ -496,19 +540,32 @@ def measure_search(repeat, log):
     for kind, text in QUERIES:
         result = time_get(application, "/fi/search/", {"q": text}, repeat)
         all_times += result["times"]
-        rows.append({
-            "kind": kind, "q": text, "status": result["status"], "hits": hits(text),
-            "queries": [result["queries"], result["queries"]],
-            "p50": percentile(result["times"], 0.5), "p95": percentile(result["times"], 0.95),
-        })
+        rows.append(
+            {
+                "kind": kind,
+                "q": text,
+                "status": result["status"],
+                "hits": hits(text),
+                "queries": [result["queries"], result["queries"]],
+                "p50": percentile(result["times"], 0.5),
+                "p95": percentile(result["times"], 0.95),
+            }
+        )
         log(f"  {text!r}: p50 {rows[-1]['p50']:.0f} ms")
     auto_times, auto_rows = [], []
     for text in AUTOCOMPLETE:
         result = time_get(application, "/fi/search/autocomplete/", {"q": text}, repeat)
         auto_times += result["times"]
         suggestions = len(json.loads(result["body"]).get("suggestions", []))
-        auto_rows.append({"q": text, "status": result["status"], "suggestions": suggestions,
-                          "p50": percentile(result["times"], 0.5), "p95": percentile(result["times"], 0.95)})
+        auto_rows.append(
+            {
+                "q": text,
+                "status": result["status"],
+                "suggestions": suggestions,
+                "p50": percentile(result["times"], 0.5),
+                "p95": percentile(result["times"], 0.95),
+            }
+        )
     return {
         "queries": rows,
         "autocomplete_queries": auto_rows,
@@ -524,8 +581,16 @@ def measure_search_apart(repeat):
     after it has generated and indexed thousands of objects, took ~10 ms longer (from
     the state that work leaves its memory in; emptying the analysis caches, collecting
     garbage or a new database connection did not change that)."""
-    command = [sys.executable, str(Path(__file__).resolve()), "--searches-only", "--repeat", str(repeat)]
-    finished = subprocess.run(command, stdout=subprocess.PIPE, text=True, check=True)  # its log goes to stderr
+    command = [
+        sys.executable,
+        str(Path(__file__).resolve()),
+        "--searches-only",
+        "--repeat",
+        str(repeat),
+    ]
+    finished = subprocess.run(
+        command, stdout=subprocess.PIPE, text=True, check=True
+    )  # its log goes to stderr
     return json.loads(finished.stdout.splitlines()[-1])
 
 
@@ -565,21 +630,40 @@ def verdict(value, target, lower_is_better=True):
 
 
 def print_run(run):
-    print(f"\n{run['engine']} search on {run['database']} · {run['pages']} pages, {run['files']} files "
-          f"generated · {run['objects']} objects indexed · DEBUG={run['debug']} · {run['repeat']} requests "
-          f"per query after {WARMUP} warm-up")
+    print(
+        f"\n{run['engine']} search on {run['database']} · {run['pages']} pages, {run['files']} "
+        "files "
+        f"generated · {run['objects']} objects indexed · DEBUG={run['debug']} · {run['repeat']} "
+        "requests "
+        f"per query after {WARMUP} warm-up"
+    )
     table(
         ("kind", "query", "hits", "SQL", "p50 ms", "p95 ms"),
-        [(row["kind"], row["q"], row["hits"] if row["status"] == 200 else f"HTTP {row['status']}",
-          "-".join(str(n) for n in sorted(set(row["queries"]))), f"{row['p50']:.1f}", f"{row['p95']:.1f}")
-         for row in run["queries"]],
+        [
+            (
+                row["kind"],
+                row["q"],
+                row["hits"] if row["status"] == 200 else f"HTTP {row['status']}",
+                "-".join(str(n) for n in sorted(set(row["queries"]))),
+                f"{row['p50']:.1f}",
+                f"{row['p95']:.1f}",
+            )
+            for row in run["queries"]
+        ],
         right={2, 3, 4, 5},
     )
     print()
     table(
         ("autocomplete", "suggestions", "p50 ms", "p95 ms"),
-        [(row["q"], row["suggestions"] if row["status"] == 200 else f"HTTP {row['status']}",
-          f"{row['p50']:.1f}", f"{row['p95']:.1f}") for row in run["autocomplete_queries"]],
+        [
+            (
+                row["q"],
+                row["suggestions"] if row["status"] == 200 else f"HTTP {row['status']}",
+                f"{row['p50']:.1f}",
+                f"{row['p95']:.1f}",
+            )
+            for row in run["autocomplete_queries"]
+        ],
         right={1, 2, 3},
     )
     print()
@@ -587,26 +671,62 @@ def print_run(run):
     ratio = run.get("publish_ratio")
     summary = [
         ("search p50", f"{run['search_p50']:.1f} ms", "", ""),
-        ("search p95", f"{run['search_p95']:.1f} ms", f"≤ {target} ms", verdict(run["search_p95"], target)),
-        ("autocomplete p95", f"{run['autocomplete_p95']:.1f} ms", f"≤ {AUTOCOMPLETE_P95_TARGET} ms",
-         verdict(run["autocomplete_p95"], AUTOCOMPLETE_P95_TARGET)),
-        ("full update_index", f"{run['reindex_s']:.1f} s ({run['objects_per_s']:.0f} objects/s)",
-         f"≤ {REINDEX_TARGET_S} s", verdict(run["reindex_s"], REINDEX_TARGET_S)),
+        (
+            "search p95",
+            f"{run['search_p95']:.1f} ms",
+            f"≤ {target} ms",
+            verdict(run["search_p95"], target),
+        ),
+        (
+            "autocomplete p95",
+            f"{run['autocomplete_p95']:.1f} ms",
+            f"≤ {AUTOCOMPLETE_P95_TARGET} ms",
+            verdict(run["autocomplete_p95"], AUTOCOMPLETE_P95_TARGET),
+        ),
+        (
+            "full update_index",
+            f"{run['reindex_s']:.1f} s ({run['objects_per_s']:.0f} objects/s)",
+            f"≤ {REINDEX_TARGET_S} s",
+            verdict(run["reindex_s"], REINDEX_TARGET_S),
+        ),
     ]
     if run.get("reindex_note"):
         summary.append(("  note", run["reindex_note"][:150], "", "FAILED"))
     if run.get("publish_small"):
-        summary.append((f"publish at {run['objects_small']} objects",
-                        f"{run['publish_small']['p50']:.1f} ms (index {run['publish_small']['index_p50']:.1f})", "", ""))
-    summary.append((f"publish at {run['objects']} objects",
-                    f"{run['publish_large']['p50']:.1f} ms (index {run['publish_large']['index_p50']:.1f})", "", ""))
+        summary.append(
+            (
+                f"publish at {run['objects_small']} objects",
+                f"{run['publish_small']['p50']:.1f} ms (index "
+                f"{run['publish_small']['index_p50']:.1f})",
+                "",
+                "",
+            )
+        )
+    summary.append(
+        (
+            f"publish at {run['objects']} objects",
+            f"{run['publish_large']['p50']:.1f} ms (index {run['publish_large']['index_p50']:.1f})",
+            "",
+            "",
+        )
+    )
     if ratio is not None:
-        summary.append(("publish large / small", f"{ratio:.2f}", "0.80–1.20",
-                        verdict(abs(ratio - 1), PUBLISH_RATIO_TARGET)))
+        summary.append(
+            (
+                "publish large / small",
+                f"{ratio:.2f}",
+                "0.80–1.20",
+                verdict(abs(ratio - 1), PUBLISH_RATIO_TARGET),
+            )
+        )
     summary += [
         ("generating", f"{run['generate_s']:.1f} s", "", ""),
         ("peak memory (RSS)", f"{run['peak_rss_mb']:.0f} MiB", "", ""),
-        *([("searching process's RSS", f"{run['search_rss_mb']:.0f} MiB", "", "")] if "search_rss_mb" in run else []),
+        *(
+            [("searching process's RSS", f"{run['search_rss_mb']:.0f} MiB", "", "")]
+            if "search_rss_mb" in run
+            else []
+        ),
     ]
     table(("figure", "value", "target", ""), summary)
 
@@ -614,44 +734,92 @@ def print_run(run):
 def report(path):
     if not path.exists():
         raise SystemExit(f"No runs recorded in {path} yet.")
-    runs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    runs = [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     rows = []
     for run in runs:
         small = run.get("publish_small") or {}
-        rows.append((
-            run["when"][:16].replace("T", " "), run["engine"], run["database"], f"{run['pages']}+{run['files']}",
-            run["objects"], f"{run['search_p50']:.0f}", f"{run['search_p95']:.0f}",
-            f"{run['autocomplete_p95']:.0f}", f"{run['reindex_s']:.0f}",
-            f"{small['p50']:.0f}" if small else "-", f"{run['publish_large']['p50']:.0f}",
-            f"{run['publish_ratio']:.2f}" if run.get("publish_ratio") is not None else "-",
-            f"{run['peak_rss_mb']:.0f}", run.get("timed_through", "test client"),
-        ))
+        rows.append(
+            (
+                run["when"][:16].replace("T", " "),
+                run["engine"],
+                run["database"],
+                f"{run['pages']}+{run['files']}",
+                run["objects"],
+                f"{run['search_p50']:.0f}",
+                f"{run['search_p95']:.0f}",
+                f"{run['autocomplete_p95']:.0f}",
+                f"{run['reindex_s']:.0f}",
+                f"{small['p50']:.0f}" if small else "-",
+                f"{run['publish_large']['p50']:.0f}",
+                f"{run['publish_ratio']:.2f}" if run.get("publish_ratio") is not None else "-",
+                f"{run['peak_rss_mb']:.0f}",
+                run.get("timed_through", "test client"),
+            )
+        )
     table(
-        ("when (UTC)", "backend", "database", "pages+files", "objects", "p50 ms", "p95 ms", "autoc. p95",
-         "reindex s", "publish small ms", "publish large ms", "ratio", "RSS MiB", "timed through"),
-        rows, right=set(range(3, 13)),
+        (
+            "when (UTC)",
+            "backend",
+            "database",
+            "pages+files",
+            "objects",
+            "p50 ms",
+            "p95 ms",
+            "autoc. p95",
+            "reindex s",
+            "publish small ms",
+            "publish large ms",
+            "ratio",
+            "RSS MiB",
+            "timed through",
+        ),
+        rows,
+        right=set(range(3, 13)),
     )
-    print(f"\nTargets: search p95 ≤ 150 ms (SQLite), ≤ 100 ms (PostgreSQL, OpenSearch); autocomplete p95 "
-          f"≤ {AUTOCOMPLETE_P95_TARGET} ms; reindex ≤ {REINDEX_TARGET_S} s; publish ratio 0.80–1.20.")
+    print(
+        "\nTargets: search p95 ≤ 150 ms (SQLite), ≤ 100 ms (PostgreSQL, OpenSearch); autocomplete "
+        "p95 "
+        f"≤ {AUTOCOMPLETE_P95_TARGET} ms; reindex ≤ {REINDEX_TARGET_S} s; publish ratio 0.80–1.20."
+    )
 
 
 # --- main -----------------------------------------------------------------------------
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--n", type=int, default=10_000, help="pages and files to generate, each (default 10000)")
-    parser.add_argument("--repeat", type=int, default=20, help="timed requests per query after warm-up (default 20)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--n", type=int, default=10_000, help="pages and files to generate, each (default 10000)"
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=20, help="timed requests per query after warm-up (default 20)"
+    )
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--seeds", default=str(SHARED / "seeds"), help="folder of Finnish source texts (*.txt)")
+    parser.add_argument(
+        "--seeds", default=str(SHARED / "seeds"), help="folder of Finnish source texts (*.txt)"
+    )
     parser.add_argument("--passages", default=str(SHARED / "search-dev-set" / "passages.jsonl"))
-    parser.add_argument("--chunk-size", type=int, default=None,
-                        help="update_index --chunk_size (default: the command's own, 1000)")
-    parser.add_argument("--reuse", action="store_true", help="the database already has the generated content")
+    parser.add_argument(
+        "--chunk-size",
+        type=int,
+        default=None,
+        help="update_index --chunk_size (default: the command's own, 1000)",
+    )
+    parser.add_argument(
+        "--reuse", action="store_true", help="the database already has the generated content"
+    )
     parser.add_argument("--out", default=str(OUT), help="JSON lines file the run is appended to")
     parser.add_argument("--no-record", action="store_true", help="do not append the run to --out")
-    parser.add_argument("--report", action="store_true", help="print all recorded runs side by side and stop")
-    parser.add_argument("--searches-only", action="store_true", help=argparse.SUPPRESS)  # step 5, in its own process
+    parser.add_argument(
+        "--report", action="store_true", help="print all recorded runs side by side and stop"
+    )
+    parser.add_argument(
+        "--searches-only", action="store_true", help=argparse.SUPPRESS
+    )  # step 5, in its own process
     args = parser.parse_args(argv)
     if args.report:
         report(Path(args.out))
@@ -679,20 +847,33 @@ def main(argv=None):
     rng = random.Random(args.seed)
     corpus = Corpus(args.seeds, args.passages, rng)
     call_command("migrate", verbosity=0)
-    run = {"when": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"), "engine": engine,
-           # how requests are timed; runs recorded before November 24, 2026 went through Django's
-           # test client, without vacuuming PostgreSQL's index table first, and until the
-           # next day in the process that had generated and indexed the content
-           "timed_through": "wsgi, settled, own process",
-           "backend": backend, "database": database, "debug": settings.DEBUG, "repeat": args.repeat,
-           "pages": args.n, "files": args.n, "publish_small": None, "publish_ratio": None, "objects_small": None}
+    run = {
+        "when": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "engine": engine,
+        # how requests are timed; runs recorded before November 24, 2026 went through Django's
+        # test client, without vacuuming PostgreSQL's index table first, and until the
+        # next day in the process that had generated and indexed the content
+        "timed_through": "wsgi, settled, own process",
+        "backend": backend,
+        "database": database,
+        "debug": settings.DEBUG,
+        "repeat": args.repeat,
+        "pages": args.n,
+        "files": args.n,
+        "publish_small": None,
+        "publish_ratio": None,
+        "objects_small": None,
+    }
 
     page = publish_page(corpus, rng, None)
     if not args.reuse:
         started = time.perf_counter()
         full_reindex(args.chunk_size, log)
         run["objects_small"] = indexed_objects()
-        log(f"Small index: {run['objects_small']} objects ({time.perf_counter() - started:.1f} s); timing publishing")
+        log(
+            f"Small index: {run['objects_small']} objects ({time.perf_counter() - started:.1f} s); "
+            "timing publishing"
+        )
         run["publish_small"] = time_publish(page)
         log(f"Generating {args.n} pages and {args.n} files, indexing off")
         run["generate_s"] = generate(args.n, args.n, corpus, rng, log)["seconds"]
@@ -716,7 +897,10 @@ def main(argv=None):
         out.parent.mkdir(parents=True, exist_ok=True)
         with out.open("a", encoding="utf-8") as handle:
             handle.write(json.dumps(run, ensure_ascii=False) + "\n")
-        print(f"\nRecorded in {os.path.relpath(out)}; `python bench/search_speed.py --report` compares the runs.")
+        print(
+            f"\nRecorded in {os.path.relpath(out)}; `python bench/search_speed.py --report` "
+            "compares the runs."
+        )
 
 
 if __name__ == "__main__":

@@ -32,13 +32,19 @@ if settings.DEBUG:
     # Only images are public media; documents and previews go through views that
     # check members-only access and count downloads (the same rule as production).
     for folder in ("images", "original_images"):
-        urlpatterns += static(f"{settings.MEDIA_URL}{folder}/", document_root=Path(settings.MEDIA_ROOT) / folder)
+        urlpatterns += static(
+            f"{settings.MEDIA_URL}{folder}/", document_root=Path(settings.MEDIA_ROOT) / folder
+        )
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("search/autocomplete/", search_views.autocomplete, name="search_autocomplete"),
     path("tags/<str:slug>/", tag_page, name="tag"),
-    path("unavailable/<int:page_id>/", home_views.translation_unavailable, name="translation_unavailable"),
+    path(
+        "unavailable/<int:page_id>/",
+        home_views.translation_unavailable,
+        name="translation_unavailable",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

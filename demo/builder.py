@@ -32,7 +32,9 @@ def _comparable(page, name, value):
     if isinstance(field, StreamField):
         holder = type(page)()
         setattr(holder, name, value)  # let the field's descriptor build a StreamValue
-        return [(block["type"], block["value"]) for block in field.get_prep_value(getattr(holder, name))]
+        return [
+            (block["type"], block["value"]) for block in field.get_prep_value(getattr(holder, name))
+        ]
     if field.many_to_many:
         items = value.all() if hasattr(value, "all") else value
         return sorted(item.pk for item in items)
@@ -109,9 +111,13 @@ class DemoBuilder:
         if existing is not None:
             return existing.specific
         translation_source, _created = TranslationSource.get_or_create_from_instance(source)
-        translation, _created = Translation.objects.get_or_create(source=translation_source, target_locale=locale)
+        translation, _created = Translation.objects.get_or_create(
+            source=translation_source, target_locale=locale
+        )
         missing = []
-        for segment in StringSegment.objects.filter(source=translation_source).select_related("string", "context"):
+        for segment in StringSegment.objects.filter(source=translation_source).select_related(
+            "string", "context"
+        ):
             text = texts.get(plain(segment.string.data))
             if segment.context.path == "slug":
                 text = segment.string.data
@@ -119,7 +125,10 @@ class DemoBuilder:
                 missing.append(segment.string.data)
                 continue
             StringTranslation.objects.update_or_create(
-                translation_of=segment.string, locale=locale, context=segment.context, defaults={"data": text}
+                translation_of=segment.string,
+                locale=locale,
+                context=segment.context,
+                defaults={"data": text},
             )
         if missing:
             raise ValueError(f"Demo texts miss the {language_code} of: {missing}")
@@ -138,7 +147,11 @@ class DemoBuilder:
         of ``translations``, a mapping {source text: {language code: translation}}."""
         codes = {code for by_language in translations.values() for code in by_language}
         for code in configured(sorted(codes)):
-            texts = {source: by_language[code] for source, by_language in translations.items() if code in by_language}
+            texts = {
+                source: by_language[code]
+                for source, by_language in translations.items()
+                if code in by_language
+            }
             for slug in slugs:
                 self.localize(self.find(slug), code, texts)
 
@@ -188,13 +201,17 @@ def body_from_text(text):
             stream.append(("heading", {"text": chunk[3:].strip(), "level": "h2"}))
         elif chunk.startswith("> "):
             flush()
-            quote = " ".join(line.removeprefix("> ") for line in lines if not line.startswith("-- "))
+            quote = " ".join(
+                line.removeprefix("> ") for line in lines if not line.startswith("-- ")
+            )
             source = next((line[3:] for line in lines if line.startswith("-- ")), "")
             stream.append(("quote", {"text": quote, "attribution": source}))
         elif chunk.startswith("-- ") and stream and stream[-1][0] == "quote":
             stream[-1][1]["attribution"] = chunk[3:].strip()
         elif all(line.startswith("- ") for line in lines):
-            html.append("<ul>" + "".join(f"<li>{escape(line[2:])}</li>" for line in lines) + "</ul>")
+            html.append(
+                "<ul>" + "".join(f"<li>{escape(line[2:])}</li>" for line in lines) + "</ul>"
+            )
         else:
             html.append(f"<p>{escape(' '.join(lines))}</p>")
     flush()

@@ -197,9 +197,17 @@ GUIDES = [
             "koulutukset, kurssit ja vertaistuki",
             "kriisiapu, ohjaus ja neuvonta",
         )
-        + [("quote", {"text": "Järjestöjen keskinäinen sekä kuntien ja järjestöjen välinen yhteistyö "
-                      "ovat keskeisessä roolissa väestön osallisuuden, hyvinvoinnin ja terveyden "
-                      "edistämisessä.", "attribution": "THL, 2023"})],
+        + [
+            (
+                "quote",
+                {
+                    "text": "Järjestöjen keskinäinen sekä kuntien ja järjestöjen välinen yhteistyö "
+                    "ovat keskeisessä roolissa väestön osallisuuden, hyvinvoinnin ja terveyden "
+                    "edistämisessä.",
+                    "attribution": "THL, 2023",
+                },
+            )
+        ],
     },
     {
         "slug": "blogin-kommentointi",
@@ -263,11 +271,15 @@ def home_and_guides(builder):
     home = builder.update(ensure_site_root(), **HOME["fi"])
     for code in ("sv", "en"):
         builder.translation(home, code, **HOME[code])
-    tray = builder.page(home, StandardPage, "kotoutumistarjotin", show_in_menus=True, **TRAY_GUIDE["fi"])
+    tray = builder.page(
+        home, StandardPage, "kotoutumistarjotin", show_in_menus=True, **TRAY_GUIDE["fi"]
+    )
     for code in ("sv", "en"):
         builder.translation(tray, code, show_in_menus=True, **TRAY_GUIDE[code])
     for guide in GUIDES:
-        builder.page(home, StandardPage, guide["slug"], **{k: v for k, v in guide.items() if k != "slug"})
+        builder.page(
+            home, StandardPage, guide["slug"], **{k: v for k, v in guide.items() if k != "slug"}
+        )
     statement = builder.page(home, StandardPage, "saavutettavuusseloste", **ACCESSIBILITY["fi"])
     for code in ("sv", "en"):
         builder.translation(statement, code, **ACCESSIBILITY[code])
@@ -287,7 +299,11 @@ def home_and_guides(builder):
         locale = Locale.objects.get(language_code=code)
         footer = FooterText.objects.filter(locale=locale).first()
         if footer is None:
-            footer = source_footer.copy_for_translation(locale) if source_footer else FooterText(locale=locale)
+            footer = (
+                source_footer.copy_for_translation(locale)
+                if source_footer
+                else FooterText(locale=locale)
+            )
         if any(getattr(footer, name) != value for name, value in texts.items()):
             for name, value in texts.items():
                 setattr(footer, name, value)
@@ -308,13 +324,16 @@ def home_page_sections(builder):
         texts = SECTION_TEXTS[home.locale.language_code]
         body = [
             ("latest", {"title": texts["latest"], "index_page": local_blog, "count": 3}),
-            ("call_to_action", {
-                "title": local_tray.title,
-                "text": local_tray.intro,
-                "page": local_tray,
-                "url": "",
-                "button_text": texts["cta"],
-            }),
+            (
+                "call_to_action",
+                {
+                    "title": local_tray.title,
+                    "text": local_tray.intro,
+                    "page": local_tray,
+                    "url": "",
+                    "button_text": texts["cta"],
+                },
+            ),
         ]
         builder.update(home, body=body)
 
@@ -332,4 +351,6 @@ def pages_translated_with_wagtail_localize(builder):
     guide in Swedish, English, Arabic and Ukrainian, translated segment by segment the way
     translators work."""
     builder.localize_pages(["tarjotin"], demo_translations.by_source(demo_translations.HOME))
-    builder.localize_pages(["matalan-kynnyksen-toiminta"], demo_translations.by_source(demo_translations.GUIDE))
+    builder.localize_pages(
+        ["matalan-kynnyksen-toiminta"], demo_translations.by_source(demo_translations.GUIDE)
+    )

@@ -30,24 +30,38 @@ def _wrap(text, width=CHARS_PER_LINE):
 
 def make_pdf(title, paragraphs, pages=1):
     """A valid PDF with ``title`` and ``paragraphs`` on its first page; ``pages`` pages."""
-    lines = [(18, title)] + [(11, line) for paragraph in paragraphs for line in _wrap(paragraph) + [""]]
+    lines = [(18, title)] + [
+        (11, line) for paragraph in paragraphs for line in _wrap(paragraph) + [""]
+    ]
     content = [b"BT", b"/F1 11 Tf", f"{MARGIN} {PAGE_HEIGHT - MARGIN} Td".encode()]
     for size, line in lines[: (PAGE_HEIGHT - 2 * MARGIN) // LINE_HEIGHT]:
-        content += [f"/F1 {size} Tf".encode(), _pdf_string(line) + b" Tj", f"0 -{LINE_HEIGHT} Td".encode()]
+        content += [
+            f"/F1 {size} Tf".encode(),
+            _pdf_string(line) + b" Tj",
+            f"0 -{LINE_HEIGHT} Td".encode(),
+        ]
     content.append(b"ET")
     stream = b"\n".join(content)
 
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>"]
     kids = " ".join(f"{4 + 2 * number} 0 R" for number in range(pages))
     objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>".encode())
-    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    objects.append(
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+    )
     for number in range(pages):
-        page_stream = stream if number == 0 else b"BT /F1 11 Tf 56 786 Td (" + str(number + 1).encode() + b") Tj ET"
+        page_stream = (
+            stream
+            if number == 0
+            else b"BT /F1 11 Tf 56 786 Td (" + str(number + 1).encode() + b") Tj ET"
+        )
         objects.append(
             f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {PAGE_WIDTH} {PAGE_HEIGHT}] "
             f"/Resources << /Font << /F1 3 0 R >> >> /Contents {5 + 2 * number} 0 R >>".encode()
         )
-        objects.append(b"<< /Length %d >>\nstream\n" % len(page_stream) + page_stream + b"\nendstream")
+        objects.append(
+            b"<< /Length %d >>\nstream\n" % len(page_stream) + page_stream + b"\nendstream"
+        )
 
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
@@ -59,7 +73,9 @@ def make_pdf(title, paragraphs, pages=1):
     out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
     for offset in offsets:
         out.write(b"%010d 00000 n \n" % offset)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    out.write(
+        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    )
     return out.getvalue()
 
 
@@ -85,7 +101,7 @@ def make_docx(title, paragraphs, rtl=False):
     direction = "<w:pPr><w:bidi/></w:pPr>" if rtl else ""
     run_direction = "<w:rPr><w:rtl/></w:rPr>" if rtl else ""
     body = "".join(
-        f"<w:p>{direction}<w:r>{run_direction}<w:t xml:space=\"preserve\">{escape(text)}</w:t></w:r></w:p>"
+        f'<w:p>{direction}<w:r>{run_direction}<w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
         for text in [title, *paragraphs]
     )
     document = (

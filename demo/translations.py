@@ -33,7 +33,13 @@ HOME = [
         "матеріалів і блог мережі. Фахівці знайдуть тут матеріали та заходи, до яких можна "
         "скерувати клієнтів, – за муніципалітетом, мовою та етапом інтеграції.",
     ),
-    ("Uusimmat blogikirjoitukset", "Senaste blogginlägg", "Latest blog posts", "أحدث التدوينات", "Нові дописи в блозі"),
+    (
+        "Uusimmat blogikirjoitukset",
+        "Senaste blogginlägg",
+        "Latest blog posts",
+        "أحدث التدوينات",
+        "Нові дописи в блозі",
+    ),
     (
         "Mikä on kotoutumistarjotin?",
         "Vad är integrationsbrickan?",
@@ -89,7 +95,13 @@ GUIDE = [
         "Організації відіграють ключову роль в інтеграції: вони уможливлюють щоденні зустрічі людей і "
         "доповнюють публічні послуги. Вони можуть гнучко пропонувати доступну діяльність і послуги.",
     ),
-    ("Esimerkkejä toiminnasta", "Exempel på verksamhet", "Examples of activities", "أمثلة على الأنشطة", "Приклади діяльності"),
+    (
+        "Esimerkkejä toiminnasta",
+        "Exempel på verksamhet",
+        "Examples of activities",
+        "أمثلة على الأنشطة",
+        "Приклади діяльності",
+    ),
     (
         "yksinäisyyden torjunta ja ystävätoiminta",
         "motverkande av ensamhet och vänverksamhet",

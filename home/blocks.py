@@ -28,8 +28,10 @@ class ImageBlock(blocks.StructBlock):
     alt_text = blocks.CharBlock(
         required=False,
         label=_("Alternative text"),
-        help_text=_("Describe the image for people who cannot see it. Leave empty to use "
-                    "the image's own description; write '-' for a purely decorative image."),
+        help_text=_(
+            "Describe the image for people who cannot see it. Leave empty to use "
+            "the image's own description; write '-' for a purely decorative image."
+        ),
     )
     caption = blocks.CharBlock(required=False, label=_("Caption"))
 

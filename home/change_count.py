@@ -24,10 +24,19 @@ from home.models import FooterText, SiteChange, SiteSettings, SocialLink
 SHOWN_MODELS = (Page, PageViewRestriction, Site, Locale, FooterText, SiteSettings, SocialLink)
 # Page fields that saving a draft, locking or adding a child writes, none of them shown:
 # such saves (the editor's autosave among them) change nothing kept here.
-DRAFT_FIELDS = frozenset({
-    "latest_revision", "latest_revision_created_at", "draft_title", "has_unpublished_changes",
-    "wagtail_admin_comments", "locked", "locked_by", "locked_at", "numchild",
-})
+DRAFT_FIELDS = frozenset(
+    {
+        "latest_revision",
+        "latest_revision_created_at",
+        "draft_title",
+        "has_unpublished_changes",
+        "wagtail_admin_comments",
+        "locked",
+        "locked_by",
+        "locked_at",
+        "numchild",
+    }
+)
 # Entries of earlier numbers are not read again: they go when their time is up.
 KEPT_SECONDS = 3600
 # What a process keeps in memory is read again after this long at most, whatever the
@@ -51,8 +60,12 @@ def connect():
 def count_changes_of(model):
     """Count the saves and deletes of ``model`` (for an app upstairs whose kept values
     depend on further models)."""
-    post_save.connect(record_change, sender=model, dispatch_uid=f"change-count-save-{model._meta.label}")
-    post_delete.connect(record_change, sender=model, dispatch_uid=f"change-count-delete-{model._meta.label}")
+    post_save.connect(
+        record_change, sender=model, dispatch_uid=f"change-count-save-{model._meta.label}"
+    )
+    post_delete.connect(
+        record_change, sender=model, dispatch_uid=f"change-count-delete-{model._meta.label}"
+    )
 
 
 def record_change(sender, instance, update_fields=None, **kwargs):

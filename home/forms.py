@@ -27,5 +27,7 @@ class TermsInPageLanguageForm(PageForm):
             queryset = getattr(field, "queryset", None)
             if queryset is None or not issubclass(queryset.model, Term):
                 continue
-            chosen = [term.pk for term in getattr(self.instance, name).all()] if self.instance.pk else []
+            chosen = (
+                [term.pk for term in getattr(self.instance, name).all()] if self.instance.pk else []
+            )
             field.queryset = queryset.filter(Q(locale_id=locale_id) | Q(pk__in=chosen))

@@ -23,7 +23,7 @@ class DropNulCharactersMiddleware:
             raise Http404
         pairs = [(key, value) for key, values in request.GET.lists() for value in values]
         if any(NUL in key or NUL in value for key, value in pairs):
-            request.GET = QueryDict(urlencode(
-                [(key.replace(NUL, ""), value.replace(NUL, "")) for key, value in pairs]
-            ))
+            request.GET = QueryDict(
+                urlencode([(key.replace(NUL, ""), value.replace(NUL, "")) for key, value in pairs])
+            )
         return self.get_response(request)

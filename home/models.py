@@ -124,7 +124,10 @@ class FooterText(TranslatableMixin, models.Model):
     details and the footer text. Translated like page content."""
 
     organisation_name = models.CharField(
-        _("network name"), max_length=200, blank=True, help_text=_("Shown above the contact details.")
+        _("network name"),
+        max_length=200,
+        blank=True,
+        help_text=_("Shown above the contact details."),
     )
     body = RichTextField(_("footer text"), features=["bold", "italic", "link"])
 

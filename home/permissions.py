@@ -47,7 +47,11 @@ class ReviewedPagePermissions(PagePermissionTester):
             for perm in self.permission_policy.get_cached_permissions_for_user(user):
                 if page.path.startswith(perm.page.path):
                     action = perm.permission.codename.rsplit("_", maxsplit=1)[0]
-                    held = self.translating if perm.group_id in translator_group_ids else self.permissions
+                    held = (
+                        self.translating
+                        if perm.group_id in translator_group_ids
+                        else self.permissions
+                    )
                     held.add(action)
 
     def is_reviewer(self):
@@ -113,7 +117,9 @@ def copy_access_to_translation(sender, source_obj, target_obj, **kwargs):
         GroupPagePermission.objects.get_or_create(
             group_id=rule.group_id, page=target_obj, permission_id=rule.permission_id
         )
-    for restriction in PageViewRestriction.objects.filter(page=source_obj).prefetch_related("groups"):
+    for restriction in PageViewRestriction.objects.filter(page=source_obj).prefetch_related(
+        "groups"
+    ):
         if PageViewRestriction.objects.filter(page=target_obj).exists():
             break
         copy = PageViewRestriction.objects.create(

@@ -40,8 +40,10 @@ class CheckedBlockField(BlockField):
     def clean(self, value):
         if value is GARBLED:
             raise ValidationError(
-                _("This content arrived incomplete and was not saved. The saved version is "
-                  "shown again: make your change once more and save."),
+                _(
+                    "This content arrived incomplete and was not saved. The saved version is "
+                    "shown again: make your change once more and save."
+                ),
                 code="garbled",
             )
         return super().clean(value)

@@ -35,12 +35,16 @@ def parse_po(upload):
     if upload is None:
         raise RejectedFile(_("Choose a PO file to upload."))
     if upload.size > MAX_PO_BYTES:
-        raise RejectedFile(_("The file is larger than 5 MB; a PO file of one page is much smaller."))
+        raise RejectedFile(
+            _("The file is larger than 5 MB; a PO file of one page is much smaller.")
+        )
     content = upload.read()
     try:
         content.decode("utf-8")
     except UnicodeDecodeError:
-        raise RejectedFile(_("The file is not UTF-8 text; save it as UTF-8 in your PO editor.")) from None
+        raise RejectedFile(
+            _("The file is not UTF-8 text; save it as UTF-8 in your PO editor.")
+        ) from None
     # polib treats a string argument as a file name when such a file exists, so the
     # upload goes through a temporary file of its own.
     handle, path = tempfile.mkstemp(suffix=".po")
@@ -51,7 +55,9 @@ def parse_po(upload):
     except (OSError, ValueError) as error:
         line = re.search(r"line (\d+)", str(error))  # polib's message names the temporary file
         if line:
-            message = _("The file is not a valid PO file: there is an error on line %(line)s.") % {"line": line.group(1)}
+            message = _("The file is not a valid PO file: there is an error on line %(line)s.") % {
+                "line": line.group(1)
+            }
         else:
             message = _("The file is not a valid PO file.")
         raise RejectedFile(message) from None
@@ -64,20 +70,31 @@ def check_po(po, translation):
     ``translation`` and matches its current source text."""
     if po.metadata.get("X-WagtailLocalize-TranslationID") != str(translation.uuid):
         raise RejectedFile(
-            _("This file was not downloaded from this translation (%(object)s into %(language)s); download it again here.")
-            % {"object": translation.source.object_repr, "language": translation.target_locale.get_display_name()}
+            _(
+                "This file was not downloaded from this translation (%(object)s into "
+                "%(language)s); download it again here."
+            )
+            % {
+                "object": translation.source.object_repr,
+                "language": translation.target_locale.get_display_name(),
+            }
         )
     current = set(
-        StringSegment.objects.filter(source=translation.source).values_list("context__path", "string__data")
+        StringSegment.objects.filter(source=translation.source).values_list(
+            "context__path", "string__data"
+        )
     )
     stale = [entry for entry in po if entry.msgstr and (entry.msgctxt, entry.msgid) not in current]
     if stale:
         raise RejectedFile(
             ngettext(
-                "%(count)d entry does not match the current source text (“%(example)s”): the source has "
+                "%(count)d entry does not match the current source text (“%(example)s”): the "
+                "source has "
                 "changed since the file was downloaded. Download it again; nothing was imported.",
-                "%(count)d entries do not match the current source text (for example “%(example)s”): the "
-                "source has changed since the file was downloaded. Download it again; nothing was imported.",
+                "%(count)d entries do not match the current source text (for example "
+                "“%(example)s”): the "
+                "source has changed since the file was downloaded. Download it again; nothing was "
+                "imported.",
                 len(stale),
             )
             % {"count": len(stale), "example": stale[0].msgid[:80]}

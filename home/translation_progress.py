@@ -21,7 +21,10 @@ def segment_counts(source_ids, locale=None):
     segments = StringSegment.objects.filter(source_id__in=source_ids)
     if locale is not None:
         translated = StringTranslation.objects.filter(
-            translation_of_id=OuterRef("string_id"), context_id=OuterRef("context_id"), locale=locale, has_error=False
+            translation_of_id=OuterRef("string_id"),
+            context_id=OuterRef("context_id"),
+            locale=locale,
+            has_error=False,
         )
         segments = segments.filter(Exists(translated))
     return dict(segments.values("source_id").annotate(n=Count("pk")).values_list("source_id", "n"))
@@ -31,14 +34,20 @@ def edit_urls(sources):
     """{(translation key, locale id): admin edit URL} of the translated objects."""
     keys_by_model = {}
     for source in sources:
-        keys_by_model.setdefault(source.specific_content_type.model_class(), []).append(source.object_id)
+        keys_by_model.setdefault(source.specific_content_type.model_class(), []).append(
+            source.object_id
+        )
     urls = {}
     for model, keys in keys_by_model.items():
         if issubclass(model, Page):
-            rows = Page.objects.filter(translation_key__in=keys).values_list("translation_key", "locale_id", "pk")
+            rows = Page.objects.filter(translation_key__in=keys).values_list(
+                "translation_key", "locale_id", "pk"
+            )
             url_name, rows = "wagtailadmin_pages:edit", list(rows)
         else:
-            rows = model.objects.filter(translation_key__in=keys).values_list("translation_key", "locale_id", "pk")
+            rows = model.objects.filter(translation_key__in=keys).values_list(
+                "translation_key", "locale_id", "pk"
+            )
             url_name, rows = model.snippet_viewset.get_url_name("edit"), list(rows)
         for key, locale_id, pk in rows:
             urls[(key, locale_id)] = reverse(url_name, args=[quote(pk)])
@@ -68,7 +77,10 @@ class TranslationProgressView(ReportView):
 
     def target_locales(self):
         codes = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
-        by_code = {locale.language_code: locale for locale in Locale.objects.filter(language_code__in=codes)}
+        by_code = {
+            locale.language_code: locale
+            for locale in Locale.objects.filter(language_code__in=codes)
+        }
         return [by_code[code] for code in codes if code in by_code]
 
     def decorate_paginated_queryset(self, object_list):
@@ -77,9 +89,9 @@ class TranslationProgressView(ReportView):
         totals = segment_counts(ids)
         urls = edit_urls(sources)
         translated_into = {}
-        for source_id, locale_id in Translation.objects.filter(source_id__in=ids, enabled=True).values_list(
-            "source_id", "target_locale_id"
-        ):
+        for source_id, locale_id in Translation.objects.filter(
+            source_id__in=ids, enabled=True
+        ).values_list("source_id", "target_locale_id"):
             translated_into.setdefault(locale_id, set()).add(source_id)
         done = {
             locale.pk: segment_counts(translated_into[locale.pk], locale)
@@ -94,13 +106,21 @@ class TranslationProgressView(ReportView):
                     cells.append(None)
                     continue
                 total, translated = totals.get(source.pk, 0), done[locale.pk].get(source.pk, 0)
-                cells.append({
-                    "translated": translated,
-                    "total": total,
-                    "percent": round(100 * translated / total) if total else 100,
-                    "url": urls.get((source.object_id, locale.pk)),
-                })
-            rows.append({"source": source, "source_url": urls.get((source.object_id, source.locale_id)), "cells": cells})
+                cells.append(
+                    {
+                        "translated": translated,
+                        "total": total,
+                        "percent": round(100 * translated / total) if total else 100,
+                        "url": urls.get((source.object_id, locale.pk)),
+                    }
+                )
+            rows.append(
+                {
+                    "source": source,
+                    "source_url": urls.get((source.object_id, source.locale_id)),
+                    "cells": cells,
+                }
+            )
         return rows
 
     def get(self, request, *args, **kwargs):

@@ -35,9 +35,17 @@ def translation_unavailable(request, page_id):
     names = dict(settings.LANGUAGES)
     translations = [
         {"page": p, "code": p.locale.language_code, "name": names.get(p.locale.language_code)}
-        for p in page.get_translations(inclusive=True).live().public().filter(alias_of__isnull=True).select_related("locale")
+        for p in page.get_translations(inclusive=True)
+        .live()
+        .public()
+        .filter(alias_of__isnull=True)
+        .select_related("locale")
     ]
-    context = {"page": None, "language_name": names.get(language, language), "translations": translations}
+    context = {
+        "page": None,
+        "language_name": names.get(language, language),
+        "translations": translations,
+    }
     response = render(request, "home/translation_unavailable.html", context)
     response["X-Robots-Tag"] = "noindex"
     return response

@@ -48,5 +48,8 @@ class TranslationProgressMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def register_translation_progress_menu_item():
     return TranslationProgressMenuItem(
-        _("Translation progress"), reverse("translation_progress"), icon_name="wagtail-localize-language", order=8900
+        _("Translation progress"),
+        reverse("translation_progress"),
+        icon_name="wagtail-localize-language",
+        order=8900,
     )

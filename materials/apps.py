@@ -22,8 +22,12 @@ class MaterialsConfig(AppConfig):
             reindex_materials_sharing_files,
         )
 
-        post_save.connect(process_new_file, sender=CustomDocument, dispatch_uid="materials_process_new_file")
-        post_save.connect(reindex_materials, sender=CustomDocument, dispatch_uid="materials_reindex_materials")
+        post_save.connect(
+            process_new_file, sender=CustomDocument, dispatch_uid="materials_process_new_file"
+        )
+        post_save.connect(
+            reindex_materials, sender=CustomDocument, dispatch_uid="materials_reindex_materials"
+        )
         # What makes a file private or public again (CustomDocument.private_ids)
         for signal in (post_save, post_delete):
             signal.connect(
@@ -37,5 +41,9 @@ class MaterialsConfig(AppConfig):
                 sender=MaterialPage,
                 dispatch_uid="materials_reindex_sharing",
             )
-        post_delete.connect(delete_preview, sender=CustomDocument, dispatch_uid="materials_delete_preview")
-        document_served.connect(count_wagtail_download, dispatch_uid="materials_count_wagtail_download")
+        post_delete.connect(
+            delete_preview, sender=CustomDocument, dispatch_uid="materials_delete_preview"
+        )
+        document_served.connect(
+            count_wagtail_download, dispatch_uid="materials_count_wagtail_download"
+        )

@@ -84,14 +84,23 @@ def pptx_text(archive):
         (name for name in archive.namelist() if re.fullmatch(r"ppt/slides/slide\d+\.xml", name)),
         key=slide_number,
     )
-    return [line for name in slides for line in paragraphs(read_member(archive, name), {f"{A}p"}, f"{A}t")]
+    return [
+        line
+        for name in slides
+        for line in paragraphs(read_member(archive, name), {f"{A}p"}, f"{A}t")
+    ]
 
 
 def opendocument_text(archive):
     return paragraphs(read_member(archive, "content.xml"), {f"{TEXT_NS}p", f"{TEXT_NS}h"})
 
 
-ZIP_READERS = {"docx": docx_text, "pptx": pptx_text, "odt": opendocument_text, "odp": opendocument_text}
+ZIP_READERS = {
+    "docx": docx_text,
+    "pptx": pptx_text,
+    "odt": opendocument_text,
+    "odp": opendocument_text,
+}
 
 
 def extract_bytes(data, extension):
@@ -145,5 +154,11 @@ def process_document(document_id):
     extract_into(document)
     make_preview(document)
     document.save(
-        update_fields=["extracted_text", "page_count", "extraction_status", "extraction_error", "preview"]
+        update_fields=[
+            "extracted_text",
+            "page_count",
+            "extraction_status",
+            "extraction_error",
+            "preview",
+        ]
     )

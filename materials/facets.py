@@ -30,7 +30,9 @@ class Facet:
 
     def count(self, queryset):
         rows = queryset.order_by().values(self.lookup).annotate(n=Count("pk", distinct=True))
-        return {str(row[self.lookup]): row["n"] for row in rows if row[self.lookup] not in (None, "")}
+        return {
+            str(row[self.lookup]): row["n"] for row in rows if row[self.lookup] not in (None, "")
+        }
 
     def label_for(self, values):
         return self.labels(values) if self.labels else {value: value for value in values}

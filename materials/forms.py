@@ -7,7 +7,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Sum
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext_lazy as _, ngettext
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.documents.forms import BaseDocumentForm
 
 from materials.models.documents import ExtractionStatus
@@ -41,35 +42,44 @@ class DocumentForm(BaseDocumentForm):
         duplicates = list(all_duplicates_visible.order_by("pk")[:5])
         if not duplicates and all_duplicates.exists():
             # another organisation's file: say so without naming it
-            notes.append(format_html(
-                '<strong class="w-text-critical-200">{}</strong>',
-                _("The same file has already been uploaded by another organisation."),
-            ))
+            notes.append(
+                format_html(
+                    '<strong class="w-text-critical-200">{}</strong>',
+                    _("The same file has already been uploaded by another organisation."),
+                )
+            )
         if duplicates:
             links = format_html_join(
                 ", ",
                 '<a href="{}">{}</a>',
                 ((reverse("wagtaildocs:edit", args=[doc.pk]), doc.title) for doc in duplicates),
             )
-            notes.append(format_html(
-                '<strong class="w-text-critical-200">{}</strong> {}',
-                _("The same file has already been uploaded:"),
-                links,
-            ))
+            notes.append(
+                format_html(
+                    '<strong class="w-text-critical-200">{}</strong> {}',
+                    _("The same file has already been uploaded:"),
+                    links,
+                )
+            )
         status = self.instance.extraction_status
         if status == ExtractionStatus.FAILED:
-            notes.append(format_html(
-                "{} {}",
-                _("The text of the file could not be read for search:"),
-                self.instance.extraction_error,
-            ))
+            notes.append(
+                format_html(
+                    "{} {}",
+                    _("The text of the file could not be read for search:"),
+                    self.instance.extraction_error,
+                )
+            )
         elif status == ExtractionStatus.PENDING:
             notes.append(_("The text of the file is being read for search."))
         downloads = self.instance.download_counts.aggregate(total=Sum("count"))["total"] or 0
-        notes.append(ngettext(
-            "Downloaded %(count)s time.", "Downloaded %(count)s times.", downloads
-        ) % {"count": downloads})
+        notes.append(
+            ngettext("Downloaded %(count)s time.", "Downloaded %(count)s times.", downloads)
+            % {"count": downloads}
+        )
         field = self.fields.get("file") or self.fields.get("title")
         if field is None:  # a partial form (Wagtail's API) shows no notes
             return
-        field.help_text = format_html_join(" ", "{}", ((note,) for note in [field.help_text, *notes] if note))
+        field.help_text = format_html_join(
+            " ", "{}", ((note,) for note in [field.help_text, *notes] if note)
+        )

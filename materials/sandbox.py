@@ -47,11 +47,15 @@ def run_limited(function, *args, seconds=None, memory_mb=None):
     sender.close()
     try:
         if not receiver.poll(seconds):
-            raise SandboxError(gettext("Reading the file took longer than %(seconds)s s.") % {"seconds": seconds})
+            raise SandboxError(
+                gettext("Reading the file took longer than %(seconds)s s.") % {"seconds": seconds}
+            )
         try:
             status, value = receiver.recv()
         except EOFError:
-            raise SandboxError(gettext("The file could not be read (the reader stopped).")) from None
+            raise SandboxError(
+                gettext("The file could not be read (the reader stopped).")
+            ) from None
     finally:
         process.kill()
         process.join()

@@ -16,7 +16,6 @@ import zlib
 
 from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -39,7 +38,9 @@ MAX_CONTENT_TYPES_BYTES = 1024 * 1024
 KEPT_MEMBERS = {"[Content_Types].xml", "mimetype"}
 ODF_MACRO_FOLDERS = ("basic/", "scripts/")
 HTML_SNIFF_BYTES = 4096
-LOOKS_LIKE_HTML = re.compile(rb"<\s*(!doctype\s+html|html|head|body|script|iframe|svg|object|embed)\b", re.I)
+LOOKS_LIKE_HTML = re.compile(
+    rb"<\s*(!doctype\s+html|html|head|body|script|iframe|svg|object|embed)\b", re.I
+)
 
 
 def extension_of(name):
@@ -72,8 +73,10 @@ def validate_upload(uploaded):
 
 def mismatch(extension):
     return ValidationError(
-        _("The content of the file does not match its type “%(extension)s”. Save the file again "
-          "in that format, or upload it with its real file extension."),
+        _(
+            "The content of the file does not match its type “%(extension)s”. Save the file again "
+            "in that format, or upload it with its real file extension."
+        ),
         code="content",
         params={"extension": extension},
     )
@@ -203,8 +206,10 @@ def member_chunks(f, member):
 
 def damaged(extension):
     return ValidationError(
-        _("The file is damaged: its contents do not match its own table of contents. Save "
-          "it again as “%(extension)s” and upload the new copy."),
+        _(
+            "The file is damaged: its contents do not match its own table of contents. Save "
+            "it again as “%(extension)s” and upload the new copy."
+        ),
         code="damaged",
         params={"extension": extension},
     )
@@ -212,9 +217,11 @@ def damaged(extension):
 
 def macros(extension):
     return ValidationError(
-        _("The file contains macros (program code that runs when it is opened) and cannot "
-          "be accepted. Save it as an ordinary “%(extension)s” file without macros and "
-          "upload it again."),
+        _(
+            "The file contains macros (program code that runs when it is opened) and cannot "
+            "be accepted. Save it as an ordinary “%(extension)s” file without macros and "
+            "upload it again."
+        ),
         code="macros",
         params={"extension": extension},
     )

@@ -56,7 +56,9 @@ def preview(request, document_id):
 
 
 def content_disposition(filename):
-    ascii_name = filename.encode("ascii", errors="replace").decode().replace('"', "").replace("?", "_")
+    ascii_name = (
+        filename.encode("ascii", errors="replace").decode().replace('"', "").replace("?", "_")
+    )
     return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename)}"
 
 

@@ -8,7 +8,11 @@ class NetworkConfig(AppConfig):
     verbose_name = _("Network")
 
     def ready(self):
-        from network.roles import ensure_coordinators_and_workflow, ensure_translators, new_locale_home
+        from network.roles import (
+            ensure_coordinators_and_workflow,
+            ensure_translators,
+            new_locale_home,
+        )
 
         post_migrate.connect(ensure_coordinators_and_workflow, sender=self)
         post_migrate.connect(ensure_translators, sender=self)

@@ -4,10 +4,9 @@ shareable address and works without JavaScript."""
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-
-from home.models import Language
 from wagtail.models import Locale
 
+from home.models import Language
 from network.models import (
     ActivityCategory,
     ActivityPage,
@@ -60,8 +59,12 @@ class ActivityFilterForm(FilterForm):
         anything = [("", _("All"))]
         self.fields["region"].choices = anything + list(Region.objects.values_list("slug", "name"))
         self.fields["category"].choices = anything + list(ActivityCategory.choices)
-        self.fields["stage"].choices = anything + [(t.slug, t.name) for t in IntegrationStage.for_locale()]
-        self.fields["target"].choices = anything + [(t.slug, t.name) for t in TargetGroup.for_locale()]
+        self.fields["stage"].choices = anything + [
+            (t.slug, t.name) for t in IntegrationStage.for_locale()
+        ]
+        self.fields["target"].choices = anything + [
+            (t.slug, t.name) for t in TargetGroup.for_locale()
+        ]
         self.fields["language"].choices = anything + list(
             Language.objects.values_list("code", "native_name")
         )

@@ -18,7 +18,9 @@ COMMENT_RATE_WINDOW = 10 * 60  # seconds
 def rate_limit_key(ip_address):
     """A cache key for an address that does not reveal it: an HMAC of the address salted with
     SECRET_KEY. The address itself is never stored, in the database or the cache."""
-    digest = hmac.new(settings.SECRET_KEY.encode(), (ip_address or "").encode(), hashlib.sha256).hexdigest()
+    digest = hmac.new(
+        settings.SECRET_KEY.encode(), (ip_address or "").encode(), hashlib.sha256
+    ).hexdigest()
     return f"network:comment-rate:{digest}"
 
 
@@ -42,20 +44,34 @@ class CommentForm(forms.ModelForm):
         labels = {"name": _("Name"), "email": _("Email (optional)"), "body": _("Comment")}
         help_texts = {
             "name": _("Shown with your comment."),
-            "email": _("Your email is never shown. The coordinators may use it to contact you about your comment."),
-            "body": _("At most %(limit)s characters. The text is shown as you typed it, without formatting.")
+            "email": _(
+                "Your email is never shown. The coordinators may use it to contact you about your "
+                "comment."
+            ),
+            "body": _(
+                "At most %(limit)s characters. The text is shown as you typed it, without "
+                "formatting."
+            )
             % {"limit": COMMENT_BODY_MAX_LENGTH},
         }
         error_messages = {
             "name": {
                 "required": _("Enter your name."),
-                "max_length": _("The name can be at most %(limit_value)d characters long (it is %(show_value)d)."),
+                "max_length": _(
+                    "The name can be at most %(limit_value)d characters long (it is "
+                    "%(show_value)d)."
+                ),
             },
-            "email": {"invalid": _("Enter an email address in the form name@example.fi, or leave it empty.")},
+            "email": {
+                "invalid": _(
+                    "Enter an email address in the form name@example.fi, or leave it empty."
+                )
+            },
             "body": {
                 "required": _("Write your comment."),
                 "max_length": _(
-                    "The comment can be at most %(limit_value)d characters long (it is %(show_value)d). "
+                    "The comment can be at most %(limit_value)d characters long (it is "
+                    "%(show_value)d). "
                     "Shorten it and send it again."
                 ),
             },
@@ -83,8 +99,11 @@ class CommentForm(forms.ModelForm):
         cleaned_data = super().clean()
         if not self.errors and self._rate_limit_exceeded():
             raise forms.ValidationError(
-                _("You have sent several comments in a short time. Please wait ten minutes and send again; "
-                  "your text is kept below."),
+                _(
+                    "You have sent several comments in a short time. Please wait ten minutes and "
+                    "send again; "
+                    "your text is kept below."
+                ),
                 code="rate_limited",
             )
         return cleaned_data

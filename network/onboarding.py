@@ -45,10 +45,14 @@ def add_organisation(name, *, slug="", level=OrganisationLevel.NATIONAL, regions
     if not name or not slug:
         raise OnboardingError("The organisation needs a name.")
     if level not in OrganisationLevel.values:
-        raise OnboardingError(f"Unknown level {level!r}; use one of {', '.join(OrganisationLevel.values)}.")
+        raise OnboardingError(
+            f"Unknown level {level!r}; use one of {', '.join(OrganisationLevel.values)}."
+        )
     index = OrganisationIndexPage.objects.filter(locale=Locale.get_default()).first()
     if index is None:
-        raise OnboardingError("There is no organisation listing page to add the organisation under.")
+        raise OnboardingError(
+            "There is no organisation listing page to add the organisation under."
+        )
     if index.get_children().filter(slug=slug).exists():
         raise OnboardingError(f"An organisation with the address {slug!r} already exists.")
     if Group.objects.filter(name=editor_group_name(name)).exists():
@@ -69,7 +73,9 @@ def provide_access(organisation):
     if collection is None:
         collection = root.add_child(name=organisation.title)
     group, _ = Group.objects.get_or_create(name=editor_group_name(organisation.title))
-    group.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
     grant_page_permissions(group, organisation)
     grant_media_permissions(group, collection)
     return Onboarded(organisation, collection, group)

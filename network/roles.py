@@ -51,7 +51,9 @@ def ensure_coordinators_and_workflow(**kwargs):
     grant_model_permissions(group, COORDINATOR_MODEL_PERMISSIONS)
     grant_model_permissions(group, translatable_snippet_permissions(["add", "change", "delete"]))
     for permission_type in COORDINATOR_PAGE_PERMISSIONS:
-        GroupPagePermission.objects.get_or_create(group=group, page=root, permission=_page_permission(permission_type))
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=root, permission=_page_permission(permission_type)
+        )
     grant_media_permissions(group, Collection.get_first_root_node())
 
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW, defaults={"active": True})
@@ -77,7 +79,9 @@ def ensure_translators(**kwargs):
     group, _ = Group.objects.get_or_create(name=TRANSLATORS)
     grant_model_permissions(group, TRANSLATOR_MODEL_PERMISSIONS)
     grant_model_permissions(group, translatable_snippet_permissions(["change"]))
-    GroupPagePermission.objects.get_or_create(group=group, page=root, permission=_page_permission("change"))
+    GroupPagePermission.objects.get_or_create(
+        group=group, page=root, permission=_page_permission("change")
+    )
     for home in root.get_children().exclude(locale__language_code=settings.LANGUAGE_CODE):
         grant_translators_publishing(home, group)
     return group
@@ -87,7 +91,9 @@ def grant_translators_publishing(home, group=None):
     """Translators publish in ``home``'s language (a language's home page, not the source one)."""
     group = group or Group.objects.filter(name=TRANSLATORS).first()
     if group is not None:
-        GroupPagePermission.objects.get_or_create(group=group, page=home, permission=_page_permission("publish"))
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=home, permission=_page_permission("publish")
+        )
 
 
 def new_locale_home(sender, instance, created, raw=False, **kwargs):
@@ -118,7 +124,9 @@ def grant_model_permissions(group, permissions):
     for app_config in apps.get_app_configs():
         create_permissions(app_config, verbosity=0)
     for app_label, codename in permissions:
-        permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+        permission = Permission.objects.filter(
+            content_type__app_label=app_label, codename=codename
+        ).first()
         if permission:
             group.permissions.add(permission)
 
@@ -158,5 +166,7 @@ def edits_source_snippet_refused(request, instance):
     if instance.locale.language_code != settings.LANGUAGE_CODE:
         return None
     return HttpResponseForbidden(
-        gettext("The source-language version is edited by network coordinators; translate it instead.")
+        gettext(
+            "The source-language version is edited by network coordinators; translate it instead."
+        )
     )

@@ -24,8 +24,16 @@ from network.roles import edits_source_snippet_refused
 
 # status: (button label, icon, message after the action)
 MODERATION_ACTIONS = {
-    CommentStatus.APPROVED: (_("Approve"), "check", _("The comment by “%(name)s” was approved; it is now shown.")),
-    CommentStatus.REJECTED: (_("Reject"), "cross", _("The comment by “%(name)s” was rejected; it is not shown.")),
+    CommentStatus.APPROVED: (
+        _("Approve"),
+        "check",
+        _("The comment by “%(name)s” was approved; it is now shown."),
+    ),
+    CommentStatus.REJECTED: (
+        _("Reject"),
+        "cross",
+        _("The comment by “%(name)s” was rejected; it is not shown."),
+    ),
 }
 
 
@@ -36,7 +44,9 @@ class CommentPermissionPolicy(ModelPermissionPolicy):
         return action != "add" and super().user_has_permission(user, action)
 
     def user_has_any_permission(self, user, actions):
-        return super().user_has_any_permission(user, [action for action in actions if action != "add"])
+        return super().user_has_any_permission(
+            user, [action for action in actions if action != "add"]
+        )
 
 
 register_permission_policy(Comment, CommentPermissionPolicy(Comment))
@@ -91,7 +101,11 @@ class CommentIndexView(IndexView):
                         icon_name=icon,
                         priority=5,
                         # Wagtail's w-action controller sends a POST with the CSRF token.
-                        attrs={"data-controller": "w-action", "data-action": "w-action#post", "data-w-action-url-value": url},
+                        attrs={
+                            "data-controller": "w-action",
+                            "data-action": "w-action#post",
+                            "data-w-action-url-value": url,
+                        },
                     )
                 )
         return buttons
@@ -163,7 +177,9 @@ register_snippet(comment_viewset)
 
 @hooks.register("register_admin_urls")
 def register_moderation_url():
-    return [path("comments/moderate/<int:pk>/<str:status>/", moderate, name="network_comment_moderate")]
+    return [
+        path("comments/moderate/<int:pk>/<str:status>/", moderate, name="network_comment_moderate")
+    ]
 
 
 @hooks.register("before_edit_snippet")

@@ -9,10 +9,10 @@ are not thread-safe: each is created once per process, and every call holds one 
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import threading
-import logging
 import unicodedata
 from functools import lru_cache
 
@@ -35,13 +35,41 @@ SPLIT_MIN_LEFT, SPLIT_MIN_REST = 3, 4
 
 # PyStemmer algorithm per ISO 639-1 code; filtered by what the installed PyStemmer has.
 _STEMMER_NAMES = {
-    "ar": "arabic", "ca": "catalan", "cs": "czech", "da": "danish", "de": "german",
-    "el": "greek", "en": "english", "eo": "esperanto", "es": "spanish", "et": "estonian",
-    "eu": "basque", "fa": "persian", "fi": "finnish", "fr": "french", "ga": "irish",
-    "hi": "hindi", "hu": "hungarian", "hy": "armenian", "id": "indonesian", "it": "italian",
-    "lt": "lithuanian", "nb": "norwegian", "ne": "nepali", "nl": "dutch", "nn": "norwegian",
-    "no": "norwegian", "pl": "polish", "pt": "portuguese", "ro": "romanian", "ru": "russian",
-    "sr": "serbian", "st": "sesotho", "sv": "swedish", "ta": "tamil", "tr": "turkish",
+    "ar": "arabic",
+    "ca": "catalan",
+    "cs": "czech",
+    "da": "danish",
+    "de": "german",
+    "el": "greek",
+    "en": "english",
+    "eo": "esperanto",
+    "es": "spanish",
+    "et": "estonian",
+    "eu": "basque",
+    "fa": "persian",
+    "fi": "finnish",
+    "fr": "french",
+    "ga": "irish",
+    "hi": "hindi",
+    "hu": "hungarian",
+    "hy": "armenian",
+    "id": "indonesian",
+    "it": "italian",
+    "lt": "lithuanian",
+    "nb": "norwegian",
+    "ne": "nepali",
+    "nl": "dutch",
+    "nn": "norwegian",
+    "no": "norwegian",
+    "pl": "polish",
+    "pt": "portuguese",
+    "ro": "romanian",
+    "ru": "russian",
+    "sr": "serbian",
+    "st": "sesotho",
+    "sv": "swedish",
+    "ta": "tamil",
+    "tr": "turkish",
     "yi": "yiddish",
 }
 # Voikko word classes of proper names: these also get a Snowball stem.
@@ -87,8 +115,7 @@ _DROP_RE = re.compile("['\u2019\u200c\u200d]")
 _NON_TOKEN_RE = re.compile(rf"(?:[^\w{_MARKS}]|_)+")
 # Latin letters that do not decompose into a base letter and a mark.
 _FOLD_SPECIAL = str.maketrans(
-    {"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "ð": "d", "þ": "th",
-     "ı": "i"}
+    {"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"}
 )
 
 
@@ -224,7 +251,7 @@ def _stem(algorithm: str, word: str) -> str:
 
 
 def _language(language_code) -> str:
-    """"fi", "fi-FI", "FI_fi" -> "fi"; anything unusable -> ""."""
+    """ "fi", "fi-FI", "FI_fi" -> "fi"; anything unusable -> ""."""
     if not isinstance(language_code, str):
         return ""
     return language_code.strip().replace("_", "-").split("-")[0].lower()
@@ -265,7 +292,7 @@ def _compound_parts(wordbases: str, baseform: str, structure: str) -> list[str]:
     prefix = "".join(part[0] for part in parts[:-1]).lower()
     base = baseform.lower()
     if base.startswith(prefix) and len(base) > len(prefix):
-        out.append(base[len(prefix):])
+        out.append(base[len(prefix) :])
     else:
         out.append(parts[-1][1])
     out.extend(parts[-1][2])
@@ -348,7 +375,10 @@ def _word_token_kinds(word: str, language: str) -> tuple[tuple[str, ...], tuple[
             whole, parts = _finnish(word)
         else:
             algorithm = _stemmer_languages().get(language)
-            whole, parts = [_stem(algorithm, word) if algorithm and not word.isdecimal() else word], []
+            whole, parts = (
+                [_stem(algorithm, word) if algorithm and not word.isdecimal() else word],
+                [],
+            )
     except VoikkoUnavailable:
         raise
     except Exception:  # noqa: BLE001 - an engine's surprise must not fail indexing or search
@@ -430,8 +460,9 @@ def analyse_query(text: str, language_code: str | None) -> list[list[str]]:
     return [list(_query_word_tokens(word, language)) for word in tokens(text)]
 
 
-
-def analyse_query_by_kind(text: str, language_code: str | None) -> list[tuple[list[str], list[str]]]:
+def analyse_query_by_kind(
+    text: str, language_code: str | None
+) -> list[tuple[list[str], list[str]]]:
     """Per query word, (whole-word tokens, part tokens): together the alternatives of
     :func:`analyse_query`, split for engines that weigh whole-word matches higher."""
     language = _language(language_code)

@@ -14,7 +14,9 @@ class SearchQuery:
 
 
 def clean(raw):
-    typed = "".join(char for char in raw[: MAX_QUERY_LENGTH * 4] if char.isprintable() or char.isspace())
+    typed = "".join(
+        char for char in raw[: MAX_QUERY_LENGTH * 4] if char.isprintable() or char.isspace()
+    )
     words = typed.split()
     was_cut = len(raw) > MAX_QUERY_LENGTH * 4 or len(words) > MAX_QUERY_WORDS
     text = " ".join(words[:MAX_QUERY_WORDS])

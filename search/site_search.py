@@ -18,8 +18,8 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
-from django.utils.functional import cached_property
 from django.utils import translation
+from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from wagtail.models import Locale, Page, get_page_models
 
@@ -61,7 +61,12 @@ def search_server_ids(results, limit):
     as modelsearch does, unpacks each document's stored source (~70 ms for 1,000)."""
     index = results.backend.get_index_for_model(results.query_compiler.queryset.model).name
     response = results._backend_do_search(
-        results._get_es_body(), index=index, _source=False, size=limit, stored_fields=["_none_"], docvalue_fields=["pk"]
+        results._get_es_body(),
+        index=index,
+        _source=False,
+        size=limit,
+        stored_fields=["_none_"],
+        docvalue_fields=["pk"],
     )
     return [int(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]]
 
@@ -111,7 +116,10 @@ class Found(NamedTuple):
 def page_types():
     """{model name: content type id} of the page types a visitor can narrow to."""
     models = [model for model in get_page_models() if model is not Page]
-    return {model._meta.model_name: ct.pk for model, ct in ContentType.objects.get_for_models(*models).items()}
+    return {
+        model._meta.model_name: ct.pk
+        for model, ct in ContentType.objects.get_for_models(*models).items()
+    }
 
 
 class SiteSearch:
@@ -154,7 +162,9 @@ class SiteSearch:
             paths = [path for path, org in organisations if org.slug == chosen["organisation"]]
             queryset = queryset.filter(in_organisations(paths))
         if chosen["topic"]:
-            queryset = queryset.filter(pk__in=MaterialPage.objects.filter(topics__slug=chosen["topic"]).values("pk"))
+            queryset = queryset.filter(
+                pk__in=MaterialPage.objects.filter(topics__slug=chosen["topic"]).values("pk")
+            )
         return queryset
 
     def run(self, page_number):
@@ -176,7 +186,9 @@ class SiteSearch:
         specific = self.public_pages.filter(pk__in=ids).specific().in_bulk()
         page.object_list = [specific[pk] for pk in ids if pk in specific]
         materials = [result for result in page.object_list if isinstance(result, MaterialPage)]
-        prefetch_related_objects(materials, "files__document__language")  # their files' text makes the snippets
+        prefetch_related_objects(
+            materials, "files__document__language"
+        )  # their files' text makes the snippets
         return page
 
     def count(self, ids):
@@ -195,7 +207,9 @@ class SiteSearch:
             # A page counts for a facet's choices when it fits every other facet's choice.
             other_type = chosen_type is not None and content_type != chosen_type
             other_language = locale_id != chosen_locale
-            other_organisation = chosen_organisation is not None and organisation != chosen_organisation
+            other_organisation = (
+                chosen_organisation is not None and organisation != chosen_organisation
+            )
             other_topic = chosen_topic is not None and chosen_topic not in page_topics
             misfitting = other_type + other_language + other_organisation + other_topic
             if misfitting > 1:
@@ -233,7 +247,9 @@ class SiteSearch:
                 organisation_titles[slug] = title
         topic_names = {term.slug: term.name for term in Topic.for_locale()}
         labels = {
-            "type": lambda pk: capfirst(ContentType.objects.get_for_id(pk).model_class()._meta.verbose_name),
+            "type": lambda pk: capfirst(
+                ContentType.objects.get_for_id(pk).model_class()._meta.verbose_name
+            ),
             "language": lambda pk: names.get(codes.get(pk), codes.get(pk)),
             "organisation": lambda slug: organisation_titles.get(slug, slug),
             "topic": lambda slug: topic_names.get(slug, slug),
@@ -245,6 +261,13 @@ class SiteSearch:
             entries = []
             for value, count in counts[facet].most_common():
                 key = values.get(facet, lambda v: v)(value)
-                entries.append({"value": key, "label": labels[facet](value), "count": count, "selected": key == chosen})
+                entries.append(
+                    {
+                        "value": key,
+                        "label": labels[facet](value),
+                        "count": count,
+                        "selected": key == chosen,
+                    }
+                )
             facets[facet] = entries
         return facets

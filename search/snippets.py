@@ -19,7 +19,10 @@ MAX_TEXT = 20_000
 def text_of(page):
     """The searchable text of a page: its description or summary, its body, and for
     materials the text of their public files."""
-    parts = [getattr(page, "search_description", ""), strip_tags(str(getattr(page, "intro", "") or ""))]
+    parts = [
+        getattr(page, "search_description", ""),
+        strip_tags(str(getattr(page, "intro", "") or "")),
+    ]
     body = getattr(page, "body", None)
     if body is not None:
         parts.append(strip_tags(str(body)))
@@ -44,7 +47,9 @@ def word_matcher(tokens, language):
 def add_snippets(pages, tokens, language):
     """Give each of ``pages`` its ``snippet``; the files of all of them are checked for
     login at once."""
-    with MaterialPage.prepare_search_texts([page for page in pages if isinstance(page, MaterialPage)]):
+    with MaterialPage.prepare_search_texts(
+        [page for page in pages if isinstance(page, MaterialPage)]
+    ):
         for page in pages:
             page.snippet = snippet(text_of(page), tokens, language)
 

@@ -32,7 +32,11 @@ def editors_picks(site_search, query, language):
     visible = site_search.public_pages.filter(
         pk__in=[pick.page_id for pick in picks if pick.page_id], locale__language_code=language
     ).in_bulk()
-    return [pick for pick in picks if pick.page_id in visible or (not pick.page_id and pick.external_link_url)]
+    return [
+        pick
+        for pick in picks
+        if pick.page_id in visible or (not pick.page_id and pick.external_link_url)
+    ]
 
 
 def with_links(request, facets):
@@ -44,7 +48,11 @@ def with_links(request, facets):
         shown = entries
         more = None
         if len(entries) > FACET_ENTRIES and request.GET.get("all") != name:
-            shown = [entry for rank, entry in enumerate(entries) if rank < FACET_ENTRIES or entry["selected"]]
+            shown = [
+                entry
+                for rank, entry in enumerate(entries)
+                if rank < FACET_ENTRIES or entry["selected"]
+            ]
             params = request.GET.copy()
             params["all"] = name
             more = {"url": "?" + params.urlencode(), "count": len(entries)}
@@ -126,6 +134,10 @@ def autocomplete(request):
             found = list(pages.autocomplete(query.text)[:AUTOCOMPLETE_SIZE])
         except Exception:  # noqa: BLE001
             logger.exception("Autocomplete failed for a query of %d characters", len(query.text))
-            return JsonResponse({"query": query.text, "suggestions": [], "error": "unavailable"}, status=503)
-        suggestions = [{"title": page.title, "url": page.get_url(request=request)} for page in found]
+            return JsonResponse(
+                {"query": query.text, "suggestions": [], "error": "unavailable"}, status=503
+            )
+        suggestions = [
+            {"title": page.title, "url": page.get_url(request=request)} for page in found
+        ]
     return JsonResponse({"query": query.text, "suggestions": suggestions})

@@ -33,7 +33,9 @@ def count_topic_changes():
     ``post_save`` (and, outside a transaction, after that save's count has moved), so
     their writing is counted on its own."""
     change_count.count_changes_of(Topic)
-    m2m_changed.connect(record_topics_change, sender=MaterialPage.topics.through, dispatch_uid="visible-topics")
+    m2m_changed.connect(
+        record_topics_change, sender=MaterialPage.topics.through, dispatch_uid="visible-topics"
+    )
 
 
 def record_topics_change(sender, instance, action, **kwargs):
@@ -72,7 +74,9 @@ class VisiblePages:
         )
         slugs = {path: org.slug for path, org in self.organisations.by_path.items()}
         topics = {}
-        for page_id, slug in MaterialPage.topics.through.objects.values_list("materialpage_id", "topic__slug"):
+        for page_id, slug in MaterialPage.topics.through.objects.values_list(
+            "materialpage_id", "topic__slug"
+        ):
             topics.setdefault(page_id, set()).add(slug)
         shared = {}  # one frozenset per combination of topics
         for page_id, page_topics in topics.items():

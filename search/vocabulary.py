@@ -24,7 +24,9 @@ def remember_visible(objects_and_texts):
     if not pairs:
         return
     restricted = list(PageViewRestriction.objects.values_list("page__path", flat=True))
-    remember(text for obj, text in pairs if not any(obj.path.startswith(path) for path in restricted))
+    remember(
+        text for obj, text in pairs if not any(obj.path.startswith(path) for path in restricted)
+    )
 
 
 def remember(token_texts):
@@ -41,7 +43,11 @@ def allowed_edits(word):
 
 def known(tokens):
     """The indexed terms among ``tokens`` (a set)."""
-    return set(IndexedTerm.objects.filter(term__in=tokens).values_list("term", flat=True)) if tokens else set()
+    return (
+        set(IndexedTerm.objects.filter(term__in=tokens).values_list("term", flat=True))
+        if tokens
+        else set()
+    )
 
 
 def corrections(word):
@@ -51,11 +57,17 @@ def corrections(word):
     limit = allowed_edits(word)
     prefix = word[:2]
     # A range on the unique index (LIKE 'ab%' cannot use it on SQLite).
-    terms = IndexedTerm.objects.filter(term__gte=prefix, term__lt=prefix[:-1] + chr(ord(prefix[-1]) + 1))
+    terms = IndexedTerm.objects.filter(
+        term__gte=prefix, term__lt=prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    )
     candidates = [
         term
         for term in terms.order_by("term").values_list("term", flat=True)
         if abs(len(term) - len(word)) <= limit and term != word
     ]
-    close = process.extract(word, candidates, scorer=Levenshtein.distance, score_cutoff=limit, limit=MAX_CANDIDATES)
-    return [term for term, _distance, _index in sorted(close, key=lambda found: (found[1], found[0]))]
+    close = process.extract(
+        word, candidates, scorer=Levenshtein.distance, score_cutoff=limit, limit=MAX_CANDIDATES
+    )
+    return [
+        term for term, _distance, _index in sorted(close, key=lambda found: (found[1], found[0]))
+    ]

@@ -44,7 +44,9 @@ def run(job, number):
             # An address of its own for each comment: the limit per address is not tested here.
             address = f"192.0.2.{number * job['rounds'] + round_ + 1}"
             text = {
-                "name": f"Lukija {number}", "body": f"Kommentti {number}.{round_}", "website": "",
+                "name": f"Lukija {number}",
+                "body": f"Kommentti {number}.{round_}",
+                "website": "",
             }
             response = client.post(post_url + "comment/", text, REMOTE_ADDR=address)
             check(response.status_code == 302, "comment", response.status_code)

@@ -36,11 +36,20 @@ def titles(soup):
         ("region=pohjois-pohjanmaa", ["Perhe Yhtenäiseksi -perhetyö"]),
         ("childcare=on", ["Äitiryhmät Meri-Lapissa"]),
         ("category=recruitment", ["Vapaaehtoiseksi Punaiseen Ristiin"]),
-        ("organisation=vaestoliitto", ["Puhutaan kotoutumisesta -vertaisryhmät", "Womento-työuramentorointi"]),
-        ("target=perheet&language=ar", ["Perhe Yhtenäiseksi -perhetyö", "Puhutaan kotoutumisesta -vertaisryhmät"]),
+        (
+            "organisation=vaestoliitto",
+            ["Puhutaan kotoutumisesta -vertaisryhmät", "Womento-työuramentorointi"],
+        ),
+        (
+            "target=perheet&language=ar",
+            ["Perhe Yhtenäiseksi -perhetyö", "Puhutaan kotoutumisesta -vertaisryhmät"],
+        ),
         ("target=perheet&language=ar&stage=saapuminen", ["Perhe Yhtenäiseksi -perhetyö"]),
-        ("municipality=kemi&target=aidit&language=fi&childcare=on&category=support&stage=alkuvaihe"
-         "&organisation=toivola-luotola-setlementti&region=lappi", ["Äitiryhmät Meri-Lapissa"]),
+        (
+            "municipality=kemi&target=aidit&language=fi&childcare=on&category=support&stage=alkuvaihe"
+            "&organisation=toivola-luotola-setlementti&region=lappi",
+            ["Äitiryhmät Meri-Lapissa"],
+        ),
         ("municipality=helsinki", NATIONAL),
         ("municipality=helsinki&category=recruitment", ["Vapaaehtoiseksi Punaiseen Ristiin"]),
     ],
@@ -65,7 +74,8 @@ def test_unknown_filter_value_gets_a_clear_error_and_keeps_the_page(client, soup
     assert soup.select_one(".field-error") is not None
     # the valid filter still applies
     assert titles(soup) == sorted(
-        ActivityPage.objects.live().filter(locale__language_code="fi", target_groups__slug="perheet")
+        ActivityPage.objects.live()
+        .filter(locale__language_code="fi", target_groups__slug="perheet")
         .values_list("title", flat=True)
     )
 
@@ -98,7 +108,9 @@ def test_activity_page_shows_taxonomies_in_the_page_language(client, soup_of):
     soup = soup_of(client.get(activity.url))
     facts = soup.select_one("dl.facts").get_text(" ", strip=True)
     assert "Äidit" in facts and "Kemi" in facts and "Tornio" in facts
-    swedish = activity.copy_for_translation(Locale.objects.get(language_code="sv"), copy_parents=True)
+    swedish = activity.copy_for_translation(
+        Locale.objects.get(language_code="sv"), copy_parents=True
+    )
     swedish.save_revision().publish()
     soup = soup_of(client.get(swedish.url))
     assert soup.html["lang"] == "sv"
@@ -109,7 +121,8 @@ def test_organisation_page_lists_its_activities(client, soup_of):
     soup = soup_of(client.get("/fi/jarjestot/vaestoliitto/"))
     section = soup.find("section", attrs={"aria-labelledby": "activities-heading"})
     assert {a.get_text() for a in section.find_all("a")} == {
-        "Womento-työuramentorointi", "Puhutaan kotoutumisesta -vertaisryhmät"
+        "Womento-työuramentorointi",
+        "Puhutaan kotoutumisesta -vertaisryhmät",
     }
 
 
@@ -129,8 +142,12 @@ def add_activities(count):
     finnish = Language.objects.get(code="fi")
     for number in range(count):
         activity = ActivityPage(
-            title=f"Lisäryhmä {number}", slug=f"lisaryhma-{number}", intro="Ryhmä",
-            category="support", level="regional", childcare=True,
+            title=f"Lisäryhmä {number}",
+            slug=f"lisaryhma-{number}",
+            intro="Ryhmä",
+            category="support",
+            level="regional",
+            childcare=True,
         )
         activity.municipalities = [kemi]
         activity.target_groups = [mothers]
@@ -141,8 +158,10 @@ def add_activities(count):
 
 
 def test_listing_with_all_filters_has_constant_queries(query_count):
-    url = (f"{TRAY}?municipality=kemi&target=aidit&language=fi&childcare=on&category=support"
-           "&stage=alkuvaihe&organisation=toivola-luotola-setlementti&region=lappi")
+    url = (
+        f"{TRAY}?municipality=kemi&target=aidit&language=fi&childcare=on&category=support"
+        "&stage=alkuvaihe&organisation=toivola-luotola-setlementti&region=lappi"
+    )
     before = query_count(url)
     add_activities(15)
     assert query_count(url) == before
@@ -151,8 +170,11 @@ def test_listing_with_all_filters_has_constant_queries(query_count):
 def add_activity(title, level, regions=(), municipalities=(), category="support"):
     organisation = OrganisationPage.objects.get(slug="toivola-luotola-setlementti")
     activity = ActivityPage(
-        title=title, slug=title.lower().replace(" ", "-"), intro="Ryhmä",
-        category=category, level=level,
+        title=title,
+        slug=title.lower().replace(" ", "-"),
+        intro="Ryhmä",
+        category=category,
+        level=level,
     )
     activity.regions = list(Region.objects.filter(name__in=regions))
     activity.municipalities = list(Municipality.objects.filter(name__in=municipalities))

@@ -32,11 +32,16 @@ def test_page_editor_opens(admin_client, model):
 
 
 @pytest.mark.parametrize(
-    "parent_slug,model", [
-        ("vaestoliitto", BlogPage), ("tarjotin", StandardPage), ("jarjestot", OrganisationPage),
-        ("vaestoliitto", EventPage), ("tarjotin", EventIndexPage),
-        ("vaestoliitto", ActivityPage), ("vaestoliitto", MaterialPage),
-    ]
+    "parent_slug,model",
+    [
+        ("vaestoliitto", BlogPage),
+        ("tarjotin", StandardPage),
+        ("jarjestot", OrganisationPage),
+        ("vaestoliitto", EventPage),
+        ("tarjotin", EventIndexPage),
+        ("vaestoliitto", ActivityPage),
+        ("vaestoliitto", MaterialPage),
+    ],
 )
 def test_create_form_opens_where_the_page_type_belongs(admin_client, parent_slug, model):
     parent = Page.objects.get(slug=parent_slug, locale__language_code="fi")
@@ -72,7 +77,10 @@ def test_editor_can_publish_a_blog_post_through_the_admin(admin_client):
         "intro": "Johdanto",
         "body-count": "1",
         "body-0-type": "paragraph",
-        "body-0-value": '{"blocks":[{"key":"a","type":"unstyled","depth":0,"text":"Teksti","inlineStyleRanges":[],"entityRanges":[]}],"entityMap":{}}',
+        "body-0-value": (
+            '{"blocks":[{"key":"a","type":"unstyled","depth":0,"text":"Teksti",'
+            '"inlineStyleRanges":[],"entityRanges":[]}],"entityMap":{}}'
+        ),
         "body-0-deleted": "",
         "body-0-order": "0",
         "tags": "uusi, testi",
@@ -90,15 +98,26 @@ def test_editor_can_publish_a_blog_post_through_the_admin(admin_client):
 def test_taxonomy_choices_are_in_the_pages_language(admin_client, soup_of, model, field):
     """Each term exists once per language; the editor of a Finnish page sees the Finnish ones."""
     parent = Page.objects.get(slug="vaestoliitto", locale__language_code="fi")
-    url = reverse("wagtailadmin_pages:add", args=[model._meta.app_label, model._meta.model_name, parent.pk])
-    offered = {int(option["value"]) for option in soup_of(admin_client.get(url)).select(f"select[name={field}] option")}
+    url = reverse(
+        "wagtailadmin_pages:add", args=[model._meta.app_label, model._meta.model_name, parent.pk]
+    )
+    offered = {
+        int(option["value"])
+        for option in soup_of(admin_client.get(url)).select(f"select[name={field}] option")
+    }
     terms = model._meta.get_field(field).related_model.objects
     assert offered == set(terms.filter(locale__language_code="fi").values_list("pk", flat=True))
-    assert terms.exclude(locale__language_code="fi").exists()  # other languages' terms exist, unoffered
+    assert terms.exclude(
+        locale__language_code="fi"
+    ).exists()  # other languages' terms exist, unoffered
 
     page = model.objects.filter(locale__language_code="fi").exclude(**{field: None}).first()
     swedish = terms.filter(locale__language_code="sv").first()
-    getattr(page, field).add(swedish)  # a term of another language the page already has stays offered
+    getattr(page, field).add(
+        swedish
+    )  # a term of another language the page already has stays offered
     page.save_revision()
     edit = soup_of(admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])))
-    assert edit.select_one(f"select[name={field}] option[value='{swedish.pk}']").has_attr("selected")
+    assert edit.select_one(f"select[name={field}] option[value='{swedish.pk}']").has_attr(
+        "selected"
+    )

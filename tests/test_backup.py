@@ -149,8 +149,12 @@ class Databases:
 
     def admin(self, sql):
         with psycopg.connect(
-            dbname="postgres", user=self.settings["USER"], password=self.settings["PASSWORD"],
-            host=self.settings["HOST"], port=self.settings["PORT"], autocommit=True,
+            dbname="postgres",
+            user=self.settings["USER"],
+            password=self.settings["PASSWORD"],
+            host=self.settings["HOST"],
+            port=self.settings["PORT"],
+            autocommit=True,
         ) as admin:
             admin.execute(sql)
 
@@ -237,8 +241,10 @@ def test_restore_into_an_empty_site_gives_back_everything(original, backup, data
     assert "Luonnos, ei julkaistu" not in {page[1] for page in expected["pages"]}
     assert any("Luonnos, ei julkaistu" in json.dumps(rev) for rev in expected["revisions"])
     assert expected["documents"] and len(expected["downloads"]) == 3
-    assert any(user[:3] == ["varmuus", user[1], "varmuus@example.fi"] and user[1].startswith("md5$")
-               for user in expected["users"])
+    assert any(
+        user[:3] == ["varmuus", user[1], "varmuus@example.fi"] and user[1].startswith("md5$")
+        for user in expected["users"]
+    )
     assert ["Lukija", "lukija@example.fi", "Kiitos!", "pending"] in expected["comments"]
     assert all(expected["search"].values()) and expected["page_permissions"]
     # the media folder holds the same bytes, file by file
@@ -325,7 +331,8 @@ DAMAGE = {
         "not listed in the manifest",
     ),
     "a damaged manifest": (
-        lambda f: (f / MANIFEST).write_text((f / MANIFEST).read_text()[:200]), "not valid JSON"
+        lambda f: (f / MANIFEST).write_text((f / MANIFEST).read_text()[:200]),
+        "not valid JSON",
     ),
     "a manifest reaching outside": (
         lambda f: (f / MANIFEST).write_text(

@@ -20,13 +20,36 @@ from tests.page_types import PAGE_TYPES
 pytestmark = pytest.mark.django_db
 
 HOSTILE = [
-    "", "-1", "99999999999999999999999", "nan", "\x00", "ä" * 500,
-    "<script>alert(1)</script>' OR 1=1 --", "../../etc/passwd\njava\nscript:alert(1)",
+    "",
+    "-1",
+    "99999999999999999999999",
+    "nan",
+    "\x00",
+    "ä" * 500,
+    "<script>alert(1)</script>' OR 1=1 --",
+    "../../etc/passwd\njava\nscript:alert(1)",
 ]
 PARAMETERS = [
-    "page", "q", "type", "topic", "language", "organisation", "region", "municipality",
-    "stage", "target", "category", "childcare", "audience", "tag", "year", "level", "when",
-    "all", "comment", "next",
+    "page",
+    "q",
+    "type",
+    "topic",
+    "language",
+    "organisation",
+    "region",
+    "municipality",
+    "stage",
+    "target",
+    "category",
+    "childcare",
+    "audience",
+    "tag",
+    "year",
+    "level",
+    "when",
+    "all",
+    "comment",
+    "next",
 ]
 
 
@@ -46,12 +69,15 @@ def test_hostile_query_strings_on_public_pages_and_search(client, value):
     assert repeated.status_code < 500, value
 
 
-@pytest.mark.parametrize("fields", [
-    {},
-    {"name": "x"},
-    {"name": "\x00" * 5, "email": "not-an-email", "text": "<script>"},
-    {"name": "a" * 10_000, "email": "a@example.org", "text": "b" * 100_000, "website": "x"},
-])
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {},
+        {"name": "x"},
+        {"name": "\x00" * 5, "email": "not-an-email", "text": "<script>"},
+        {"name": "a" * 10_000, "email": "a@example.org", "text": "b" * 100_000, "website": "x"},
+    ],
+)
 def test_garbled_comment_posts_are_answered_with_the_form(client, fields):
     post = BlogPage.objects.live().filter(locale__language_code="fi").first()
     comments = post.comments.count()
@@ -60,10 +86,18 @@ def test_garbled_comment_posts_are_answered_with_the_form(client, fields):
     assert post.comments.count() <= comments + 1
 
 
-@pytest.mark.parametrize("next_url", [
-    "java%0ascript:alert(1)", "java%0dscript:alert(1)", "%0ajavascript:alert(1)",
-    "javascript:alert(1)", "//evil.example/", "/admin/%0d%0aSet-Cookie:x=1", "%00",
-])
+@pytest.mark.parametrize(
+    "next_url",
+    [
+        "java%0ascript:alert(1)",
+        "java%0dscript:alert(1)",
+        "%0ajavascript:alert(1)",
+        "javascript:alert(1)",
+        "//evil.example/",
+        "/admin/%0d%0aSet-Cookie:x=1",
+        "%00",
+    ],
+)
 def test_login_redirect_while_logged_in_is_safe(english_admin, next_url):
     response = english_admin.get(f"/admin/login/?next={next_url}")
     assert response.status_code == 302
@@ -103,9 +137,9 @@ def test_page_edit_with_garbled_stream_data_keeps_the_content(english_admin, gar
         response = english_admin.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
         assert response.status_code == 200, type(page)
         errors = response.context["form"].errors.as_data()
-        assert any(
-            error.code == "garbled" for name in stored for error in errors.get(name, [])
-        ), errors
+        assert any(error.code == "garbled" for name in stored for error in errors.get(name, [])), (
+            errors
+        )
         page.refresh_from_db()
         assert {name: list(getattr(page, name).raw_data) for name in stored} == stored
         assert page.latest_revision_id == revision
@@ -124,23 +158,35 @@ def test_garbled_stream_data_gets_the_message_in_the_editors_language(english_ad
     assert escape(finnish) in response.content.decode()
 
 
-@pytest.mark.parametrize("garbling", [
-    *STREAM_GARBLINGS,
-    {"{f}-count": "0", "comments-TOTAL_FORMS": "x", "comments-INITIAL_FORMS": "-5"},
-])
+@pytest.mark.parametrize(
+    "garbling",
+    [
+        *STREAM_GARBLINGS,
+        {"{f}-count": "0", "comments-TOTAL_FORMS": "x", "comments-INITIAL_FORMS": "-5"},
+    ],
+)
 def test_page_create_of_every_type_with_garbled_management_data(english_admin, garbling):
     """A type with a StreamField refuses the garbled page; the others may create it."""
     for model in PAGE_TYPES:
         parent = next(
-            (page for page in Page.objects.filter(locale__language_code="fi").specific()
-             if model in type(page).allowed_subpage_models()), None,
+            (
+                page
+                for page in Page.objects.filter(locale__language_code="fi").specific()
+                if model in type(page).allowed_subpage_models()
+            ),
+            None,
         )
         if parent is None:
             continue
         count = model.objects.count()
-        url = reverse("wagtailadmin_pages:add", args=[
-            model._meta.app_label, model._meta.model_name, parent.pk,
-        ])
+        url = reverse(
+            "wagtailadmin_pages:add",
+            args=[
+                model._meta.app_label,
+                model._meta.model_name,
+                parent.pk,
+            ],
+        )
         data = {"title": "Rikki", "slug": "rikki"}
         for name in stream_field_names(model):
             data.update({key.format(f=name): value for key, value in garbling.items()})
@@ -150,19 +196,26 @@ def test_page_create_of_every_type_with_garbled_management_data(english_admin, g
             assert model.objects.count() == count, model
 
 
-@pytest.mark.parametrize("fields", [
-    {},
-    {"title": "x", "collection": "abc", "language": "??"},
-    {"title": "x" * 10_000, "collection": "-1", "members_only": "maybe"},
-])
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {},
+        {"title": "x", "collection": "abc", "language": "??"},
+        {"title": "x" * 10_000, "collection": "-1", "members_only": "maybe"},
+    ],
+)
 def test_document_forms_with_garbled_fields(english_admin, fields):
     from materials.models.documents import CustomDocument
 
     collection = Collection.get_first_root_node().pk
-    upload = english_admin.post(reverse("wagtaildocs:add"), {
-        "collection": collection, **fields,
-        "file": SimpleUploadedFile("a.pdf", b"not a pdf"),
-    })
+    upload = english_admin.post(
+        reverse("wagtaildocs:add"),
+        {
+            "collection": collection,
+            **fields,
+            "file": SimpleUploadedFile("a.pdf", b"not a pdf"),
+        },
+    )
     assert upload.status_code < 500
     document = CustomDocument.objects.first()
     title = document.title
@@ -172,9 +225,15 @@ def test_document_forms_with_garbled_fields(english_admin, fields):
     assert document.title == title
 
 
-@pytest.mark.parametrize("data", [
-    b"", b"\x00\xff garbage", b'msgid "x"\nmsgstr', "ä".encode("latin-1"),
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        b"\x00\xff garbage",
+        b'msgid "x"\nmsgstr',
+        "ä".encode("latin-1"),
+    ],
+)
 def test_po_upload_of_garbage_changes_nothing(english_admin, data):
     from wagtail_localize.models import Translation
 

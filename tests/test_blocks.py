@@ -32,7 +32,10 @@ def test_guide_with_every_block_renders(client, soup_of):
             ("image", {"image": image, "alt_text": "-", "caption": ""}),
             ("document", {"document": document, "link_text": ""}),
             ("quote", {"text": "Lainaus", "attribution": "THL, 2023"}),
-            ("call_to_action", {"title": "Lue lisää", "text": "", "page": tray, "url": "", "button_text": "Avaa"}),
+            (
+                "call_to_action",
+                {"title": "Lue lisää", "text": "", "page": tray, "url": "", "button_text": "Avaa"},
+            ),
             ("embed", "https://www.youtube.com/watch?v=not-reachable-here"),
         ],
     )
@@ -49,14 +52,19 @@ def test_guide_with_every_block_renders(client, soup_of):
     assert images[1]["alt"] == ""
     assert soup.select_one(".block-image figcaption").get_text(strip=True) == "Kuvateksti"
     link = soup.select_one(".block-document a")
-    assert link["href"] == document.url and "Opas vanhemmille" in link.get_text() and "PDF" in link.get_text()
+    assert (
+        link["href"] == document.url
+        and "Opas vanhemmille" in link.get_text()
+        and "PDF" in link.get_text()
+    )
     assert soup.select_one(".block-quote figcaption").get_text(strip=True) == "– THL, 2023"
     assert soup.select_one(".block-cta a.button")["href"] == tray.url
 
 
 def test_call_to_action_needs_a_target():
-    from home.blocks import CallToActionBlock
     from wagtail.blocks import StructBlockValidationError
+
+    from home.blocks import CallToActionBlock
 
     block = CallToActionBlock()
     value = block.to_python({"title": "x", "text": "", "page": None, "url": "", "button_text": "y"})

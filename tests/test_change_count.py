@@ -26,10 +26,14 @@ def home():
     return Page.objects.get(depth=2, locale__language_code="fi")
 
 
-def test_a_page_published_into_the_menu_shows_at_once_and_goes_when_unpublished(client, soup_of, home, saved):
+def test_a_page_published_into_the_menu_shows_at_once_and_goes_when_unpublished(
+    client, soup_of, home, saved
+):
     assert "Qwzrtyx-opas" not in menu_titles(client, soup_of)
     with saved():
-        guide = StandardPage(title="Qwzrtyx-opas", slug="qwzrtyx-opas", show_in_menus=True, live=False)
+        guide = StandardPage(
+            title="Qwzrtyx-opas", slug="qwzrtyx-opas", show_in_menus=True, live=False
+        )
         page = home.add_child(instance=guide)
         page.save_revision().publish()
 
@@ -57,7 +61,10 @@ def test_a_renamed_menu_page_shows_its_new_title_and_address_at_once(client, sou
     with saved():
         item.title, item.slug = "Qwzrtyx uusi nimi", "qwzrtyx-uusi-nimi"
         item.save_revision().publish()
-    links = {a.get_text(strip=True): a["href"] for a in soup_of(client.get("/fi/")).select(".main-menu a")}
+    links = {
+        a.get_text(strip=True): a["href"]
+        for a in soup_of(client.get("/fi/")).select(".main-menu a")
+    }
     assert links["Qwzrtyx uusi nimi"] == "/fi/qwzrtyx-uusi-nimi/"
 
 
@@ -72,11 +79,15 @@ def test_a_saved_draft_changes_nothing_shown(client, soup_of, home, saved):
     assert "Qwzrtyx luonnos" not in menu_titles(client, soup_of)
 
 
-def test_a_view_restriction_on_a_menu_page_takes_it_out_of_the_menu_at_once(client, soup_of, home, saved):
+def test_a_view_restriction_on_a_menu_page_takes_it_out_of_the_menu_at_once(
+    client, soup_of, home, saved
+):
     item = home.get_children().live().in_menu().first()
     assert item.title in menu_titles(client, soup_of)
     with saved():
-        restriction = PageViewRestriction.objects.create(page=item, restriction_type=PageViewRestriction.LOGIN)
+        restriction = PageViewRestriction.objects.create(
+            page=item, restriction_type=PageViewRestriction.LOGIN
+        )
     assert item.title not in menu_titles(client, soup_of)
     with saved():
         restriction.delete()
@@ -101,7 +112,10 @@ def test_footer_text_and_settings_changes_show_at_once(client, soup_of, saved):
 
 def test_an_unpublished_language_home_leaves_the_language_switcher_at_once(client, soup_of, saved):
     def switcher(url):
-        return {a["hreflang"] for a in soup_of(client.get(url)).select(".language-switcher > ul a[hreflang]")}
+        return {
+            a["hreflang"]
+            for a in soup_of(client.get(url)).select(".language-switcher > ul a[hreflang]")
+        }
 
     assert "sv" in switcher("/fi/search/?q=kotoutuminen")
     with saved():
@@ -109,7 +123,9 @@ def test_an_unpublished_language_home_leaves_the_language_switcher_at_once(clien
     assert "sv" not in switcher("/fi/search/?q=kotoutuminen")
 
 
-def test_the_header_is_kept_until_the_change_count_moves_as_another_process_would(client, soup_of, home):
+def test_the_header_is_kept_until_the_change_count_moves_as_another_process_would(
+    client, soup_of, home
+):
     """A change saved in another process reaches this one through the count alone: the
     title below changes without a signal in this process, so the kept menu still shows
     the old one until the count moves (which the other process's save does)."""
@@ -135,7 +151,9 @@ def test_a_kept_header_and_footer_save_their_queries(client):
     assert len(built) - len(kept) >= 7
 
 
-def test_a_count_that_fails_to_move_does_not_fail_the_saved_change(home, saved, monkeypatch, caplog):
+def test_a_count_that_fails_to_move_does_not_fail_the_saved_change(
+    home, saved, monkeypatch, caplog
+):
     from django.db import DatabaseError
 
     from home import change_count

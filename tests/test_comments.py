@@ -32,13 +32,21 @@ def comment_url(post):
 
 
 def send(client, post, ip="192.0.2.1", **fields):
-    data = {"name": "Aino Lukija", "email": "aino@example.org", "body": "Hyvä kirjoitus!", "website": ""}
+    data = {
+        "name": "Aino Lukija",
+        "email": "aino@example.org",
+        "body": "Hyvä kirjoitus!",
+        "website": "",
+    }
     data.update(fields)
     return client.post(comment_url(post), data, REMOTE_ADDR=ip)
 
 
 def listed(soup):
-    return [item.select_one(".comment__body").get_text() for item in soup.select(".comment-list .comment")]
+    return [
+        item.select_one(".comment__body").get_text()
+        for item in soup.select(".comment-list .comment")
+    ]
 
 
 def test_posting_creates_a_pending_comment_that_is_not_shown(client, soup_of, post):
@@ -48,7 +56,11 @@ def test_posting_creates_a_pending_comment_that_is_not_shown(client, soup_of, po
     assert response["Location"] == post.url + "?comment=sent#comments"
     comment = Comment.objects.get(post=post)
     assert comment.status == CommentStatus.PENDING
-    assert (comment.name, comment.email, comment.body) == ("Aino Lukija", "aino@example.org", "Odottaa moderointia")
+    assert (comment.name, comment.email, comment.body) == (
+        "Aino Lukija",
+        "aino@example.org",
+        "Odottaa moderointia",
+    )
 
     soup = soup_of(client.get(response["Location"]))
     assert soup.select_one("#comments [role=status]") is not None
@@ -57,7 +69,9 @@ def test_posting_creates_a_pending_comment_that_is_not_shown(client, soup_of, po
 
 
 def test_approved_comments_are_shown_oldest_first_with_name_and_date(client, soup_of, post):
-    first = Comment.objects.create(post=post, name="Eka", body="Ensimmäinen", status=CommentStatus.APPROVED)
+    first = Comment.objects.create(
+        post=post, name="Eka", body="Ensimmäinen", status=CommentStatus.APPROVED
+    )
     Comment.objects.create(post=post, name="Toka", body="Toinen", status=CommentStatus.APPROVED)
     soup = soup_of(client.get(post.url))
     assert listed(soup) == ["Ensimmäinen", "Toinen"]
@@ -67,7 +81,9 @@ def test_approved_comments_are_shown_oldest_first_with_name_and_date(client, sou
 
 
 def test_rejected_and_pending_comments_never_render(client, post):
-    Comment.objects.create(post=post, name="Hylätty", body="Hylätty teksti", status=CommentStatus.REJECTED)
+    Comment.objects.create(
+        post=post, name="Hylätty", body="Hylätty teksti", status=CommentStatus.REJECTED
+    )
     Comment.objects.create(post=post, name="Odottava", body="Odottava teksti")
     body = client.get(post.url).content.decode()
     assert "Hylätty teksti" not in body and "Odottava teksti" not in body
@@ -218,7 +234,9 @@ def superuser_client(client):
 
 def test_admin_lists_pending_first_and_approve_shows_the_comment(superuser_client, post):
     client = superuser_client
-    old = Comment.objects.create(post=post, name="Vanha", body="Jo hyväksytty", status=CommentStatus.APPROVED)
+    old = Comment.objects.create(
+        post=post, name="Vanha", body="Jo hyväksytty", status=CommentStatus.APPROVED
+    )
     pending = Comment.objects.create(post=post, name="Uusi", body="Odottaa hyväksyntää")
     list_url = reverse("wagtailsnippets_network_comment:list")
 
@@ -247,12 +265,17 @@ def test_admin_edit_view_changes_the_status(superuser_client, post):
     response = superuser_client.post(url, {"status": "approved"})
     assert response.status_code == 302
     comment.refresh_from_db()
-    assert comment.status == CommentStatus.APPROVED and comment.moderated_by == superuser_client.user
+    assert (
+        comment.status == CommentStatus.APPROVED and comment.moderated_by == superuser_client.user
+    )
     assert comment.body == "Hyväksy minut"
 
 
 def test_admin_cannot_add_comments(superuser_client):
-    assert superuser_client.get(reverse("wagtailsnippets_network_comment:add")).status_code in (302, 403)
+    assert superuser_client.get(reverse("wagtailsnippets_network_comment:add")).status_code in (
+        302,
+        403,
+    )
 
 
 def test_moderation_needs_the_permission(client, post):
@@ -283,7 +306,9 @@ def test_post_page_query_count_does_not_grow_with_comments(query_count, post):
     Comment.objects.create(post=post, name="Yksi", body="Yksi", status=CommentStatus.APPROVED)
     one = count()
     for number in range(19):
-        Comment.objects.create(post=post, name=f"N{number}", body="Lisää", status=CommentStatus.APPROVED)
+        Comment.objects.create(
+            post=post, name=f"N{number}", body="Lisää", status=CommentStatus.APPROVED
+        )
     assert count() == one
 
 

@@ -1,7 +1,7 @@
 import pytest
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from taggit.models import Tag
-from django.contrib.auth.models import Group
 from wagtail.models import Collection, GroupPagePermission, Locale, Page, Revision
 
 from home.models import FooterText
@@ -37,8 +37,15 @@ def test_every_demo_organisation_has_its_editor_group_and_collection():
 
 
 def test_demo_has_the_network_from_the_source_texts():
-    names = set(OrganisationPage.objects.filter(locale__language_code="fi").values_list("title", flat=True))
-    assert {"Väestöliitto", "Suomen Punainen Risti", "Toivola-Luotola Setlementti ry", "Marttaliitto"} <= names
+    names = set(
+        OrganisationPage.objects.filter(locale__language_code="fi").values_list("title", flat=True)
+    )
+    assert {
+        "Väestöliitto",
+        "Suomen Punainen Risti",
+        "Toivola-Luotola Setlementti ry",
+        "Marttaliitto",
+    } <= names
     assert len(names) >= 15
     post = BlogPage.objects.get(slug="herkkuja-kotoutumistarjottimelle")
     assert post.author_name == "Johanna Matikainen"
@@ -53,7 +60,11 @@ def test_home_and_a_guide_exist_in_swedish_and_english(code):
         page = Page.objects.get(slug=slug, locale__language_code="fi")
         translation = page.get_translation_or_none(locale)
         assert translation is not None and translation.live
-        assert translation.specific.hero_title != page.specific.hero_title if slug == "tarjotin" else translation.title != page.title
+        assert (
+            translation.specific.hero_title != page.specific.hero_title
+            if slug == "tarjotin"
+            else translation.title != page.title
+        )
 
 
 def test_a_changed_text_is_restored_by_the_next_run():

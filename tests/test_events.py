@@ -180,8 +180,11 @@ def test_single_event_ics_imports_with_helsinki_time(client):
 
 def test_winter_event_converts_with_winter_offset(client):
     event = add_event(
-        "vaestoliitto", "Talvikoulutus", datetime.datetime(2027, 1, 15, 11, tzinfo=HELSINKI),
-        contact_email="koulutus@example.org", online_link="https://meet.example.org/talvi",
+        "vaestoliitto",
+        "Talvikoulutus",
+        datetime.datetime(2027, 1, 15, 11, tzinfo=HELSINKI),
+        contact_email="koulutus@example.org",
+        online_link="https://meet.example.org/talvi",
     )
     [item] = events_in(client.get(event.url + "ics/"))[1]
     start = item.decoded("DTSTART").astimezone(datetime.UTC)

@@ -17,7 +17,9 @@ def test_rss_feed_lists_posts_with_links_and_authors(client):
     assert len(items) == 5
     first = items[0]
     assert first.findtext("title") == "Järjestöt ja niiden rooli maahanmuuttajien tukemisessa"
-    assert first.findtext("link").endswith("/fi/jarjestot/laurea-ammattikorkeakoulu/jarjestot-ja-niiden-rooli/")
+    assert first.findtext("link").endswith(
+        "/fi/jarjestot/laurea-ammattikorkeakoulu/jarjestot-ja-niiden-rooli/"
+    )
     assert "matalan kynnyksen toiminta" in [c.text for c in first.findall("category")]
     assert items[1].findtext("title") == "Pakolaisperheille tarjottava varhainen tuki kannattaa"
 

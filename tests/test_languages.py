@@ -50,7 +50,9 @@ def test_a_language_django_has_no_catalogue_for_is_served(client, code, settings
 
 def test_alternates_name_every_translation_and_a_default(client, soup_of):
     soup = soup_of(client.get(f"/ar/jarjestot/vaestoliitto/{BOOKLET}/"))
-    alternates = {link["hreflang"]: link["href"] for link in soup.select("link[rel=alternate][hreflang]")}
+    alternates = {
+        link["hreflang"]: link["href"] for link in soup.select("link[rel=alternate][hreflang]")
+    }
     path = f"/jarjestot/vaestoliitto/{BOOKLET}/"
     assert alternates == {
         "fi": f"http://localhost/fi{path}",
@@ -85,7 +87,9 @@ def test_not_available_notice_reveals_nothing_private(client):
 def test_arabic_pages_are_right_to_left_with_the_interface_marked(client, soup_of):
     soup = soup_of(client.get("/ar/"))
     assert soup.html["lang"] == "ar" and soup.html["dir"] == "rtl"
-    assert soup.h1.get_text(strip=True) == HomePage.objects.get(locale__language_code="ar").hero_title
+    assert (
+        soup.h1.get_text(strip=True) == HomePage.objects.get(locale__language_code="ar").hero_title
+    )
     # the interface falls back to Finnish, and says so
     assert soup.select_one("header.site-header")["lang"] == "fi"
     assert soup.select_one(".skip-link")["lang"] == "fi"
@@ -105,7 +109,9 @@ def test_a_page_shown_in_a_locale_without_its_own_home_is_marked_with_its_langua
 def test_translated_material_lists_the_same_files_in_their_own_languages(client, soup_of):
     finnish = MaterialPage.objects.get(slug=BOOKLET, locale__language_code="fi")
     arabic = finnish.get_translation(Locale.objects.get(language_code="ar")).specific
-    assert [f.document_id for f in arabic.files.all()] == [f.document_id for f in finnish.files.all()]
+    assert [f.document_id for f in arabic.files.all()] == [
+        f.document_id for f in finnish.files.all()
+    ]
 
     def languages(url):
         soup = soup_of(client.get(url))
@@ -119,7 +125,9 @@ def test_file_language_facet_works_in_every_locale(client, soup_of, code):
     soup = soup_of(client.get(f"/{code}/materiaalipankki/?language=uk"))
     titles = [a.get_text(strip=True) for a in soup.select(".card__title a")]
     assert titles, code
-    expected = MaterialPage.objects.get(slug=BOOKLET, locale__language_code=code if code in ("fi", "ar", "uk") else "fi")
+    expected = MaterialPage.objects.get(
+        slug=BOOKLET, locale__language_code=code if code in ("fi", "ar", "uk") else "fi"
+    )
     assert expected.title in titles
     assert soup.select_one("input[name=language][value=uk]").has_attr("checked")
 
@@ -131,7 +139,9 @@ def test_demo_has_a_guide_and_a_booklet_translated_with_wagtail_localize(client,
         source = Page.objects.get(slug=slug, locale__language_code="fi")
         page = source.get_translation(locale)
         assert page.live and page.title != source.title or slug == "tarjotin"
-        assert Translation.objects.filter(source__object_id=source.translation_key, target_locale=locale).exists()
+        assert Translation.objects.filter(
+            source__object_id=source.translation_key, target_locale=locale
+        ).exists()
         assert client.get(page.url).status_code == 200
 
 
@@ -140,27 +150,41 @@ def test_demo_leaves_one_page_untranslated_and_translates_the_taxonomies():
     assert list(page.get_translations()) == []
     for model in (Topic, TargetGroup, IntegrationStage):
         for code in ("sv", "en"):
-            assert model.objects.filter(locale__language_code=code).count() == model.objects.filter(
-                locale__language_code="fi"
-            ).count()
+            assert (
+                model.objects.filter(locale__language_code=code).count()
+                == model.objects.filter(locale__language_code="fi").count()
+            )
 
 
 def test_translators_may_publish_in_every_language_but_the_source():
     translators = Group.objects.get(name=TRANSLATORS)
     publishing = set(
-        GroupPagePermission.objects.filter(group=translators, permission__codename="publish_page")
-        .values_list("page__locale__language_code", flat=True)
+        GroupPagePermission.objects.filter(
+            group=translators, permission__codename="publish_page"
+        ).values_list("page__locale__language_code", flat=True)
     )
-    homes = set(HomePage.objects.exclude(locale__language_code="fi").values_list("locale__language_code", flat=True))
+    homes = set(
+        HomePage.objects.exclude(locale__language_code="fi").values_list(
+            "locale__language_code", flat=True
+        )
+    )
     assert publishing == homes and "fi" not in publishing
     # a language whose home page is created later opens to translators at once
-    russian = HomePage.objects.get(locale__language_code="fi").copy_for_translation(Locale.objects.get(language_code="ru"))
-    assert GroupPagePermission.objects.filter(group=translators, page=russian, permission__codename="publish_page").exists()
+    russian = HomePage.objects.get(locale__language_code="fi").copy_for_translation(
+        Locale.objects.get(language_code="ru")
+    )
+    assert GroupPagePermission.objects.filter(
+        group=translators, page=russian, permission__codename="publish_page"
+    ).exists()
 
 
 @pytest.mark.parametrize(
     "code,name,lang",
-    [("fi", "Kotoutumistarjotin-verkosto", "fi"), ("sv", "Nätverket Integrationsbrickan", "sv"), ("ar", "Kotoutumistarjotin-verkosto", "fi")],
+    [
+        ("fi", "Kotoutumistarjotin-verkosto", "fi"),
+        ("sv", "Nätverket Integrationsbrickan", "sv"),
+        ("ar", "Kotoutumistarjotin-verkosto", "fi"),
+    ],
 )
 def test_footer_texts_are_translated_or_fall_back_marked(client, soup_of, code, name, lang):
     footer = soup_of(client.get(f"/{code}/")).select_one("footer.site-footer")
@@ -171,7 +195,10 @@ def test_footer_texts_are_translated_or_fall_back_marked(client, soup_of, code, 
 
 def test_an_alias_leads_to_its_originals_notice(client, soup_of):
     original = Page.objects.get(slug=UNTRANSLATED, locale__language_code="fi")
-    alias = original.create_alias(parent=Page.objects.get(depth=2, locale__language_code="uk"), update_locale=Locale.objects.get(language_code="uk"))
+    alias = original.create_alias(
+        parent=Page.objects.get(depth=2, locale__language_code="uk"),
+        update_locale=Locale.objects.get(language_code="uk"),
+    )
     soup = soup_of(client.get(alias.url))
     others = {a["lang"]: a["href"] for a in soup.select(".language-switcher__more a")}
     assert "uk" not in others

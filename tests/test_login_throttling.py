@@ -23,8 +23,10 @@ def editor():
 
 def sign_in(client, username, password, address="192.0.2.10", language="fi"):
     return client.post(
-        "/admin/login/", {"username": username, "password": password},
-        REMOTE_ADDR=address, HTTP_ACCEPT_LANGUAGE=language,
+        "/admin/login/",
+        {"username": username, "password": password},
+        REMOTE_ADDR=address,
+        HTTP_ACCEPT_LANGUAGE=language,
     )
 
 
@@ -98,7 +100,8 @@ def test_shared_cache_is_the_database_by_default(monkeypatch):
     monkeypatch.delenv("CACHE_URL", raising=False)
     config = env.shared_cache_config()
     assert config == {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "tarjotin_cache"
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "tarjotin_cache",
     }
 
 

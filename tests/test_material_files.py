@@ -3,9 +3,9 @@ downloads with counts, members-only files."""
 
 import io
 import json
-from importlib import import_module
 import zipfile
 from datetime import date
+from importlib import import_module
 from pathlib import Path
 
 import pytest
@@ -80,16 +80,21 @@ def stored_files(media):
 
 
 def upload(client, name, data):
-    return client.post(reverse("wagtaildocs:add_multiple"), {
-        "title": name,
-        "collection": Collection.get_first_root_node().pk,
-        "files[]": SimpleUploadedFile(name, data),
-    })
+    return client.post(
+        reverse("wagtaildocs:add_multiple"),
+        {
+            "title": name,
+            "collection": Collection.get_first_root_node().pk,
+            "files[]": SimpleUploadedFile(name, data),
+        },
+    )
 
 
 def add_document(name, data, capture, **fields):
     with capture(execute=True):
-        document = CustomDocument.objects.create(title=name, file=ContentFile(data, name=name), **fields)
+        document = CustomDocument.objects.create(
+            title=name, file=ContentFile(data, name=name), **fields
+        )
     document.refresh_from_db()
     return document
 
@@ -97,15 +102,28 @@ def add_document(name, data, capture, **fields):
 # Upload safety
 
 
-@pytest.mark.parametrize("name,data,message", [
-    ("guide.pdf", b"<!DOCTYPE html><html><script>alert(1)</script></html>", "does not match its type"),
-    ("notes.txt", b"<html><body>hi</body></html>", "does not match its type"),
-    ("notes.txt", "Hei maailma".encode("latin-1") + b"\xe4\xff", "UTF-8"),
-    ("slides.pptx", make_docx(), "does not match its type"),
-    ("text.odt", make_zip({"mimetype": "text/html", "content.xml": "<x/>"}), "does not match its type"),
-    ("page.html", b"<html></html>", "cannot be uploaded"),
-])
-def test_upload_with_wrong_content_is_refused_and_nothing_saved(english_admin, media, name, data, message):
+@pytest.mark.parametrize(
+    "name,data,message",
+    [
+        (
+            "guide.pdf",
+            b"<!DOCTYPE html><html><script>alert(1)</script></html>",
+            "does not match its type",
+        ),
+        ("notes.txt", b"<html><body>hi</body></html>", "does not match its type"),
+        ("notes.txt", "Hei maailma".encode("latin-1") + b"\xe4\xff", "UTF-8"),
+        ("slides.pptx", make_docx(), "does not match its type"),
+        (
+            "text.odt",
+            make_zip({"mimetype": "text/html", "content.xml": "<x/>"}),
+            "does not match its type",
+        ),
+        ("page.html", b"<html></html>", "cannot be uploaded"),
+    ],
+)
+def test_upload_with_wrong_content_is_refused_and_nothing_saved(
+    english_admin, media, name, data, message
+):
     before = CustomDocument.objects.count()
     response = upload(english_admin, name, data)
     result = json.loads(response.content)
@@ -116,7 +134,9 @@ def test_upload_with_wrong_content_is_refused_and_nothing_saved(english_admin, m
 
 
 def test_zip_bombs_are_refused_from_the_directory(english_admin, media):
-    many = make_zip({"[Content_Types].xml": CONTENT_TYPES, **{f"word/{n}.xml": "" for n in range(10_001)}})
+    many = make_zip(
+        {"[Content_Types].xml": CONTENT_TYPES, **{f"word/{n}.xml": "" for n in range(10_001)}}
+    )
     huge = make_zip({"[Content_Types].xml": CONTENT_TYPES, "word/document.xml": b"\0" * 5_000_000})
     for data in (many, huge):
         result = json.loads(upload(english_admin, "bomb.docx", data).content)
@@ -133,9 +153,13 @@ def test_oversized_file_is_refused_naming_the_limit(english_admin, media, settin
     assert stored_files(media) == []
 
 
-def test_valid_upload_is_stored_with_checksum_and_text(english_admin, django_capture_on_commit_callbacks):
+def test_valid_upload_is_stored_with_checksum_and_text(
+    english_admin, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
-        result = json.loads(upload(english_admin, "opas.docx", make_docx("Kotoutuminen alkaa")).content)
+        result = json.loads(
+            upload(english_admin, "opas.docx", make_docx("Kotoutuminen alkaa")).content
+        )
     assert result["success"] is True
     document = CustomDocument.objects.get(pk=result["doc_id"])
     assert len(document.checksum) == 64
@@ -158,10 +182,18 @@ def test_duplicate_upload_is_kept_with_a_warning_linking_the_original(
 # Text extraction and previews
 
 
-@pytest.mark.parametrize("name,maker", [
-    ("opas.pdf", make_pdf), ("opas.docx", make_docx), ("opas.pptx", make_pptx), ("opas.odt", make_odt),
-])
-def test_extracted_text_makes_the_document_findable(name, maker, django_capture_on_commit_callbacks):
+@pytest.mark.parametrize(
+    "name,maker",
+    [
+        ("opas.pdf", make_pdf),
+        ("opas.docx", make_docx),
+        ("opas.pptx", make_pptx),
+        ("opas.odt", make_odt),
+    ],
+)
+def test_extracted_text_makes_the_document_findable(
+    name, maker, django_capture_on_commit_callbacks
+):
     document = add_document(name, maker(), django_capture_on_commit_callbacks)
     assert document.extraction_status == ExtractionStatus.DONE
     assert "Hei maailma" in document.extracted_text
@@ -183,7 +215,9 @@ def test_preview_is_deleted_with_the_document(media, django_capture_on_commit_ca
     assert stored_files(media) == []
 
 
-def test_corrupted_pdf_is_accepted_with_failed_extraction(english_admin, django_capture_on_commit_callbacks):
+def test_corrupted_pdf_is_accepted_with_failed_extraction(
+    english_admin, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         result = json.loads(upload(english_admin, "rikki.pdf", b"%PDF-1.4 garbage").content)
     assert result["success"] is True
@@ -224,7 +258,9 @@ def test_download_headers_and_daily_count(client, django_capture_on_commit_callb
     assert isinstance(counts.get().date, date)
 
 
-def test_downloads_through_wagtails_route_are_counted_too(client, django_capture_on_commit_callbacks):
+def test_downloads_through_wagtails_route_are_counted_too(
+    client, django_capture_on_commit_callbacks
+):
     document = add_document("opas.docx", make_docx(), django_capture_on_commit_callbacks)
     response = client.get(document.url)
     assert response.status_code == 200
@@ -242,7 +278,10 @@ def test_editors_see_the_download_count(english_admin, django_capture_on_commit_
 
 def test_download_needs_the_right_file_name(client, django_capture_on_commit_callbacks):
     document = add_document("opas.pdf", make_pdf(), django_capture_on_commit_callbacks)
-    assert client.get(reverse("materials:download", args=[document.pk, "other.pdf"])).status_code == 404
+    assert (
+        client.get(reverse("materials:download", args=[document.pk, "other.pdf"])).status_code
+        == 404
+    )
 
 
 def test_members_only_file_needs_login_on_both_routes(
@@ -272,7 +311,8 @@ def test_files_keep_their_order_in_every_language_and_one_added_in_code_goes_las
     codes = ["uk", "fi", "ar"]  # created in this order, shown in the reverse
     documents = [
         CustomDocument.objects.create(
-            title=f"Opas {code}", file=ContentFile(b"Hei", name=f"opas-{code}.txt"),
+            title=f"Opas {code}",
+            file=ContentFile(b"Hei", name=f"opas-{code}.txt"),
             language=Language.objects.get(code=code),
         )
         for code in codes
@@ -296,7 +336,8 @@ def test_files_keep_their_order_in_every_language_and_one_added_in_code_goes_las
     assert [f.document.language.code for f in translation.files.all()] == ["ar", "fi", "uk"]
 
     late = CustomDocument.objects.create(
-        title="Opas sv", file=ContentFile(b"Hej", name="opas-sv.txt"),
+        title="Opas sv",
+        file=ContentFile(b"Hej", name="opas-sv.txt"),
         language=Language.objects.get(code="sv"),
     )
     MaterialFile.objects.create(material=page, document=late)
@@ -311,6 +352,7 @@ def test_the_migration_numbers_files_saved_without_an_order_as_they_were_added()
     MaterialFile.objects.filter(material=material).update(sort_order=None)
     migration.number_unordered_files(apps, None)
     assert [f.sort_order for f in material.files.order_by("pk")] == list(range(len(files)))
+
 
 # Macros and lying zip directories
 
@@ -331,23 +373,61 @@ def lying_about_size(data, name, declared):
         start = 0
         while (start := patched.find(signature, start)) != -1:
             name_at = start + (30 if signature == b"PK\x03\x04" else 46)
-            if patched[name_at:name_at + len(encoded)] == encoded:
-                patched[start + size_at:start + size_at + 4] = declared.to_bytes(4, "little")
+            if patched[name_at : name_at + len(encoded)] == encoded:
+                patched[start + size_at : start + size_at + 4] = declared.to_bytes(4, "little")
             start += 4
     return bytes(patched)
 
 
-@pytest.mark.parametrize("name,data", [
-    ("macro.docx", make_zip({"[Content_Types].xml": CONTENT_TYPES, "word/document.xml": "<w/>",
-                             "word/vbaProject.bin": b"\xd0\xcf\x11\xe0macro"})),
-    ("macro.xlsx", make_zip({"[Content_Types].xml": CONTENT_TYPES, "xl/workbook.xml": "<w/>",
-                             "xl/VBAPROJECT.BIN": b"macro"})),
-    ("renamed.docx", make_zip({"[Content_Types].xml": MACRO_TYPES, "word/document.xml": "<w/>"})),
-    ("macro.odt", make_zip({"mimetype": "application/vnd.oasis.opendocument.text",
-                            "content.xml": "<x/>", "Basic/Standard/Module1.xml": "<script/>"})),
-    ("script.odt", make_zip({"mimetype": "application/vnd.oasis.opendocument.text",
-                             "content.xml": "<x/>", "Scripts/python/run.py": "import os"})),
-])
+@pytest.mark.parametrize(
+    "name,data",
+    [
+        (
+            "macro.docx",
+            make_zip(
+                {
+                    "[Content_Types].xml": CONTENT_TYPES,
+                    "word/document.xml": "<w/>",
+                    "word/vbaProject.bin": b"\xd0\xcf\x11\xe0macro",
+                }
+            ),
+        ),
+        (
+            "macro.xlsx",
+            make_zip(
+                {
+                    "[Content_Types].xml": CONTENT_TYPES,
+                    "xl/workbook.xml": "<w/>",
+                    "xl/VBAPROJECT.BIN": b"macro",
+                }
+            ),
+        ),
+        (
+            "renamed.docx",
+            make_zip({"[Content_Types].xml": MACRO_TYPES, "word/document.xml": "<w/>"}),
+        ),
+        (
+            "macro.odt",
+            make_zip(
+                {
+                    "mimetype": "application/vnd.oasis.opendocument.text",
+                    "content.xml": "<x/>",
+                    "Basic/Standard/Module1.xml": "<script/>",
+                }
+            ),
+        ),
+        (
+            "script.odt",
+            make_zip(
+                {
+                    "mimetype": "application/vnd.oasis.opendocument.text",
+                    "content.xml": "<x/>",
+                    "Scripts/python/run.py": "import os",
+                }
+            ),
+        ),
+    ],
+)
 def test_office_files_with_macros_are_refused_with_one_reason(english_admin, media, name, data):
     before = CustomDocument.objects.count()
     result = json.loads(upload(english_admin, name, data).content)
@@ -359,9 +439,12 @@ def test_office_files_with_macros_are_refused_with_one_reason(english_admin, med
 
 
 def test_zip_whose_directory_understates_sizes_is_inflated_and_refused(english_admin, media):
-    honest = make_zip({
-        "[Content_Types].xml": CONTENT_TYPES, "word/document.xml": b"\0" * 30_000_000,
-    })
+    honest = make_zip(
+        {
+            "[Content_Types].xml": CONTENT_TYPES,
+            "word/document.xml": b"\0" * 30_000_000,
+        }
+    )
     bomb = lying_about_size(honest, "word/document.xml", 1000)
     assert zipfile.ZipFile(io.BytesIO(bomb)).getinfo("word/document.xml").file_size == 1000
     result = json.loads(upload(english_admin, "bomb.docx", bomb).content)
@@ -386,11 +469,14 @@ def test_refusal_is_in_the_editors_language_in_the_single_upload_form(
     profile.preferred_language = "fi"
     profile.save()
     data = make_zip({"[Content_Types].xml": MACRO_TYPES, "word/document.xml": "<w/>"})
-    response = english_admin.post(reverse("wagtaildocs:add"), {
-        "title": "Makro",
-        "collection": Collection.get_first_root_node().pk,
-        "file": SimpleUploadedFile("makro.docx", data),
-    })
+    response = english_admin.post(
+        reverse("wagtaildocs:add"),
+        {
+            "title": "Makro",
+            "collection": Collection.get_first_root_node().pk,
+            "file": SimpleUploadedFile("makro.docx", data),
+        },
+    )
     assert response.status_code == 200
     errors = response.context["form"].errors
     assert list(errors) == ["file"] and len(errors["file"]) == 1
@@ -398,9 +484,14 @@ def test_refusal_is_in_the_editors_language_in_the_single_upload_form(
     assert stored_files(media) == []
 
 
-@pytest.mark.parametrize("name,maker", [
-    ("a.docx", make_docx), ("a.pptx", make_pptx), ("a.odt", make_odt),
-])
+@pytest.mark.parametrize(
+    "name,maker",
+    [
+        ("a.docx", make_docx),
+        ("a.pptx", make_pptx),
+        ("a.odt", make_odt),
+    ],
+)
 def test_ordinary_office_files_still_pass_the_inflating_check(english_admin, name, maker):
     result = json.loads(upload(english_admin, name, maker()).content)
     assert result["success"] is True

@@ -17,37 +17,59 @@ def titles(soup):
 
 def facet(soup, name):
     return {
-        box["value"]: (int(box.find_next("span", class_="count").get_text().strip("()")), box.has_attr("checked"))
+        box["value"]: (
+            int(box.find_next("span", class_="count").get_text().strip("()")),
+            box.has_attr("checked"),
+        )
         for box in soup.select(f"input[type=checkbox][name={name}]")
     }
 
 
 def test_bank_lists_materials_of_every_organisation(client, soup_of):
     soup = soup_of(client.get(BANK))
-    assert f"{MaterialPage.objects.live().filter(locale__language_code='fi').count()} " in soup.select_one("#results-heading").get_text()
+    assert (
+        f"{MaterialPage.objects.live().filter(locale__language_code='fi').count()} "
+        in soup.select_one("#results-heading").get_text()
+    )
     organisations = facet(soup, "organisation")
-    assert {"vaestoliitto", "suomen-punainen-risti", "toivola-luotola-setlementti"} <= set(organisations)
+    assert {"vaestoliitto", "suomen-punainen-risti", "toivola-luotola-setlementti"} <= set(
+        organisations
+    )
 
 
 def test_facets_combine_and_count_what_each_choice_would_give(client, soup_of):
     soup = soup_of(client.get(f"{BANK}?language=ar&type=booklet"))
     found = titles(soup)
     assert found and all(title.startswith("Lastenkasvatusvihko") for title in found)
-    expected = MaterialPage.objects.filter(
-        locale__language_code="fi", material_type="booklet", files__document__language__code="ar"
-    ).distinct().count()
+    expected = (
+        MaterialPage.objects.filter(
+            locale__language_code="fi",
+            material_type="booklet",
+            files__document__language__code="ar",
+        )
+        .distinct()
+        .count()
+    )
     assert len(found) == expected
     languages = facet(soup, "language")
     assert languages["ar"] == (expected, True)
     # counts of another language are counted with the type filter applied, not the language one
-    assert languages["ru"][0] == MaterialPage.objects.filter(
-        material_type="booklet", files__document__language__code="ru"
-    ).distinct().count()
+    assert (
+        languages["ru"][0]
+        == MaterialPage.objects.filter(
+            material_type="booklet", files__document__language__code="ru"
+        )
+        .distinct()
+        .count()
+    )
     types = facet(soup, "type")
     assert types["booklet"][1] is True
-    assert types["guide"][0] == MaterialPage.objects.filter(
-        material_type="guide", files__document__language__code="ar"
-    ).distinct().count()
+    assert (
+        types["guide"][0]
+        == MaterialPage.objects.filter(material_type="guide", files__document__language__code="ar")
+        .distinct()
+        .count()
+    )
 
 
 def test_two_values_of_one_facet_widen_the_selection(client, soup_of):
@@ -73,8 +95,14 @@ def result_count(soup):
 )
 def test_each_facet_and_the_text_filter(client, soup_of, query, lookup):
     if "path__startswith" in lookup:
-        lookup = {"path__startswith": Page.objects.get(slug="vaestoliitto", locale__language_code="fi").path}
-    expected = MaterialPage.objects.live().filter(locale__language_code="fi", **lookup).distinct().count()
+        lookup = {
+            "path__startswith": Page.objects.get(
+                slug="vaestoliitto", locale__language_code="fi"
+            ).path
+        }
+    expected = (
+        MaterialPage.objects.live().filter(locale__language_code="fi", **lookup).distinct().count()
+    )
     total = MaterialPage.objects.live().filter(locale__language_code="fi").count()
     soup = soup_of(client.get(f"{BANK}?{query}"))
     assert result_count(soup) == expected < total
@@ -101,12 +129,24 @@ def test_material_page_offers_one_download_per_language_in_its_own_name(client, 
     material = MaterialPage.objects.get(slug="vihko-lapsen-kasvattaminen")
     soup = soup_of(client.get(material.url))
     buttons = soup.select(".download__button")
-    names = {button.find("span", lang=True)["lang"]: button.find("span", lang=True).get_text() for button in buttons}
-    assert names == {"fi": "suomi", "ar": "العربية", "so": "Soomaali", "ru": "Русский", "en": "English"}
+    names = {
+        button.find("span", lang=True)["lang"]: button.find("span", lang=True).get_text()
+        for button in buttons
+    }
+    assert names == {
+        "fi": "suomi",
+        "ar": "العربية",
+        "so": "Soomaali",
+        "ru": "Русский",
+        "en": "English",
+    }
     arabic = next(button for button in buttons if button.get("hreflang") == "ar")
     assert arabic.find("span", lang="ar")["dir"] == "rtl"
     licence = soup.find("a", rel="license")
-    assert licence.get_text() == "CC BY 4.0" and "creativecommons.org/licenses/by/4.0" in licence["href"]
+    assert (
+        licence.get_text() == "CC BY 4.0"
+        and "creativecommons.org/licenses/by/4.0" in licence["href"]
+    )
 
 
 def test_the_same_files_are_offered_from_a_translated_page(client, soup_of):
@@ -114,9 +154,14 @@ def test_the_same_files_are_offered_from_a_translated_page(client, soup_of):
 
     material = MaterialPage.objects.get(slug="vihko-koulunkaynti")
     arabic_files = set(material.files.values_list("document_id", flat=True))
-    swedish = material.copy_for_translation(Locale.objects.get(language_code="sv"), copy_parents=True)
+    swedish = material.copy_for_translation(
+        Locale.objects.get(language_code="sv"), copy_parents=True
+    )
     swedish.save_revision().publish()
-    assert set(MaterialFile.objects.filter(material=swedish).values_list("document_id", flat=True)) == arabic_files
+    assert (
+        set(MaterialFile.objects.filter(material=swedish).values_list("document_id", flat=True))
+        == arabic_files
+    )
     soup = soup_of(client.get("/sv/materiaalipankki/?language=ar"))
     assert soup.html["lang"] == "sv"
     assert "Lastenkasvatusvihko: Koulunkäynti ja koulun tukimuodot" in titles(soup)
@@ -128,8 +173,11 @@ def add_materials(count):
     document = MaterialFile.objects.filter(document__language__code="ar").first().document
     for number in range(count):
         material = MaterialPage(
-            title=f"Lisävihko {number}", slug=f"lisavihko-{number}", intro="Vihko",
-            material_type="booklet", year=2020,
+            title=f"Lisävihko {number}",
+            slug=f"lisavihko-{number}",
+            intro="Vihko",
+            material_type="booklet",
+            year=2020,
         )
         material.topics = [topic]
         material.files = [MaterialFile(document=document)]
@@ -148,7 +196,9 @@ def test_languages_of_files_are_not_limited_to_site_languages():
     assert Language.objects.filter(code__in=["so", "prs", "uk", "ti"]).count() == 4
 
 
-def test_members_only_material_shows_that_it_exists_but_files_need_login(client, soup_of, django_user_model):
+def test_members_only_material_shows_that_it_exists_but_files_need_login(
+    client, soup_of, django_user_model
+):
     material = MaterialPage.objects.get(slug="vertaisryhmaohjaajien-koulutus")
     assert material.members_only
     soup = soup_of(client.get(material.url))
@@ -184,7 +234,9 @@ def test_files_under_a_private_page_need_login_too(client, soup_of):
     from wagtail.models import PageViewRestriction
 
     organisation = Page.objects.get(slug="toivola-luotola-setlementti")
-    PageViewRestriction.objects.create(page=organisation, restriction_type=PageViewRestriction.LOGIN)
+    PageViewRestriction.objects.create(
+        page=organisation, restriction_type=PageViewRestriction.LOGIN
+    )
     material = MaterialPage.objects.get(slug="meri-lapin-aitiryhmat-malli")
     document = material.files.first().document
     for url in (f"/files/{document.pk}/{document.filename}", document.url):
@@ -210,13 +262,17 @@ def test_a_draft_translation_does_not_hide_the_original(client, soup_of):
 def test_editor_attaches_many_files_at_once(client, django_user_model):
     from django.urls import reverse
 
-    client.force_login(django_user_model.objects.create_superuser("admin", "a@example.org", "pw-123456"))
+    client.force_login(
+        django_user_model.objects.create_superuser("admin", "a@example.org", "pw-123456")
+    )
     material = MaterialPage.objects.get(slug="womento-opas")
     editor = client.get(reverse("wagtailadmin_pages:edit", args=[material.pk])).content.decode()
     assert "new MultipleChooserPanel(" in editor and 'id="id_files-OPEN_MODAL"' in editor
     documents = list(MaterialFile.objects.values_list("document_id", flat=True)[:3])
     chosen = client.get(
-        reverse("wagtaildocs_chooser:chosen_multiple") + "?" + "&".join(f"id={pk}" for pk in documents)
+        reverse("wagtaildocs_chooser:chosen_multiple")
+        + "?"
+        + "&".join(f"id={pk}" for pk in documents)
     )
     assert chosen.status_code == 200
     assert {str(item["id"]) for item in chosen.json()["result"]} == {str(pk) for pk in documents}

@@ -25,7 +25,9 @@ def debug_urls(settings):
 
 
 def test_members_only_file_has_no_direct_media_url(client, settings, debug_urls):
-    document = MaterialPage.objects.get(slug="vertaisryhmaohjaajien-koulutus").files.first().document
+    document = (
+        MaterialPage.objects.get(slug="vertaisryhmaohjaajien-koulutus").files.first().document
+    )
     with override_settings(ROOT_URLCONF="cms.urls"):
         response = client.get(settings.MEDIA_URL + document.file.name)
     assert response.status_code == 404

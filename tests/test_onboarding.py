@@ -16,7 +16,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def two_organisations():
-    return add_organisation("Järjestö A", level="local"), add_organisation("Järjestö B", level="local")
+    return add_organisation("Järjestö A", level="local"), add_organisation(
+        "Järjestö B", level="local"
+    )
 
 
 def editor_of(onboarded, client, username):
@@ -35,8 +37,17 @@ def add_post(parent, slug):
 
 def test_command_onboards_page_collection_and_group(django_user_model):
     django_user_model.objects.create_user("maija")
-    call_command("add_organisation", "Kemin kotoutumisyhdistys", "--level", "local",
-                 "--region", "Lappi", "--editor", "maija", verbosity=0)
+    call_command(
+        "add_organisation",
+        "Kemin kotoutumisyhdistys",
+        "--level",
+        "local",
+        "--region",
+        "Lappi",
+        "--editor",
+        "maija",
+        verbosity=0,
+    )
     page = OrganisationPage.objects.get(slug="kemin-kotoutumisyhdistys")
     assert page.live and page.level == "local"
     assert [region.name for region in page.regions.all()] == ["Lappi"]
@@ -46,11 +57,14 @@ def test_command_onboards_page_collection_and_group(django_user_model):
     assert set(group.page_permissions.values_list("page_id", flat=True)) == {page.pk}
 
 
-@pytest.mark.parametrize("args,message", [
-    (["Väestöliitto", "--slug", "vaestoliitto"], "already exists"),
-    (["Uusi", "--region", "Atlantis"], "Unknown region"),
-    (["Uusi", "--editor", "nobody"], "Unknown user"),
-])
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (["Väestöliitto", "--slug", "vaestoliitto"], "already exists"),
+        (["Uusi", "--region", "Atlantis"], "Unknown region"),
+        (["Uusi", "--editor", "nobody"], "Unknown user"),
+    ],
+)
 def test_command_explains_bad_input(args, message):
     with pytest.raises(CommandError, match=message):
         call_command("add_organisation", *args, verbosity=0)
@@ -81,7 +95,13 @@ def test_editor_works_in_own_subtree_only(client, two_organisations):
 
     response = client.post(
         reverse("wagtailadmin_pages:edit", args=[other_post.pk]),
-        {"title": "Muutettu", "slug": "vieras", "author_name": "X", "intro": "x", "body-count": "0"},
+        {
+            "title": "Muutettu",
+            "slug": "vieras",
+            "author_name": "X",
+            "intro": "x",
+            "body-count": "0",
+        },
     )
     assert response.status_code in (302, 403)
     client.post(reverse("wagtailadmin_pages:delete", args=[other_post.pk]))
@@ -95,11 +115,14 @@ def test_documents_only_in_own_collection(client, two_organisations):
     Document = get_document_model()
     upload = reverse("wagtaildocs:add")
     for collection in (a.collection, b.collection):
-        client.post(upload, {
-            "title": f"Opas {collection.name}",
-            "file": SimpleUploadedFile("opas.txt", b"Hei"),
-            "collection": collection.pk,
-        })
+        client.post(
+            upload,
+            {
+                "title": f"Opas {collection.name}",
+                "file": SimpleUploadedFile("opas.txt", b"Hei"),
+                "collection": collection.pk,
+            },
+        )
     # A's only permitted collection is A's: an upload aimed at B's lands there or nowhere.
     assert Document.objects.filter(collection=a.collection).count() >= 1
     assert not Document.objects.filter(collection=b.collection).exists()
@@ -130,14 +153,20 @@ def test_permissions_follow_the_subtree_into_new_translations(client, two_organi
 
     # The Swedish organisation page is an alias of the Finnish one until it is translated
     # (copy_parents); editors add pages below it, and only reviewers detach aliases.
-    add_below_org = reverse("wagtailadmin_pages:add", args=["network", "blogpage", translated_org.pk])
+    add_below_org = reverse(
+        "wagtailadmin_pages:add", args=["network", "blogpage", translated_org.pk]
+    )
     editor_of(a, client, "anna")
-    assert client.get(reverse("wagtailadmin_pages:edit", args=[translated_post.pk])).status_code == 200
+    assert (
+        client.get(reverse("wagtailadmin_pages:edit", args=[translated_post.pk])).status_code == 200
+    )
     assert client.get(add_below_org).status_code == 200
 
     client.logout()
     editor_of(b, client, "bertta")
-    assert client.get(reverse("wagtailadmin_pages:edit", args=[translated_post.pk])).status_code in (302, 403)
+    assert client.get(
+        reverse("wagtailadmin_pages:edit", args=[translated_post.pk])
+    ).status_code in (302, 403)
     assert client.get(add_below_org).status_code in (302, 403)
 
 
@@ -148,7 +177,9 @@ def test_onboarding_refuses_a_duplicate_name():
 
 
 def add_draft(parent, slug, owner):
-    draft = BlogPage(title=slug, slug=slug, author_name="X", intro="x", body=[], live=False, owner=owner)
+    draft = BlogPage(
+        title=slug, slug=slug, author_name="X", intro="x", body=[], live=False, owner=owner
+    )
     parent.add_child(instance=draft)
     draft.save_revision(user=owner)
     return draft
@@ -168,7 +199,10 @@ def test_editor_copies_within_own_subtree_but_not_into_another(client, two_organ
 def test_editor_deletes_and_moves_own_drafts_only_within_own_subtree(client, two_organisations):
     a, b = two_organisations
     user = editor_of(a, client, "anna")
-    doomed, mover = add_draft(a.organisation, "poistettava", user), add_draft(a.organisation, "siirrettava", user)
+    doomed, mover = (
+        add_draft(a.organisation, "poistettava", user),
+        add_draft(a.organisation, "siirrettava", user),
+    )
 
     client.post(reverse("wagtailadmin_pages:delete", args=[doomed.pk]))
     assert not BlogPage.objects.filter(pk=doomed.pk).exists()
@@ -185,8 +219,12 @@ def test_images_only_in_own_collection(client, two_organisations):
     a, b = two_organisations
     editor_of(a, client, "anna")
     Image = get_image_model()
-    theirs = Image.objects.create(title="B:n kuva", file=get_test_image_file(), collection=b.collection)
-    ours = Image.objects.create(title="A:n kuva", file=get_test_image_file(), collection=a.collection)
+    theirs = Image.objects.create(
+        title="B:n kuva", file=get_test_image_file(), collection=b.collection
+    )
+    ours = Image.objects.create(
+        title="A:n kuva", file=get_test_image_file(), collection=a.collection
+    )
     assert client.get(reverse("wagtailimages:edit", args=[ours.pk])).status_code == 200
     assert client.get(reverse("wagtailimages:edit", args=[theirs.pk])).status_code in (302, 403)
     client.post(reverse("wagtailimages:delete", args=[theirs.pk]))

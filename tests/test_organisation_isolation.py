@@ -19,8 +19,21 @@ from network.roles import COORDINATORS
 
 pytestmark = pytest.mark.django_db
 
-PARAGRAPH = json.dumps({"blocks": [{"key": "a", "type": "unstyled", "depth": 0, "text": "Teksti",
-                                    "inlineStyleRanges": [], "entityRanges": []}], "entityMap": {}})
+PARAGRAPH = json.dumps(
+    {
+        "blocks": [
+            {
+                "key": "a",
+                "type": "unstyled",
+                "depth": 0,
+                "text": "Teksti",
+                "inlineStyleRanges": [],
+                "entityRanges": [],
+            }
+        ],
+        "entityMap": {},
+    }
+)
 
 
 @pytest.fixture
@@ -58,15 +71,30 @@ def publish_material(onboarded, slug, document, **fields):
 
 def material_form(documents, action="action-draft", **extra):
     data = {
-        "title": "A:n materiaali", "slug": "a-materiaali", "intro": "Esittely",
-        "material_type": "guide", "licence": "cc-by-4.0", "members_only": "on", "tags": "",
-        "body-count": "0", action: action,
-        "files-TOTAL_FORMS": str(len(documents)), "files-INITIAL_FORMS": "0",
-        "files-MIN_NUM_FORMS": "1", "files-MAX_NUM_FORMS": "1000",
+        "title": "A:n materiaali",
+        "slug": "a-materiaali",
+        "intro": "Esittely",
+        "material_type": "guide",
+        "licence": "cc-by-4.0",
+        "members_only": "on",
+        "tags": "",
+        "body-count": "0",
+        action: action,
+        "files-TOTAL_FORMS": str(len(documents)),
+        "files-INITIAL_FORMS": "0",
+        "files-MIN_NUM_FORMS": "1",
+        "files-MAX_NUM_FORMS": "1000",
     }
     for i, document in enumerate(documents):
-        data.update({f"files-{i}-document": str(document.pk), f"files-{i}-label": "",
-                     f"files-{i}-id": "", f"files-{i}-ORDER": str(i), f"files-{i}-DELETE": ""})
+        data.update(
+            {
+                f"files-{i}-document": str(document.pk),
+                f"files-{i}-label": "",
+                f"files-{i}-id": "",
+                f"files-{i}-ORDER": str(i),
+                f"files-{i}-DELETE": "",
+            }
+        )
     data.update(extra)
     return data
 
@@ -155,10 +183,20 @@ def test_a_draft_of_a_published_material_changes_nothing_until_it_is_published(c
 
 
 def blog_form(**extra):
-    data = {"title": "Uutinen", "slug": "uutinen", "author_name": "Anna", "date": "2026-11-01",
-            "intro": "Johdanto", "tags": "", "action-draft": "action-draft",
-            "body-count": "1", "body-0-type": "paragraph", "body-0-value": PARAGRAPH,
-            "body-0-deleted": "", "body-0-order": "0"}
+    data = {
+        "title": "Uutinen",
+        "slug": "uutinen",
+        "author_name": "Anna",
+        "date": "2026-11-01",
+        "intro": "Johdanto",
+        "tags": "",
+        "action-draft": "action-draft",
+        "body-count": "1",
+        "body-0-type": "paragraph",
+        "body-0-value": PARAGRAPH,
+        "body-0-deleted": "",
+        "body-0-order": "0",
+    }
     data.update(extra)
     return data
 
@@ -180,15 +218,27 @@ def test_forged_image_of_another_organisation_is_refused(client, a_and_b):
 
 
 def document_block(document):
-    return {"body-count": "1", "body-0-type": "document", "body-0-deleted": "", "body-0-order": "0",
-            "body-0-value-document": str(document.pk), "body-0-value-link_text": "Lataa"}
+    return {
+        "body-count": "1",
+        "body-0-type": "document",
+        "body-0-deleted": "",
+        "body-0-order": "0",
+        "body-0-value-document": str(document.pk),
+        "body-0-value-link_text": "Lataa",
+    }
 
 
 def document_link_in_text(document):
     """A paragraph whose word "Lataa" links to ``document`` (Draftail's content state)."""
     link = {"type": "DOCUMENT", "mutability": "MUTABLE", "data": {"id": document.pk}}
-    paragraph = {"key": "a", "type": "unstyled", "depth": 0, "text": "Lataa",
-                 "inlineStyleRanges": [], "entityRanges": [{"offset": 0, "length": 5, "key": 0}]}
+    paragraph = {
+        "key": "a",
+        "type": "unstyled",
+        "depth": 0,
+        "text": "Lataa",
+        "inlineStyleRanges": [],
+        "entityRanges": [{"offset": 0, "length": 5, "key": 0}],
+    }
     text = {"blocks": [paragraph], "entityMap": {"0": link}}
     return {"body-0-value": json.dumps(text)}
 

@@ -45,7 +45,9 @@ def test_page_type_renders_in_language(client, soup_of, model, code):
     assert soup.h1 is not None
     current = soup.select_one(".language-switcher [aria-current]")
     assert current["lang"] == code
-    available = {a["hreflang"]: a["href"] for a in soup.select(".language-switcher > ul a[hreflang]")}
+    available = {
+        a["hreflang"]: a["href"] for a in soup.select(".language-switcher > ul a[hreflang]")
+    }
     unavailable = {a["lang"]: a["href"] for a in soup.select(".language-switcher__more a")}
     for other, _name in settings.LANGUAGES:
         if other == code:
@@ -55,6 +57,7 @@ def test_page_type_renders_in_language(client, soup_of, model, code):
             assert available[other] == other_page.url
         else:
             assert unavailable[other] == f"/{other}/unavailable/{page.pk}/"
+
 
 def test_switcher_lists_only_existing_translations(client, soup_of):
     guide = Page.objects.get(slug="kotoutumistarjotin", locale__language_code="fi")
@@ -76,7 +79,10 @@ def test_root_redirects_to_finnish(client):
     assert response["Location"] == "/fi/"
 
 
-@pytest.mark.parametrize("code,text", [("fi", "Sivua ei löytynyt"), ("sv", "Sidan hittades inte"), ("en", "Page not found")])
+@pytest.mark.parametrize(
+    "code,text",
+    [("fi", "Sivua ei löytynyt"), ("sv", "Sidan hittades inte"), ("en", "Page not found")],
+)
 def test_unknown_slug_is_404_in_language(client, soup_of, code, text):
     response = client.get(f"/{code}/ei-ole-olemassa/")
     assert response.status_code == 404
@@ -85,7 +91,9 @@ def test_unknown_slug_is_404_in_language(client, soup_of, code, text):
     assert text in soup.h1.get_text()
 
 
-@pytest.mark.parametrize("path", ["/de/", "/xx/jotain/", "/fi/blogi/olematon/", "/fi/jarjestot/x/y/z/"])
+@pytest.mark.parametrize(
+    "path", ["/de/", "/xx/jotain/", "/fi/blogi/olematon/", "/fi/jarjestot/x/y/z/"]
+)
 def test_unknown_locale_or_slug_is_404(client, path):
     response = client.get(path, follow=True)
     assert response.status_code == 404
@@ -117,7 +125,11 @@ def test_blog_lists_posts_of_every_organisation_newest_first(client, soup_of):
     cards = soup.select(".card")
     assert len(cards) == 5
     organisations = {card.select_one(".card__org").get_text() for card in cards}
-    assert {"Suomen Punainen Risti", "Väestöliitto", "Oulun kaupungin maahanmuuttajapalvelut"} <= organisations
+    assert {
+        "Suomen Punainen Risti",
+        "Väestöliitto",
+        "Oulun kaupungin maahanmuuttajapalvelut",
+    } <= organisations
     dates = [card.time["datetime"] for card in cards]
     assert dates == sorted(dates, reverse=True)
 
@@ -140,7 +152,9 @@ def test_blog_filters_by_organisation_from_its_page(client, soup_of):
     link = soup.select_one('a[href="/fi/blogi/?organisation=vaestoliitto"]')
     assert "Väestöliitto" in link.get_text()
     soup = soup_of(client.get(link["href"]))
-    assert [a.get_text() for a in soup.select(".card__title a")] == ["Osaksi suomalaista yhteiskuntaa"]
+    assert [a.get_text() for a in soup.select(".card__title a")] == [
+        "Osaksi suomalaista yhteiskuntaa"
+    ]
 
 
 def test_unknown_tag_or_organisation_lists_nothing(client, soup_of):
@@ -158,7 +172,10 @@ def test_organisation_listing_is_paginated(client, soup_of):
     assert len(soup.select(".card")) == 24
     next_link = soup.select_one(".pagination a[rel=next]")["href"]
     second = soup_of(client.get("/fi/jarjestot/" + next_link))
-    assert len(second.select(".card")) == OrganisationPage.objects.filter(locale__language_code="fi").count() - 24
+    assert (
+        len(second.select(".card"))
+        == OrganisationPage.objects.filter(locale__language_code="fi").count() - 24
+    )
 
 
 def test_organisation_filter_by_level(client, soup_of):

@@ -22,8 +22,21 @@ from network.roles import COORDINATORS, TRANSLATORS
 
 pytestmark = pytest.mark.django_db
 
-BODY = json.dumps({"blocks": [{"key": "a", "type": "unstyled", "depth": 0, "text": "Teksti",
-                               "inlineStyleRanges": [], "entityRanges": []}], "entityMap": {}})
+BODY = json.dumps(
+    {
+        "blocks": [
+            {
+                "key": "a",
+                "type": "unstyled",
+                "depth": 0,
+                "text": "Teksti",
+                "inlineStyleRanges": [],
+                "entityRanges": [],
+            }
+        ],
+        "entityMap": {},
+    }
+)
 
 
 def user_in(group, username):
@@ -53,7 +66,9 @@ def translator():
 
 
 def blog_post(parent, slug, live=True):
-    post = BlogPage(title=f"Julkaistu {slug}", slug=slug, author_name="A", intro="Johdanto", body=[])
+    post = BlogPage(
+        title=f"Julkaistu {slug}", slug=slug, author_name="A", intro="Johdanto", body=[]
+    )
     parent.add_child(instance=post)
     if live:
         post.save_revision().publish()
@@ -75,9 +90,20 @@ def draft(organisation):
 
 
 def form_data(title, slug, action, **extra):
-    data = {"title": title, "slug": slug, "author_name": "A", "date": "2026-11-01",
-            "intro": "Johdanto", "body-count": "1", "body-0-type": "paragraph", "body-0-value": BODY,
-            "body-0-deleted": "", "body-0-order": "0", "tags": "", action: "1"}
+    data = {
+        "title": title,
+        "slug": slug,
+        "author_name": "A",
+        "date": "2026-11-01",
+        "intro": "Johdanto",
+        "body-count": "1",
+        "body-0-type": "paragraph",
+        "body-0-value": BODY,
+        "body-0-deleted": "",
+        "body-0-order": "0",
+        "tags": "",
+        action: "1",
+    }
     data.update(extra)
     return data
 
@@ -121,15 +147,19 @@ def test_every_page_model_asks_the_review_rule(editor, live_post):
 
 def test_page_editor_publishing_saves_at_most_a_draft(client, editor, organisation, live_post):
     client.force_login(editor)
-    add = reverse("wagtailadmin_pages:add", args=["network", "blogpage", organisation.organisation.pk])
+    add = reverse(
+        "wagtailadmin_pages:add", args=["network", "blogpage", organisation.organisation.pk]
+    )
     form = client.get(add).content.decode()
     assert 'name="action-submit"' in form and 'name="action-publish"' not in form
     client.post(add, form_data("Uusi", "uusi", "action-publish"))
     assert "uusi" not in live_slugs()
     assert public_text(f"{organisation.organisation.url}uusi/") is None
 
-    client.post(reverse("wagtailadmin_pages:edit", args=[live_post.pk]),
-                form_data("Muutettu", live_post.slug, "action-publish"))
+    client.post(
+        reverse("wagtailadmin_pages:edit", args=[live_post.pk]),
+        form_data("Muutettu", live_post.slug, "action-publish"),
+    )
     assert "Muutettu" not in public_text(live_post.url)
     assert BlogPage.objects.get(pk=live_post.pk).title == "Julkaistu julkaistu"
 
@@ -143,30 +173,45 @@ def test_bulk_publish_leaves_drafts_unpublished(client, editor, draft):
     assert "luonnos" not in live_slugs()
 
 
-def test_copies_and_aliases_from_the_copy_view_are_not_live(client, editor, organisation, live_post):
+def test_copies_and_aliases_from_the_copy_view_are_not_live(
+    client, editor, organisation, live_post
+):
     client.force_login(editor)
     copy = reverse("wagtailadmin_pages:copy", args=[live_post.pk])
     for slug, extra in (("kopio", {"publish_copies": "on"}), ("alias", {"alias": "on"})):
-        client.post(copy, {"new_title": slug, "new_slug": slug,
-                           "new_parent_page": organisation.organisation.pk, **extra})
+        client.post(
+            copy,
+            {
+                "new_title": slug,
+                "new_slug": slug,
+                "new_parent_page": organisation.organisation.pk,
+                **extra,
+            },
+        )
         assert slug not in live_slugs()
         assert public_text(f"{organisation.organisation.url}{slug}/") is None
 
 
-def test_admin_api_publish_copy_and_alias_make_nothing_live(editor_session, organisation, live_post, draft):
+def test_admin_api_publish_copy_and_alias_make_nothing_live(
+    editor_session, organisation, live_post, draft
+):
     before = live_slugs()
     api_action(editor_session, draft, "publish")
     assert "luonnos" not in live_slugs()
 
-    editor_session.post(reverse("wagtailadmin_pages:edit", args=[live_post.pk]),
-                        form_data("Luonnosmuutos", live_post.slug, "action-draft"),
-                        HTTP_X_CSRFTOKEN=editor_session.cookies["csrftoken"].value)
+    editor_session.post(
+        reverse("wagtailadmin_pages:edit", args=[live_post.pk]),
+        form_data("Luonnosmuutos", live_post.slug, "action-draft"),
+        HTTP_X_CSRFTOKEN=editor_session.cookies["csrftoken"].value,
+    )
     api_action(editor_session, live_post, "publish")
     assert "Luonnosmuutos" not in public_text(live_post.url)
 
     api_action(editor_session, live_post, "copy", {"slug": "api-kopio", "keep_live": True})
     api_action(editor_session, live_post, "create_alias", {"update_slug": "api-alias"})
-    api_action(editor_session, live_post, "copy_for_translation", {"locale": "sv", "copy_parents": True})
+    api_action(
+        editor_session, live_post, "copy_for_translation", {"locale": "sv", "copy_parents": True}
+    )
     assert live_slugs() == before
 
 
@@ -188,8 +233,10 @@ def test_admin_api_revert_does_not_publish(editor_session, coordinator, live_pos
 def test_scheduled_publishing_needs_a_reviewer(client, editor, draft):
     client.force_login(editor)
     past = (timezone.localtime() - datetime.timedelta(hours=1)).strftime("%Y-%m-%d %H:%M")
-    client.post(reverse("wagtailadmin_pages:edit", args=[draft.pk]),
-                form_data("Ajastettu", draft.slug, "action-publish", go_live_at=past))
+    client.post(
+        reverse("wagtailadmin_pages:edit", args=[draft.pk]),
+        form_data("Ajastettu", draft.slug, "action-publish", go_live_at=past),
+    )
     call_command("publish_scheduled", verbosity=0)
     assert "luonnos" not in live_slugs()
     assert not draft.revisions.filter(approved_go_live_at__isnull=False).exists()
@@ -197,17 +244,23 @@ def test_scheduled_publishing_needs_a_reviewer(client, editor, draft):
 
 def test_editors_do_not_set_privacy(client, editor, live_post):
     client.force_login(editor)
-    client.post(reverse("wagtailadmin_pages:set_privacy", args=[live_post.pk]), {"restriction_type": "login"})
+    client.post(
+        reverse("wagtailadmin_pages:set_privacy", args=[live_post.pk]),
+        {"restriction_type": "login"},
+    )
     assert not PageViewRestriction.objects.filter(page=live_post).exists()
     assert public_text(live_post.url) is not None
 
 
 def test_editors_cannot_start_translations(client, editor, live_post):
     client.force_login(editor)
-    client.post(reverse("wagtail_localize:submit_page_translation", args=[live_post.pk]),
-                {"locales": [Locale.objects.get(language_code="sv").pk]})
-    assert not BlogPage.objects.filter(translation_key=live_post.translation_key,
-                                       locale__language_code="sv").exists()
+    client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[live_post.pk]),
+        {"locales": [Locale.objects.get(language_code="sv").pk]},
+    )
+    assert not BlogPage.objects.filter(
+        translation_key=live_post.translation_key, locale__language_code="sv"
+    ).exists()
 
 
 def test_a_new_translation_stays_a_draft_until_published(
@@ -216,8 +269,10 @@ def test_a_new_translation_stays_a_draft_until_published(
     client.force_login(translator)
     swedish = Locale.objects.get(language_code="sv")
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("wagtail_localize:submit_page_translation", args=[live_post.pk]),
-                    {"locales": [swedish.pk], "include_subtree": ""})
+        client.post(
+            reverse("wagtail_localize:submit_page_translation", args=[live_post.pk]),
+            {"locales": [swedish.pk], "include_subtree": ""},
+        )
     translation = BlogPage.objects.get(translation_key=live_post.translation_key, locale=swedish)
     assert not translation.live
     # the Swedish visitor is sent to the "not available in your language" notice meanwhile
@@ -225,34 +280,56 @@ def test_a_new_translation_stays_a_draft_until_published(
     assert notice.status_code == 200
 
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("wagtailadmin_pages:edit", args=[translation.pk]), {"action": "publish"})
+        client.post(
+            reverse("wagtailadmin_pages:edit", args=[translation.pk]), {"action": "publish"}
+        )
     translation.refresh_from_db()
     assert translation.live
 
 
 @pytest.fixture
 def swedish_post(live_post):
-    translation = live_post.copy_for_translation(Locale.objects.get(language_code="sv"), copy_parents=True)
+    translation = live_post.copy_for_translation(
+        Locale.objects.get(language_code="sv"), copy_parents=True
+    )
     translation.save_revision().publish()
     return BlogPage.objects.get(pk=translation.pk)
 
 
-def test_translators_publish_translations_and_nothing_else(client, translator, organisation, swedish_post):
+def test_translators_publish_translations_and_nothing_else(
+    client, translator, organisation, swedish_post
+):
     client.force_login(translator)
     tester = swedish_post.permissions_for_user(translator)
     assert tester.can_edit() and tester.can_publish()
 
     client.post(reverse("wagtailadmin_pages:unpublish", args=[swedish_post.pk]))
     client.post(reverse("wagtailadmin_pages:delete", args=[swedish_post.pk]))
-    client.post(reverse("wagtailadmin_pages:set_privacy", args=[swedish_post.pk]), {"restriction_type": "login"})
+    client.post(
+        reverse("wagtailadmin_pages:set_privacy", args=[swedish_post.pk]),
+        {"restriction_type": "login"},
+    )
     home = Page.objects.get(depth=2, locale__language_code="sv")
     client.post(reverse("wagtailadmin_pages:move_confirm", args=[swedish_post.pk, home.pk]))
-    client.post(reverse("wagtail_bulk_action", args=["wagtailcore", "page", "delete"]) + f"?id={swedish_post.pk}")
-    client.post(reverse("wagtail_bulk_action", args=["wagtailcore", "page", "unpublish"]) + f"?id={swedish_post.pk}")
+    client.post(
+        reverse("wagtail_bulk_action", args=["wagtailcore", "page", "delete"])
+        + f"?id={swedish_post.pk}"
+    )
+    client.post(
+        reverse("wagtail_bulk_action", args=["wagtailcore", "page", "unpublish"])
+        + f"?id={swedish_post.pk}"
+    )
     client.get(reverse("wagtailadmin_home"))
-    for action, payload in (("unpublish", {}), ("delete", {}), ("move", {"destination_page_id": home.pk})):
-        client.post(f"/admin/api/main/pages/{swedish_post.pk}/action/{action}/", json.dumps(payload),
-                    content_type="application/json")
+    for action, payload in (
+        ("unpublish", {}),
+        ("delete", {}),
+        ("move", {"destination_page_id": home.pk}),
+    ):
+        client.post(
+            f"/admin/api/main/pages/{swedish_post.pk}/action/{action}/",
+            json.dumps(payload),
+            content_type="application/json",
+        )
 
     after = BlogPage.objects.get(pk=swedish_post.pk)
     assert after.live and after.get_parent().pk == swedish_post.get_parent().pk

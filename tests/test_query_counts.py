@@ -21,7 +21,15 @@ PAGES = {
 }
 # Upper bounds: a page that creeps past these has grown a query somewhere. (The header
 # and footer are kept between requests, home.change_count: these count a request after the first.)
-LIMITS = {"home": 19, "swedish home": 21, "blog": 20, "blog post": 18, "organisations": 19, "organisation": 20, "rss": 12}
+LIMITS = {
+    "home": 19,
+    "swedish home": 21,
+    "blog": 20,
+    "blog post": 18,
+    "organisations": 19,
+    "organisation": 20,
+    "rss": 12,
+}
 
 
 def query_counts(client):

@@ -18,8 +18,21 @@ from network.roles import COORDINATORS
 
 pytestmark = pytest.mark.django_db
 
-BODY = json.dumps({"blocks": [{"key": "a", "type": "unstyled", "depth": 0, "text": "Teksti",
-                               "inlineStyleRanges": [], "entityRanges": []}], "entityMap": {}})
+BODY = json.dumps(
+    {
+        "blocks": [
+            {
+                "key": "a",
+                "type": "unstyled",
+                "depth": 0,
+                "text": "Teksti",
+                "inlineStyleRanges": [],
+                "entityRanges": [],
+            }
+        ],
+        "entityMap": {},
+    }
+)
 
 
 @pytest.fixture
@@ -28,15 +41,28 @@ def people():
     User = get_user_model()
     editor = User.objects.create_user("editori", "editori@example.org", "pw-123456")
     onboarded.group.user_set.add(editor)
-    coordinator = User.objects.create_user("koordinaattori", "koordinaattori@example.org", "pw-123456")
+    coordinator = User.objects.create_user(
+        "koordinaattori", "koordinaattori@example.org", "pw-123456"
+    )
     Group.objects.get(name=COORDINATORS).user_set.add(coordinator)
     return onboarded.organisation, editor, coordinator
 
 
 def post_data(action, **extra):
-    data = {"title": "Uutinen", "slug": "uutinen", "author_name": "Editori", "date": "2026-11-01",
-            "intro": "Johdanto", "body-count": "1", "body-0-type": "paragraph", "body-0-value": BODY,
-            "body-0-deleted": "", "body-0-order": "0", "tags": "", action: action}
+    data = {
+        "title": "Uutinen",
+        "slug": "uutinen",
+        "author_name": "Editori",
+        "date": "2026-11-01",
+        "intro": "Johdanto",
+        "body-count": "1",
+        "body-0-type": "paragraph",
+        "body-0-value": BODY,
+        "body-0-deleted": "",
+        "body-0-order": "0",
+        "tags": "",
+        action: action,
+    }
     data.update(extra)
     return data
 

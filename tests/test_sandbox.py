@@ -3,7 +3,6 @@
 import time
 
 import pytest
-
 from django.utils import translation
 
 from materials.sandbox import SandboxError, run_limited

@@ -5,15 +5,15 @@ nothing private in any of it."""
 import pytest
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
-from django.utils.text import slugify
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext, override
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
+from demo.sample_files import make_pdf
 from home.models import Language, StandardPage
 from materials.models import CustomDocument, MaterialFile, MaterialPage
-from demo.sample_files import make_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -55,11 +55,17 @@ def material(indexed_pages):
 
     def create(title, file_text, *, file_members_only=False):
         organisation = Page.objects.get(slug="vaestoliitto", locale__language_code="fi")
-        document = CustomDocument(title=f"{title} (tiedosto)", language=Language.objects.get(code="fi"))
+        document = CustomDocument(
+            title=f"{title} (tiedosto)", language=Language.objects.get(code="fi")
+        )
         document.file.save("vihko.pdf", ContentFile(make_pdf(title, ["Vihko."])), save=False)
         document.save()
-        CustomDocument.objects.filter(pk=document.pk).update(extracted_text=file_text, members_only=file_members_only)
-        page = MaterialPage(title=title, slug=slugify(title), intro="Vihko vanhemmille.", material_type="booklet")
+        CustomDocument.objects.filter(pk=document.pk).update(
+            extracted_text=file_text, members_only=file_members_only
+        )
+        page = MaterialPage(
+            title=title, slug=slugify(title), intro="Vihko vanhemmille.", material_type="booklet"
+        )
         page.files = [MaterialFile(document_id=document.pk)]
         organisation.add_child(instance=page)
         page.save_revision().publish()
@@ -101,7 +107,9 @@ def test_members_only_files_and_private_pages_stay_out_of_results_facets_and_aut
 ):
     booklet = material("Jäsenvihko", "salainenvihkosana", file_members_only=True)
     private = guide("Salaisuusopas", "Salaisuusopas kertoo sisäisestä asiasta.")
-    restriction = PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.GROUPS)
+    restriction = PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.GROUPS
+    )
     restriction.groups.add(Group.objects.first())
     draft = guide("Luonnosopas", "Salaisuusopas luonnos.")
     draft.unpublish()
@@ -111,8 +119,15 @@ def test_members_only_files_and_private_pages_stay_out_of_results_facets_and_aut
         assert response.status_code == 200
         soup = soup_of(response)
         assert not {"Salaisuusopas", "Luonnosopas", booklet.title} & set(results(soup)), query
-        shown = " ".join(part.get_text() for part in soup.select(".search-results, .search-facets, .search-picks, .search-suggestion"))
-        assert "Salaisuusopas" not in shown and "Luonnosopas" not in shown and "sisäise" not in shown
+        shown = " ".join(
+            part.get_text()
+            for part in soup.select(
+                ".search-results, .search-facets, .search-picks, .search-suggestion"
+            )
+        )
+        assert (
+            "Salaisuusopas" not in shown and "Luonnosopas" not in shown and "sisäise" not in shown
+        )
     suggestions = client.get("/fi/search/autocomplete/", {"q": "salaisuus"}).json()["suggestions"]
     assert suggestions == []
 
@@ -121,35 +136,58 @@ def test_facets_count_and_narrow(client, soup_of):
     soup = soup_of(client.get(SEARCH, {"q": "kotoutuminen"}))
     total = int(soup.select_one("#results-heading").get_text().split()[0])
     types = soup.select("#facet-type ~ ul li a, #facet-type ~ ul li span[aria-current]")
-    counts = {a.get_text(" ", strip=True).rsplit(" (", 1)[0]: int(a.select_one(".count").get_text().strip("()")) for a in types}
+    counts = {
+        a.get_text(" ", strip=True).rsplit(" (", 1)[0]: int(
+            a.select_one(".count").get_text().strip("()")
+        )
+        for a in types
+    }
     assert sum(counts.values()) == total
-    material_link = next(a for a in soup.select("#facet-type ~ ul a") if a.get_text().startswith("Materiaali"))
+    material_link = next(
+        a for a in soup.select("#facet-type ~ ul a") if a.get_text().startswith("Materiaali")
+    )
     narrowed = soup_of(client.get(SEARCH + material_link["href"]))
-    assert int(narrowed.select_one("#results-heading").get_text().split()[0]) == counts["Materiaali"]
-    assert narrowed.select_one("#facet-type ~ ul [aria-current]").get_text().startswith("Materiaali")
+    assert (
+        int(narrowed.select_one("#results-heading").get_text().split()[0]) == counts["Materiaali"]
+    )
+    assert (
+        narrowed.select_one("#facet-type ~ ul [aria-current]").get_text().startswith("Materiaali")
+    )
 
 
 def found(client, soup_of, query):
     """(result titles, the number of results, the type facet's counts) of a search."""
     soup = soup_of(client.get(SEARCH, {"q": query}))
     heading = soup.select_one("#results-heading")
-    return set(results(soup)), int(heading.get_text().split()[0]) if heading else 0, facet_entries(soup, "type")
+    return (
+        set(results(soup)),
+        int(heading.get_text().split()[0]) if heading else 0,
+        facet_entries(soup, "type"),
+    )
 
 
 def test_pages_published_made_private_or_unpublished_change_results_and_counts_at_once(
     client, soup_of, guide, saved
 ):
-    first, second = (guide(f"Qwzrtyx-opas {number}", "Qwzrtyx kokoaa perheet.") for number in (1, 2))
+    first, second = (
+        guide(f"Qwzrtyx-opas {number}", "Qwzrtyx kokoaa perheet.") for number in (1, 2)
+    )
     titles, total, types = found(client, soup_of, "qwzrtyx")
     assert titles == {first.title, second.title} and total == 2 and sum(types.values()) == 2
 
     with saved():
         third = guide("Qwzrtyx-opas 3", "Qwzrtyx kokoaa perheet.")
     titles, total, types = found(client, soup_of, "qwzrtyx")
-    assert titles == {first.title, second.title, third.title} and total == 3 and sum(types.values()) == 3
+    assert (
+        titles == {first.title, second.title, third.title}
+        and total == 3
+        and sum(types.values()) == 3
+    )
 
     with saved():
-        restriction = PageViewRestriction.objects.create(page=first, restriction_type=PageViewRestriction.LOGIN)
+        restriction = PageViewRestriction.objects.create(
+            page=first, restriction_type=PageViewRestriction.LOGIN
+        )
     titles, total, types = found(client, soup_of, "qwzrtyx")
     assert titles == {second.title, third.title} and total == 2 and sum(types.values()) == 2
 
@@ -162,7 +200,9 @@ def test_pages_published_made_private_or_unpublished_change_results_and_counts_a
     assert found(client, soup_of, "qwzrtyx")[:2] == ({first.title, third.title}, 2)
 
 
-def test_results_never_show_a_page_made_private_before_the_change_count_moves(client, soup_of, guide):
+def test_results_never_show_a_page_made_private_before_the_change_count_moves(
+    client, soup_of, guide
+):
     """Between a change's commit and the count moving, the facet keys each process keeps
     are a moment old (here the count never moves): the results are read through the
     visible pages all the same."""
@@ -190,7 +230,9 @@ def test_a_renamed_topic_is_counted_and_chosen_under_its_new_name(client, soup_o
     assert facet_entries(narrowed, "topic") == {"Kielet ja sanastot": 1}
 
 
-def test_topics_given_to_a_material_from_the_topic_side_are_counted_at_once(client, soup_of, material, saved):
+def test_topics_given_to_a_material_from_the_topic_side_are_counted_at_once(
+    client, soup_of, material, saved
+):
     """Written without a save of the material's page (as its topics are, after that save)."""
     from materials.models import Topic
 
@@ -205,7 +247,9 @@ def test_topics_given_to_a_material_from_the_topic_side_are_counted_at_once(clie
     assert facet_entries(soup_of(client.get(SEARCH, {"q": "qwzrtx"})), "topic") == {}
 
 
-def test_a_change_whose_count_never_moved_shows_in_the_counts_within_a_minute(client, soup_of, guide, monkeypatch):
+def test_a_change_whose_count_never_moved_shows_in_the_counts_within_a_minute(
+    client, soup_of, guide, monkeypatch
+):
     from home import change_count
 
     page = guide("Qwzrtyx-opas", "Qwzrtyx kokoaa perheet.")
@@ -214,7 +258,10 @@ def test_a_change_whose_count_never_moved_shows_in_the_counts_within_a_minute(cl
     assert found(client, soup_of, "qwzrtyx")[1] == 1
     later = change_count.monotonic() + change_count.KEPT_IN_MEMORY_SECONDS + 1
     monkeypatch.setattr(change_count, "monotonic", lambda: later)
-    assert found(client, soup_of, "qwzrtyx")[1] == 2 and page.title in found(client, soup_of, "qwzrtyx")[0]
+    assert (
+        found(client, soup_of, "qwzrtyx")[1] == 2
+        and page.title in found(client, soup_of, "qwzrtyx")[0]
+    )
 
 
 def facet_entries(soup, name):
@@ -231,7 +278,9 @@ def facet_entries(soup, name):
 def test_topic_facet_counts_the_materials_of_each_topic_and_narrows(client, soup_of, material):
     from materials.models import Topic
 
-    parenting, language = (Topic.objects.get(slug=slug, locale__language_code="fi") for slug in ("vanhemmuus", "kieli"))
+    parenting, language = (
+        Topic.objects.get(slug=slug, locale__language_code="fi") for slug in ("vanhemmuus", "kieli")
+    )
     first = material("Qwzrt-vihko yksi", "Sanasto: qwzrtx.")
     second = material("Qwzrt-vihko kaksi", "Sanasto: qwzrtx.")
     first.topics.add(parenting)
@@ -246,7 +295,9 @@ def test_topic_facet_counts_the_materials_of_each_topic_and_narrows(client, soup
     assert facet_entries(narrowed, "type") == {"Materiaali": 1}
 
 
-def test_a_tag_added_when_publishing_finds_the_page_at_once(client, soup_of, material, search_backend):
+def test_a_tag_added_when_publishing_finds_the_page_at_once(
+    client, soup_of, material, search_backend
+):
     booklet = material("Zqxwv-vihko", "Vihko vanhemmille.")
     booklet.tags.add("mbqtfyl")
     booklet.save_revision().publish()
@@ -254,7 +305,9 @@ def test_a_tag_added_when_publishing_finds_the_page_at_once(client, soup_of, mat
     assert booklet.title in results(soup_of(client.get(SEARCH, {"q": "mbqtfyl"})))
 
 
-def test_long_facets_show_the_most_frequent_entries_and_all_on_request(client, soup_of, indexed_pages):
+def test_long_facets_show_the_most_frequent_entries_and_all_on_request(
+    client, soup_of, indexed_pages
+):
     from network.onboarding import add_organisation
 
     for number in range(1, 13):
@@ -272,7 +325,9 @@ def test_long_facets_show_the_most_frequent_entries_and_all_on_request(client, s
     soup = soup_of(client.get(SEARCH + chosen["href"]))
     shown = soup.select("#facet-organisation ~ ul li")
     current = soup.select_one("#facet-organisation ~ ul [aria-current]")
-    assert len(shown) <= 11 and current.get_text(" ", strip=True).startswith(chosen.get_text(" ", strip=True).rsplit(" (", 1)[0])
+    assert len(shown) <= 11 and current.get_text(" ", strip=True).startswith(
+        chosen.get_text(" ", strip=True).rsplit(" (", 1)[0]
+    )
     assert results(soup) == [chosen.get_text(" ", strip=True).rsplit(" (", 1)[0]]
 
 
@@ -294,7 +349,9 @@ def test_mistyped_word_gets_did_you_mean_and_results(client, soup_of, guide):
 
 def test_editors_picks_come_first_and_queries_are_counted(client, soup_of):
     pick = Page.objects.get(slug="kotoutumistarjotin", locale__language_code="fi")
-    SearchPromotion.objects.create(query=Query.get("perhetyö"), page=pick, sort_order=0, description="Aloita tästä")
+    SearchPromotion.objects.create(
+        query=Query.get("perhetyö"), page=pick, sort_order=0, description="Aloita tästä"
+    )
     soup = soup_of(client.get(SEARCH, {"q": "Perhetyö"}))
     assert soup.select_one(".search-picks a")["href"] == pick.url
     client.get(SEARCH, {"q": "perhetyö"})
@@ -309,7 +366,9 @@ def test_long_queries_are_cut_with_a_notice(client, soup_of):
 
 def test_autocomplete_suggests_titles_in_the_visitors_language(client):
     finnish = client.get("/fi/search/autocomplete/", {"q": "kotoutumistarj"}).json()
-    assert finnish["suggestions"] and all(s["url"].startswith("/fi/") for s in finnish["suggestions"])
+    assert finnish["suggestions"] and all(
+        s["url"].startswith("/fi/") for s in finnish["suggestions"]
+    )
     swedish = client.get("/sv/search/autocomplete/", {"q": "integrations"}).json()
     assert all(s["url"].startswith("/sv/") for s in swedish["suggestions"])
 
@@ -401,8 +460,12 @@ def test_only_publishing_a_members_only_material_hides_a_file_it_shares(
 
     assert found()
     members = MaterialPage(
-        title="Jäsenten vihko", slug="jasenten-vihko", intro="Vihko.", material_type="booklet",
-        members_only=True, live=False,
+        title="Jäsenten vihko",
+        slug="jasenten-vihko",
+        intro="Vihko.",
+        material_type="booklet",
+        members_only=True,
+        live=False,
     )
     members.files = [MaterialFile(document_id=shared.pk)]
     Page.objects.get(slug="vaestoliitto", locale__language_code="fi").add_child(instance=members)

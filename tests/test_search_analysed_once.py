@@ -7,7 +7,6 @@ import pytest
 from wagtail.models import Page
 
 from home.models import StandardPage
-
 from search import site_search, views
 from search.backends import analysed
 

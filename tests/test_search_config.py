@@ -45,10 +45,26 @@ def test_unset_search_url_means_the_database_backend(monkeypatch, url):
     "url,backend,host",
     [
         ("opensearch://127.0.0.1:9200", "search.backends.opensearch", "http://127.0.0.1:9200"),
-        ("http+opensearch://search.example", "search.backends.opensearch", "http://search.example:9200"),
-        ("https+opensearch://u:p@search.example:443", "search.backends.opensearch", "https://search.example:443"),
-        ("elasticsearch://search.example", "search.backends.elasticsearch", "http://search.example:9200"),
-        ("https+elasticsearch://search.example:9243", "search.backends.elasticsearch", "https://search.example:9243"),
+        (
+            "http+opensearch://search.example",
+            "search.backends.opensearch",
+            "http://search.example:9200",
+        ),
+        (
+            "https+opensearch://u:p@search.example:443",
+            "search.backends.opensearch",
+            "https://search.example:443",
+        ),
+        (
+            "elasticsearch://search.example",
+            "search.backends.elasticsearch",
+            "http://search.example:9200",
+        ),
+        (
+            "https+elasticsearch://search.example:9243",
+            "search.backends.elasticsearch",
+            "https://search.example:9243",
+        ),
     ],
 )
 def test_search_url_selects_engine_and_host(monkeypatch, url, backend, host):
@@ -62,7 +78,11 @@ def test_search_url_selects_engine_and_host(monkeypatch, url, backend, host):
 
 @pytest.mark.parametrize(
     "query,prefix",
-    [("", "tarjotin_"), ("?index=tarjotin_staging", "tarjotin_staging_"), ("?index=site2_", "site2_")],
+    [
+        ("", "tarjotin_"),
+        ("?index=tarjotin_staging", "tarjotin_staging_"),
+        ("?index=site2_", "site2_"),
+    ],
 )
 @pytest.mark.parametrize("engine", ["opensearch", "elasticsearch"])
 def test_index_prefix_names_the_indexes(monkeypatch, engine, query, prefix):
@@ -79,7 +99,9 @@ def test_rebuilds_are_atomic(monkeypatch, engine):
 
 
 def test_opensearch_client(monkeypatch):
-    backend = backend_for(monkeypatch, "https+opensearch://us%40er:p%2Fss%3Aword@search.example:443")
+    backend = backend_for(
+        monkeypatch, "https+opensearch://us%40er:p%2Fss%3Aword@search.example:443"
+    )
     assert isinstance(backend, OpenSearch3SearchBackend)
     assert isinstance(backend, ResilientIndexingMixin)
     connection = opensearch_connection(backend)
@@ -99,7 +121,11 @@ def test_elasticsearch_client(monkeypatch):
     assert isinstance(backend, Elasticsearch9SearchBackend)
     assert isinstance(backend, ResilientIndexingMixin)
     (node,) = backend.es.transport.node_pool.all()
-    assert (node.config.scheme, node.config.host, node.config.port) == ("https", "search.example", 9243)
+    assert (node.config.scheme, node.config.host, node.config.port) == (
+        "https",
+        "search.example",
+        9243,
+    )
     assert backend.es._headers["authorization"] == basic_auth("us@er", "p/ss")
     assert backend.es._request_timeout == config_for(monkeypatch, "opensearch://x")["TIMEOUT"]
 

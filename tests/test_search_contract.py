@@ -11,7 +11,6 @@ save (``AUTO_UPDATE``) and removed from the index again when the test ends, beca
 the test's transaction does not reach the server.
 """
 
-
 import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import Locale, Page, PageViewRestriction
@@ -42,7 +41,7 @@ ENGINE_ERROR_TEXT = [
 
 HOSTILE_QUERIES = {
     "unbalanced double quote": '"kotoutuminen',
-    "unbalanced quotes": "'\"'\"\"",
+    "unbalanced quotes": '\'"\'""',
     "unbalanced brackets": "(((opas]]{",
     "closing brackets": ")) ]] }}",
     "NEAR(": "NEAR(opas",
@@ -91,7 +90,9 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_backend")]
 @pytest.fixture
 def new_page(indexed_pages):
     def create(parent, title, *, live=True):
-        return indexed_pages(parent.add_child(instance=StandardPage(title=title, intro=title, live=live)))
+        return indexed_pages(
+            parent.add_child(instance=StandardPage(title=title, intro=title, live=live))
+        )
 
     return create
 

@@ -63,7 +63,11 @@ def production_answers(database_url_for_processes, django_db_blocker):
     environ.pop("DJANGO_ADMIN", None)
     result = subprocess.run(
         [sys.executable, "-c", CLIENT, *urls.values()],
-        cwd=ROOT, env=environ, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr[-3000:]
     answers = json.loads(result.stdout.strip().splitlines()[-1])
@@ -91,13 +95,20 @@ def test_site_pages_have_a_strict_policy_and_no_inline_script(production_answers
     assert "geolocation=()" in answer["headers"]["Permissions-Policy"]
 
     soup = BeautifulSoup(answer["body"], "html.parser")
-    inline = [script for script in soup.find_all("script") if not script.get("src")
-              and script.get("type") != "application/json"]
+    inline = [
+        script
+        for script in soup.find_all("script")
+        if not script.get("src") and script.get("type") != "application/json"
+    ]
     assert inline == []
     assert [tag.name for tag in soup.find_all(style=True)] == []
     assert soup.find_all("style") == []
-    handlers = [(tag.name, attr) for tag in soup.find_all(True) for attr in tag.attrs
-                if attr.lower().startswith("on")]
+    handlers = [
+        (tag.name, attr)
+        for tag in soup.find_all(True)
+        for attr in tag.attrs
+        if attr.lower().startswith("on")
+    ]
     assert handlers == []
 
 
@@ -117,7 +128,8 @@ def test_files_are_sandboxed(production_answers):
     answer = production_answers["file"]
     assert answer["status"] == 200
     assert directives(answer["headers"]["Content-Security-Policy"]) == {
-        "default-src": ["'none'"], "sandbox": []
+        "default-src": ["'none'"],
+        "sandbox": [],
     }
     assert answer["headers"]["Content-Disposition"].startswith("attachment")
 

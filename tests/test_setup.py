@@ -37,10 +37,17 @@ def test_admin_login_rejects_a_wrong_password(client):
 
 
 def run_django(args, **environ):
-    base = {key: value for key, value in os.environ.items() if key not in ("SECRET_KEY", "DATABASE_URL")}
+    base = {
+        key: value for key, value in os.environ.items() if key not in ("SECRET_KEY", "DATABASE_URL")
+    }
     base.update(DJANGO_SETTINGS_MODULE="cms.settings.production", **environ)
     return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=base, capture_output=True, text=True, timeout=120
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=base,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 

@@ -44,7 +44,11 @@ def start_workers(job_file, database_url):
     return [
         subprocess.Popen(
             [sys.executable, str(WORKER), str(job_file), str(number)],
-            cwd=ROOT, env=environ, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            cwd=ROOT,
+            env=environ,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         for number in range(PROCESSES)
     ]
@@ -81,8 +85,13 @@ def job(database_url_for_processes, django_db_blocker, tmp_path_factory):
         pages = list(pages[:PROCESSES])
     assert len(pages) == PROCESSES
     return {
-        "document": document.pk, "post": post.pk, "pages": pages, "rounds": ROUNDS,
-        "downloads_per_round": DOWNLOADS_PER_ROUND, "title": TITLE, "folder": str(folder),
+        "document": document.pk,
+        "post": post.pk,
+        "pages": pages,
+        "rounds": ROUNDS,
+        "downloads_per_round": DOWNLOADS_PER_ROUND,
+        "title": TITLE,
+        "folder": str(folder),
         "database_url": database_url_for_processes,
     }
 
@@ -113,9 +122,12 @@ def test_concurrent_downloads_comments_and_publishes_all_succeed(job):
     # What the database holds afterwards: every write is there.
     downloads = downloads_counted(database, job["document"]) - counted_before
     with sqlite3.connect(database) as db:
-        comments = {body for (body,) in db.execute(
-            "SELECT body FROM network_comment WHERE post_id = ?", (job["post"],)
-        )}
+        comments = {
+            body
+            for (body,) in db.execute(
+                "SELECT body FROM network_comment WHERE post_id = ?", (job["post"],)
+            )
+        }
         ids = ",".join(map(str, job["pages"]))
         titles = dict(db.execute(f"SELECT id, title FROM wagtailcore_page WHERE id IN ({ids})"))
     assert downloads == PROCESSES * ROUNDS * DOWNLOADS_PER_ROUND

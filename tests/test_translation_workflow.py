@@ -80,14 +80,21 @@ def translate_segments(client, translation, props, texts):
     for segment in props["segments"]:
         if segment["type"] != "string" or segment["source"] not in texts:
             continue
-        url = reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment["id"]])
-        response = client.put(url, f"value={texts[segment['source']]}", content_type="application/x-www-form-urlencoded")
+        url = reverse(
+            "wagtail_localize:edit_string_translation", args=[translation.pk, segment["id"]]
+        )
+        response = client.put(
+            url,
+            f"value={texts[segment['source']]}",
+            content_type="application/x-www-form-urlencoded",
+        )
         assert response.status_code in (200, 201), response.content
 
 
 def start_swedish_translation(client, guide):
     response = client.post(
-        reverse("wagtail_localize:submit_page_translation", args=[guide.pk]), {"locales": [sweden().pk]}
+        reverse("wagtail_localize:submit_page_translation", args=[guide.pk]),
+        {"locales": [sweden().pk]},
     )
     assert response.status_code == 302
     return Translation.objects.get(source__object_id=guide.translation_key, target_locale=sweden())
@@ -96,7 +103,9 @@ def start_swedish_translation(client, guide):
 def publish_translation(client, page, on_commit):
     # wagtail-localize publishes when the request's transaction commits
     with on_commit(execute=True):
-        response = client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), {"action": "publish"})
+        response = client.post(
+            reverse("wagtailadmin_pages:edit", args=[page.pk]), {"action": "publish"}
+        )
     assert response.status_code == 302
 
 
@@ -135,7 +144,9 @@ def test_translator_translates_segment_by_segment_and_publishes(
     assert "Första stycket om rådgivningen." in soup.main.get_text()
     # the Finnish page's switcher now leads to the Swedish one
     finnish = soup_of(client.get("/fi/vanhemman-opas/"))
-    links = {a["hreflang"]: a["href"] for a in finnish.select(".language-switcher > ul a[hreflang]")}
+    links = {
+        a["hreflang"]: a["href"] for a in finnish.select(".language-switcher > ul a[hreflang]")
+    }
     assert links["sv"] == "/sv/vanhemman-opas/"
 
 
@@ -145,10 +156,21 @@ def test_translator_cannot_publish_the_source_language(client, translator, guide
     form = client.get(edit).content.decode()
     assert 'name="action-submit"' in form and 'name="action-publish"' not in form
     # A forged publish saves a draft for review at most; the live page stays as it was.
-    client.post(edit, {"title": "Muutettu", "slug": guide.slug, "intro": INTRO, "body-count": "0",
-                       "action-publish": "1"})
+    client.post(
+        edit,
+        {
+            "title": "Muutettu",
+            "slug": guide.slug,
+            "intro": INTRO,
+            "body-count": "0",
+            "action-publish": "1",
+        },
+    )
     guide.refresh_from_db()
-    assert guide.title == "Vanhemman opas" and guide.live_revision.as_object().title == "Vanhemman opas"
+    assert (
+        guide.title == "Vanhemman opas"
+        and guide.live_revision.as_object().title == "Vanhemman opas"
+    )
     assert "Muutettu" not in client.get(guide.url).content.decode()
 
 
@@ -156,7 +178,10 @@ def test_translator_translates_snippets_but_leaves_the_source_to_coordinators(cl
     client.force_login(translator)
     finnish = Topic.objects.get(slug="vanhemmuus", locale__language_code="fi")
     swedish = Topic.objects.get(slug="vanhemmuus", locale__language_code="sv")
-    assert client.get(reverse("wagtailsnippets_materials_topic:edit", args=[swedish.pk])).status_code == 200
+    assert (
+        client.get(reverse("wagtailsnippets_materials_topic:edit", args=[swedish.pk])).status_code
+        == 200
+    )
     refused = client.post(
         reverse("wagtailsnippets_materials_topic:edit", args=[finnish.pk]),
         {"name": "Muutettu", "slug": finnish.slug, "sort_order": 0},
@@ -166,7 +191,10 @@ def test_translator_translates_snippets_but_leaves_the_source_to_coordinators(cl
     assert finnish.name != "Muutettu"
     coordinator = user_in(COORDINATORS, "koordinaattori")
     client.force_login(coordinator)
-    assert client.get(reverse("wagtailsnippets_materials_topic:edit", args=[finnish.pk])).status_code == 200
+    assert (
+        client.get(reverse("wagtailsnippets_materials_topic:edit", args=[finnish.pk])).status_code
+        == 200
+    )
 
 
 def test_sync_keeps_unchanged_segments_and_marks_changed_ones(
@@ -185,7 +213,9 @@ def test_sync_keeps_unchanged_segments_and_marks_changed_ones(
 
     segments = {
         segment.string.data: segment
-        for segment in StringSegment.objects.filter(source=source).select_related("string", "context")
+        for segment in StringSegment.objects.filter(source=source).select_related(
+            "string", "context"
+        )
     }
     assert INTRO not in segments and "Opas uusille ja tuleville vanhemmille." in segments
     translated = set(
@@ -198,8 +228,12 @@ def test_sync_keeps_unchanged_segments_and_marks_changed_ones(
     assert "Opas uusille ja tuleville vanhemmille." not in translated
     assert translation.get_progress() == (total, done - 1)
     props = editor_props(client, swedish)
-    waiting = [s["source"] for s in props["segments"] if s["type"] == "string"
-               and not any(t["segment_id"] == s["id"] for t in props["initialStringTranslations"])]
+    waiting = [
+        s["source"]
+        for s in props["segments"]
+        if s["type"] == "string"
+        and not any(t["segment_id"] == s["id"] for t in props["initialStringTranslations"])
+    ]
     assert "Opas uusille ja tuleville vanhemmille." in waiting
     # nothing was overwritten: the published Swedish page still reads as before
     live = soup_of(client.get("/sv/vanhemman-opas/")).main.get_text()
@@ -214,7 +248,9 @@ def download_po(client, translation):
 
 def upload(client, translation, content, name="sv.po"):
     url = reverse("wagtail_localize:upload_pofile", args=[translation.pk])
-    response = client.post(url, {"file": SimpleUploadedFile(name, content), "next": "/admin/"}, follow=True)
+    response = client.post(
+        url, {"file": SimpleUploadedFile(name, content), "next": "/admin/"}, follow=True
+    )
     return [str(message) for message in response.context["messages"]]
 
 
@@ -234,7 +270,10 @@ def test_po_round_trip(client, translator, guide):
     "content,reason",
     [
         (b"this is not a PO file\n\x00\x01", "not a valid PO file"),
-        ("msgid \"\"\nmsgstr \"\"\n\nmsgid \"Vanhemman opas\"\nmsgstr \"X\"\n".encode(), "not downloaded from this translation"),
+        (
+            'msgid ""\nmsgstr ""\n\nmsgid "Vanhemman opas"\nmsgstr "X"\n'.encode(),
+            "not downloaded from this translation",
+        ),
         ("Föräldrar".encode("utf-16"), "UTF-8"),
     ],
 )
@@ -257,10 +296,17 @@ def test_po_from_another_page_or_an_older_source_is_refused(client, translator, 
     other = Translation.objects.exclude(pk=translation.pk).filter(target_locale=sweden()).first()
     if other is None:
         other_page = Page.objects.get(slug="blogin-kommentointi", locale__language_code="fi")
-        client.post(reverse("wagtail_localize:submit_page_translation", args=[other_page.pk]), {"locales": [sweden().pk]})
-        other = Translation.objects.get(source__object_id=other_page.translation_key, target_locale=sweden())
+        client.post(
+            reverse("wagtail_localize:submit_page_translation", args=[other_page.pk]),
+            {"locales": [sweden().pk]},
+        )
+        other = Translation.objects.get(
+            source__object_id=other_page.translation_key, target_locale=sweden()
+        )
     before = StringTranslation.objects.count()
-    assert any("not downloaded from this translation" in m for m in upload(client, other, str(po).encode()))
+    assert any(
+        "not downloaded from this translation" in m for m in upload(client, other, str(po).encode())
+    )
 
     guide.refresh_from_db()
     guide.intro = "Uusi johdanto."
@@ -296,14 +342,23 @@ def test_progress_report_shows_each_language(client, translator, guide, soup_of)
 
     soup = soup_of(client.get(reverse("translation_progress")))
     headings = [th.get_text(strip=True) for th in soup.select("thead th")]
-    row = next(tr for tr in soup.select("tbody tr") if tr.th.a and tr.th.a.get_text(strip=True) == "Vanhemman opas")
+    row = next(
+        tr
+        for tr in soup.select("tbody tr")
+        if tr.th.a and tr.th.a.get_text(strip=True) == "Vanhemman opas"
+    )
     cells = dict(zip(headings[1:], row.select("td")))
     assert f"{done} of {total} segments" in cells["Svenska"].get_text()
     assert cells["Svenska"].a["href"] == reverse("wagtailadmin_pages:edit", args=[swedish.pk])
     assert cells["English"].get_text(strip=True) == "—"
     # the Arabic demo guide is complete
-    guide_row = next(tr for tr in soup.select("tbody tr") if "matalan kynnyksen" in tr.th.get_text())
-    assert dict(zip(headings[1:], guide_row.select("td")))["العربية"].a.get_text(strip=True) == "Complete"
+    guide_row = next(
+        tr for tr in soup.select("tbody tr") if "matalan kynnyksen" in tr.th.get_text()
+    )
+    assert (
+        dict(zip(headings[1:], guide_row.select("td")))["العربية"].a.get_text(strip=True)
+        == "Complete"
+    )
 
 
 def test_progress_report_queries_do_not_grow_with_rows(client, translator):
@@ -317,8 +372,14 @@ def test_progress_report_queries_do_not_grow_with_rows(client, translator):
         client.get(url)
     for slug in ("blogin-kommentointi", "kotoutumistarjotin", "saavutettavuusseloste"):
         page = Page.objects.get(slug=slug, locale__language_code="fi")
-        client.post(reverse("wagtail_localize:submit_page_translation", args=[page.pk]), {"locales": [Locale.objects.get(language_code="ar").pk]})
-    assert TranslationSource.objects.filter(translations__target_locale__language_code="ar").count() >= 6
+        client.post(
+            reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
+            {"locales": [Locale.objects.get(language_code="ar").pk]},
+        )
+    assert (
+        TranslationSource.objects.filter(translations__target_locale__language_code="ar").count()
+        >= 6
+    )
     with CaptureQueriesContext(connection) as more:
         assert client.get(url).status_code == 200
     assert len(more) == len(few)
@@ -337,10 +398,13 @@ def test_every_page_type_translates_segment_by_segment(client, translator, model
     russian = Locale.objects.get(language_code="ru")
     source = model.objects.filter(locale__language_code="fi").live().first()
     response = client.post(
-        reverse("wagtail_localize:submit_page_translation", args=[source.pk]), {"locales": [russian.pk]}
+        reverse("wagtail_localize:submit_page_translation", args=[source.pk]),
+        {"locales": [russian.pk]},
     )
     assert response.status_code == 302
-    translation = Translation.objects.get(source__object_id=source.translation_key, target_locale=russian)
+    translation = Translation.objects.get(
+        source__object_id=source.translation_key, target_locale=russian
+    )
     props = editor_props(client, source.get_translation(russian))
     strings = [segment for segment in props["segments"] if segment["type"] == "string"]
     assert any(segment["source"] == source.title for segment in strings)
@@ -348,16 +412,23 @@ def test_every_page_type_translates_segment_by_segment(client, translator, model
 
 
 @pytest.mark.parametrize(
-    "model", [Topic, Audience, IntegrationStage, TargetGroup, FooterText], ids=lambda model: model.__name__
+    "model",
+    [Topic, Audience, IntegrationStage, TargetGroup, FooterText],
+    ids=lambda model: model.__name__,
 )
 def test_every_translatable_snippet_translates_segment_by_segment(client, translator, model):
     client.force_login(translator)
     russian = Locale.objects.get(language_code="ru")
     source = model.objects.filter(locale__language_code="fi").first()
     opts = model._meta
-    url = reverse("wagtail_localize:submit_snippet_translation", args=[opts.app_label, opts.model_name, source.pk])
+    url = reverse(
+        "wagtail_localize:submit_snippet_translation",
+        args=[opts.app_label, opts.model_name, source.pk],
+    )
     assert client.post(url, {"locales": [russian.pk]}).status_code == 302
     target = model.objects.get(translation_key=source.translation_key, locale=russian)
-    response = client.get(reverse(f"wagtailsnippets_{opts.app_label}_{opts.model_name}:edit", args=[target.pk]))
+    response = client.get(
+        reverse(f"wagtailsnippets_{opts.app_label}_{opts.model_name}:edit", args=[target.pk])
+    )
     assert response.status_code == 200
     assert b"js-translation-editor" in response.content

@@ -16,7 +16,9 @@ def test_makemessages_finds_nothing_untranslated_or_fuzzy(tmp_path, settings, mo
     # makemessages writes into ./locale, so it runs on a copy of the sources.
     copy = tmp_path / "project"
     shutil.copytree(
-        ROOT, copy, ignore=shutil.ignore_patterns(".*", "var", "bench", "tests", "*.mo", "__pycache__")
+        ROOT,
+        copy,
+        ignore=shutil.ignore_patterns(".*", "var", "bench", "tests", "*.mo", "__pycache__"),
     )
     locale_dir = copy / "locale"
     settings.LOCALE_PATHS = [str(locale_dir)]
@@ -30,7 +32,9 @@ def test_makemessages_finds_nothing_untranslated_or_fuzzy(tmp_path, settings, mo
         assert not fuzzy, f"{code}: fuzzy {fuzzy}"
 
 
-@pytest.mark.parametrize("code,expected", [("fi", "Siirry pääsisältöön"), ("sv", "Hoppa till huvudinnehållet")])
+@pytest.mark.parametrize(
+    "code,expected", [("fi", "Siirry pääsisältöön"), ("sv", "Hoppa till huvudinnehållet")]
+)
 def test_compiled_catalogues_are_used(code, expected):
     with translation.override(code):
         assert translation.gettext("Skip to main content") == expected

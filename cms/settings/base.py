@@ -174,7 +174,11 @@ MATERIALS_MAX_UPLOAD_MB = env.env_int("MATERIALS_MAX_UPLOAD_MB", 50)
 MATERIALS_PROCESSING_SECONDS = env.env_int("MATERIALS_PROCESSING_SECONDS", 60)
 MATERIALS_PROCESSING_MEMORY_MB = env.env_int("MATERIALS_PROCESSING_MEMORY_MB", 1024)
 WAGTAILSEARCH_BACKENDS = {"default": env.search_config()}
-WAGTAILADMIN_PERMITTED_LANGUAGES = [("fi", _("Finnish")), ("sv", _("Swedish")), ("en", _("English"))]
+WAGTAILADMIN_PERMITTED_LANGUAGES = [
+    ("fi", _("Finnish")),
+    ("sv", _("Swedish")),
+    ("en", _("English")),
+]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Milliseconds between the editor's automatic draft saves; 0 turns them off (the browser
 # tests do, so that each of their steps is one request they can wait for).
@@ -202,8 +206,17 @@ CONTENT_SECURITY_POLICY = {
 PERMISSIONS_POLICY = {
     feature: []
     for feature in (
-        "browsing-topics", "camera", "display-capture", "geolocation", "microphone", "midi",
-        "payment", "usb", "serial", "hid", "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+        "serial",
+        "hid",
+        "bluetooth",
     )
 }
 

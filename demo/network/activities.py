@@ -123,7 +123,12 @@ def terms(model, slugs, locale):
 def integration_tray(builder):
     home = builder.find("tarjotin")
     tray = builder.page(
-        home, ActivityIndexPage, "toiminta", title=TRAY_TITLES["fi"], intro=TRAY_INTRO, show_in_menus=True
+        home,
+        ActivityIndexPage,
+        "toiminta",
+        title=TRAY_TITLES["fi"],
+        intro=TRAY_INTRO,
+        show_in_menus=True,
     )
     for code in ("sv", "en"):
         builder.translation(tray, code, title=TRAY_TITLES[code], show_in_menus=True)
@@ -133,7 +138,9 @@ def integration_tray(builder):
         fields = dict(activity)
         slug, organisation = fields.pop("slug"), by_slug[fields.pop("organisation")]
         fields["body"] = body_from_text(fields["body"])
-        fields["municipalities"] = list(Municipality.objects.filter(name__in=fields["municipalities"]))
+        fields["municipalities"] = list(
+            Municipality.objects.filter(name__in=fields["municipalities"])
+        )
         fields["stages"] = terms(IntegrationStage, fields["stages"], home.locale)
         fields["target_groups"] = terms(TargetGroup, fields["target_groups"], home.locale)
         fields["languages"] = list(Language.objects.filter(code__in=fields["languages"]))

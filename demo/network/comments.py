@@ -52,7 +52,10 @@ def comments(builder):
             post=post,
             name=name,
             body=body,
-            defaults={"status": status, "moderated_at": timezone.now() if status == APPROVED else None},
+            defaults={
+                "status": status,
+                "moderated_at": timezone.now() if status == APPROVED else None,
+            },
         )
         if created:
             builder.created += 1

@@ -113,7 +113,11 @@ EVENTS = [
 def events(builder):
     home = builder.find("tarjotin")
     index = builder.page(
-        home, EventIndexPage, "tapahtumat", title=INDEX_TITLES["fi"], show_in_menus=True,
+        home,
+        EventIndexPage,
+        "tapahtumat",
+        title=INDEX_TITLES["fi"],
+        show_in_menus=True,
         intro=INDEX_INTROS["fi"],
     )
     for code in ("sv", "en"):

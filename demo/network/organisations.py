@@ -7,7 +7,6 @@ import datetime
 from pathlib import Path
 
 from demo.builder import body_from_text, demo_step
-from network.onboarding import provide_access
 from network.models import (
     BlogIndexPage,
     BlogPage,
@@ -16,81 +15,153 @@ from network.models import (
     OrganisationPage,
     Region,
 )
+from network.onboarding import provide_access
 
 TEXTS = Path(__file__).resolve().parent / "texts"
-NATIONAL, REGIONAL, LOCAL = OrganisationLevel.NATIONAL, OrganisationLevel.REGIONAL, OrganisationLevel.LOCAL
+NATIONAL, REGIONAL, LOCAL = (
+    OrganisationLevel.NATIONAL,
+    OrganisationLevel.REGIONAL,
+    OrganisationLevel.LOCAL,
+)
 
 # slug, name, short name, level, regions, summary, website
 ORGANISATIONS = [
-    ("suomen-punainen-risti", "Suomen Punainen Risti", "SPR", NATIONAL, [],
-     "Punainen Risti käynnisti järjestöjen verkostoyhteistyön turvapaikanhakijoiden vastaanoton ja "
-     "kotoutujien kotoutumisen tueksi ja koordinoi kotoutumistarjotin-verkostoa.",
-     "https://www.punainenristi.fi"),
-    ("vaestoliitto", "Väestöliitto", "", NATIONAL, [],
-     "Vuonna 1941 perustettu Väestöliitto on sosiaali- ja terveysalalla toimiva asiantuntijajärjestö, "
-     "joka edistää väestön hyvinvointia. Toiminta painottuu nuorten ja perheiden hyvinvoinnin "
-     "lisäämiseen, suomalaisen yhteiskunnan monikulttuurisuuden vahvistamiseen sekä "
-     "seksuaaliterveyden edistämiseen.",
-     "https://www.vaestoliitto.fi"),
-    ("toivola-luotola-setlementti", "Toivola-Luotola Setlementti ry", "", REGIONAL, ["Lappi"],
-     "Setlementti hallinnoi Meri-Lapin äitien järjestölähtöinen kotoutuminen -hanketta ja ylläpitää "
-     "Kohtaamispaikka Mikseriä.",
-     ""),
-    ("oulun-kaupunki-maahanmuuttajapalvelut", "Oulun kaupungin maahanmuuttajapalvelut", "", LOCAL,
-     ["Pohjois-Pohjanmaa"],
-     "Oulun kaupungin maahanmuuttajapalvelut tarjoavat pakolaistaustaisille perheille Perhe "
-     "Yhtenäiseksi -työskentelyä ja perheen kotoutumissuunnitelman.",
-     "https://www.ouka.fi"),
-    ("laurea-ammattikorkeakoulu", "Laurea-ammattikorkeakoulu", "Laurea", REGIONAL, ["Uusimaa"],
-     "Laurean opiskelijat kirjoittavat Showcase-blogiin muun muassa järjestöjen roolista "
-     "maahanmuuttajien tukemisessa.",
-     "https://www.laurea.fi"),
+    (
+        "suomen-punainen-risti",
+        "Suomen Punainen Risti",
+        "SPR",
+        NATIONAL,
+        [],
+        "Punainen Risti käynnisti järjestöjen verkostoyhteistyön turvapaikanhakijoiden vastaanoton ja "
+        "kotoutujien kotoutumisen tueksi ja koordinoi kotoutumistarjotin-verkostoa.",
+        "https://www.punainenristi.fi",
+    ),
+    (
+        "vaestoliitto",
+        "Väestöliitto",
+        "",
+        NATIONAL,
+        [],
+        "Vuonna 1941 perustettu Väestöliitto on sosiaali- ja terveysalalla toimiva asiantuntijajärjestö, "
+        "joka edistää väestön hyvinvointia. Toiminta painottuu nuorten ja perheiden hyvinvoinnin "
+        "lisäämiseen, suomalaisen yhteiskunnan monikulttuurisuuden vahvistamiseen sekä "
+        "seksuaaliterveyden edistämiseen.",
+        "https://www.vaestoliitto.fi",
+    ),
+    (
+        "toivola-luotola-setlementti",
+        "Toivola-Luotola Setlementti ry",
+        "",
+        REGIONAL,
+        ["Lappi"],
+        "Setlementti hallinnoi Meri-Lapin äitien järjestölähtöinen kotoutuminen -hanketta ja ylläpitää "
+        "Kohtaamispaikka Mikseriä.",
+        "",
+    ),
+    (
+        "oulun-kaupunki-maahanmuuttajapalvelut",
+        "Oulun kaupungin maahanmuuttajapalvelut",
+        "",
+        LOCAL,
+        ["Pohjois-Pohjanmaa"],
+        "Oulun kaupungin maahanmuuttajapalvelut tarjoavat pakolaistaustaisille perheille Perhe "
+        "Yhtenäiseksi -työskentelyä ja perheen kotoutumissuunnitelman.",
+        "https://www.ouka.fi",
+    ),
+    (
+        "laurea-ammattikorkeakoulu",
+        "Laurea-ammattikorkeakoulu",
+        "Laurea",
+        REGIONAL,
+        ["Uusimaa"],
+        "Laurean opiskelijat kirjoittavat Showcase-blogiin muun muassa järjestöjen roolista "
+        "maahanmuuttajien tukemisessa.",
+        "https://www.laurea.fi",
+    ),
     ("suomen-partiolaiset", "Suomen Partiolaiset", "", NATIONAL, [], "", ""),
     ("suomen-pakolaisapu", "Suomen Pakolaisapu", "", NATIONAL, [], "", ""),
     ("valo-ry", "Valo-Valmennusyhdistys ry", "VALO", NATIONAL, [], "", ""),
     ("setlementtiliitto", "Setlementtiliitto / Viittakivi", "", NATIONAL, [], "", ""),
     ("pelastakaa-lapset", "Pelastakaa Lapset", "", NATIONAL, [], "", ""),
     ("marttaliitto", "Marttaliitto", "", NATIONAL, [], "", ""),
-    ("mannerheimin-lastensuojeluliitto", "Mannerheimin Lastensuojeluliitto", "MLL", NATIONAL, [], "", ""),
+    (
+        "mannerheimin-lastensuojeluliitto",
+        "Mannerheimin Lastensuojeluliitto",
+        "MLL",
+        NATIONAL,
+        [],
+        "",
+        "",
+    ),
     ("suomen-mielenterveysseura", "Suomen Mielenterveysseura", "", NATIONAL, [], "", ""),
     ("ensi-ja-turvakotien-liitto", "Ensi- ja turvakotien liitto", "", NATIONAL, [], "", ""),
     ("kuurojen-liitto", "Kuurojen Liitto", "", NATIONAL, [], "", ""),
     ("lastensuojelun-keskusliitto", "Lastensuojelun Keskusliitto", "", NATIONAL, [], "", ""),
-    ("suomen-pelastusalan-keskusjarjesto", "Suomen Pelastusalan Keskusjärjestö", "SPEK", NATIONAL, [], "", ""),
+    (
+        "suomen-pelastusalan-keskusjarjesto",
+        "Suomen Pelastusalan Keskusjärjestö",
+        "SPEK",
+        NATIONAL,
+        [],
+        "",
+        "",
+    ),
 ]
 
 NETWORK_MEMBER_SUMMARY = "{name} on mukana järjestöjen kotoutumista tukevassa verkostossa."
 
 # slug, organisation slug, title, author, date, intro, tags
 POSTS = [
-    ("herkkuja-kotoutumistarjottimelle", "suomen-punainen-risti", "Herkkuja kotoutumistarjottimelle",
-     "Johanna Matikainen", datetime.date(2016, 6, 15),
-     "Punainen Risti käynnisti järjestöjen verkostoyhteistyön turvapaikanhakijoiden vastaanoton ja "
-     "kotoutujien kotoutumisen tueksi. Tervetuloa mukaan!",
-     ["kotoutumistarjotin", "verkosto", "järjestöyhteistyö"]),
-    ("pakolaisperheille-varhainen-tuki", "oulun-kaupunki-maahanmuuttajapalvelut",
-     "Pakolaisperheille tarjottava varhainen tuki kannattaa", "Iida-Maria Bimberg",
-     datetime.date(2022, 6, 10),
-     "Oulussa kaikille pakolaistaustaisille perheille tarjottiin Perhe Yhtenäiseksi -työskentelyä. "
-     "Lastensuojeluasiakkuuksien määrä putosi noin 50 % ja perhetyön tarve 75 %.",
-     ["perhetyö", "pakolaisperheet", "Perhe Yhtenäiseksi"]),
-    ("jarjestot-ja-niiden-rooli", "laurea-ammattikorkeakoulu",
-     "Järjestöt ja niiden rooli maahanmuuttajien tukemisessa", "Laurea Showcase",
-     datetime.date(2023, 2, 4),
-     "Kotouttamistehtävä kuuluu valtiolle ja kunnille, mutta järjestöt täydentävät julkisia "
-     "palveluja matalan kynnyksen toiminnalla.",
-     ["järjestöt", "matalan kynnyksen toiminta"]),
-    ("osaksi-suomalaista-yhteiskuntaa", "vaestoliitto", "Osaksi suomalaista yhteiskuntaa",
-     "Väestöliitto", datetime.date(2021, 3, 1),
-     "Väestöliiton Womento-työuramentorointi on parantanut erityisesti maahanmuuttajanaisten "
-     "työelämäosallisuutta ja -taitoja.",
-     ["vanhemmuus", "Womento", "vertaistuki"]),
-    ("meri-lapin-aitien-kotoutuminen", "toivola-luotola-setlementti",
-     "Meri-Lapin äitien järjestölähtöinen kotoutuminen", "Toivola-Luotola Setlementti ry",
-     datetime.date(2018, 1, 15),
-     "Kohtaamispaikka Mikserissä alkoi kolmivuotinen hanke maahanmuuttajaäitien ja koko perheen "
-     "kotoutumisen tueksi Meri-Lapin kunnissa.",
-     ["äidit", "Meri-Lappi", "ryhmätoiminta"]),
+    (
+        "herkkuja-kotoutumistarjottimelle",
+        "suomen-punainen-risti",
+        "Herkkuja kotoutumistarjottimelle",
+        "Johanna Matikainen",
+        datetime.date(2016, 6, 15),
+        "Punainen Risti käynnisti järjestöjen verkostoyhteistyön turvapaikanhakijoiden vastaanoton ja "
+        "kotoutujien kotoutumisen tueksi. Tervetuloa mukaan!",
+        ["kotoutumistarjotin", "verkosto", "järjestöyhteistyö"],
+    ),
+    (
+        "pakolaisperheille-varhainen-tuki",
+        "oulun-kaupunki-maahanmuuttajapalvelut",
+        "Pakolaisperheille tarjottava varhainen tuki kannattaa",
+        "Iida-Maria Bimberg",
+        datetime.date(2022, 6, 10),
+        "Oulussa kaikille pakolaistaustaisille perheille tarjottiin Perhe Yhtenäiseksi -työskentelyä. "
+        "Lastensuojeluasiakkuuksien määrä putosi noin 50 % ja perhetyön tarve 75 %.",
+        ["perhetyö", "pakolaisperheet", "Perhe Yhtenäiseksi"],
+    ),
+    (
+        "jarjestot-ja-niiden-rooli",
+        "laurea-ammattikorkeakoulu",
+        "Järjestöt ja niiden rooli maahanmuuttajien tukemisessa",
+        "Laurea Showcase",
+        datetime.date(2023, 2, 4),
+        "Kotouttamistehtävä kuuluu valtiolle ja kunnille, mutta järjestöt täydentävät julkisia "
+        "palveluja matalan kynnyksen toiminnalla.",
+        ["järjestöt", "matalan kynnyksen toiminta"],
+    ),
+    (
+        "osaksi-suomalaista-yhteiskuntaa",
+        "vaestoliitto",
+        "Osaksi suomalaista yhteiskuntaa",
+        "Väestöliitto",
+        datetime.date(2021, 3, 1),
+        "Väestöliiton Womento-työuramentorointi on parantanut erityisesti maahanmuuttajanaisten "
+        "työelämäosallisuutta ja -taitoja.",
+        ["vanhemmuus", "Womento", "vertaistuki"],
+    ),
+    (
+        "meri-lapin-aitien-kotoutuminen",
+        "toivola-luotola-setlementti",
+        "Meri-Lapin äitien järjestölähtöinen kotoutuminen",
+        "Toivola-Luotola Setlementti ry",
+        datetime.date(2018, 1, 15),
+        "Kohtaamispaikka Mikserissä alkoi kolmivuotinen hanke maahanmuuttajaäitien ja koko perheen "
+        "kotoutumisen tueksi Meri-Lapin kunnissa.",
+        ["äidit", "Meri-Lappi", "ryhmätoiminta"],
+    ),
 ]
 
 INDEX_TITLES = {
@@ -104,27 +175,45 @@ def organisations_and_blog(builder):
     home = builder.find("tarjotin")
     regions = {region.name: region for region in Region.objects.all()}
     index = builder.page(
-        home, OrganisationIndexPage, "jarjestot", title=INDEX_TITLES["jarjestot"]["fi"], show_in_menus=True,
+        home,
+        OrganisationIndexPage,
+        "jarjestot",
+        title=INDEX_TITLES["jarjestot"]["fi"],
+        show_in_menus=True,
         intro="<p>Kotoutumista tukevat järjestöt, jotka kuvaavat toimintansa yhteisen mallin mukaan.</p>",
     )
     organisations = {}
     for slug, name, short_name, level, region_names, summary, website in ORGANISATIONS:
         organisations[slug] = organisation = builder.page(
-            index, OrganisationPage, slug,
-            title=name, short_name=short_name, level=level,
+            index,
+            OrganisationPage,
+            slug,
+            title=name,
+            short_name=short_name,
+            level=level,
             regions=[regions[region] for region in region_names],
             intro=summary or NETWORK_MEMBER_SUMMARY.format(name=name),
             website=website,
         )
         provide_access(organisation)
     blog = builder.page(
-        home, BlogIndexPage, "blogi", title=INDEX_TITLES["blogi"]["fi"], show_in_menus=True,
+        home,
+        BlogIndexPage,
+        "blogi",
+        title=INDEX_TITLES["blogi"]["fi"],
+        show_in_menus=True,
         intro="<p>Verkoston jäsenten ja yhteistyökumppanien kirjoituksia kotoutumisesta.</p>",
     )
     for slug, organisation, title, author, date, intro, tags in POSTS:
         builder.page(
-            organisations[organisation], BlogPage, slug,
-            title=title, author_name=author, date=date, intro=intro, tags=tags,
+            organisations[organisation],
+            BlogPage,
+            slug,
+            title=title,
+            author_name=author,
+            date=date,
+            intro=intro,
+            tags=tags,
             body=body_from_text((TEXTS / f"{slug}.txt").read_text(encoding="utf-8")),
         )
     for page, titles in ((index, INDEX_TITLES["jarjestot"]), (blog, INDEX_TITLES["blogi"])):

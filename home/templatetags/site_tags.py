@@ -5,8 +5,8 @@ from django.conf import settings
 from django.db.models import Case, When
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.html import format_html
 from django.utils import translation
+from django.utils.html import format_html
 from wagtail.models import Locale, Page, Site
 
 from home import change_count
@@ -40,7 +40,9 @@ def _locale_homes(context):
     site = _site(context)
     homes = {}
     if site:
-        homes = change_count.cached_per_change(request, site, "homes", lambda: _live_translations_by_code(site.root_page))
+        homes = change_count.cached_per_change(
+            request, site, "homes", lambda: _live_translations_by_code(site.root_page)
+        )
     if request is not None:
         request._tarjotin_locale_homes = homes
     return homes
@@ -128,7 +130,11 @@ def content_language(context, page=None):
     if page.locale_id != active.pk:
         code = page.locale.language_code
     elif page.alias_of_id:
-        original = Page.objects.filter(pk=page.alias_of_id).values_list("locale__language_code", flat=True).first()
+        original = (
+            Page.objects.filter(pk=page.alias_of_id)
+            .values_list("locale__language_code", flat=True)
+            .first()
+        )
         code = original if original != active.language_code else None
     if code is None:
         return None
@@ -151,7 +157,9 @@ def main_menu(context, current_page=None):
     request = context.get("request")
     items = []
     if home is not None:
-        items = change_count.cached_per_change(request, _site(context), "menu", lambda: _menu_items(home, request))
+        items = change_count.cached_per_change(
+            request, _site(context), "menu", lambda: _menu_items(home, request)
+        )
     return {
         "home": home,
         "items": items,
@@ -172,6 +180,7 @@ def _menu_items(home, request):
 def site_footer(context):
     """The footer, rendered (and kept: ``home.change_count``)."""
     request = context.get("request")
+
     def render():
         return render_to_string("home/includes/footer.html", _footer(context, request))
 
@@ -182,7 +191,9 @@ def _footer(context, request):
     locale = _active_locale(context)
     # The footer text in this language, else in the default one (marked with its lang).
     footer_text = (
-        FooterText.objects.filter(locale__language_code__in=[locale.language_code, settings.LANGUAGE_CODE])
+        FooterText.objects.filter(
+            locale__language_code__in=[locale.language_code, settings.LANGUAGE_CODE]
+        )
         .select_related("locale")
         .order_by(Case(When(locale=locale.pk, then=0), default=1), "pk")
         .first()
@@ -211,4 +222,6 @@ def language_attributes(item):
     code = item.locale.language_code
     if code == translation.get_language():
         return ""
-    return format_html(' lang="{}" dir="{}"', code, "rtl" if code in settings.LANGUAGES_BIDI else "ltr")
+    return format_html(
+        ' lang="{}" dir="{}"', code, "rtl" if code in settings.LANGUAGES_BIDI else "ltr"
+    )

@@ -20,7 +20,6 @@ def number_unordered_files(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
         ("materials", "0005_material_file_relation"),
     ]

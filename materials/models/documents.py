@@ -5,7 +5,8 @@ from django.db import models
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.documents.models import AbstractDocument, Document as WagtailDocument
+from wagtail.documents.models import AbstractDocument
+from wagtail.documents.models import Document as WagtailDocument
 from wagtail.models import CollectionViewRestriction, PageViewRestriction
 from wagtail.search import index
 
@@ -60,7 +61,9 @@ class CustomDocument(AbstractDocument):
         editable=False,
     )
     extraction_error = models.TextField(_("text extraction error"), blank=True, editable=False)
-    preview = models.FileField(_("preview"), upload_to="document_previews", blank=True, editable=False)
+    preview = models.FileField(
+        _("preview"), upload_to="document_previews", blank=True, editable=False
+    )
 
     admin_form_fields = WagtailDocument.admin_form_fields + ("language", "members_only")
     search_fields = AbstractDocument.search_fields + [
@@ -137,7 +140,10 @@ class DownloadCount(models.Model):
     """Downloads of a document per day: a number, nothing about who downloaded."""
 
     document = models.ForeignKey(
-        CustomDocument, verbose_name=_("document"), on_delete=models.CASCADE, related_name="download_counts"
+        CustomDocument,
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="download_counts",
     )
     date = models.DateField(_("date"))
     count = models.PositiveIntegerField(_("downloads"), default=0)
@@ -146,7 +152,9 @@ class DownloadCount(models.Model):
         verbose_name = _("download count")
         verbose_name_plural = _("download counts")
         constraints = [
-            models.UniqueConstraint(fields=["document", "date"], name="unique_download_count_per_day")
+            models.UniqueConstraint(
+                fields=["document", "date"], name="unique_download_count_per_day"
+            )
         ]
 
     @classmethod
@@ -154,6 +162,8 @@ class DownloadCount(models.Model):
         today = timezone.localdate()
         rows = cls.objects.filter(document=document, date=today)
         if not rows.update(count=F("count") + 1):
-            _count, created = cls.objects.get_or_create(document=document, date=today, defaults={"count": 1})
+            _count, created = cls.objects.get_or_create(
+                document=document, date=today, defaults={"count": 1}
+            )
             if not created:
                 rows.update(count=F("count") + 1)

@@ -27,7 +27,6 @@ from materials.models.documents import CustomDocument, DownloadCount
 from materials.models.taxonomies import Audience, Topic
 from network.models.organisations import InOrganisation, OrganisationPage, attach_organisations
 
-
 logger = logging.getLogger(__name__)
 # {document id: requires login} of the files checked for a batch being indexed.
 _checked_files = ContextVar("checked_files", default=None)
@@ -87,7 +86,9 @@ class MaterialPage(InOrganisation, ReviewedPage):
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
     material_type = models.CharField(_("type"), max_length=20, choices=MaterialType.choices)
     topics = ParentalManyToManyField("materials.Topic", verbose_name=_("topics"), blank=True)
-    audiences = ParentalManyToManyField("materials.Audience", verbose_name=_("audiences"), blank=True)
+    audiences = ParentalManyToManyField(
+        "materials.Audience", verbose_name=_("audiences"), blank=True
+    )
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
     licence = models.CharField(
         _("licence"), max_length=30, choices=Licence.choices, default=Licence.ALL_RIGHTS_RESERVED
@@ -96,7 +97,9 @@ class MaterialPage(InOrganisation, ReviewedPage):
     members_only = models.BooleanField(
         _("files for network members only"),
         default=False,
-        help_text=_("Everyone sees the description; only logged-in members can download the files."),
+        help_text=_(
+            "Everyone sees the description; only logged-in members can download the files."
+        ),
     )
 
     base_form_class = TermsInPageLanguageForm
@@ -104,11 +107,17 @@ class MaterialPage(InOrganisation, ReviewedPage):
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         MultiFieldPanel(
-            [FieldPanel("material_type"), FieldPanel("topics"), FieldPanel("audiences"), FieldPanel("tags")],
+            [
+                FieldPanel("material_type"),
+                FieldPanel("topics"),
+                FieldPanel("audiences"),
+                FieldPanel("tags"),
+            ],
             _("Classification"),
         ),
         MultiFieldPanel(
-            [FieldPanel("year"), FieldPanel("licence"), FieldPanel("members_only")], _("Publication")
+            [FieldPanel("year"), FieldPanel("licence"), FieldPanel("members_only")],
+            _("Publication"),
         ),
         # Choose several files at once, or upload several into the chooser in one go.
         MultipleChooserPanel(
@@ -125,6 +134,7 @@ class MaterialPage(InOrganisation, ReviewedPage):
         index.FilterField("year"),
         index.FilterField("members_only"),
     ]
+
     def public_file_text(self):
         """Titles, languages, formats and text of the files anyone may download, searched
         with the material so that a word inside a booklet finds it. Files behind a login
@@ -147,7 +157,10 @@ class MaterialPage(InOrganisation, ReviewedPage):
                 continue
             language = document.language
             names = f"{language.native_name} {language.finnish_name}" if language else ""
-            texts.append(f"{document.title} {item.label} {names} {document.file_extension}\n{document.extracted_text}")
+            texts.append(
+                f"{document.title} {item.label} {names} "
+                f"{document.file_extension}\n{document.extracted_text}"
+            )
         return "\n".join(texts)
 
     @classmethod
@@ -265,7 +278,9 @@ class MaterialIndexPage(AggregatingPage):
 
     def facets(self):
         def names(model):
-            return lambda values: {term.slug: term.name for term in model.for_locale() if term.slug in values}
+            return lambda values: {
+                term.slug: term.name for term in model.for_locale() if term.slug in values
+            }
 
         return [
             Facet("type", _("Type"), "material_type", lambda values: dict(MaterialType.choices)),
@@ -275,14 +290,21 @@ class MaterialIndexPage(AggregatingPage):
                 "language",
                 _("Language of the file"),
                 "files__document__language__code",
-                lambda values: dict(Language.objects.filter(code__in=values).values_list("code", "native_name")),
+                lambda values: dict(
+                    Language.objects.filter(code__in=values).values_list("code", "native_name")
+                ),
             ),
             OrganisationFacet(
                 "organisation", _("Organisation"), OrganisationPage.objects.live().public()
             ),
-            Facet("tag", _("Tag"), "tags__slug", lambda values: dict(
-                Tag.objects.filter(slug__in=values).values_list("slug", "name")
-            )),
+            Facet(
+                "tag",
+                _("Tag"),
+                "tags__slug",
+                lambda values: dict(
+                    Tag.objects.filter(slug__in=values).values_list("slug", "name")
+                ),
+            ),
             Facet("year", _("Year"), "year", numeric=True),
         ]
 
@@ -307,14 +329,21 @@ class MaterialIndexPage(AggregatingPage):
         materials = materials.order_by(*SORTS.get(sort, SORTS["newest"]))
         page_obj = Paginator(
             materials.select_related("locale").prefetch_related(
-                Prefetch("files", queryset=MaterialFile.objects.select_related("document__language"))
+                Prefetch(
+                    "files", queryset=MaterialFile.objects.select_related("document__language")
+                )
             ),
             MATERIALS_PER_PAGE,
         ).get_page(request.GET.get("page"))
         page_obj.object_list = attach_organisations(page_obj.object_list)
-        mark_private_files(item for material in page_obj.object_list for item in material.files.all())
+        mark_private_files(
+            item for material in page_obj.object_list for item in material.files.all()
+        )
         context.update(
-            materials=page_obj, facets=panels, search_text=text, text_failed=text_failed,
+            materials=page_obj,
+            facets=panels,
+            search_text=text,
+            text_failed=text_failed,
             sort=sort if sort in SORTS else "newest",
         )
         return context

@@ -5,12 +5,12 @@ from network.models.activities import (
     ActivityPageTag,
 )
 from network.models.blog import BlogIndexPage, BlogPage, BlogPageTag
-from network.models.events import EventIndexPage, EventPage, EventType
 from network.models.comments import Comment, CommentStatus
+from network.models.events import EventIndexPage, EventPage, EventType
 from network.models.organisations import (
+    OrganisationBranches,
     OrganisationIndexPage,
     OrganisationLevel,
-    OrganisationBranches,
     OrganisationPage,
     attach_organisations,
     in_organisations,

@@ -74,7 +74,9 @@ class ActivityPage(InOrganisation, ContactMixin, ReviewedPage):
         "home.Language", verbose_name=_("languages the activity runs in"), blank=True
     )
     schedule = models.CharField(_("schedule"), max_length=255, blank=True)
-    cost = models.CharField(_("cost"), max_length=120, blank=True, help_text=_("e.g. free of charge"))
+    cost = models.CharField(
+        _("cost"), max_length=120, blank=True, help_text=_("e.g. free of charge")
+    )
     childcare = models.BooleanField(_("childcare available"), default=False)
     accessibility = models.TextField(_("accessibility"), blank=True)
     signup_url = models.URLField(_("sign-up link"), blank=True)
@@ -177,7 +179,9 @@ class ActivityIndexPage(RoutablePageMixin, AggregatingPage):
         stages = {term.translation_key: term.name for term in IntegrationStage.for_locale()}
         groups = {term.translation_key: term.name for term in TargetGroup.for_locale()}
         for activity in page_obj.object_list:
-            activity.stage_names = [stages.get(t.translation_key, t.name) for t in activity.stages.all()]
+            activity.stage_names = [
+                stages.get(t.translation_key, t.name) for t in activity.stages.all()
+            ]
             activity.target_group_names = [
                 groups.get(t.translation_key, t.name) for t in activity.target_groups.all()
             ]
@@ -195,8 +199,7 @@ class ActivityIndexPage(RoutablePageMixin, AggregatingPage):
             activities = activities.reaching(form.cleaned_data["municipality"])
         counts = {
             (row["category"], row["stages__slug"]): row["count"]
-            for row in activities
-            .order_by()  # the default ordering by path would split the groups
+            for row in activities.order_by()  # the default ordering by path would split the groups
             .values("category", "stages__slug")
             .annotate(count=Count("pk", distinct=True))
         }
@@ -205,7 +208,10 @@ class ActivityIndexPage(RoutablePageMixin, AggregatingPage):
             {
                 "category": value,
                 "label": label,
-                "cells": [{"stage": stage, "count": counts.get((value, stage.slug), 0)} for stage in stages],
+                "cells": [
+                    {"stage": stage, "count": counts.get((value, stage.slug), 0)}
+                    for stage in stages
+                ],
                 "unclassified": counts.get((value, None), 0),
             }
             for value, label in ActivityCategory.choices

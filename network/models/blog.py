@@ -1,6 +1,6 @@
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db import models
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Case, Count, Q, When
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -98,7 +98,9 @@ class BlogIndexPage(RoutablePageMixin, AggregatingPage):
 
 
 class BlogPageTag(TaggedItemBase):
-    content_object = ParentalKey("network.BlogPage", related_name="tagged_items", on_delete=models.CASCADE)
+    content_object = ParentalKey(
+        "network.BlogPage", related_name="tagged_items", on_delete=models.CASCADE
+    )
 
 
 class BlogPage(RoutablePageMixin, InOrganisation, ReviewedPage):
@@ -183,7 +185,11 @@ class BlogPage(RoutablePageMixin, InOrganisation, ReviewedPage):
         for page in pages:
             if page.content_type_id == organisation_type.pk and page.path in above:
                 organisations[page.path] = page
-            elif page.content_type_id == blog_type.pk and page.live and page.locale_id == self.locale_id:
+            elif (
+                page.content_type_id == blog_type.pk
+                and page.live
+                and page.locale_id == self.locale_id
+            ):
                 blog_index = blog_index or page
             elif page.slug == COMMENTING_RULES_SLUG and commenting_rules is None:
                 commenting_rules = page

@@ -23,7 +23,9 @@ class CommentQuerySet(models.QuerySet):
     def order_by_pending_first(self):
         """For moderation: comments waiting for a decision first, then newest first."""
         return self.order_by(
-            Case(When(status=CommentStatus.PENDING, then=Value(0)), default=Value(1)), "-created_at", "-pk"
+            Case(When(status=CommentStatus.PENDING, then=Value(0)), default=Value(1)),
+            "-created_at",
+            "-pk",
         )
 
 
@@ -34,7 +36,10 @@ class Comment(models.Model):
     request (rate limiting uses a salted hash in the cache, see ``network.forms``)."""
 
     post = models.ForeignKey(
-        "network.BlogPage", verbose_name=_("blog post"), related_name="comments", on_delete=models.CASCADE
+        "network.BlogPage",
+        verbose_name=_("blog post"),
+        related_name="comments",
+        on_delete=models.CASCADE,
     )
     name = models.CharField(_("name"), max_length=COMMENT_NAME_MAX_LENGTH)
     email = models.EmailField(
@@ -43,10 +48,16 @@ class Comment(models.Model):
     body = models.TextField(
         _("comment"),
         max_length=COMMENT_BODY_MAX_LENGTH,
-        validators=[MaxLengthValidator(COMMENT_BODY_MAX_LENGTH)],  # TextField's max_length alone is form-only
+        validators=[
+            MaxLengthValidator(COMMENT_BODY_MAX_LENGTH)
+        ],  # TextField's max_length alone is form-only
     )
     status = models.CharField(
-        _("status"), max_length=10, choices=CommentStatus.choices, default=CommentStatus.PENDING, db_index=True
+        _("status"),
+        max_length=10,
+        choices=CommentStatus.choices,
+        default=CommentStatus.PENDING,
+        db_index=True,
     )
     created_at = models.DateTimeField(_("sent"), auto_now_add=True)
     moderated_at = models.DateTimeField(_("moderated"), null=True, blank=True, editable=False)

@@ -50,10 +50,7 @@ class EventIndexPage(RoutablePageMixin, AggregatingPage):
 
     def events(self):
         """Published, public events in this page's language, from every organisation."""
-        return (
-            self.aggregate(EventPage)
-            .select_related("locale")
-        )
+        return self.aggregate(EventPage).select_related("locale")
 
     def upcoming_events(self, now=None):
         """Events that have not ended yet (including those going on), soonest first."""

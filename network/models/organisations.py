@@ -22,7 +22,6 @@ from home.i18n import own_or_untranslated_q
 from home.models import AggregatingPage
 from home.permissions import ReviewedPage
 
-
 ORGANISATIONS_PER_PAGE = 24
 ORGANISATION_POSTS_SHOWN = 5
 
@@ -74,7 +73,10 @@ class OrganisationPage(ContactMixin, ReviewedPage):
 
     short_name = models.CharField(_("short name"), max_length=40, blank=True)
     level = models.CharField(
-        _("level"), max_length=20, choices=OrganisationLevel.choices, default=OrganisationLevel.NATIONAL
+        _("level"),
+        max_length=20,
+        choices=OrganisationLevel.choices,
+        default=OrganisationLevel.NATIONAL,
     )
     regions = ParentalManyToManyField(
         "network.Region",

@@ -43,8 +43,12 @@ def query_text(query):
     if isinstance(query, (PlainText, Phrase)):
         return query.query_string
     if isinstance(query, (And, Or)):
-        return " ".join(sub.query_string for sub in query.subqueries if isinstance(sub, (PlainText, Phrase)))
-    raise NotImplementedError(f"{type(query).__name__} is not supported by Tarjotin's search backends.")
+        return " ".join(
+            sub.query_string for sub in query.subqueries if isinstance(sub, (PlainText, Phrase))
+        )
+    raise NotImplementedError(
+        f"{type(query).__name__} is not supported by Tarjotin's search backends."
+    )
 
 
 class AnalysedQuery(NamedTuple):
@@ -74,7 +78,9 @@ def analyse_query(text, language=None):
         kinds = analyse_query_by_kind(word, language)
         # Folded forms only: every indexed token has its folded copy beside it, so the
         # original form would match the same texts again (and count twice in rankings).
-        whole = list(dict.fromkeys(fold(token) for word_whole, _parts in kinds for token in word_whole))
+        whole = list(
+            dict.fromkeys(fold(token) for word_whole, _parts in kinds for token in word_whole)
+        )
         parts = (fold(token) for _whole, word_parts in kinds for token in word_parts)
         group = list(dict.fromkeys([*whole, *parts]))
         if group:
@@ -168,8 +174,14 @@ class RankedCompilerMixin:
         matches = self.matches(within_queryset)
         if matches is None:
             return []
-        rows = matches.annotate(score=self.score(), tier=self.tier()).order_by("tier", self.BEST_FIRST, self.OBJECT_ID)
-        rows = rows.values_list(self.OBJECT_ID, "score") if scores else rows.values_list(self.OBJECT_ID)
+        rows = matches.annotate(score=self.score(), tier=self.tier()).order_by(
+            "tier", self.BEST_FIRST, self.OBJECT_ID
+        )
+        rows = (
+            rows.values_list(self.OBJECT_ID, "score")
+            if scores
+            else rows.values_list(self.OBJECT_ID)
+        )
         with self.engine_settings():
             rows = fetch_all(rows[start:stop])
         return rows if scores else [object_id for (object_id,) in rows]
@@ -266,16 +278,26 @@ def raw_fields(obj):
     def walk(target, fields, top):
         for field in fields:
             if isinstance(field, SearchField):
-                (title if top and field.field_name == "title" else body).append(text(field.get_value(target)))
+                (title if top and field.field_name == "title" else body).append(
+                    text(field.get_value(target))
+                )
             elif isinstance(field, AutocompleteField):
                 autocomplete.append(text(field.get_value(target)))
             elif isinstance(field, RelatedFields):
                 related = field.get_value(target)
                 if related is None:
                     continue
-                items = related.all() if hasattr(related, "all") else [related() if callable(related) else related]
+                items = (
+                    related.all()
+                    if hasattr(related, "all")
+                    else [related() if callable(related) else related]
+                )
                 for item in items:
                     walk(item, field.fields, False)
 
     walk(obj, obj.get_search_fields(), True)
-    return " ".join(title), " ".join(part for part in autocomplete if part), [part for part in body if part]
+    return (
+        " ".join(title),
+        " ".join(part for part in autocomplete if part),
+        [part for part in body if part],
+    )

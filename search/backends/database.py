@@ -13,4 +13,6 @@ def SearchBackend(params):  # noqa: N802 - Wagtail looks the backend up by this 
         from search.backends.sqlite import SearchBackend as SQLiteBackend
 
         return SQLiteBackend(params)
-    raise NotImplementedError(f"Tarjotin's search needs SQLite or PostgreSQL, not {connection.vendor}.")
+    raise NotImplementedError(
+        f"Tarjotin's search needs SQLite or PostgreSQL, not {connection.vendor}."
+    )

@@ -130,15 +130,41 @@ class AnalysedQueryCompilerMixin:
         folded_words = " ".join(fold(word) for word in tokens(text)[:MAX_QUERY_WORDS])
         matching = [
             {"match": {"_t_all": {"query": every_token}}},
-            {"match": {"_t_all": {"query": folded_words, "fuzziness": "AUTO", "prefix_length": 2, "boost": BOOSTS["typo"]}}},
+            {
+                "match": {
+                    "_t_all": {
+                        "query": folded_words,
+                        "fuzziness": "AUTO",
+                        "prefix_length": 2,
+                        "boost": BOOSTS["typo"],
+                    }
+                }
+            },
             {"match": {native_field(language): {"query": text, "boost": BOOSTS["native"]}}},
         ]
         ranking = [
-            {"bool": {"must": [{"match": {"_t_all": " ".join(group)}} for group in groups], "boost": BOOSTS["every_word"]}},
-            {"match": {"_t_whole": {"query": " ".join(token for whole in wholes for token in whole), "boost": BOOSTS["whole"]}}},
+            {
+                "bool": {
+                    "must": [{"match": {"_t_all": " ".join(group)}} for group in groups],
+                    "boost": BOOSTS["every_word"],
+                }
+            },
+            {
+                "match": {
+                    "_t_whole": {
+                        "query": " ".join(token for whole in wholes for token in whole),
+                        "boost": BOOSTS["whole"],
+                    }
+                }
+            },
             {"match": {"_t_title": {"query": every_token, "boost": BOOSTS["title"]}}},
         ]
-        return {"bool": {"must": {"bool": {"should": matching, "minimum_should_match": 1}}, "should": ranking}}
+        return {
+            "bool": {
+                "must": {"bool": {"should": matching, "minimum_should_match": 1}},
+                "should": ranking,
+            }
+        }
 
 
 class FoldedAutocompleteMixin:

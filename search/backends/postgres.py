@@ -97,7 +97,9 @@ def tsquery(groups, prefix_last=False, every_word=True):
     for number, group in enumerate(groups, start=1):
         suffix = ":*" if prefix_last and number == len(groups) else ""
         words.append("(" + " | ".join(quoted(token) + suffix for token in group) + ")")
-    return SearchQuery((" & " if every_word else " | ").join(words), search_type="raw", config=CONFIG)
+    return SearchQuery(
+        (" & " if every_word else " | ").join(words), search_type="raw", config=CONFIG
+    )
 
 
 class AnalysedPostgresIndex(PostgresIndex):
@@ -123,12 +125,36 @@ class AnalysedPostgresIndex(PostgresIndex):
         # Whole-word matches weigh A (title) and B (body), part matches C and D.
         vector = "setweight(to_tsvector(%s, %s), '{}') || setweight(to_tsvector(%s, %s), '{}')"
         body_vector = vector.format("B", "D")
-        row = f"(%s, %s, 1.0, {vector.format('A', 'C')}, to_tsvector(%s, %s), {body_vector}, {body_vector}, %s, '', %s)"
+        title_vector = vector.format("A", "C")
+        row = (
+            f"(%s, %s, 1.0, {title_vector}, to_tsvector(%s, %s), {body_vector}, {body_vector}, "
+            "%s, '', %s)"
+        )
         rows = ", ".join([row] * len(entries))
         params = []
         for object_id, raw_title, title, autocomplete, body, ranked in entries:
-            params += [content_type, object_id, CONFIG, title[0], CONFIG, title[1], CONFIG, autocomplete]
-            params += [CONFIG, body[0], CONFIG, body[1], CONFIG, ranked[0], CONFIG, ranked[1], raw_title, is_page]
+            params += [
+                content_type,
+                object_id,
+                CONFIG,
+                title[0],
+                CONFIG,
+                title[1],
+                CONFIG,
+                autocomplete,
+            ]
+            params += [
+                CONFIG,
+                body[0],
+                CONFIG,
+                body[1],
+                CONFIG,
+                ranked[0],
+                CONFIG,
+                ranked[1],
+                raw_title,
+                is_page,
+            ]
         table = IndexEntry._meta.db_table
         stored = ", ".join(f"{table}.{column}" for column in UPDATED_COLUMNS)
         indexed = ", ".join(f"EXCLUDED.{column}" for column in UPDATED_COLUMNS)
@@ -137,7 +163,8 @@ class AnalysedPostgresIndex(PostgresIndex):
         # over twice the pages, which every search then reads.
         with self.write_connection.cursor() as cursor:
             cursor.execute(
-                f"INSERT INTO {table} (content_type_id, object_id, title_norm, {', '.join(UPDATED_COLUMNS)}) "  # noqa: S608
+                f"INSERT INTO {table} (content_type_id, object_id, title_norm, "  # noqa: S608
+                f"{', '.join(UPDATED_COLUMNS)}) "
                 f"VALUES {rows} ON CONFLICT (content_type_id, object_id) DO UPDATE SET "
                 + ", ".join(f"{column} = EXCLUDED.{column}" for column in UPDATED_COLUMNS)
                 + f" WHERE ({stored}) IS DISTINCT FROM ({indexed})",
@@ -162,10 +189,15 @@ def matched_through_indexes(using):
         if outer:
             cursor.execute("SELECT " + ", ".join(f"current_setting('{name}')" for name in settings))
             previous = cursor.fetchone()
-        cursor.execute("SELECT " + ", ".join(f"set_config('{name}', 'off', true)" for name in settings))
+        cursor.execute(
+            "SELECT " + ", ".join(f"set_config('{name}', 'off', true)" for name in settings)
+        )
         yield  # after an error, rolling the block back undoes the settings
         if outer:
-            cursor.execute("SELECT " + ", ".join(f"set_config('{name}', %s, true)" for name in settings), previous)
+            cursor.execute(
+                "SELECT " + ", ".join(f"set_config('{name}', %s, true)" for name in settings),
+                previous,
+            )
 
 
 class AnalysedPostgresQueryCompiler(RankedCompilerMixin, PostgresSearchQueryCompiler):
@@ -178,7 +210,9 @@ class AnalysedPostgresQueryCompiler(RankedCompilerMixin, PostgresSearchQueryComp
 
     def ts_query(self, every_word=False, whole_words=False):
         if not hasattr(self, "groups"):
-            self.groups, self.wholes = (None, None) if is_match_nothing(self.query) else self.query_plan()
+            self.groups, self.wholes = (
+                (None, None) if is_match_nothing(self.query) else self.query_plan()
+            )
         groups = self.wholes if whole_words else self.groups
         return tsquery(groups, self.PREFIX_LAST, every_word) if groups else None
 
@@ -189,7 +223,8 @@ class AnalysedPostgresQueryCompiler(RankedCompilerMixin, PostgresSearchQueryComp
         # The content type is compared as an expression that its B-tree index cannot serve,
         # so that only the GIN indexes find the matches (``matched_through_indexes``).
         entries = IndexEntry.objects.alias(kind=F("content_type_id") + 0).filter(
-            Q(title=query) | Q(body=query), kind__in=get_descendants_content_types_pks(self.queryset.model)
+            Q(title=query) | Q(body=query),
+            kind__in=get_descendants_content_types_pks(self.queryset.model),
         )
         return rows_of_kind(entries, self.queryset.model)
 
@@ -204,7 +239,9 @@ class AnalysedPostgresQueryCompiler(RankedCompilerMixin, PostgresSearchQueryComp
         a three-word search; with one word it alone orders those that match on parts."""
 
         def rank(vector, query):
-            return SearchRank(vector, query, weights=LABEL_WEIGHTS, normalization=Value(NORMALISATION))
+            return SearchRank(
+                vector, query, weights=LABEL_WEIGHTS, normalization=Value(NORMALISATION)
+            )
 
         whole_words = self.ts_query(whole_words=True)
         score = rank(F("title"), whole_words) * TITLE_WEIGHT + rank(RANKING, whole_words)
@@ -227,13 +264,17 @@ class AnalysedPostgresQueryCompiler(RankedCompilerMixin, PostgresSearchQueryComp
         return Case(When(pk__in=matching_every_word, then=Value(0)), default=Value(1))
 
 
-class AnalysedPostgresAutocompleteCompiler(AnalysedPostgresQueryCompiler, PostgresAutocompleteQueryCompiler):
+class AnalysedPostgresAutocompleteCompiler(
+    AnalysedPostgresQueryCompiler, PostgresAutocompleteQueryCompiler
+):
     """Prefix matching of every word as typed (folded), on titles."""
 
     PREFIX_LAST = True
 
     def query_plan(self):
-        words = [[fold(word)] for word in tokens(getattr(self.query, "query_string", ""))][:MAX_QUERY_WORDS]
+        words = [[fold(word)] for word in tokens(getattr(self.query, "query_string", ""))][
+            :MAX_QUERY_WORDS
+        ]
         return words, words
 
     def matching_entries(self):
@@ -241,7 +282,8 @@ class AnalysedPostgresAutocompleteCompiler(AnalysedPostgresQueryCompiler, Postgr
         if query is None:
             return None
         return IndexEntry.objects.filter(
-            autocomplete=query, content_type_id__in=get_descendants_content_types_pks(self.queryset.model)
+            autocomplete=query,
+            content_type_id__in=get_descendants_content_types_pks(self.queryset.model),
         )
 
     def score(self):

@@ -15,8 +15,8 @@ Differences from the stock backend (modelsearch's ``SQLiteSearchBackend``):
 from django.db.models import FloatField, Func, IntegerField, Lookup, Value
 from django.db.models.expressions import RawSQL
 from modelsearch.backends.database.sqlite.sqlite import (
-    SQLiteFTSIndexEntry,
     SQLiteAutocompleteQueryCompiler,
+    SQLiteFTSIndexEntry,
     SQLiteIndex,
     SQLiteSearchBackend,
     SQLiteSearchQueryCompiler,
@@ -49,13 +49,17 @@ def quoted(token):
 def fts5_query(columns, groups, prefix_last=False, every_word=True):
     words = []
     for number, group in enumerate(groups, start=1):
-        alternatives = [quoted(token) + ("*" if prefix_last and number == len(groups) else "") for token in group]
+        alternatives = [
+            quoted(token) + ("*" if prefix_last and number == len(groups) else "")
+            for token in group
+        ]
         words.append("(" + " OR ".join(alternatives) + ")")
     return "{" + " ".join(columns) + "} : (" + (" AND " if every_word else " OR ").join(words) + ")"
 
 
 class FTSMatch(Lookup):
-    """``<fts table> MATCH %s`` as a WHERE condition (a Lookup, so that Django adds no ``= true``)."""
+    """``<fts table> MATCH %s`` as a WHERE condition (a Lookup, so that Django adds no
+    ``= true``)."""
 
     lookup_name = "tarjotin_fts_match"
 
@@ -86,7 +90,9 @@ class AnalysedSQLiteIndex(SQLiteIndex):
             return
         rows, texts = {}, []
         for obj, language, (title_text, autocomplete_text, fields) in objects_to_index(model, objs):
-            title, autocomplete, body = analysed_entry((title_text, autocomplete_text, " ".join(fields)), language)
+            title, autocomplete, body = analysed_entry(
+                (title_text, autocomplete_text, " ".join(fields)), language
+            )
             rows[str(obj.pk)] = title, autocomplete, body
             texts.append((obj, f"{title} {body}"))
         if not rows:
@@ -101,7 +107,13 @@ class AnalysedSQLiteIndex(SQLiteIndex):
         entries.bulk_update(changed, ["title", "autocomplete", "body"], batch_size=500)
         self.entries.bulk_create(
             [
-                self.entries.model(content_type_id=content_type, object_id=object_id, title=title, autocomplete=autocomplete, body=body)
+                self.entries.model(
+                    content_type_id=content_type,
+                    object_id=object_id,
+                    title=title,
+                    autocomplete=autocomplete,
+                    body=body,
+                )
                 for object_id, (title, autocomplete, body) in rows.items()
             ],
             batch_size=500,
@@ -126,7 +138,9 @@ class AnalysedSQLiteQueryCompiler(RankedCompilerMixin, SQLiteSearchQueryCompiler
             return None
         self.groups = groups
         return SQLiteFTSIndexEntry.objects.filter(
-            FTSMatch(fts5_query(self.COLUMNS, groups, self.PREFIX_LAST, every_word=self.PREFIX_LAST)),
+            FTSMatch(
+                fts5_query(self.COLUMNS, groups, self.PREFIX_LAST, every_word=self.PREFIX_LAST)
+            ),
             index_entry__content_type_id__in=get_descendants_content_types_pks(self.queryset.model),
         )
 
@@ -138,20 +152,25 @@ class AnalysedSQLiteQueryCompiler(RankedCompilerMixin, SQLiteSearchQueryCompiler
             return Value(0)
         every_word = fts5_query(self.COLUMNS, self.groups, self.PREFIX_LAST)
         return RawSQL(
-            f"CASE WHEN {FTS_TABLE}.rowid IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s) THEN 0 ELSE 1 END",  # noqa: S608
+            f"CASE WHEN {FTS_TABLE}.rowid IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} "
+            "MATCH %s) THEN 0 ELSE 1 END",  # noqa: S608
             [every_word],
             output_field=IntegerField(),
         )
 
 
-class AnalysedSQLiteAutocompleteCompiler(AnalysedSQLiteQueryCompiler, SQLiteAutocompleteQueryCompiler):
+class AnalysedSQLiteAutocompleteCompiler(
+    AnalysedSQLiteQueryCompiler, SQLiteAutocompleteQueryCompiler
+):
     """Prefix matching of the words as typed (folded), on titles."""
 
     COLUMNS = ["autocomplete"]
     PREFIX_LAST = True
 
     def fts_groups(self):
-        words = [fold(word) for word in tokens(getattr(self.query, "query_string", ""))][:MAX_QUERY_WORDS]
+        words = [fold(word) for word in tokens(getattr(self.query, "query_string", ""))][
+            :MAX_QUERY_WORDS
+        ]
         return [[word] for word in words if word] or None
 
 

@@ -71,7 +71,9 @@ def describe(violations):
         more = len(violation["nodes"]) - NODES_SHOWN
         where = "; ".join(targets) + (f"; … {more} more" if more > 0 else "")
         kind = "" if violation["wcag"] else " (best practice)"
-        lines.append(f"[{violation['impact']}] {violation['id']}{kind}: {violation['help']} – {where}")
+        lines.append(
+            f"[{violation['impact']}] {violation['id']}{kind}: {violation['help']} – {where}"
+        )
     return "\n".join(lines)
 
 

@@ -55,7 +55,9 @@ def pytest_runtest_makereport(item, call):
     opener = getattr(item, "funcargs", {}).get("new_page")
     if report.when == "call" and report.failed and opener is not None:
         OUTPUT.mkdir(parents=True, exist_ok=True)
-        pages = [page for context in opener.contexts for page in context.pages if not page.is_closed()]
+        pages = [
+            page for context in opener.contexts for page in context.pages if not page.is_closed()
+        ]
         for number, page in enumerate(pages, start=1):
             page.screenshot(path=str(OUTPUT / f"failed-{item.name}-{number}.png"), full_page=True)
 
@@ -140,7 +142,9 @@ def live_site(django_db_setup, django_db_blocker):
         "--access-logfile", "-",
     ]  # fmt: skip
     with open(log, "w") as log_file:
-        process = subprocess.Popen(command, cwd=REPO, env=env, stdout=log_file, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            command, cwd=REPO, env=env, stdout=log_file, stderr=subprocess.STDOUT
+        )
     try:
         wait_until_serving(f"{base_url}/fi/", process, log)
         yield base_url
@@ -185,7 +189,9 @@ def new_page(browser, live_site):
     contexts = []
 
     def open_page(locale="fi-FI", **options):
-        context = browser.new_context(base_url=live_site, locale=locale, accept_downloads=True, **options)
+        context = browser.new_context(
+            base_url=live_site, locale=locale, accept_downloads=True, **options
+        )
         context.set_default_timeout(ACTION_TIMEOUT_MS)
         contexts.append(context)
         return context.new_page()
@@ -217,7 +223,9 @@ def people(django_db_setup, django_db_blocker):
     from network.roles import COORDINATORS, TRANSLATORS
 
     with django_db_blocker.unblock():
-        first, second = OrganisationPage.objects.filter(locale__language_code="fi").order_by("path")[:2]
+        first, second = OrganisationPage.objects.filter(locale__language_code="fi").order_by(
+            "path"
+        )[:2]
         groups = {
             "editor_a": editor_group_name(first.title),
             "editor_b": editor_group_name(second.title),
@@ -232,7 +240,9 @@ def people(django_db_setup, django_db_blocker):
             )
             # The server checks passwords with the production hashers (the test settings'
             # fast MD5 hasher is unknown there).
-            with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.PBKDF2PasswordHasher"]):
+            with override_settings(
+                PASSWORD_HASHERS=["django.contrib.auth.hashers.PBKDF2PasswordHasher"]
+            ):
                 user.set_password(PASSWORD)
             user.save()
             user.groups.set([Group.objects.get(name=group_name)])

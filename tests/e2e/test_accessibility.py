@@ -15,7 +15,6 @@ from playwright.sync_api import expect
 from wagtail.models import Locale
 
 from home.models import StandardPage
-
 from tests.e2e.axe import blocking, describe, run_axe, summary
 from tests.e2e.conftest import OUTPUT
 from tests.page_types import PAGE_TYPES
@@ -83,7 +82,9 @@ def visitor_url(page_type, language):
     page = in_language.filter(alias_of__isnull=True).first() or in_language.first()
     if page is None:
         original = pages.filter(locale__language_code="fi").first()
-        page = original.copy_for_translation(Locale.objects.get(language_code=language), copy_parents=True)
+        page = original.copy_for_translation(
+            Locale.objects.get(language_code=language), copy_parents=True
+        )
         page.save_revision().publish()
     return page.url
 
@@ -111,10 +112,19 @@ def test_search_results_with_facets_have_no_serious_violations(language, query, 
 
 
 @pytest.mark.parametrize("language", ["sv", "ar"])
-def test_not_available_in_your_language_notice_has_no_serious_violations(language, orm, page, report):
-    untranslated = StandardPage.objects.live().filter(locale__language_code="fi").exclude(
-        translation_key__in=StandardPage.objects.filter(locale__language_code=language).values("translation_key")
-    ).first()
+def test_not_available_in_your_language_notice_has_no_serious_violations(
+    language, orm, page, report
+):
+    untranslated = (
+        StandardPage.objects.live()
+        .filter(locale__language_code="fi")
+        .exclude(
+            translation_key__in=StandardPage.objects.filter(locale__language_code=language).values(
+                "translation_key"
+            )
+        )
+        .first()
+    )
     with translation.override(language):
         url = reverse("translation_unavailable", args=[untranslated.pk])
     response = page.goto(url)

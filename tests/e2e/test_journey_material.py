@@ -60,7 +60,9 @@ def create_and_submit(page, organisation, title, tag, finnish, arabic):
     expect(submit).to_be_visible()
     expect(page.get_by_role("button", name="Julkaise", exact=True)).to_have_count(0)
     submit.click()
-    expect(page.locator(".messages")).to_contain_text(f"Sivu '{title}' luotu ja lähetetty tarkastettavaksi")
+    expect(page.locator(".messages")).to_contain_text(
+        f"Sivu '{title}' luotu ja lähetetty tarkastettavaksi"
+    )
     status = page.get_by_role("row").filter(has_text=title)
     expect(status).to_contain_text(re.compile("tarkastettavana", re.IGNORECASE))
 

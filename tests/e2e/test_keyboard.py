@@ -14,7 +14,8 @@ TAB_LIMIT = 80
 FOCUS_STYLE = """element => {
     const style = getComputedStyle(element);
     return {
-        outline: style.outlineStyle === "none" ? "none" : `${style.outlineStyle} ${style.outlineWidth}`,
+        outline: style.outlineStyle === "none"
+            ? "none" : `${style.outlineStyle} ${style.outlineWidth}`,
         shadow: style.boxShadow,
         focusVisible: element.matches(":focus-visible"),
     };
@@ -88,7 +89,9 @@ def test_main_navigation_links_are_reachable_and_followed_with_enter(page):
     reached = [page.evaluate("document.activeElement.getAttribute('href')")]
     while len(reached) < len(hrefs):
         page.keyboard.press("Tab")
-        assert focused_matches(page, "nav.main-menu a"), f"Tab left the main navigation after {reached}"
+        assert focused_matches(page, "nav.main-menu a"), (
+            f"Tab left the main navigation after {reached}"
+        )
         assert_focus_is_visible(page)
         reached.append(page.evaluate("document.activeElement.getAttribute('href')"))
     assert reached == hrefs
@@ -147,7 +150,9 @@ def test_search_facet_link_is_followed_with_enter(page):
     assert page.evaluate("document.activeElement.getAttribute('href')") == href
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"[?&]type="))
-    expect(page.locator("section[aria-labelledby=facet-type] .search-facet__current")).to_have_text(label)
+    expect(page.locator("section[aria-labelledby=facet-type] .search-facet__current")).to_have_text(
+        label
+    )
     expect(results).to_have_text(re.compile(rf"^{count_in(label)} "))
 
 

@@ -38,7 +38,8 @@ MEASURE = """() => {
         },
         // blocks of text marked as another language than Arabic, in the content and the footer
         otherLanguageBlocks: [...document.querySelectorAll("main [lang], .site-footer [lang]")]
-            .filter(element => element.lang !== "ar" && getComputedStyle(element).display !== "inline")
+            .filter(element => element.lang !== "ar"
+                && getComputedStyle(element).display !== "inline")
             .map(element => ({
                 lang: element.lang,
                 direction: direction(element),
@@ -102,11 +103,19 @@ def test_layout_follows_the_writing_direction(page_of, language, direction, orm,
 
     # The heading's (last line of) text hugs the start edge of its box.
     heading, text = layout["heading"], layout["lastLine"]
-    assert text["right"] - text["left"] < heading["right"] - heading["left"] - 20, "heading fills its line"
+    assert text["right"] - text["left"] < heading["right"] - heading["left"] - 20, (
+        "heading fills its line"
+    )
     if rtl:
-        assert abs(text["right"] - heading["right"]) <= SLACK and text["left"] > heading["left"] + SLACK
+        assert (
+            abs(text["right"] - heading["right"]) <= SLACK
+            and text["left"] > heading["left"] + SLACK
+        )
     else:
-        assert abs(text["left"] - heading["left"]) <= SLACK and text["right"] < heading["right"] - SLACK
+        assert (
+            abs(text["left"] - heading["left"]) <= SLACK
+            and text["right"] < heading["right"] - SLACK
+        )
 
     if rtl:
         assert layout["arabicParagraphs"], "no Arabic text in main"

@@ -17,5 +17,6 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(f"Created the superuser {username!r}."))
             how = f"user {username!r}, password {password!r}"
         else:
-            how = f"user {username!r} (password unchanged; reset: manage.py changepassword {username})"
+            reset = f"manage.py changepassword {username}"
+            how = f"user {username!r} (password unchanged; reset: {reset})"
         self.stdout.write(f"Log in at {settings.WAGTAILADMIN_BASE_URL}/admin/ as {how}.")

@@ -14,9 +14,15 @@ class Command(BaseCommand):
         parser.add_argument("name")
         parser.add_argument("--slug", default="")
         parser.add_argument("--short-name", default="")
-        parser.add_argument("--level", default=OrganisationLevel.NATIONAL, choices=OrganisationLevel.values)
-        parser.add_argument("--region", action="append", default=[], help="Region name; repeat for several.")
-        parser.add_argument("--editor", action="append", default=[], help="Username to add to the editor group.")
+        parser.add_argument(
+            "--level", default=OrganisationLevel.NATIONAL, choices=OrganisationLevel.values
+        )
+        parser.add_argument(
+            "--region", action="append", default=[], help="Region name; repeat for several."
+        )
+        parser.add_argument(
+            "--editor", action="append", default=[], help="Username to add to the editor group."
+        )
 
     def handle(self, name, slug, short_name, level, region, editor, **options):
         from django.contrib.auth import get_user_model
@@ -30,7 +36,9 @@ class Command(BaseCommand):
         if missing:
             raise CommandError(f"Unknown user(s): {', '.join(missing)}.")
         try:
-            result = add_organisation(name, slug=slug, level=level, regions=regions, short_name=short_name)
+            result = add_organisation(
+                name, slug=slug, level=level, regions=regions, short_name=short_name
+            )
         except OnboardingError as error:
             raise CommandError(str(error)) from None
         result.group.user_set.add(*users)
