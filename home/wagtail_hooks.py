@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from home import translation_files, translation_progress
+from home import localize_guards, translation_files, translation_progress
 from home.admin_api import ChoosableDocumentsAPIViewSet, ChoosableImagesAPIViewSet
 
 
@@ -24,6 +24,23 @@ def register_checked_po_upload():
             translation_files.upload_pofile,
             name="tarjotin_upload_pofile",
         )
+    ]
+
+
+@hooks.register("register_admin_urls")
+def register_localize_publishing_guards():
+    # wagtail-localize's own addresses, registered first so that these take their place.
+    return [
+        path(
+            "localize/update/<int:translation_source_id>/",
+            localize_guards.update_translations_guarded,
+            name="tarjotin_update_translations",
+        ),
+        path(
+            "localize/page/<int:page_id>/convert_to_alias/",
+            localize_guards.convert_to_alias_guarded,
+            name="tarjotin_convert_to_alias",
+        ),
     ]
 
 

@@ -345,3 +345,49 @@ def test_editors_keep_unpublish_and_delete_of_their_own_pages(editor, live_post,
     for page in (live_post, swedish_post):
         tester = page.permissions_for_user(editor)
         assert tester.can_unpublish() and tester.can_delete() and not tester.can_publish()
+
+
+def translation_draft(source, code):
+    """A wagtail-localize translation of ``source`` into ``code``, saved as a draft."""
+    from wagtail_localize.models import Translation, TranslationSource
+
+    translation_source, _created = TranslationSource.get_or_create_from_instance(source)
+    translation = Translation.objects.create(
+        source=translation_source, target_locale=Locale.objects.get(language_code=code)
+    )
+    translation.save_target(publish=False)
+    return translation_source, BlogPage.objects.get(
+        translation_key=source.translation_key, locale__language_code=code
+    )
+
+
+def test_update_translations_publishes_only_what_the_user_may_publish(
+    client, translator, coordinator, organisation, django_capture_on_commit_callbacks
+):
+    # A translator's own page in English, sent to Finnish: "Publish immediately" must not
+    # put the Finnish page live without review.
+    english_org = organisation.organisation.copy_for_translation(
+        Locale.objects.get(language_code="en"), copy_parents=True
+    )
+    english = blog_post(english_org, "english-post")
+    source, finnish = translation_draft(english, "fi")
+    url = reverse("wagtail_localize:update_translations", args=[source.pk])
+    client.force_login(translator)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"publish_translations": "on"})
+    finnish.refresh_from_db()
+    assert not finnish.live
+
+    client.force_login(coordinator)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"publish_translations": "on"})
+    finnish.refresh_from_db()
+    assert finnish.live
+
+
+def test_converting_a_translation_to_an_alias_needs_a_reviewer(client, editor, live_post):
+    _source, swedish = translation_draft(live_post, "sv")
+    client.force_login(editor)
+    client.post(reverse("wagtail_localize:convert_to_alias", args=[swedish.pk]))
+    swedish.refresh_from_db()
+    assert not swedish.live and swedish.alias_of_id is None

@@ -1,0 +1,36 @@
+"""wagtail-localize views that make pages live without asking the page's permission tester.
+
+"Update translations" with "Publish immediately" publishes every translation of a source,
+and "Convert to alias" makes a translation a live copy of its source; both check only
+wagtail-localize's model permission or "edit". These guards take the same addresses (see
+``wagtail_hooks``) and let a request through only when ``ReviewedPagePermissions`` allows
+publishing each page it would make live; otherwise nothing changes."""
+
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.shortcuts import get_object_or_404
+from wagtail.models import Page
+from wagtail_localize.models import TranslationSource
+from wagtail_localize.views import convert, update_translations
+
+update_translations_view = update_translations.UpdateTranslationsView.as_view()
+
+
+def update_translations_guarded(request, translation_source_id):
+    if request.method == "POST" and request.POST.get("publish_translations"):
+        source = get_object_or_404(TranslationSource, pk=translation_source_id)
+        for translation in source.translations.filter(enabled=True):
+            try:
+                target = translation.get_target_instance()
+            except ObjectDoesNotExist:
+                continue
+            if isinstance(target, Page):
+                if not target.permissions_for_user(request.user).can_publish():
+                    raise PermissionDenied
+    return update_translations_view(request, translation_source_id=translation_source_id)
+
+
+def convert_to_alias_guarded(request, page_id):
+    page = get_object_or_404(Page, id=page_id, alias_of_id__isnull=True)
+    if not page.permissions_for_user(request.user).can_publish():
+        raise PermissionDenied
+    return convert.convert_to_alias(request, page_id)
