@@ -84,6 +84,14 @@ class ReviewedPagePermissions(PagePermissionTester):
     def can_set_view_restrictions(self):
         return super().can_publish() and self.is_reviewer()
 
+    def can_move_to(self, destination):
+        if not super().can_move_to(destination):
+            return False
+        if self.user.is_superuser or self.is_reviewer():
+            return True
+        # under other privacy settings the page's audience changes: a reviewer's decision
+        return _restricted_ancestors(self.page.get_parent()) == _restricted_ancestors(destination)
+
 
 class ReviewedPage(Page):
     """Base of every page model: Wagtail asks ``ReviewedPagePermissions``."""
@@ -93,6 +101,15 @@ class ReviewedPage(Page):
 
     def permissions_for_user(self, user):
         return ReviewedPagePermissions(user, self)
+
+
+def _restricted_ancestors(page):
+    """Ids of the pages with a privacy setting at or above ``page``."""
+    return set(
+        PageViewRestriction.objects.filter(page__in=page.get_ancestors(inclusive=True)).values_list(
+            "page_id", flat=True
+        )
+    )
 
 
 def _roles(user):

@@ -391,3 +391,18 @@ def test_converting_a_translation_to_an_alias_needs_a_reviewer(client, editor, l
     client.post(reverse("wagtail_localize:convert_to_alias", args=[swedish.pk]))
     swedish.refresh_from_db()
     assert not swedish.live and swedish.alias_of_id is None
+
+
+def test_editors_do_not_move_pages_out_of_or_into_privacy(client, editor, organisation):
+    section = blog_post(organisation.organisation, "jasenille")
+    PageViewRestriction.objects.create(page=section, restriction_type=PageViewRestriction.LOGIN)
+    private = blog_post(section, "sisainen")
+    public = blog_post(organisation.organisation, "julkinen")
+    client.force_login(editor)
+    client.post(
+        reverse("wagtailadmin_pages:move_confirm", args=[private.pk, organisation.organisation.pk])
+    )
+    client.post(reverse("wagtailadmin_pages:move_confirm", args=[public.pk, section.pk]))
+    assert Page.objects.get(pk=private.pk).get_parent().pk == section.pk
+    assert Page.objects.get(pk=public.pk).get_parent().pk == organisation.organisation.pk
+    assert public_text(public.url) is not None and public_text(private.url) is None
