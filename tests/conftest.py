@@ -1,3 +1,4 @@
+import io
 import sqlite3
 
 import pytest
@@ -6,11 +7,27 @@ from django.core.management import call_command
 from django.db import connection
 
 
+def pytest_collection_modifyitems(items):
+    """Tests that stand on the demo site run last: the demo is built once, when the first of
+    them starts, and every test before it sees only what it builds itself."""
+    items.sort(key=lambda item: "demo_site" in getattr(item, "fixturenames", ()))
+
+
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """The demo site is built once per run; each test runs in a transaction on top of it."""
+def demo_site(django_db_setup, django_db_blocker):
+    """The demo site (``load_demo``), for the tests about the demo and the ones that need a
+    whole site's content (the browser journeys, search quality). Built once per run, when
+    the first test that asks for it starts; each test runs in a transaction on top of it. A
+    search server's index is rebuilt to hold it."""
+    from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
+    from wagtail.search.backends import get_search_backend
+
     with django_db_blocker.unblock():
         call_command("load_demo", verbosity=0)
+        backend = get_search_backend()
+        if isinstance(backend, ElasticsearchBaseSearchBackend):
+            call_command("update_index", stdout=io.StringIO(), stderr=io.StringIO())
+            backend.refresh_indexes()
 
 
 @pytest.fixture(autouse=True)
@@ -79,13 +96,11 @@ def query_count(client):
 
 @pytest.fixture(scope="session")
 def search_backend(django_db_setup, django_db_blocker):
-    """The configured search backend, with an index that holds the demo content.
+    """The configured search backend, with an index that holds what the test database holds.
 
-    A database backend's index is a table filled as the demo content is saved; a search
-    server (OpenSearch, Elasticsearch) keeps its index outside the test database, so it is
-    rebuilt once per run."""
-    import io
-
+    A database backend's index is a table filled as pages are saved; a search server
+    (OpenSearch, Elasticsearch) keeps its index outside the test database, so it is rebuilt
+    once per run (emptying what an earlier run left in it)."""
     from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
     from wagtail.search.backends import get_search_backend
 

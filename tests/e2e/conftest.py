@@ -3,7 +3,7 @@ Chromium driven by Playwright.
 
 Run through ``scripts/e2e.sh``, which installs the browser and axe-core, starts PostgreSQL
 and collects the static files. The test database (built by pytest-django, with the demo
-content loaded by the top-level conftest) is the server's database: a test sets up data
+content loaded by its ``django_db_setup``) is the server's database: a test sets up data
 with the ORM inside ``orm`` (committed at once, so the server sees it) and drives the
 site in the browser. Data stays for the rest of the run, so tests use their own names.
 """

@@ -1,0 +1,192 @@
+"""Small builders for what a test relies on, so that the test says it.
+
+The test database holds what ``migrate`` makes (locales, languages, places, taxonomies,
+the coordinators and translators and the review workflow) and no content: a test builds
+the site skeleton, organisations, people and pages it needs here, naming only the fields
+it cares about (the rest get plain defaults). Pages are published unless ``live=False``.
+The demo content is there only for tests that ask for the ``demo_site`` fixture.
+"""
+
+import datetime
+import itertools
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.utils import timezone
+from django.utils.text import slugify
+from wagtail.models import Locale, Page, Site
+
+from home.models import HomePage, StandardPage
+from materials.models import MaterialIndexPage, MaterialPage
+from network.models import (
+    ActivityIndexPage,
+    ActivityPage,
+    BlogIndexPage,
+    BlogPage,
+    EventIndexPage,
+    EventPage,
+    OrganisationIndexPage,
+    OrganisationLevel,
+    OrganisationPage,
+)
+from network.onboarding import provide_access
+from network.roles import COORDINATORS
+
+PASSWORD = "Salasana-2026"
+SECTIONS = {
+    OrganisationIndexPage: "jarjestot",
+    BlogIndexPage: "blogi",
+    EventIndexPage: "tapahtumat",
+    ActivityIndexPage: "toiminta",
+    MaterialIndexPage: "materiaalipankki",
+}
+_numbers = itertools.count(1)
+
+
+def _slug(parent, title):
+    """The title as a slug, numbered when a sibling has it already."""
+    slug = slugify(title)[:50] or "page"
+    if parent.get_children().filter(slug=slug).exists():
+        slug = f"{slug}-{next(_numbers)}"
+    return slug
+
+
+def publish(page, live=True):
+    revision = page.save_revision()
+    if live:
+        revision.publish()
+        page.refresh_from_db()
+    return page
+
+
+def add(parent, model, title, *, live=True, **fields):
+    """A page of ``model`` under ``parent`` (in the parent's language)."""
+    fields.setdefault("slug", _slug(parent, title))
+    many = {
+        name: fields.pop(name)
+        for name in list(fields)
+        if model._meta.get_field(name).many_to_many or name == "tags"
+    }
+    page = model(title=title, locale=parent.locale, **fields)
+    parent.add_child(instance=page)
+    for name, values in many.items():
+        getattr(page, name).set(values)
+    return publish(page, live)
+
+
+def home(language="fi"):
+    """The site's home page in ``language``: the default site's root, in the source
+    language, with a translation for each other language asked for."""
+    source = HomePage.objects.filter(depth=2, locale__language_code="fi").first()
+    if source is None:
+        site = Site.objects.get(is_default_site=True)
+        welcome = site.root_page
+        source = HomePage(title="Tarjotin", slug="tarjotin")
+        Page.get_first_root_node().add_child(instance=source)
+        publish(source)
+        site.root_page = source
+        site.site_name = "Tarjotin"
+        site.save()
+        if welcome.pk != source.pk and not welcome.get_children().exists():
+            welcome.delete()
+    return translation(source, language)
+
+
+def translation(page, language, **fields):
+    """``page`` in ``language`` (its parents translated first), published, or the one that
+    exists."""
+    page = page.specific
+    locale = Locale.objects.get(language_code=language)
+    existing = page.get_translation_or_none(locale)
+    if existing is not None:
+        return existing.specific
+    parent = page.get_parent()
+    if parent.depth > 1:
+        translation(parent, language)
+    copy = page.copy_for_translation(locale)
+    for name, value in fields.items():
+        setattr(copy, name, value)
+    return publish(copy)
+
+
+def section(model, language="fi", **fields):
+    """The site's index page of ``model`` (the organisations, blog, events, activity tray or
+    materials bank) in ``language``."""
+    source_home = home()
+    source = model.objects.filter(locale=source_home.locale).first()
+    if source is None:
+        fields.setdefault("slug", SECTIONS[model])
+        source = add(source_home, model, model._meta.verbose_name.capitalize(), **fields)
+    return translation(source, language)
+
+
+def standard_page(title="Ohje", *, parent=None, **fields):
+    return add(parent or home(), StandardPage, title, **fields)
+
+
+def organisation(title="Järjestö", *, parent=None, level=OrganisationLevel.NATIONAL, **fields):
+    """An organisation page with its collection and editor group (as onboarding makes them);
+    under ``parent`` it is a branch of that organisation."""
+    page = add(
+        parent or section(OrganisationIndexPage), OrganisationPage, title, level=level, **fields
+    )
+    provide_access(page)
+    return page
+
+
+def blog_post(organisation, title="Blogikirjoitus", **fields):
+    section(BlogIndexPage)
+    fields.setdefault("author_name", "Kirjoittaja")
+    fields.setdefault("intro", f"Johdanto: {title}")
+    fields.setdefault("body", [("paragraph", f"<p>{title}</p>")])
+    return add(organisation, BlogPage, title, **fields)
+
+
+def event(organisation, title="Verkostotapaaminen", *, start=None, hours=2, **fields):
+    """An event starting at ``start`` (a week from now by default)."""
+    section(EventIndexPage)
+    start = start or timezone.now() + datetime.timedelta(days=7)
+    fields.setdefault("intro", f"Johdanto: {title}")
+    return add(
+        organisation,
+        EventPage,
+        title,
+        start=start,
+        end=start + datetime.timedelta(hours=hours),
+        **fields,
+    )
+
+
+def activity(organisation, title="Kielikahvila", **fields):
+    section(ActivityIndexPage)
+    fields.setdefault("intro", f"Kuvaus: {title}")
+    fields.setdefault("category", "support")
+    fields.setdefault("level", organisation.level)
+    return add(organisation, ActivityPage, title, **fields)
+
+
+def material(organisation, title="Opas", **fields):
+    section(MaterialIndexPage)
+    fields.setdefault("intro", f"Tiivistelmä: {title}")
+    fields.setdefault("material_type", "guide")
+    return add(organisation, MaterialPage, title, **fields)
+
+
+def user(username, *groups, **fields):
+    """A user with the password ``PASSWORD`` in ``groups`` (names or groups)."""
+    person = get_user_model().objects.create_user(
+        username, f"{username}@example.org", PASSWORD, **fields
+    )
+    for group in groups:
+        person.groups.add(group if isinstance(group, Group) else Group.objects.get(name=group))
+    return person
+
+
+def editor(organisation, username=None):
+    """A member of ``organisation``'s editor group."""
+    return user(username or f"editor-{organisation.slug}", provide_access(organisation).group)
+
+
+def coordinator(username="coordinator"):
+    """A network coordinator: a reviewer who publishes every page."""
+    return user(username, COORDINATORS)
