@@ -4,35 +4,25 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("home", "0001_initial"),
+        ('home', '0001_initial'),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="Language",
+            name='Language',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("code", models.CharField(max_length=12, unique=True, verbose_name="code")),
-                (
-                    "native_name",
-                    models.CharField(max_length=60, verbose_name="name in the language itself"),
-                ),
-                ("finnish_name", models.CharField(max_length=60, verbose_name="name in Finnish")),
-                (
-                    "is_rtl",
-                    models.BooleanField(default=False, verbose_name="written right to left"),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('code', models.CharField(max_length=12, unique=True, verbose_name='code')),
+                ('native_name', models.CharField(max_length=60, verbose_name='name in the language itself')),
+                ('finnish_name', models.CharField(max_length=60, verbose_name='name in Finnish')),
+                ('is_rtl', models.BooleanField(default=False, verbose_name='written right to left')),
             ],
             options={
-                "verbose_name": "language",
-                "verbose_name_plural": "languages",
-                "ordering": ["finnish_name"],
+                'verbose_name': 'language',
+                'verbose_name_plural': 'languages',
+                'ordering': ['finnish_name'],
             },
         ),
     ]

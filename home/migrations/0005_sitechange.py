@@ -12,12 +12,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name="SiteChange",
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
                 ("number", models.BigIntegerField(default=0)),
             ],
         ),

@@ -7,32 +7,12 @@ from home.taxonomy import seed_terms
 TOPICS = [
     ("kotoutuminen", "Kotoutuminen", "Integration", "Integration"),
     ("vanhemmuus", "Vanhemmuus ja kasvatus", "Föräldraskap och fostran", "Parenting"),
-    (
-        "tyoelama",
-        "Työelämä ja mentorointi",
-        "Arbetsliv och mentorskap",
-        "Working life and mentoring",
-    ),
+    ("tyoelama", "Työelämä ja mentorointi", "Arbetsliv och mentorskap", "Working life and mentoring"),
     ("kieli", "Kielen oppiminen", "Språkinlärning", "Language learning"),
-    (
-        "vertaistuki",
-        "Vertaistuki ja ryhmätoiminta",
-        "Kamratstöd och gruppverksamhet",
-        "Peer support and groups",
-    ),
-    (
-        "tasa-arvo",
-        "Tasa-arvo ja seksuaalioikeudet",
-        "Jämställdhet och sexuella rättigheter",
-        "Equality and sexual rights",
-    ),
+    ("vertaistuki", "Vertaistuki ja ryhmätoiminta", "Kamratstöd och gruppverksamhet", "Peer support and groups"),
+    ("tasa-arvo", "Tasa-arvo ja seksuaalioikeudet", "Jämställdhet och sexuella rättigheter", "Equality and sexual rights"),
     ("vapaaehtoistoiminta", "Vapaaehtoistoiminta", "Frivilligverksamhet", "Volunteering"),
-    (
-        "jarjestoyhteistyo",
-        "Järjestöyhteistyö",
-        "Organisationssamarbete",
-        "Cooperation between organisations",
-    ),
+    ("jarjestoyhteistyo", "Järjestöyhteistyö", "Organisationssamarbete", "Cooperation between organisations"),
     ("perhetyo", "Perhetyö", "Familjearbete", "Family work"),
 ]
 AUDIENCES = [

@@ -5,116 +5,65 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("home", "0003_load_languages"),
-        ("materials", "0003_seed_taxonomies"),
+        ('home', '0003_load_languages'),
+        ('materials', '0003_seed_taxonomies'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="customdocument",
-            name="checksum",
-            field=models.CharField(
-                blank=True,
-                db_index=True,
-                editable=False,
-                max_length=64,
-                verbose_name="SHA-256 checksum",
-            ),
+            model_name='customdocument',
+            name='checksum',
+            field=models.CharField(blank=True, db_index=True, editable=False, max_length=64, verbose_name='SHA-256 checksum'),
         ),
         migrations.AddField(
-            model_name="customdocument",
-            name="extracted_text",
-            field=models.TextField(blank=True, editable=False, verbose_name="extracted text"),
+            model_name='customdocument',
+            name='extracted_text',
+            field=models.TextField(blank=True, editable=False, verbose_name='extracted text'),
         ),
         migrations.AddField(
-            model_name="customdocument",
-            name="extraction_error",
-            field=models.TextField(
-                blank=True, editable=False, verbose_name="text extraction error"
-            ),
+            model_name='customdocument',
+            name='extraction_error',
+            field=models.TextField(blank=True, editable=False, verbose_name='text extraction error'),
         ),
         migrations.AddField(
-            model_name="customdocument",
-            name="extraction_status",
-            field=models.CharField(
-                choices=[
-                    ("pending", "Pending"),
-                    ("done", "Done"),
-                    ("failed", "Failed"),
-                    ("not-applicable", "Not applicable"),
-                ],
-                default="pending",
-                editable=False,
-                max_length=20,
-                verbose_name="text extraction",
-            ),
+            model_name='customdocument',
+            name='extraction_status',
+            field=models.CharField(choices=[('pending', 'Pending'), ('done', 'Done'), ('failed', 'Failed'), ('not-applicable', 'Not applicable')], default='pending', editable=False, max_length=20, verbose_name='text extraction'),
         ),
         migrations.AddField(
-            model_name="customdocument",
-            name="language",
-            field=models.ForeignKey(
-                blank=True,
-                help_text="The language the file is written in.",
-                null=True,
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="+",
-                to="home.language",
-                verbose_name="language",
-            ),
+            model_name='customdocument',
+            name='language',
+            field=models.ForeignKey(blank=True, help_text='The language the file is written in.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='home.language', verbose_name='language'),
         ),
         migrations.AddField(
-            model_name="customdocument",
-            name="members_only",
-            field=models.BooleanField(
-                default=False,
-                help_text="Only logged-in members of the network can download the file.",
-                verbose_name="members only",
-            ),
+            model_name='customdocument',
+            name='members_only',
+            field=models.BooleanField(default=False, help_text='Only logged-in members of the network can download the file.', verbose_name='members only'),
         ),
         migrations.AddField(
-            model_name="customdocument",
-            name="page_count",
-            field=models.PositiveIntegerField(
-                blank=True, editable=False, null=True, verbose_name="page count"
-            ),
+            model_name='customdocument',
+            name='page_count',
+            field=models.PositiveIntegerField(blank=True, editable=False, null=True, verbose_name='page count'),
         ),
         migrations.AddField(
-            model_name="customdocument",
-            name="preview",
-            field=models.FileField(
-                blank=True, editable=False, upload_to="document_previews", verbose_name="preview"
-            ),
+            model_name='customdocument',
+            name='preview',
+            field=models.FileField(blank=True, editable=False, upload_to='document_previews', verbose_name='preview'),
         ),
         migrations.CreateModel(
-            name="DownloadCount",
+            name='DownloadCount',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("date", models.DateField(verbose_name="date")),
-                ("count", models.PositiveIntegerField(default=0, verbose_name="downloads")),
-                (
-                    "document",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="download_counts",
-                        to="materials.customdocument",
-                        verbose_name="document",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('date', models.DateField(verbose_name='date')),
+                ('count', models.PositiveIntegerField(default=0, verbose_name='downloads')),
+                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='download_counts', to='materials.customdocument', verbose_name='document')),
             ],
             options={
-                "verbose_name": "download count",
-                "verbose_name_plural": "download counts",
-                "constraints": [
-                    models.UniqueConstraint(
-                        fields=("document", "date"), name="unique_download_count_per_day"
-                    )
-                ],
+                'verbose_name': 'download count',
+                'verbose_name_plural': 'download counts',
+                'constraints': [models.UniqueConstraint(fields=('document', 'date'), name='unique_download_count_per_day')],
             },
         ),
     ]

@@ -5,19 +5,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("materials", "0004_document_metadata"),
+        ('materials', '0004_document_metadata'),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name="materialfile",
-            name="document",
-            field=models.ForeignKey(
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="material_files",
-                to="materials.customdocument",
-                verbose_name="file",
-            ),
+            model_name='materialfile',
+            name='document',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='material_files', to='materials.customdocument', verbose_name='file'),
         ),
     ]

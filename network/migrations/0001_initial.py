@@ -4,554 +4,125 @@ import django.db.models.deletion
 import django.utils.timezone
 import modelcluster.contrib.taggit
 import modelcluster.fields
+import network.models.organisations
 import wagtail.contrib.routable_page.models
 import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
 
-import network.models.organisations
-
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("home", "0001_initial"),
-        ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
-        ("wagtailcore", "0098_apitoken"),
+        ('home', '0001_initial'),
+        ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
+        ('wagtailcore', '0098_apitoken'),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="BlogIndexPage",
+            name='BlogIndexPage',
             fields=[
-                (
-                    "page_ptr",
-                    models.OneToOneField(
-                        auto_created=True,
-                        on_delete=django.db.models.deletion.CASCADE,
-                        parent_link=True,
-                        primary_key=True,
-                        serialize=False,
-                        to=settings.WAGTAIL_PAGE_MODEL,
-                    ),
-                ),
-                ("intro", wagtail.fields.RichTextField(blank=True, verbose_name="introduction")),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
             ],
             options={
-                "verbose_name": "blog",
+                'verbose_name': 'blog',
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, "wagtailcore.page"),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
-            name="OrganisationIndexPage",
+            name='OrganisationIndexPage',
             fields=[
-                (
-                    "page_ptr",
-                    models.OneToOneField(
-                        auto_created=True,
-                        on_delete=django.db.models.deletion.CASCADE,
-                        parent_link=True,
-                        primary_key=True,
-                        serialize=False,
-                        to=settings.WAGTAIL_PAGE_MODEL,
-                    ),
-                ),
-                ("intro", wagtail.fields.RichTextField(blank=True, verbose_name="introduction")),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
             ],
             options={
-                "verbose_name": "organisation listing",
+                'verbose_name': 'organisation listing',
             },
-            bases=("wagtailcore.page",),
+            bases=('wagtailcore.page',),
         ),
         migrations.CreateModel(
-            name="Region",
+            name='Region',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("name", models.CharField(max_length=100, unique=True, verbose_name="name")),
-                ("slug", models.SlugField(max_length=100, unique=True, verbose_name="slug")),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=100, unique=True, verbose_name='name')),
+                ('slug', models.SlugField(max_length=100, unique=True, verbose_name='slug')),
             ],
             options={
-                "verbose_name": "region",
-                "verbose_name_plural": "regions",
-                "ordering": ["name"],
+                'verbose_name': 'region',
+                'verbose_name_plural': 'regions',
+                'ordering': ['name'],
             },
         ),
         migrations.CreateModel(
-            name="BlogPage",
+            name='BlogPage',
             fields=[
-                (
-                    "page_ptr",
-                    models.OneToOneField(
-                        auto_created=True,
-                        on_delete=django.db.models.deletion.CASCADE,
-                        parent_link=True,
-                        primary_key=True,
-                        serialize=False,
-                        to=settings.WAGTAIL_PAGE_MODEL,
-                    ),
-                ),
-                ("author_name", models.CharField(max_length=200, verbose_name="author")),
-                (
-                    "date",
-                    models.DateField(default=django.utils.timezone.localdate, verbose_name="date"),
-                ),
-                ("intro", models.TextField(max_length=600, verbose_name="introduction")),
-                (
-                    "body",
-                    wagtail.fields.StreamField(
-                        [
-                            ("heading", 2),
-                            ("paragraph", 3),
-                            ("image", 7),
-                            ("document", 10),
-                            ("quote", 13),
-                            ("call_to_action", 19),
-                            ("embed", 20),
-                        ],
-                        block_lookup={
-                            0: (
-                                "wagtail.blocks.CharBlock",
-                                (),
-                                {"label": "Heading", "max_length": 200},
-                            ),
-                            1: (
-                                "wagtail.blocks.ChoiceBlock",
-                                [],
-                                {
-                                    "choices": [
-                                        ("h2", "Level 2"),
-                                        ("h3", "Level 3"),
-                                        ("h4", "Level 4"),
-                                    ],
-                                    "label": "Level",
-                                },
-                            ),
-                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
-                            3: (
-                                "wagtail.blocks.RichTextBlock",
-                                (),
-                                {
-                                    "features": [
-                                        "bold",
-                                        "italic",
-                                        "link",
-                                        "document-link",
-                                        "ol",
-                                        "ul",
-                                        "h3",
-                                        "h4",
-                                    ],
-                                    "label": "Text",
-                                    "template": "home/blocks/paragraph_block.html",
-                                },
-                            ),
-                            4: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "Image"}),
-                            5: (
-                                "wagtail.blocks.CharBlock",
-                                (),
-                                {
-                                    "help_text": "Describe the image for people who cannot see it. Leave empty to use the image's own description; write '-' for a purely decorative image.",
-                                    "label": "Alternative text",
-                                    "required": False,
-                                },
-                            ),
-                            6: (
-                                "wagtail.blocks.CharBlock",
-                                (),
-                                {"label": "Caption", "required": False},
-                            ),
-                            7: (
-                                "wagtail.blocks.StructBlock",
-                                [[("image", 4), ("alt_text", 5), ("caption", 6)]],
-                                {},
-                            ),
-                            8: (
-                                "wagtail.documents.blocks.DocumentChooserBlock",
-                                (),
-                                {"label": "Document"},
-                            ),
-                            9: (
-                                "wagtail.blocks.CharBlock",
-                                (),
-                                {"label": "Link text", "required": False},
-                            ),
-                            10: (
-                                "wagtail.blocks.StructBlock",
-                                [[("document", 8), ("link_text", 9)]],
-                                {},
-                            ),
-                            11: ("wagtail.blocks.TextBlock", (), {"label": "Quote"}),
-                            12: (
-                                "wagtail.blocks.CharBlock",
-                                (),
-                                {"label": "Source", "required": False},
-                            ),
-                            13: (
-                                "wagtail.blocks.StructBlock",
-                                [[("text", 11), ("attribution", 12)]],
-                                {},
-                            ),
-                            14: (
-                                "wagtail.blocks.CharBlock",
-                                (),
-                                {"label": "Title", "max_length": 120},
-                            ),
-                            15: (
-                                "wagtail.blocks.TextBlock",
-                                (),
-                                {"label": "Text", "required": False},
-                            ),
-                            16: (
-                                "wagtail.blocks.PageChooserBlock",
-                                (),
-                                {"label": "Page", "required": False},
-                            ),
-                            17: (
-                                "wagtail.blocks.URLBlock",
-                                (),
-                                {"label": "External address", "required": False},
-                            ),
-                            18: (
-                                "wagtail.blocks.CharBlock",
-                                (),
-                                {"label": "Button text", "max_length": 60},
-                            ),
-                            19: (
-                                "wagtail.blocks.StructBlock",
-                                [
-                                    [
-                                        ("title", 14),
-                                        ("text", 15),
-                                        ("page", 16),
-                                        ("url", 17),
-                                        ("button_text", 18),
-                                    ]
-                                ],
-                                {},
-                            ),
-                            20: (
-                                "wagtail.embeds.blocks.EmbedBlock",
-                                (),
-                                {
-                                    "help_text": "Address of a video or other media, e.g. a YouTube link.",
-                                    "label": "Embedded media",
-                                    "template": "home/blocks/embed_block.html",
-                                },
-                            ),
-                        },
-                        verbose_name="body",
-                    ),
-                ),
-                (
-                    "image",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to="home.customimage",
-                        verbose_name="image",
-                    ),
-                ),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('author_name', models.CharField(max_length=200, verbose_name='author')),
+                ('date', models.DateField(default=django.utils.timezone.localdate, verbose_name='date')),
+                ('intro', models.TextField(max_length=600, verbose_name='introduction')),
+                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('image', 7), ('document', 10), ('quote', 13), ('call_to_action', 19), ('embed', 20)], block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Heading', 'max_length': 200}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Level 2'), ('h3', 'Level 3'), ('h4', 'Level 4')], 'label': 'Level'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul', 'h3', 'h4'], 'label': 'Text', 'template': 'home/blocks/paragraph_block.html'}), 4: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': "Describe the image for people who cannot see it. Leave empty to use the image's own description; write '-' for a purely decorative image.", 'label': 'Alternative text', 'required': False}), 6: ('wagtail.blocks.CharBlock', (), {'label': 'Caption', 'required': False}), 7: ('wagtail.blocks.StructBlock', [[('image', 4), ('alt_text', 5), ('caption', 6)]], {}), 8: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 9: ('wagtail.blocks.CharBlock', (), {'label': 'Link text', 'required': False}), 10: ('wagtail.blocks.StructBlock', [[('document', 8), ('link_text', 9)]], {}), 11: ('wagtail.blocks.TextBlock', (), {'label': 'Quote'}), 12: ('wagtail.blocks.CharBlock', (), {'label': 'Source', 'required': False}), 13: ('wagtail.blocks.StructBlock', [[('text', 11), ('attribution', 12)]], {}), 14: ('wagtail.blocks.CharBlock', (), {'label': 'Title', 'max_length': 120}), 15: ('wagtail.blocks.TextBlock', (), {'label': 'Text', 'required': False}), 16: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Page', 'required': False}), 17: ('wagtail.blocks.URLBlock', (), {'label': 'External address', 'required': False}), 18: ('wagtail.blocks.CharBlock', (), {'label': 'Button text', 'max_length': 60}), 19: ('wagtail.blocks.StructBlock', [[('title', 14), ('text', 15), ('page', 16), ('url', 17), ('button_text', 18)]], {}), 20: ('wagtail.embeds.blocks.EmbedBlock', (), {'help_text': 'Address of a video or other media, e.g. a YouTube link.', 'label': 'Embedded media', 'template': 'home/blocks/embed_block.html'})}, verbose_name='body')),
+                ('image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='home.customimage', verbose_name='image')),
             ],
             options={
-                "verbose_name": "blog post",
-                "verbose_name_plural": "blog posts",
+                'verbose_name': 'blog post',
+                'verbose_name_plural': 'blog posts',
             },
-            bases=(network.models.organisations.InOrganisation, "wagtailcore.page"),
+            bases=(network.models.organisations.InOrganisation, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
-            name="BlogPageTag",
+            name='BlogPageTag',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "content_object",
-                    modelcluster.fields.ParentalKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="tagged_items",
-                        to="network.blogpage",
-                    ),
-                ),
-                (
-                    "tag",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="%(app_label)s_%(class)s_items",
-                        to="taggit.tag",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('content_object', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='tagged_items', to='network.blogpage')),
+                ('tag', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(app_label)s_%(class)s_items', to='taggit.tag')),
             ],
             options={
-                "abstract": False,
+                'abstract': False,
             },
         ),
         migrations.AddField(
-            model_name="blogpage",
-            name="tags",
-            field=modelcluster.contrib.taggit.ClusterTaggableManager(
-                blank=True,
-                help_text="A comma-separated list of tags.",
-                through="network.BlogPageTag",
-                to="taggit.Tag",
-                verbose_name="tags",
-            ),
+            model_name='blogpage',
+            name='tags',
+            field=modelcluster.contrib.taggit.ClusterTaggableManager(blank=True, help_text='A comma-separated list of tags.', through='network.BlogPageTag', to='taggit.Tag', verbose_name='tags'),
         ),
         migrations.CreateModel(
-            name="OrganisationPage",
+            name='OrganisationPage',
             fields=[
-                (
-                    "page_ptr",
-                    models.OneToOneField(
-                        auto_created=True,
-                        on_delete=django.db.models.deletion.CASCADE,
-                        parent_link=True,
-                        primary_key=True,
-                        serialize=False,
-                        to=settings.WAGTAIL_PAGE_MODEL,
-                    ),
-                ),
-                (
-                    "short_name",
-                    models.CharField(blank=True, max_length=40, verbose_name="short name"),
-                ),
-                (
-                    "level",
-                    models.CharField(
-                        choices=[
-                            ("national", "National"),
-                            ("regional", "Regional"),
-                            ("local", "Local"),
-                        ],
-                        default="national",
-                        max_length=20,
-                        verbose_name="level",
-                    ),
-                ),
-                ("intro", models.TextField(blank=True, max_length=500, verbose_name="summary")),
-                (
-                    "description",
-                    wagtail.fields.StreamField(
-                        [
-                            ("heading", 2),
-                            ("paragraph", 3),
-                            ("image", 7),
-                            ("document", 10),
-                            ("quote", 13),
-                            ("call_to_action", 19),
-                            ("embed", 20),
-                        ],
-                        blank=True,
-                        block_lookup={
-                            0: (
-                                "wagtail.blocks.CharBlock",
-                                (),
-                                {"label": "Heading", "max_length": 200},
-                            ),
-                            1: (
-                                "wagtail.blocks.ChoiceBlock",
-                                [],
-                                {
-                                    "choices": [
-                                        ("h2", "Level 2"),
-                                        ("h3", "Level 3"),
-                                        ("h4", "Level 4"),
-                                    ],
-                                    "label": "Level",
-                                },
-                            ),
-                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
-                            3: (
-                                "wagtail.blocks.RichTextBlock",
-                                (),
-                                {
-                                    "features": [
-                                        "bold",
-                                        "italic",
-                                        "link",
-                                        "document-link",
-                                        "ol",
-                                        "ul",
-                                        "h3",
-                                        "h4",
-                                    ],
-                                    "label": "Text",
-                                    "template": "home/blocks/paragraph_block.html",
-                                },
-                            ),
-                            4: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "Image"}),
-                            5: (
-                                "wagtail.blocks.CharBlock",
-                                (),
-                                {
-                                    "help_text": "Describe the image for people who cannot see it. Leave empty to use the image's own description; write '-' for a purely decorative image.",
-                                    "label": "Alternative text",
-                                    "required": False,
-                                },
-                            ),
-                            6: (
-                                "wagtail.blocks.CharBlock",
-                                (),
-                                {"label": "Caption", "required": False},
-                            ),
-                            7: (
-                                "wagtail.blocks.StructBlock",
-                                [[("image", 4), ("alt_text", 5), ("caption", 6)]],
-                                {},
-                            ),
-                            8: (
-                                "wagtail.documents.blocks.DocumentChooserBlock",
-                                (),
-                                {"label": "Document"},
-                            ),
-                            9: (
-                                "wagtail.blocks.CharBlock",
-                                (),
-                                {"label": "Link text", "required": False},
-                            ),
-                            10: (
-                                "wagtail.blocks.StructBlock",
-                                [[("document", 8), ("link_text", 9)]],
-                                {},
-                            ),
-                            11: ("wagtail.blocks.TextBlock", (), {"label": "Quote"}),
-                            12: (
-                                "wagtail.blocks.CharBlock",
-                                (),
-                                {"label": "Source", "required": False},
-                            ),
-                            13: (
-                                "wagtail.blocks.StructBlock",
-                                [[("text", 11), ("attribution", 12)]],
-                                {},
-                            ),
-                            14: (
-                                "wagtail.blocks.CharBlock",
-                                (),
-                                {"label": "Title", "max_length": 120},
-                            ),
-                            15: (
-                                "wagtail.blocks.TextBlock",
-                                (),
-                                {"label": "Text", "required": False},
-                            ),
-                            16: (
-                                "wagtail.blocks.PageChooserBlock",
-                                (),
-                                {"label": "Page", "required": False},
-                            ),
-                            17: (
-                                "wagtail.blocks.URLBlock",
-                                (),
-                                {"label": "External address", "required": False},
-                            ),
-                            18: (
-                                "wagtail.blocks.CharBlock",
-                                (),
-                                {"label": "Button text", "max_length": 60},
-                            ),
-                            19: (
-                                "wagtail.blocks.StructBlock",
-                                [
-                                    [
-                                        ("title", 14),
-                                        ("text", 15),
-                                        ("page", 16),
-                                        ("url", 17),
-                                        ("button_text", 18),
-                                    ]
-                                ],
-                                {},
-                            ),
-                            20: (
-                                "wagtail.embeds.blocks.EmbedBlock",
-                                (),
-                                {
-                                    "help_text": "Address of a video or other media, e.g. a YouTube link.",
-                                    "label": "Embedded media",
-                                    "template": "home/blocks/embed_block.html",
-                                },
-                            ),
-                        },
-                        verbose_name="description",
-                    ),
-                ),
-                ("website", models.URLField(blank=True, verbose_name="website")),
-                (
-                    "contact_name",
-                    models.CharField(blank=True, max_length=120, verbose_name="contact person"),
-                ),
-                (
-                    "contact_email",
-                    models.EmailField(blank=True, max_length=254, verbose_name="email"),
-                ),
-                (
-                    "contact_phone",
-                    models.CharField(blank=True, max_length=40, verbose_name="phone"),
-                ),
-                ("address", models.TextField(blank=True, verbose_name="address")),
-                (
-                    "logo",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to="home.customimage",
-                        verbose_name="logo",
-                    ),
-                ),
-                (
-                    "regions",
-                    modelcluster.fields.ParentalManyToManyField(
-                        blank=True,
-                        help_text="Leave empty for an organisation that works in the whole country.",
-                        to="network.region",
-                        verbose_name="regions",
-                    ),
-                ),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('short_name', models.CharField(blank=True, max_length=40, verbose_name='short name')),
+                ('level', models.CharField(choices=[('national', 'National'), ('regional', 'Regional'), ('local', 'Local')], default='national', max_length=20, verbose_name='level')),
+                ('intro', models.TextField(blank=True, max_length=500, verbose_name='summary')),
+                ('description', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('image', 7), ('document', 10), ('quote', 13), ('call_to_action', 19), ('embed', 20)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Heading', 'max_length': 200}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Level 2'), ('h3', 'Level 3'), ('h4', 'Level 4')], 'label': 'Level'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul', 'h3', 'h4'], 'label': 'Text', 'template': 'home/blocks/paragraph_block.html'}), 4: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': "Describe the image for people who cannot see it. Leave empty to use the image's own description; write '-' for a purely decorative image.", 'label': 'Alternative text', 'required': False}), 6: ('wagtail.blocks.CharBlock', (), {'label': 'Caption', 'required': False}), 7: ('wagtail.blocks.StructBlock', [[('image', 4), ('alt_text', 5), ('caption', 6)]], {}), 8: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 9: ('wagtail.blocks.CharBlock', (), {'label': 'Link text', 'required': False}), 10: ('wagtail.blocks.StructBlock', [[('document', 8), ('link_text', 9)]], {}), 11: ('wagtail.blocks.TextBlock', (), {'label': 'Quote'}), 12: ('wagtail.blocks.CharBlock', (), {'label': 'Source', 'required': False}), 13: ('wagtail.blocks.StructBlock', [[('text', 11), ('attribution', 12)]], {}), 14: ('wagtail.blocks.CharBlock', (), {'label': 'Title', 'max_length': 120}), 15: ('wagtail.blocks.TextBlock', (), {'label': 'Text', 'required': False}), 16: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Page', 'required': False}), 17: ('wagtail.blocks.URLBlock', (), {'label': 'External address', 'required': False}), 18: ('wagtail.blocks.CharBlock', (), {'label': 'Button text', 'max_length': 60}), 19: ('wagtail.blocks.StructBlock', [[('title', 14), ('text', 15), ('page', 16), ('url', 17), ('button_text', 18)]], {}), 20: ('wagtail.embeds.blocks.EmbedBlock', (), {'help_text': 'Address of a video or other media, e.g. a YouTube link.', 'label': 'Embedded media', 'template': 'home/blocks/embed_block.html'})}, verbose_name='description')),
+                ('website', models.URLField(blank=True, verbose_name='website')),
+                ('contact_name', models.CharField(blank=True, max_length=120, verbose_name='contact person')),
+                ('contact_email', models.EmailField(blank=True, max_length=254, verbose_name='email')),
+                ('contact_phone', models.CharField(blank=True, max_length=40, verbose_name='phone')),
+                ('address', models.TextField(blank=True, verbose_name='address')),
+                ('logo', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='home.customimage', verbose_name='logo')),
+                ('regions', modelcluster.fields.ParentalManyToManyField(blank=True, help_text='Leave empty for an organisation that works in the whole country.', to='network.region', verbose_name='regions')),
             ],
             options={
-                "verbose_name": "organisation",
-                "verbose_name_plural": "organisations",
+                'verbose_name': 'organisation',
+                'verbose_name_plural': 'organisations',
             },
-            bases=("wagtailcore.page",),
+            bases=('wagtailcore.page',),
         ),
         migrations.CreateModel(
-            name="Municipality",
+            name='Municipality',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("name", models.CharField(max_length=100, unique=True, verbose_name="name")),
-                ("slug", models.SlugField(max_length=100, unique=True, verbose_name="slug")),
-                (
-                    "region",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="municipalities",
-                        to="network.region",
-                        verbose_name="region",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=100, unique=True, verbose_name='name')),
+                ('slug', models.SlugField(max_length=100, unique=True, verbose_name='slug')),
+                ('region', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='municipalities', to='network.region', verbose_name='region')),
             ],
             options={
-                "verbose_name": "municipality",
-                "verbose_name_plural": "municipalities",
-                "ordering": ["name"],
+                'verbose_name': 'municipality',
+                'verbose_name_plural': 'municipalities',
+                'ordering': ['name'],
             },
         ),
     ]

@@ -7,86 +7,30 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("network", "0002_load_places"),
+        ('network', '0002_load_places'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="Comment",
+            name='Comment',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("name", models.CharField(max_length=80, verbose_name="name")),
-                (
-                    "email",
-                    models.EmailField(
-                        blank=True,
-                        help_text="Only for the coordinators; never shown on the site.",
-                        max_length=254,
-                        verbose_name="email",
-                    ),
-                ),
-                (
-                    "body",
-                    models.TextField(
-                        max_length=2000,
-                        validators=[django.core.validators.MaxLengthValidator(2000)],
-                        verbose_name="comment",
-                    ),
-                ),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("pending", "Pending"),
-                            ("approved", "Approved"),
-                            ("rejected", "Rejected"),
-                        ],
-                        db_index=True,
-                        default="pending",
-                        max_length=10,
-                        verbose_name="status",
-                    ),
-                ),
-                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="sent")),
-                (
-                    "moderated_at",
-                    models.DateTimeField(
-                        blank=True, editable=False, null=True, verbose_name="moderated"
-                    ),
-                ),
-                (
-                    "moderated_by",
-                    models.ForeignKey(
-                        blank=True,
-                        editable=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="moderated by",
-                    ),
-                ),
-                (
-                    "post",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="comments",
-                        to="network.blogpage",
-                        verbose_name="blog post",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=80, verbose_name='name')),
+                ('email', models.EmailField(blank=True, help_text='Only for the coordinators; never shown on the site.', max_length=254, verbose_name='email')),
+                ('body', models.TextField(max_length=2000, validators=[django.core.validators.MaxLengthValidator(2000)], verbose_name='comment')),
+                ('status', models.CharField(choices=[('pending', 'Pending'), ('approved', 'Approved'), ('rejected', 'Rejected')], db_index=True, default='pending', max_length=10, verbose_name='status')),
+                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='sent')),
+                ('moderated_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='moderated')),
+                ('moderated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='moderated by')),
+                ('post', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='comments', to='network.blogpage', verbose_name='blog post')),
             ],
             options={
-                "verbose_name": "comment",
-                "verbose_name_plural": "comments",
-                "ordering": ["-created_at", "-pk"],
+                'verbose_name': 'comment',
+                'verbose_name_plural': 'comments',
+                'ordering': ['-created_at', '-pk'],
             },
         ),
     ]

@@ -7,36 +7,11 @@ from home.taxonomy import seed_terms
 
 STAGES = [
     ("saapuminen", "Maahan saapuminen", "Ankomst till Finland", "Arrival in Finland"),
-    (
-        "alkuvaihe",
-        "Alkuvaihe ja alkukartoitus",
-        "Inledande skede och kartläggning",
-        "Initial phase and assessment",
-    ),
-    (
-        "kotoutumiskoulutus",
-        "Kotoutumiskoulutus ja kielen opiskelu",
-        "Integrationsutbildning och språkstudier",
-        "Integration training and language learning",
-    ),
-    (
-        "tyo-ja-opiskelu",
-        "Työ, opiskelu ja harjoittelu",
-        "Arbete, studier och praktik",
-        "Work, study and traineeships",
-    ),
-    (
-        "osallistuminen",
-        "Osallistuminen ja verkostot",
-        "Delaktighet och nätverk",
-        "Participation and networks",
-    ),
-    (
-        "vakiintunut",
-        "Vakiintunut elämä Suomessa",
-        "Etablerat liv i Finland",
-        "Established life in Finland",
-    ),
+    ("alkuvaihe", "Alkuvaihe ja alkukartoitus", "Inledande skede och kartläggning", "Initial phase and assessment"),
+    ("kotoutumiskoulutus", "Kotoutumiskoulutus ja kielen opiskelu", "Integrationsutbildning och språkstudier", "Integration training and language learning"),
+    ("tyo-ja-opiskelu", "Työ, opiskelu ja harjoittelu", "Arbete, studier och praktik", "Work, study and traineeships"),
+    ("osallistuminen", "Osallistuminen ja verkostot", "Delaktighet och nätverk", "Participation and networks"),
+    ("vakiintunut", "Vakiintunut elämä Suomessa", "Etablerat liv i Finland", "Established life in Finland"),
 ]
 TARGET_GROUPS = [
     ("naiset", "Naiset", "Kvinnor", "Women"),
@@ -49,12 +24,7 @@ TARGET_GROUPS = [
     ("tyottomat", "Työttömät", "Arbetslösa", "Unemployed people"),
     ("turvapaikanhakijat", "Turvapaikanhakijat", "Asylsökande", "Asylum seekers"),
     ("pakolaiset", "Pakolaiset", "Flyktingar", "Refugees"),
-    (
-        "ammattilaiset",
-        "Ammattilaiset ja vapaaehtoiset",
-        "Yrkesverksamma och frivilliga",
-        "Professionals and volunteers",
-    ),
+    ("ammattilaiset", "Ammattilaiset ja vapaaehtoiset", "Yrkesverksamma och frivilliga", "Professionals and volunteers"),
 ]
 
 

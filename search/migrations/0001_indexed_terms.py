@@ -4,26 +4,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
-    dependencies = []
+    dependencies = [
+    ]
 
     operations = [
         migrations.CreateModel(
-            name="IndexedTerm",
+            name='IndexedTerm',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("term", models.CharField(max_length=64, unique=True, verbose_name="term")),
-                ("length", models.PositiveSmallIntegerField(db_index=True, verbose_name="length")),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('term', models.CharField(max_length=64, unique=True, verbose_name='term')),
+                ('length', models.PositiveSmallIntegerField(db_index=True, verbose_name='length')),
             ],
             options={
-                "verbose_name": "indexed term",
-                "verbose_name_plural": "indexed terms",
+                'verbose_name': 'indexed term',
+                'verbose_name_plural': 'indexed terms',
             },
         ),
     ]

@@ -5,50 +5,28 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("contenttypes", "0002_remove_content_type_name"),
-        ("search", "0001_indexed_terms"),
+        ('contenttypes', '0002_remove_content_type_name'),
+        ('search', '0001_indexed_terms'),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="MissedIndexUpdate",
+            name='MissedIndexUpdate',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("object_id", models.CharField(max_length=64, verbose_name="object id")),
-                (
-                    "action",
-                    models.CharField(
-                        choices=[("add", "add or update"), ("delete", "delete")],
-                        max_length=8,
-                        verbose_name="action",
-                    ),
-                ),
-                ("first_failed_at", models.DateTimeField(verbose_name="first failure")),
-                ("last_failed_at", models.DateTimeField(verbose_name="last failure")),
-                ("attempts", models.PositiveIntegerField(default=1, verbose_name="attempts")),
-                (
-                    "content_type",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        to="contenttypes.contenttype",
-                        verbose_name="content type",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('object_id', models.CharField(max_length=64, verbose_name='object id')),
+                ('action', models.CharField(choices=[('add', 'add or update'), ('delete', 'delete')], max_length=8, verbose_name='action')),
+                ('first_failed_at', models.DateTimeField(verbose_name='first failure')),
+                ('last_failed_at', models.DateTimeField(verbose_name='last failure')),
+                ('attempts', models.PositiveIntegerField(default=1, verbose_name='attempts')),
+                ('content_type', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='contenttypes.contenttype', verbose_name='content type')),
             ],
             options={
-                "verbose_name": "missed search index update",
-                "verbose_name_plural": "missed search index updates",
-                "constraints": [
-                    models.UniqueConstraint(
-                        fields=("content_type", "object_id"), name="unique_missed_index_update"
-                    )
-                ],
+                'verbose_name': 'missed search index update',
+                'verbose_name_plural': 'missed search index updates',
+                'constraints': [models.UniqueConstraint(fields=('content_type', 'object_id'), name='unique_missed_index_update')],
             },
         ),
     ]

@@ -4,13 +4,14 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("search", "0002_missed_index_updates"),
+        ('search', '0002_missed_index_updates'),
     ]
 
     operations = [
         migrations.RemoveField(
-            model_name="indexedterm",
-            name="length",
+            model_name='indexedterm',
+            name='length',
         ),
     ]

@@ -14,14 +14,10 @@ TABLE = "wagtailsearch_indexentry"
 def add_ranking_vector(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
-    schema_editor.execute(
-        f"ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS ranking tsvector NOT NULL DEFAULT ''"
-    )
+    schema_editor.execute(f"ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS ranking tsvector NOT NULL DEFAULT ''")
     # With the opening in the row, the row is over TOAST's 2 kB target: without MAIN, the
     # title vector would be moved out first.
-    schema_editor.execute(
-        f"ALTER TABLE {TABLE} ALTER COLUMN ranking SET STORAGE MAIN, ALTER COLUMN title SET STORAGE MAIN"
-    )
+    schema_editor.execute(f"ALTER TABLE {TABLE} ALTER COLUMN ranking SET STORAGE MAIN, ALTER COLUMN title SET STORAGE MAIN")
 
 
 def drop_ranking_vector(apps, schema_editor):

@@ -22,9 +22,7 @@ def add_page_indexes(apps, schema_editor):
         f"UPDATE {TABLE} SET is_page = content_type_id IN (SELECT DISTINCT content_type_id FROM wagtailcore_page)"  # noqa: S608
     )
     for name, column in INDEXES.items():
-        schema_editor.execute(
-            f"CREATE INDEX IF NOT EXISTS {name} ON {TABLE} USING gin ({column}) WHERE is_page IS NOT FALSE"
-        )
+        schema_editor.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {TABLE} USING gin ({column}) WHERE is_page IS NOT FALSE")
 
 
 def drop_page_indexes(apps, schema_editor):

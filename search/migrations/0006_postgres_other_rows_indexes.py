@@ -20,9 +20,7 @@ def general_indexes(schema_editor, column, partial):
         )
         rows = cursor.fetchall()
     return [
-        name
-        for name, definition in rows
-        if (" WHERE " in definition) == partial and not name.startswith("search_page_")
+        name for name, definition in rows if (" WHERE " in definition) == partial and not name.startswith("search_page_")
     ]
 
 
@@ -32,9 +30,7 @@ def recreate(schema_editor, partial, where_after):
     for column in COLUMNS:
         for name in general_indexes(schema_editor, column, partial):
             schema_editor.execute(f"DROP INDEX {name}")
-            schema_editor.execute(
-                f"CREATE INDEX {name} ON {TABLE} USING gin ({column}){where_after}"
-            )
+            schema_editor.execute(f"CREATE INDEX {name} ON {TABLE} USING gin ({column}){where_after}")
 
 
 def keep_other_rows(apps, schema_editor):
