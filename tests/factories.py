@@ -161,7 +161,8 @@ def activity(organisation, title="Kielikahvila", **fields):
     section(ActivityIndexPage)
     fields.setdefault("intro", f"Kuvaus: {title}")
     fields.setdefault("category", "support")
-    fields.setdefault("level", organisation.level)
+    if "level" not in fields:  # the parent may be an ordinary page inside an organisation
+        fields["level"] = organisation.level
     return add(organisation, ActivityPage, title, **fields)
 
 
