@@ -67,7 +67,7 @@ def add(parent, model, title, *, live=True, **fields):
         for name in list(fields)
         if model._meta.get_field(name).many_to_many or name == "tags"
     }
-    page = model(title=title, locale=parent.locale, **fields)
+    page = model(title=title, locale=parent.locale, live=live, **fields)
     parent.add_child(instance=page)
     for name, values in many.items():
         getattr(page, name).set(values)
@@ -161,7 +161,8 @@ def activity(organisation, title="Kielikahvila", **fields):
     section(ActivityIndexPage)
     fields.setdefault("intro", f"Kuvaus: {title}")
     fields.setdefault("category", "support")
-    fields.setdefault("level", organisation.level)
+    if "level" not in fields:  # the parent may be an ordinary page inside an organisation
+        fields["level"] = organisation.level
     return add(organisation, ActivityPage, title, **fields)
 
 
@@ -190,3 +191,13 @@ def editor(organisation, username=None):
 def coordinator(username="coordinator"):
     """A network coordinator: a reviewer who publishes every page."""
     return user(username, COORDINATORS)
+
+
+# --- added for test_onboarding, test_organisation_isolation, test_publishing_rights,
+# test_review_workflow
+
+
+def onboarded(title="Järjestö", **fields):
+    """An organisation as onboarding leaves it (``network.onboarding.Onboarded``): its page,
+    collection and editor group, for tests about what its editors may reach."""
+    return provide_access(organisation(title, **fields))

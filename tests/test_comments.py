@@ -7,12 +7,12 @@ from django.db import connection
 from django.urls import reverse
 
 from network.forms import COMMENT_RATE_LIMIT
-from network.models import BlogPage, Comment, CommentStatus
+from network.models import Comment, CommentStatus
+from network.models.blog import COMMENTING_RULES_SLUG
 from network.models.comments import COMMENT_BODY_MAX_LENGTH
+from tests import factories as make
 
 pytestmark = pytest.mark.django_db
-
-SLUG = "osaksi-suomalaista-yhteiskuntaa"  # a demo post without comments
 
 
 @pytest.fixture(autouse=True)
@@ -24,7 +24,8 @@ def empty_rate_limits():
 
 @pytest.fixture
 def post():
-    return BlogPage.objects.get(slug=SLUG)
+    """A published post of an organisation, without comments."""
+    return make.blog_post(make.organisation("Testijärjestö"), "Kirjoitus")
 
 
 def comment_url(post):
@@ -213,6 +214,7 @@ def test_comment_route_refuses_get_and_needs_csrf(post):
 
 
 def test_comments_section_has_ordered_headings_and_labelled_fields(client, soup_of, post):
+    make.standard_page("Blogin kommentointi", slug=COMMENTING_RULES_SLUG)
     soup = soup_of(client.get(post.url))
     section = soup.select_one("section#comments")
     assert section.h2 is not None and section.h3 is not None
@@ -312,7 +314,8 @@ def test_post_page_query_count_does_not_grow_with_comments(query_count, post):
     assert count() == one
 
 
-def test_demo_has_the_reader_comment_from_the_source_text():
+def test_demo_has_the_reader_comment_from_the_source_text(demo_site):
+    """The demo's own comments are the subject here."""
     comment = Comment.objects.get(post__slug="jarjestot-ja-niiden-rooli")
     assert comment.status == CommentStatus.APPROVED
     assert comment.body.startswith("Moikka!\nOn hyvä kuulla, että järjestöt ovat voineet osaltaan")

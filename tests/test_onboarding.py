@@ -1,17 +1,23 @@
 """Onboarding a member organisation, and the isolation between organisations' editors."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Locale
 
-from network.models import BlogPage, OrganisationPage
+from network.models import BlogPage, OrganisationIndexPage, OrganisationPage
 from network.onboarding import OnboardingError, add_organisation
+from tests import factories as make
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def organisation_index():
+    """Onboarding adds each organisation under the site's organisation listing page."""
+    return make.section(OrganisationIndexPage)
 
 
 @pytest.fixture
@@ -19,20 +25,6 @@ def two_organisations():
     return add_organisation("Järjestö A", level="local"), add_organisation(
         "Järjestö B", level="local"
     )
-
-
-def editor_of(onboarded, client, username):
-    user = get_user_model().objects.create_user(username, password="pw-123456")
-    onboarded.group.user_set.add(user)
-    client.force_login(user)
-    return user
-
-
-def add_post(parent, slug):
-    post = BlogPage(title=slug, slug=slug, author_name="X", intro="x", body=[])
-    parent.add_child(instance=post)
-    post.save_revision().publish()
-    return post
 
 
 def test_command_onboards_page_collection_and_group(django_user_model):
@@ -60,12 +52,13 @@ def test_command_onboards_page_collection_and_group(django_user_model):
 @pytest.mark.parametrize(
     "args,message",
     [
-        (["Väestöliitto", "--slug", "vaestoliitto"], "already exists"),
+        (["Uusi", "--slug", "jarjesto-a"], "already exists"),
         (["Uusi", "--region", "Atlantis"], "Unknown region"),
         (["Uusi", "--editor", "nobody"], "Unknown user"),
     ],
 )
 def test_command_explains_bad_input(args, message):
+    make.organisation("Järjestö A")
     with pytest.raises(CommandError, match=message):
         call_command("add_organisation", *args, verbosity=0)
     assert not OrganisationPage.objects.filter(title="Uusi").exists()
@@ -73,8 +66,11 @@ def test_command_explains_bad_input(args, message):
 
 def test_editor_works_in_own_subtree_only(client, two_organisations):
     a, b = two_organisations
-    editor_of(a, client, "anna")
-    own_post, other_post = add_post(a.organisation, "oma"), add_post(b.organisation, "vieras")
+    client.force_login(make.user("anna", a.group))
+    own_post, other_post = (
+        make.blog_post(a.organisation, "oma"),
+        make.blog_post(b.organisation, "vieras"),
+    )
 
     assert client.get(reverse("wagtailadmin_pages:edit", args=[own_post.pk])).status_code == 200
     add_url = reverse("wagtailadmin_pages:add", args=["network", "blogpage", a.organisation.pk])
@@ -111,7 +107,7 @@ def test_editor_works_in_own_subtree_only(client, two_organisations):
 
 def test_documents_only_in_own_collection(client, two_organisations):
     a, b = two_organisations
-    editor_of(a, client, "anna")
+    client.force_login(make.user("anna", a.group))
     Document = get_document_model()
     upload = reverse("wagtaildocs:add")
     for collection in (a.collection, b.collection):
@@ -136,8 +132,9 @@ def test_documents_only_in_own_collection(client, two_organisations):
 
 def test_leaving_the_group_removes_access_at_once(client, two_organisations):
     a, _ = two_organisations
-    user = editor_of(a, client, "anna")
-    post = add_post(a.organisation, "oma")
+    user = make.user("anna", a.group)
+    client.force_login(user)
+    post = make.blog_post(a.organisation, "oma")
     url = reverse("wagtailadmin_pages:edit", args=[post.pk])
     assert client.get(url).status_code == 200
     a.group.user_set.remove(user)
@@ -147,7 +144,7 @@ def test_leaving_the_group_removes_access_at_once(client, two_organisations):
 def test_permissions_follow_the_subtree_into_new_translations(client, two_organisations):
     a, b = two_organisations
     swedish = Locale.objects.get(language_code="sv")
-    post = add_post(a.organisation, "oma")
+    post = make.blog_post(a.organisation, "oma")
     translated_post = post.copy_for_translation(swedish, copy_parents=True)
     translated_org = a.organisation.get_translation(swedish)
 
@@ -156,14 +153,14 @@ def test_permissions_follow_the_subtree_into_new_translations(client, two_organi
     add_below_org = reverse(
         "wagtailadmin_pages:add", args=["network", "blogpage", translated_org.pk]
     )
-    editor_of(a, client, "anna")
+    client.force_login(make.user("anna", a.group))
     assert (
         client.get(reverse("wagtailadmin_pages:edit", args=[translated_post.pk])).status_code == 200
     )
     assert client.get(add_below_org).status_code == 200
 
     client.logout()
-    editor_of(b, client, "bertta")
+    client.force_login(make.user("bertta", b.group))
     assert client.get(
         reverse("wagtailadmin_pages:edit", args=[translated_post.pk])
     ).status_code in (302, 403)
@@ -176,19 +173,10 @@ def test_onboarding_refuses_a_duplicate_name():
         add_organisation("Järjestö A", slug="toinen")
 
 
-def add_draft(parent, slug, owner):
-    draft = BlogPage(
-        title=slug, slug=slug, author_name="X", intro="x", body=[], live=False, owner=owner
-    )
-    parent.add_child(instance=draft)
-    draft.save_revision(user=owner)
-    return draft
-
-
 def test_editor_copies_within_own_subtree_but_not_into_another(client, two_organisations):
     a, b = two_organisations
-    editor_of(a, client, "anna")
-    post = add_post(a.organisation, "oma")
+    client.force_login(make.user("anna", a.group))
+    post = make.blog_post(a.organisation, "oma")
     url = reverse("wagtailadmin_pages:copy", args=[post.pk])
     for parent, slug in ((a.organisation, "kopio-a"), (b.organisation, "kopio-b")):
         client.post(url, {"new_title": slug, "new_slug": slug, "new_parent_page": parent.pk})
@@ -198,10 +186,11 @@ def test_editor_copies_within_own_subtree_but_not_into_another(client, two_organ
 
 def test_editor_deletes_and_moves_own_drafts_only_within_own_subtree(client, two_organisations):
     a, b = two_organisations
-    user = editor_of(a, client, "anna")
+    user = make.user("anna", a.group)
+    client.force_login(user)
     doomed, mover = (
-        add_draft(a.organisation, "poistettava", user),
-        add_draft(a.organisation, "siirrettava", user),
+        make.blog_post(a.organisation, "poistettava", live=False, owner=user),
+        make.blog_post(a.organisation, "siirrettava", live=False, owner=user),
     )
 
     client.post(reverse("wagtailadmin_pages:delete", args=[doomed.pk]))
@@ -217,7 +206,7 @@ def test_images_only_in_own_collection(client, two_organisations):
     from wagtail.images.tests.utils import get_test_image_file
 
     a, b = two_organisations
-    editor_of(a, client, "anna")
+    client.force_login(make.user("anna", a.group))
     Image = get_image_model()
     theirs = Image.objects.create(
         title="B:n kuva", file=get_test_image_file(), collection=b.collection
@@ -234,16 +223,12 @@ def test_images_only_in_own_collection(client, two_organisations):
 
 
 def test_editor_moves_pages_within_own_subtree(client, two_organisations):
-    from home.models import StandardPage
-
     a, b = two_organisations
-    user = editor_of(a, client, "anna")
-    pages = []
-    for slug in ("ohje", "liite"):
-        page = StandardPage(title=slug, slug=slug, owner=user)
-        a.organisation.add_child(instance=page)
-        pages.append(page)
-    guide, appendix = pages
+    user = make.user("anna", a.group)
+    client.force_login(user)
+    guide, appendix = (
+        make.standard_page(slug, parent=a.organisation, owner=user) for slug in ("ohje", "liite")
+    )
     client.post(reverse("wagtailadmin_pages:move_confirm", args=[appendix.pk, guide.pk]))
     appendix.refresh_from_db()
     assert appendix.get_parent().pk == guide.pk

@@ -4,8 +4,6 @@ whatever ids the editor posts, and reads no blog comments through the snippet ch
 import json
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.urls import reverse
 from wagtail.images import get_image_model
@@ -14,8 +12,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from home.media_choices import NOT_CHOOSABLE
 from materials.models import CustomDocument, MaterialFile, MaterialPage
 from network.models import BlogPage, Comment
-from network.onboarding import add_organisation
-from network.roles import COORDINATORS
+from tests import factories as make
 
 pytestmark = pytest.mark.django_db
 
@@ -38,14 +35,13 @@ PARAGRAPH = json.dumps(
 
 @pytest.fixture
 def a_and_b():
-    return tuple(add_organisation(f"Järjestö {name}", level="local") for name in "AB")
+    """Two local organisations, each with its page, collection and editor group."""
+    return tuple(make.onboarded(f"Järjestö {name}", level="local") for name in "AB")
 
 
-def editor_of(onboarded, client, username="anna"):
-    user = get_user_model().objects.create_user(username, password="pw-123456")
-    onboarded.group.user_set.add(user)
-    client.force_login(user)
-    return user
+def editor_of(onboarded, client):
+    """Logs ``client`` in as an editor of ``onboarded``."""
+    client.force_login(make.editor(onboarded.organisation))
 
 
 def document_in(onboarded, title):
@@ -62,11 +58,9 @@ def image_in(onboarded, title):
 
 
 def publish_material(onboarded, slug, document, **fields):
-    page = MaterialPage(title=slug, slug=slug, intro="Esittely", material_type="guide", **fields)
-    page.files = [MaterialFile(document=document)]
-    onboarded.organisation.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    return make.material(
+        onboarded.organisation, slug, slug=slug, files=[MaterialFile(document=document)], **fields
+    )
 
 
 def material_form(documents, action="action-draft", **extra):
@@ -305,16 +299,14 @@ def test_choosers_and_the_admin_api_list_only_own_files(client, a_and_b):
     chooser = client.get(reverse("wagtaildocs_chooser:choose")).content.decode()
     assert "a-opas" in chooser and "b-opas" not in chooser
 
-    coordinator = get_user_model().objects.create_user("koordinaattori", password="pw-123456")
-    Group.objects.get(name=COORDINATORS).user_set.add(coordinator)
-    client.force_login(coordinator)
+    client.force_login(make.coordinator())
     assert {ours.pk, theirs.pk} <= api_ids(client, "documents")
     assert client.get(f"/admin/api/main/documents/{theirs.pk}/").json()["title"] == "b-opas"
 
 
 def test_the_snippet_chooser_shows_no_comments_to_an_editor(client, a_and_b):
     a, _b = a_and_b
-    post = BlogPage.objects.first()
+    post = make.blog_post(a.organisation)  # even a post of the editor's own organisation
     comment = Comment.objects.create(
         post=post, name="Lukija", email="lukija@example.org", body="Salainen kommentti"
     )
@@ -330,7 +322,5 @@ def test_the_snippet_chooser_shows_no_comments_to_an_editor(client, a_and_b):
         shown = response.content.decode()
         assert "Salainen" not in shown and "Lukija" not in shown
 
-    coordinator = get_user_model().objects.create_user("koordinaattori", password="pw-123456")
-    Group.objects.get(name=COORDINATORS).user_set.add(coordinator)
-    client.force_login(coordinator)
+    client.force_login(make.coordinator())
     assert "Lukija" in client.get(urls[0]).content.decode()

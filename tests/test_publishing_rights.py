@@ -7,8 +7,6 @@ import datetime
 import json
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
@@ -17,8 +15,8 @@ from wagtail.models import Locale, Page, PageViewRestriction, get_page_models
 
 from home.permissions import ReviewedPage, ReviewedPagePermissions
 from network.models import BlogPage
-from network.onboarding import add_organisation
-from network.roles import COORDINATORS, TRANSLATORS
+from network.roles import TRANSLATORS
+from tests import factories as make
 
 pytestmark = pytest.mark.django_db
 
@@ -39,44 +37,29 @@ BODY = json.dumps(
 )
 
 
-def user_in(group, username):
-    user = get_user_model().objects.create_user(username, f"{username}@example.org", "pw-123456")
-    group.user_set.add(user)
-    return user
-
-
 @pytest.fixture
 def organisation():
-    return add_organisation("Järjestö A", level="local")
+    return make.onboarded("Järjestö A", level="local")
 
 
 @pytest.fixture
 def editor(organisation):
-    return user_in(organisation.group, "editori")
+    return make.user("editori", organisation.group)
 
 
 @pytest.fixture
 def coordinator():
-    return user_in(Group.objects.get(name=COORDINATORS), "koordinaattori")
+    return make.coordinator("koordinaattori")
 
 
 @pytest.fixture
 def translator():
-    return user_in(Group.objects.get(name=TRANSLATORS), "kaantaja")
+    return make.user("kaantaja", TRANSLATORS)
 
 
 def blog_post(parent, slug, live=True):
-    post = BlogPage(
-        title=f"Julkaistu {slug}", slug=slug, author_name="A", intro="Johdanto", body=[]
-    )
-    parent.add_child(instance=post)
-    if live:
-        post.save_revision().publish()
-    else:
-        post.live = False
-        post.save_revision()
-        post.save(update_fields=["live"])
-    return BlogPage.objects.get(pk=post.pk)
+    """A post under ``parent`` titled "Julkaistu <slug>", published unless ``live`` is false."""
+    return make.blog_post(parent, f"Julkaistu {slug}", slug=slug, live=live)
 
 
 @pytest.fixture
@@ -309,7 +292,7 @@ def test_translators_publish_translations_and_nothing_else(
         reverse("wagtailadmin_pages:set_privacy", args=[swedish_post.pk]),
         {"restriction_type": "login"},
     )
-    home = Page.objects.get(depth=2, locale__language_code="sv")
+    home = make.home("sv")
     client.post(reverse("wagtailadmin_pages:move_confirm", args=[swedish_post.pk, home.pk]))
     client.post(
         reverse("wagtail_bulk_action", args=["wagtailcore", "page", "delete"])

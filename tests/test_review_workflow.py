@@ -5,16 +5,13 @@ import datetime
 import json
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
 from network.models import BlogPage
-from network.onboarding import add_organisation
-from network.roles import COORDINATORS
+from tests import factories as make
 
 pytestmark = pytest.mark.django_db
 
@@ -37,15 +34,9 @@ BODY = json.dumps(
 
 @pytest.fixture
 def people():
-    onboarded = add_organisation("Järjestö A", level="local")
-    User = get_user_model()
-    editor = User.objects.create_user("editori", "editori@example.org", "pw-123456")
-    onboarded.group.user_set.add(editor)
-    coordinator = User.objects.create_user(
-        "koordinaattori", "koordinaattori@example.org", "pw-123456"
-    )
-    Group.objects.get(name=COORDINATORS).user_set.add(coordinator)
-    return onboarded.organisation, editor, coordinator
+    """A local organisation, one of its editors and a network coordinator (a reviewer)."""
+    organisation = make.organisation("Järjestö A", level="local")
+    return organisation, make.editor(organisation, "editori"), make.coordinator("koordinaattori")
 
 
 def post_data(action, **extra):
