@@ -201,3 +201,26 @@ def onboarded(title="Järjestö", **fields):
     """An organisation as onboarding leaves it (``network.onboarding.Onboarded``): its page,
     collection and editor group, for tests about what its editors may reach."""
     return provide_access(organisation(title, **fields))
+
+
+# --- added for test_languages, test_media_urls, test_tags
+def document(title="Opas", *, language=None, **fields):
+    """A small PDF document, written in ``language`` (a ``home.Language`` code) when given."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    from home.models import Language
+
+    if language is not None:
+        fields["language"] = Language.objects.get(code=language)
+    name = f"{slugify(title) or 'file'}.pdf"
+    return get_document_model().objects.create(
+        title=title, file=ContentFile(b"%PDF-1.4 test", name=name), **fields
+    )
+
+
+def files(*documents):
+    """``documents`` as a material's files (``material(..., files=files(...))``), in order."""
+    from materials.models.pages import MaterialFile
+
+    return [MaterialFile(document=item, sort_order=i) for i, item in enumerate(documents)]

@@ -1,14 +1,11 @@
 """Every shared StreamField block renders on a guide page."""
 
 import pytest
-from django.core.files.base import ContentFile
-from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import Page
 from wagtail.rich_text import RichText
 
-from home.models import StandardPage
+from tests import factories as make
 
 pytestmark = pytest.mark.django_db
 
@@ -17,14 +14,10 @@ def test_guide_with_every_block_renders(client, soup_of):
     image = get_image_model().objects.create(
         title="Ryhmäkuva", file=get_test_image_file(), description="Kolme naista keskustelee"
     )
-    document = get_document_model().objects.create(
-        title="Opas vanhemmille", file=ContentFile(b"%PDF-1.4 test", name="opas.pdf")
-    )
-    tray = Page.objects.get(slug="kotoutumistarjotin", locale__language_code="fi")
-    home = tray.get_parent()
-    guide = StandardPage(
-        title="Kaikki lohkot",
-        slug="kaikki-lohkot",
+    document = make.document("Opas vanhemmille")
+    tray = make.standard_page("Kotoutumistarjotin")
+    guide = make.standard_page(
+        "Kaikki lohkot",
         body=[
             ("heading", {"text": "Väliotsikko", "level": "h2"}),
             ("paragraph", RichText("<p>Tekstiä <b>lihavoituna</b>.</p>")),
@@ -39,8 +32,6 @@ def test_guide_with_every_block_renders(client, soup_of):
             ("embed", "https://www.youtube.com/watch?v=not-reachable-here"),
         ],
     )
-    home.add_child(instance=guide)
-    guide.save_revision().publish()
 
     response = client.get(guide.url)
 

@@ -1,10 +1,38 @@
+import datetime
 import xml.etree.ElementTree as ET
 
 import pytest
 
+from tests import factories as make
+
 pytestmark = pytest.mark.django_db
 
 ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture(autouse=True)
+def posts():
+    """Five posts by two organisations, created out of date order: the newest is tagged
+    and the second newest has a named author."""
+    laurea = make.organisation("Laurea-ammattikorkeakoulu")
+    red_cross = make.organisation("Suomen Punainen Risti")
+    day = datetime.date(2026, 2, 1)
+    make.blog_post(red_cross, "Vanha kirjoitus", date=day)
+    make.blog_post(
+        red_cross,
+        "Pakolaisperheille tarjottava varhainen tuki kannattaa",
+        date=day + datetime.timedelta(days=20),
+        author_name="Iida-Maria Bimberg",
+    )
+    make.blog_post(
+        laurea,
+        "Järjestöt ja niiden rooli maahanmuuttajien tukemisessa",
+        slug="jarjestot-ja-niiden-rooli",
+        date=day + datetime.timedelta(days=30),
+        tags=["matalan kynnyksen toiminta", "järjestöt"],
+    )
+    make.blog_post(laurea, "Syksyn kurssit", date=day + datetime.timedelta(days=10))
+    make.blog_post(laurea, "Kevään kurssit", date=day + datetime.timedelta(days=5))
 
 
 def test_rss_feed_lists_posts_with_links_and_authors(client):

@@ -11,15 +11,43 @@ from wagtail.models import GroupPagePermission, Locale, Page
 from wagtail_localize.models import Translation
 
 from cms.languages import describe
-from home.models import HomePage
-from materials.models import MaterialPage, Topic
+from home.models import FooterText, HomePage
+from materials.models import MaterialIndexPage, MaterialPage, Topic
 from network.models import IntegrationStage, TargetGroup
 from network.roles import TRANSLATORS
+from tests import factories as make
 
 pytestmark = pytest.mark.django_db
 
 BOOKLET = "vihko-tasa-arvo-lahisuhteessa"
 UNTRANSLATED = "blogin-kommentointi"
+FILE_LANGUAGES = ["fi", "ar", "so", "en", "uk"]
+
+
+@pytest.fixture
+def booklet():
+    """A material with a file in each of ``FILE_LANGUAGES``, translated into Arabic and
+    Ukrainian (not Swedish), and the materials bank in fi, sv, ar and uk."""
+    source = make.material(
+        make.organisation("Väestöliitto"),
+        "Vihko: tasa-arvo lähisuhteessa",
+        slug=BOOKLET,
+        files=make.files(
+            *(make.document(f"Vihko ({code})", language=code) for code in FILE_LANGUAGES)
+        ),
+    )
+    make.translation(source, "ar", title="كتيب: المساواة في العلاقة")
+    make.translation(source, "uk", title="Буклет: рівність у стосунках")
+    for code in ("fi", "sv", "ar", "uk"):
+        make.section(MaterialIndexPage, code)
+    return source
+
+
+@pytest.fixture
+def untranslated():
+    """A Finnish page with no translation, on a site with a Swedish home page."""
+    make.home("sv")
+    return make.standard_page("Blogin kommentointi")
 
 
 def test_default_locales_include_the_clients_languages():
@@ -40,6 +68,7 @@ def test_a_new_locale_is_configuration():
 
 @pytest.mark.parametrize("code", ["so", "ti"])
 def test_a_language_django_has_no_catalogue_for_is_served(client, code, settings):
+    make.home()
     settings.LANGUAGES, settings.LANGUAGES_BIDI = describe(["fi", "sv", "en", code])
     settings.WAGTAIL_CONTENT_LANGUAGES = settings.LANGUAGES
     Locale.objects.get_or_create(language_code=code)
@@ -48,7 +77,7 @@ def test_a_language_django_has_no_catalogue_for_is_served(client, code, settings
     assert f'lang="{code}"' in response.content.decode()
 
 
-def test_alternates_name_every_translation_and_a_default(client, soup_of):
+def test_alternates_name_every_translation_and_a_default(client, soup_of, booklet):
     soup = soup_of(client.get(f"/ar/jarjestot/vaestoliitto/{BOOKLET}/"))
     alternates = {
         link["hreflang"]: link["href"] for link in soup.select("link[rel=alternate][hreflang]")
@@ -62,8 +91,8 @@ def test_alternates_name_every_translation_and_a_default(client, soup_of):
     }
 
 
-def test_untranslated_page_offers_the_not_available_path(client, soup_of):
-    page = Page.objects.get(slug=UNTRANSLATED, locale__language_code="fi")
+def test_untranslated_page_offers_the_not_available_path(client, soup_of, untranslated):
+    page = untranslated
     soup = soup_of(client.get(page.url))
     assert not soup.select(".language-switcher > ul a")
     link = soup.select_one('.language-switcher__more a[lang="sv"]')
@@ -78,13 +107,16 @@ def test_untranslated_page_offers_the_not_available_path(client, soup_of):
     assert original["href"] == page.url and original["lang"] == "fi"
 
 
-def test_not_available_notice_reveals_nothing_private(client):
-    page = Page.objects.get(slug=UNTRANSLATED, locale__language_code="fi")
+def test_not_available_notice_reveals_nothing_private(client, untranslated):
+    page = untranslated
+    assert client.get(f"/sv/unavailable/{page.pk}/").status_code == 200
     page.unpublish()
     assert client.get(f"/sv/unavailable/{page.pk}/").status_code == 404
 
 
 def test_arabic_pages_are_right_to_left_with_the_interface_marked(client, soup_of):
+    make.translation(make.home(), "ar", hero_title="أهلاً وسهلاً")
+    make.translation(make.standard_page("Ohjeet", show_in_menus=True), "ar", title="إرشادات")
     soup = soup_of(client.get("/ar/"))
     assert soup.html["lang"] == "ar" and soup.html["dir"] == "rtl"
     assert (
@@ -100,14 +132,15 @@ def test_arabic_pages_are_right_to_left_with_the_interface_marked(client, soup_o
 
 
 def test_a_page_shown_in_a_locale_without_its_own_home_is_marked_with_its_language(client, soup_of):
+    make.home()
     assert not HomePage.objects.filter(locale__language_code="fa").exists()
     soup = soup_of(client.get("/fa/"))
     assert soup.html["lang"] == "fa" and soup.html["dir"] == "rtl"
     assert soup.main["lang"] == "fi" and soup.main["dir"] == "ltr"
 
 
-def test_translated_material_lists_the_same_files_in_their_own_languages(client, soup_of):
-    finnish = MaterialPage.objects.get(slug=BOOKLET, locale__language_code="fi")
+def test_translated_material_lists_the_same_files_in_their_own_languages(client, soup_of, booklet):
+    finnish = booklet
     arabic = finnish.get_translation(Locale.objects.get(language_code="ar")).specific
     assert [f.document_id for f in arabic.files.all()] == [
         f.document_id for f in finnish.files.all()
@@ -117,14 +150,16 @@ def test_translated_material_lists_the_same_files_in_their_own_languages(client,
         soup = soup_of(client.get(url))
         return [a["hreflang"] for a in soup.select("a.download__button")]
 
-    assert languages(finnish.url) == languages(arabic.url) == ["fi", "ar", "so", "en", "uk"]
+    assert languages(finnish.url) == languages(arabic.url) == FILE_LANGUAGES
 
 
 @pytest.mark.parametrize("code", ["fi", "sv", "ar", "uk"])
-def test_file_language_facet_works_in_every_locale(client, soup_of, code):
+def test_file_language_facet_works_in_every_locale(client, soup_of, booklet, code):
+    swedish_file = make.document("Guide", language="sv")
+    make.material(booklet.get_parent(), "Ruotsinkielinen opas", files=make.files(swedish_file))
     soup = soup_of(client.get(f"/{code}/materiaalipankki/?language=uk"))
     titles = [a.get_text(strip=True) for a in soup.select(".card__title a")]
-    assert titles, code
+    assert len(titles) == 1, code
     expected = MaterialPage.objects.get(
         slug=BOOKLET, locale__language_code=code if code in ("fi", "ar", "uk") else "fi"
     )
@@ -133,7 +168,8 @@ def test_file_language_facet_works_in_every_locale(client, soup_of, code):
 
 
 @pytest.mark.parametrize("code", ["ar", "uk"])
-def test_demo_has_a_guide_and_a_booklet_translated_with_wagtail_localize(client, code):
+def test_demo_has_a_guide_and_a_booklet_translated_with_wagtail_localize(client, demo_site, code):
+    """The demo itself is the subject: its translations are made with wagtail-localize."""
     locale = Locale.objects.get(language_code=code)
     for slug in ("tarjotin", "matalan-kynnyksen-toiminta", BOOKLET):
         source = Page.objects.get(slug=slug, locale__language_code="fi")
@@ -145,7 +181,8 @@ def test_demo_has_a_guide_and_a_booklet_translated_with_wagtail_localize(client,
         assert client.get(page.url).status_code == 200
 
 
-def test_demo_leaves_one_page_untranslated_and_translates_the_taxonomies():
+def test_demo_leaves_one_page_untranslated_and_translates_the_taxonomies(demo_site):
+    """The demo itself is the subject: it keeps a page untranslated to show the notice."""
     page = Page.objects.get(slug=UNTRANSLATED, locale__language_code="fi")
     assert list(page.get_translations()) == []
     for model in (Topic, TargetGroup, IntegrationStage):
@@ -157,6 +194,8 @@ def test_demo_leaves_one_page_untranslated_and_translates_the_taxonomies():
 
 
 def test_translators_may_publish_in_every_language_but_the_source():
+    for code in ("fi", "sv", "ar"):
+        make.home(code)
     translators = Group.objects.get(name=TRANSLATORS)
     publishing = set(
         GroupPagePermission.objects.filter(
@@ -168,7 +207,7 @@ def test_translators_may_publish_in_every_language_but_the_source():
             "locale__language_code", flat=True
         )
     )
-    assert publishing == homes and "fi" not in publishing
+    assert publishing == homes == {"sv", "ar"}
     # a language whose home page is created later opens to translators at once
     russian = HomePage.objects.get(locale__language_code="fi").copy_for_translation(
         Locale.objects.get(language_code="ru")
@@ -187,14 +226,26 @@ def test_translators_may_publish_in_every_language_but_the_source():
     ],
 )
 def test_footer_texts_are_translated_or_fall_back_marked(client, soup_of, code, name, lang):
+    for home_language in ("fi", "sv", "ar"):
+        make.home(home_language)
+    finnish = FooterText.objects.create(
+        locale=Locale.objects.get(language_code="fi"),
+        organisation_name="Kotoutumistarjotin-verkosto",
+        body="<p>Verkosto kotoutumisen tueksi.</p>",
+    )
+    swedish = finnish.copy_for_translation(Locale.objects.get(language_code="sv"))
+    swedish.organisation_name = "Nätverket Integrationsbrickan"
+    swedish.body = "<p>Ett nätverk för integration.</p>"
+    swedish.save()
     footer = soup_of(client.get(f"/{code}/")).select_one("footer.site-footer")
     network = footer.find("p", string=name)
     assert network is not None and network["lang"] == lang
     assert footer.select_one(".site-footer__text")["lang"] == lang
 
 
-def test_an_alias_leads_to_its_originals_notice(client, soup_of):
-    original = Page.objects.get(slug=UNTRANSLATED, locale__language_code="fi")
+def test_an_alias_leads_to_its_originals_notice(client, soup_of, untranslated):
+    original = untranslated
+    make.home("uk")
     alias = original.create_alias(
         parent=Page.objects.get(depth=2, locale__language_code="uk"),
         update_locale=Locale.objects.get(language_code="uk"),
