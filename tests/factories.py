@@ -190,3 +190,39 @@ def editor(organisation, username=None):
 def coordinator(username="coordinator"):
     """A network coordinator: a reviewer who publishes every page."""
     return user(username, COORDINATORS)
+
+
+# --- added for test_admin, test_bad_input, test_change_count, test_security_headers,
+# test_sqlite_under_load
+
+
+def every_page_type():
+    """One published Finnish page of each page type (``tests.page_types.PAGE_TYPES``), by
+    type: the home page, a standard page, each section and an organisation with a page of
+    each kind it holds."""
+    from tests.page_types import PAGE_TYPES
+
+    owner = organisation("Testijärjestö")
+    pages = [home(), standard_page(), owner]
+    pages += [blog_post(owner), event(owner), activity(owner), material(owner)]
+    pages += [section(model) for model in SECTIONS]
+    by_type = {type(page): page for page in pages}
+    return {model: by_type[model] for model in PAGE_TYPES}
+
+
+def footer_text(language="fi", **fields):
+    """The footer's texts in ``language`` (the network's name and the footer text)."""
+    from home.models import FooterText
+
+    fields.setdefault("organisation_name", "Verkosto")
+    fields.setdefault("body", "<p>Alatunniste</p>")
+    return FooterText.objects.create(locale=Locale.objects.get(language_code=language), **fields)
+
+
+def document(title="Opas", *, name="opas.txt", data=b"Hei maailma", **fields):
+    """A document (file) in the root collection, public unless ``fields`` say otherwise."""
+    from django.core.files.base import ContentFile
+
+    from materials.models import CustomDocument
+
+    return CustomDocument.objects.create(title=title, file=ContentFile(data, name=name), **fields)
