@@ -202,7 +202,6 @@ def test_page_create_of_every_type_with_garbled_management_data(english_admin, g
     ],
 )
 def test_document_forms_with_garbled_fields(english_admin, fields):
-
     collection = Collection.get_first_root_node().pk
     document = make.document()
     title = document.title
