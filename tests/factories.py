@@ -71,6 +71,8 @@ def add(parent, model, title, *, live=True, **fields):
     parent.add_child(instance=page)
     for name, values in many.items():
         getattr(page, name).set(values)
+    if many:
+        page.save()  # as the admin does: the revision records the saved rows (copy needs them)
     return publish(page, live)
 
 
