@@ -71,6 +71,8 @@ def add(parent, model, title, *, live=True, **fields):
     parent.add_child(instance=page)
     for name, values in many.items():
         getattr(page, name).set(values)
+    if many:
+        page.save()  # as the admin does: the revision records the saved rows (copy needs them)
     return publish(page, live)
 
 
@@ -224,3 +226,51 @@ def files(*documents):
     from materials.models.pages import MaterialFile
 
     return [MaterialFile(document=item, sort_order=i) for i, item in enumerate(documents)]
+
+
+# --- added for test_admin, test_bad_input, test_change_count, test_security_headers,
+# test_sqlite_under_load
+
+
+def every_page_type():
+    """One published Finnish page of each page type (``tests.page_types.PAGE_TYPES``), by
+    type: the home page, a standard page, each section and an organisation with a page of
+    each kind it holds; every StreamField holds a paragraph."""
+    from wagtail.fields import StreamField
+
+    from tests.page_types import PAGE_TYPES
+
+    owner = organisation("Testijärjestö")
+    pages = [home(), standard_page(), owner]
+    pages += [blog_post(owner), event(owner), activity(owner), material(owner)]
+    pages += [section(model) for model in SECTIONS]
+    for page in pages:
+        empty = [
+            field.name
+            for field in page._meta.get_fields()
+            if isinstance(field, StreamField) and not getattr(page, field.name)
+        ]
+        for name in empty:
+            setattr(page, name, [("paragraph", f"<p>{page.title}</p>")])
+        if empty:
+            publish(page)
+    by_type = {type(page): page for page in pages}
+    return {model: by_type[model] for model in PAGE_TYPES}
+
+
+def footer_text(language="fi", **fields):
+    """The footer's texts in ``language`` (the network's name and the footer text)."""
+    from home.models import FooterText
+
+    fields.setdefault("organisation_name", "Verkosto")
+    fields.setdefault("body", "<p>Alatunniste</p>")
+    return FooterText.objects.create(locale=Locale.objects.get(language_code=language), **fields)
+
+
+def document(title="Opas", *, name="opas.txt", data=b"Hei maailma", **fields):
+    """A document (file) in the root collection, public unless ``fields`` say otherwise."""
+    from django.core.files.base import ContentFile
+
+    from materials.models import CustomDocument
+
+    return CustomDocument.objects.create(title=title, file=ContentFile(data, name=name), **fields)

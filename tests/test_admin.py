@@ -3,11 +3,19 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
-from wagtail.models import Page
 
-from home.models import FooterText, StandardPage
+from home.models import HomePage, StandardPage
 from materials.models import MaterialPage
-from network.models import ActivityPage, BlogPage, EventIndexPage, EventPage, OrganisationPage
+from network.models import (
+    ActivityPage,
+    BlogIndexPage,
+    BlogPage,
+    EventIndexPage,
+    EventPage,
+    OrganisationIndexPage,
+    OrganisationPage,
+)
+from tests import factories as make
 from tests.page_types import PAGE_TYPES
 
 pytestmark = pytest.mark.django_db
@@ -26,25 +34,26 @@ def admin_client(client):
     ids=lambda model: model.__name__,
 )
 def test_page_editor_opens(admin_client, model):
-    page = model.objects.filter(locale__language_code="fi").first()
+    page = make.every_page_type()[model]
     response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
     assert response.status_code == 200
 
 
 @pytest.mark.parametrize(
-    "parent_slug,model",
+    "parent_model,model",
     [
-        ("vaestoliitto", BlogPage),
-        ("tarjotin", StandardPage),
-        ("jarjestot", OrganisationPage),
-        ("vaestoliitto", EventPage),
-        ("tarjotin", EventIndexPage),
-        ("vaestoliitto", ActivityPage),
-        ("vaestoliitto", MaterialPage),
+        (OrganisationPage, BlogPage),
+        (HomePage, StandardPage),
+        (OrganisationIndexPage, OrganisationPage),
+        (OrganisationPage, EventPage),
+        (HomePage, EventIndexPage),
+        (OrganisationPage, ActivityPage),
+        (OrganisationPage, MaterialPage),
     ],
+    ids=lambda model: model.__name__,
 )
-def test_create_form_opens_where_the_page_type_belongs(admin_client, parent_slug, model):
-    parent = Page.objects.get(slug=parent_slug, locale__language_code="fi")
+def test_create_form_opens_where_the_page_type_belongs(admin_client, parent_model, model):
+    parent = make.every_page_type()[parent_model]
     url = reverse(
         "wagtailadmin_pages:add", args=[model._meta.app_label, model._meta.model_name, parent.pk]
     )
@@ -52,7 +61,7 @@ def test_create_form_opens_where_the_page_type_belongs(admin_client, parent_slug
 
 
 def test_blog_post_cannot_be_created_outside_an_organisation(admin_client):
-    home = Page.objects.get(slug="tarjotin", locale__language_code="fi")
+    home = make.home()
     url = reverse("wagtailadmin_pages:add", args=["network", "blogpage", home.pk])
     response = admin_client.get(url)
     assert response.status_code == 302 and response["Location"] == "/admin/"
@@ -61,13 +70,14 @@ def test_blog_post_cannot_be_created_outside_an_organisation(admin_client):
 
 def test_site_settings_and_footer_snippet_open(admin_client):
     assert admin_client.get("/admin/settings/home/sitesettings/").status_code in (200, 302)
-    footer = FooterText.objects.filter(locale__language_code="fi").first()
+    footer = make.footer_text("fi")
     url = reverse("wagtailsnippets_home_footertext:edit", args=[footer.pk])
     assert admin_client.get(url).status_code == 200
 
 
 def test_editor_can_publish_a_blog_post_through_the_admin(admin_client):
-    organisation = OrganisationPage.objects.get(slug="vaestoliitto", locale__language_code="fi")
+    organisation = make.organisation("Testijärjestö")
+    make.section(BlogIndexPage)
     url = reverse("wagtailadmin_pages:add", args=["network", "blogpage", organisation.pk])
     data = {
         "title": "Uusi kirjoitus",
@@ -94,10 +104,14 @@ def test_editor_can_publish_a_blog_post_through_the_admin(admin_client):
     assert admin_client.get("/fi/blogi/?tag=testi").content.decode().count("Uusi kirjoitus") == 1
 
 
-@pytest.mark.parametrize("model,field", [(MaterialPage, "topics"), (ActivityPage, "target_groups")])
-def test_taxonomy_choices_are_in_the_pages_language(admin_client, soup_of, model, field):
+@pytest.mark.parametrize(
+    "model,build,field",
+    [(MaterialPage, make.material, "topics"), (ActivityPage, make.activity, "target_groups")],
+    ids=["MaterialPage", "ActivityPage"],
+)
+def test_taxonomy_choices_are_in_the_pages_language(admin_client, soup_of, model, build, field):
     """Each term exists once per language; the editor of a Finnish page sees the Finnish ones."""
-    parent = Page.objects.get(slug="vaestoliitto", locale__language_code="fi")
+    parent = make.organisation("Testijärjestö")
     url = reverse(
         "wagtailadmin_pages:add", args=[model._meta.app_label, model._meta.model_name, parent.pk]
     )
@@ -111,7 +125,7 @@ def test_taxonomy_choices_are_in_the_pages_language(admin_client, soup_of, model
         locale__language_code="fi"
     ).exists()  # other languages' terms exist, unoffered
 
-    page = model.objects.filter(locale__language_code="fi").exclude(**{field: None}).first()
+    page = build(parent, **{field: [terms.filter(locale__language_code="fi").first()]})
     swedish = terms.filter(locale__language_code="sv").first()
     getattr(page, field).add(
         swedish

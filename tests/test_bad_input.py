@@ -10,11 +10,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils.html import escape
 from wagtail.fields import StreamField
-from wagtail.models import Collection, Page
+from wagtail.models import Collection, Locale, Page
 from wagtail.users.models import UserProfile
 
-from home.models import StandardPage
-from network.models import BlogPage
+from network.models import BlogIndexPage
+from tests import factories as make
 from tests.page_types import PAGE_TYPES
 
 pytestmark = pytest.mark.django_db
@@ -53,13 +53,9 @@ PARAMETERS = [
 ]
 
 
-def one_live_page_of_each_type():
-    return [model.objects.live().filter(locale__language_code="fi").first() for model in PAGE_TYPES]
-
-
 @pytest.mark.parametrize("value", HOSTILE)
 def test_hostile_query_strings_on_public_pages_and_search(client, value):
-    urls = [page.url for page in one_live_page_of_each_type() if page is not None]
+    urls = [page.url for page in make.every_page_type().values()]
     urls += ["/fi/search/", "/sv/search/autocomplete/", "/fi/tags/x/", "/fi/unavailable/1/"]
     for url in urls:
         response = client.get(url, {name: value for name in PARAMETERS})
@@ -79,7 +75,7 @@ def test_hostile_query_strings_on_public_pages_and_search(client, value):
     ],
 )
 def test_garbled_comment_posts_are_answered_with_the_form(client, fields):
-    post = BlogPage.objects.live().filter(locale__language_code="fi").first()
+    post = make.blog_post(make.organisation("Testijärjestö"))
     comments = post.comments.count()
     response = client.post(post.url + "comment/", fields)
     assert response.status_code < 500
@@ -126,7 +122,7 @@ def stream_field_names(page_or_model):
 
 @pytest.mark.parametrize("garbling", STREAM_GARBLINGS)
 def test_page_edit_with_garbled_stream_data_keeps_the_content(english_admin, garbling):
-    pages = [page for page in one_live_page_of_each_type() if page and stream_field_names(page)]
+    pages = [page for page in make.every_page_type().values() if stream_field_names(page)]
     assert len(pages) >= 7
     for page in pages:
         stored = {name: list(getattr(page, name).raw_data) for name in stream_field_names(page)}
@@ -150,7 +146,7 @@ def test_garbled_stream_data_gets_the_message_in_the_editors_language(english_ad
     profile = UserProfile.objects.get(user_id=user)
     profile.preferred_language = "fi"
     profile.save()
-    page = StandardPage.objects.live().filter(locale__language_code="fi").first()
+    page = make.standard_page()
     response = english_admin.post(
         reverse("wagtailadmin_pages:edit", args=[page.pk]), page_form_data(page)
     )
@@ -167,6 +163,7 @@ def test_garbled_stream_data_gets_the_message_in_the_editors_language(english_ad
 )
 def test_page_create_of_every_type_with_garbled_management_data(english_admin, garbling):
     """A type with a StreamField refuses the garbled page; the others may create it."""
+    make.every_page_type()  # a parent for every type
     for model in PAGE_TYPES:
         parent = next(
             (
@@ -205,9 +202,9 @@ def test_page_create_of_every_type_with_garbled_management_data(english_admin, g
     ],
 )
 def test_document_forms_with_garbled_fields(english_admin, fields):
-    from materials.models.documents import CustomDocument
-
     collection = Collection.get_first_root_node().pk
+    document = make.document()
+    title = document.title
     upload = english_admin.post(
         reverse("wagtaildocs:add"),
         {
@@ -217,12 +214,23 @@ def test_document_forms_with_garbled_fields(english_admin, fields):
         },
     )
     assert upload.status_code < 500
-    document = CustomDocument.objects.first()
-    title = document.title
     edit = english_admin.post(reverse("wagtaildocs:edit", args=[document.pk]), fields)
     assert edit.status_code < 500
     document.refresh_from_db()
     assert document.title == title
+
+
+def localized(page, language):
+    """A translation of ``page`` into ``language`` started through wagtail-localize, as a
+    translator starts one (a PO file is uploaded to such a translation)."""
+    from wagtail_localize.models import Translation, TranslationSource
+
+    source, _created = TranslationSource.get_or_create_from_instance(page)
+    translation = Translation.objects.create(
+        source=source, target_locale=Locale.objects.get(language_code=language)
+    )
+    translation.save_target(publish=False)
+    return translation
 
 
 @pytest.mark.parametrize(
@@ -235,11 +243,7 @@ def test_document_forms_with_garbled_fields(english_admin, fields):
     ],
 )
 def test_po_upload_of_garbage_changes_nothing(english_admin, data):
-    from wagtail_localize.models import Translation
-
-    translation = Translation.objects.first()
-    if translation is None:
-        pytest.fail("the demo content has translations")
+    translation = localized(make.standard_page(), "sv")
     before = translation.source.get_translated_instance(translation.target_locale).pk
     response = english_admin.post(
         reverse("tarjotin_upload_pofile", args=[translation.pk]),
@@ -253,9 +257,14 @@ def test_po_upload_of_garbage_changes_nothing(english_admin, data):
 
 @pytest.mark.parametrize("fields", [{}, {"name": "", "slug": "\x00", "locale": "x"}])
 def test_snippet_edit_with_garbled_fields_changes_nothing(english_admin, fields):
+    """Every kind of snippet: the taxonomies (made by migrate), a footer text and a comment."""
     from django.forms.models import model_to_dict
     from wagtail.snippets.models import get_snippet_models
 
+    make.footer_text()
+    make.blog_post(make.organisation("Testijärjestö")).comments.create(
+        name="Lukija", email="lukija@example.org", body="Kiitos!"
+    )
     edited = 0
     for model in get_snippet_models():
         instance = model.objects.first()
@@ -273,6 +282,7 @@ def test_snippet_edit_with_garbled_fields_changes_nothing(english_admin, fields)
 
 def test_nul_characters_in_the_address_never_reach_the_database(client):
     """PostgreSQL refuses text with NUL: a parameter loses it, a page address is not found."""
+    make.section(BlogIndexPage)
     blog = client.get("/fi/blogi/?tag=%00&organisation=a%00b&page=%00")
     assert blog.status_code == 200
     assert "Sivua ei löytynyt" not in blog.content.decode()

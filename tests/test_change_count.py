@@ -6,9 +6,10 @@ does, so the changes below run their commit callbacks on the spot (``saved``, co
 
 import pytest
 from django.db.models import F
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 
 from home.models import FooterText, SiteChange, SiteSettings, StandardPage
+from tests import factories as make
 
 pytestmark = pytest.mark.django_db
 
@@ -21,9 +22,21 @@ def footer_text(client, soup_of, url="/fi/"):
     return soup_of(client.get(url)).select_one("footer").get_text(" ", strip=True)
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def home():
-    return Page.objects.get(depth=2, locale__language_code="fi")
+    """What the header and footer show: the Finnish home page with two pages in its menu,
+    the Swedish one, the footer texts of both, the contact details and the accessibility
+    statement; the Finnish home."""
+    make.home("sv")
+    make.standard_page("Tietoa verkostosta", show_in_menus=True)
+    make.standard_page("Yhteystiedot", show_in_menus=True)
+    make.footer_text("fi", organisation_name="Kotoutumisverkosto")
+    make.footer_text("sv", organisation_name="Integrationsnätverket")
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings.contact_email = "verkosto@example.org"
+    site_settings.accessibility_page = make.standard_page("Saavutettavuusseloste")
+    site_settings.save()
+    return make.home("fi")  # read again: its count of children includes the menu pages
 
 
 def test_a_page_published_into_the_menu_shows_at_once_and_goes_when_unpublished(

@@ -11,15 +11,17 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from materials.models import CustomDocument, MaterialPage
+from materials.models import MaterialFile
+from tests import factories as make
 
 pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parent.parent
-# Requests with Django's test client in a process of its own under the production settings.
-# Static files are named as stored, since collectstatic has not run for the test.
+# Requests with Django's test client in a process of its own under the production settings,
+# to the pages ``site_to_check`` builds there. Static files are named as stored, since
+# collectstatic has not run for the test.
 CLIENT = """
-import json, sys
+import json
 import django
 from django.conf import settings
 django.setup()
@@ -27,31 +29,41 @@ from django.db import transaction
 from django.test import Client, override_settings
 override_settings(STORAGES={**settings.STORAGES, "staticfiles": {
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}).enable()
+from tests.test_security_headers import site_to_check
 client, answers = Client(), {}
-with transaction.atomic():  # the download counted is not left for the other tests
-    for url in sys.argv[1:]:
+with transaction.atomic():  # the pages built and the download counted are not left behind
+    for name, url in site_to_check().items():
         response = client.get(url, secure=True, follow=True, HTTP_ACCEPT_LANGUAGE="fi")
         body = b"" if response.streaming else response.content
-        answers[url] = {"status": response.status_code, "headers": dict(response.headers),
-                        "body": body.decode("utf-8", "replace")}
+        answers[name] = {"status": response.status_code, "headers": dict(response.headers),
+                         "body": body.decode("utf-8", "replace")}
     transaction.set_rollback(True)
 print(json.dumps(answers))
 """
 
 
+def site_to_check():
+    """The addresses checked, by name, and what they show: built in the process that sends
+    the requests (the test's own transaction does not reach it): a home page, a public
+    material with a file that the search finds."""
+    organisation = make.organisation("Testijärjestö")
+    material = make.material(
+        organisation, "Kotoutumisen opas", intro="Kotoutuminen alkaa arjesta: opas vanhemmille."
+    )
+    document = make.document("Kotoutumisen opas", name="opas.txt")
+    MaterialFile.objects.create(material=material, document=document)
+    return {
+        "home": make.home().url,
+        "material": material.url,
+        "search": "/fi/search/?q=kotoutuminen",
+        "admin": "/admin/login/",
+        "file": f"/files/{document.pk}/{document.filename}",
+        "django-admin": "/django-admin/",
+    }
+
+
 @pytest.fixture(scope="module")
-def production_answers(database_url_for_processes, django_db_blocker):
-    with django_db_blocker.unblock():
-        material = MaterialPage.objects.live().public().filter(locale__language_code="fi").first()
-        document = next(d for d in CustomDocument.objects.order_by("pk") if not d.requires_login)
-        urls = {
-            "home": "/fi/",
-            "material": material.url,
-            "search": "/fi/search/?q=kotoutuminen",
-            "admin": "/admin/login/",
-            "file": f"/files/{document.pk}/{document.filename}",
-            "django-admin": "/django-admin/",
-        }
+def production_answers(database_url_for_processes, tmp_path_factory):
     environ = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
@@ -59,10 +71,11 @@ def production_answers(database_url_for_processes, django_db_blocker):
         "DATABASE_URL": database_url_for_processes,
         "ALLOWED_HOSTS": "testserver",
         "EMAIL_URL": "dummy://",
+        "MEDIA_ROOT": str(tmp_path_factory.mktemp("media")),
     }
     environ.pop("DJANGO_ADMIN", None)
     result = subprocess.run(
-        [sys.executable, "-c", CLIENT, *urls.values()],
+        [sys.executable, "-c", CLIENT],
         cwd=ROOT,
         env=environ,
         capture_output=True,
@@ -70,8 +83,7 @@ def production_answers(database_url_for_processes, django_db_blocker):
         timeout=120,
     )
     assert result.returncode == 0, result.stderr[-3000:]
-    answers = json.loads(result.stdout.strip().splitlines()[-1])
-    return {name: answers[url] for name, url in urls.items()}
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def directives(header):

@@ -16,9 +16,7 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from home.models import StandardPage
-from materials.models import CustomDocument
-from network.models import BlogPage
+from tests import factories as make
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKER = Path(__file__).with_name("concurrent_writer.py")
@@ -27,6 +25,14 @@ ROUNDS = 6
 DOWNLOADS_PER_ROUND = 4
 TITLE = "Julkaistu kuormassa {number}.{round}"
 SECONDS = 90  # the whole run takes a few seconds; this only bounds a hang
+# Builds what the processes work on (``content_to_write_on``) in their database, committed.
+SETUP = """
+import json
+import django
+django.setup()
+from tests.test_sqlite_under_load import content_to_write_on
+print(json.dumps(content_to_write_on()))
+"""
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "sqlite",
@@ -34,18 +40,29 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def public_document():
-    documents = CustomDocument.objects.order_by("pk")
-    return next(document for document in documents if not document.requires_login)
+def content_to_write_on():
+    """A public file to download, a blog post to comment on and a page for each process to
+    publish; their ids."""
+    organisation = make.organisation("Testijärjestö")
+    pages = [make.standard_page(f"Sivu {number}") for number in range(PROCESSES)]
+    return {
+        "document": make.document().pk,
+        "post": make.blog_post(organisation).pk,
+        "pages": [page.pk for page in pages],
+    }
 
 
-def start_workers(job_file, database_url):
-    environ = {**os.environ, "DATABASE_URL": database_url}
+def environment(job):
+    """The processes' database and media folder."""
+    return {**os.environ, "DATABASE_URL": job["database_url"], "MEDIA_ROOT": job["media"]}
+
+
+def start_workers(job_file, job):
     return [
         subprocess.Popen(
             [sys.executable, str(WORKER), str(job_file), str(number)],
             cwd=ROOT,
-            env=environ,
+            env=environment(job),
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -75,25 +92,27 @@ def downloads_counted(database, document_id):
 
 
 @pytest.fixture(scope="module")
-def job(database_url_for_processes, django_db_blocker, tmp_path_factory):
-    """What the processes work on, in a copy of the test database (with the demo content)."""
-    folder = tmp_path_factory.mktemp("sqlite-load")
-    with django_db_blocker.unblock():
-        document = public_document()
-        post = BlogPage.objects.live().order_by("pk").first()
-        pages = StandardPage.objects.live().order_by("pk").values_list("pk", flat=True)
-        pages = list(pages[:PROCESSES])
-    assert len(pages) == PROCESSES
-    return {
-        "document": document.pk,
-        "post": post.pk,
-        "pages": pages,
+def job(database_url_for_processes, tmp_path_factory):
+    """What the processes work on, in their copy of the test database: built there by a
+    process of its own, since the test's transaction never reaches the copy."""
+    job = {
         "rounds": ROUNDS,
         "downloads_per_round": DOWNLOADS_PER_ROUND,
         "title": TITLE,
-        "folder": str(folder),
+        "folder": str(tmp_path_factory.mktemp("sqlite-load")),
+        "media": str(tmp_path_factory.mktemp("sqlite-load-media")),
         "database_url": database_url_for_processes,
     }
+    setup = subprocess.run(
+        [sys.executable, "-c", SETUP],
+        cwd=ROOT,
+        env={"DJANGO_SETTINGS_MODULE": "cms.settings.test", **environment(job)},
+        capture_output=True,
+        text=True,
+        timeout=SECONDS,
+    )
+    assert setup.returncode == 0, setup.stderr[-3000:]
+    return {**job, **json.loads(setup.stdout.strip().splitlines()[-1])}
 
 
 @pytest.mark.django_db
@@ -104,7 +123,7 @@ def test_concurrent_downloads_comments_and_publishes_all_succeed(job):
     job_file = folder / "job.json"
     job_file.write_text(json.dumps(job))
 
-    workers = start_workers(job_file, job["database_url"])
+    workers = start_workers(job_file, job)
     wait_until_ready(folder, workers)
     (folder / "go").touch()
     results = []
