@@ -190,3 +190,34 @@ def editor(organisation, username=None):
 def coordinator(username="coordinator"):
     """A network coordinator: a reviewer who publishes every page."""
     return user(username, COORDINATORS)
+
+
+# --- added for test_materials_bank, test_material_files, test_activities, test_events
+
+
+def document(title="Tiedosto", language="fi", *, name=None, data=None, **fields):
+    """A document written in ``language`` (a ``home.Language`` code, or None): a one-page PDF
+    showing its title unless ``data`` is given (with its file ``name``)."""
+    from django.core.files.base import ContentFile
+
+    from demo.sample_files import make_pdf
+    from home.models import Language
+    from materials.models.documents import CustomDocument
+
+    return CustomDocument.objects.create(
+        title=title,
+        file=ContentFile(data or make_pdf(title, []), name=name or f"{slugify(title)}.pdf"),
+        language=language and Language.objects.get(code=language),
+        **fields,
+    )
+
+
+def material_with_files(organisation, title="Opas", languages=("fi",), **fields):
+    """A material with one file in each of ``languages``, in that order."""
+    from materials.models import MaterialFile
+
+    fields["files"] = [
+        MaterialFile(document=document(f"{title} ({code})", code), sort_order=order)
+        for order, code in enumerate(languages)
+    ]
+    return material(organisation, title, **fields)
