@@ -207,26 +207,16 @@ def test_seeded_taxonomies_exist_in_three_languages():
 
 def add_activities(count):
     organisation = OrganisationPage.objects.get(slug="toivola-luotola-setlementti")
-    locale = organisation.locale
-    kemi = Municipality.objects.get(name="Kemi")
-    mothers = TargetGroup.objects.get(slug="aidit", locale=locale)
-    stage = IntegrationStage.objects.get(slug="alkuvaihe", locale=locale)
-    finnish = Language.objects.get(code="fi")
     for number in range(count):
-        activity = ActivityPage(
-            title=f"Lisäryhmä {number}",
-            slug=f"lisaryhma-{number}",
-            intro="Ryhmä",
-            category="support",
-            level="regional",
+        make.activity(
+            organisation,
+            f"Lisäryhmä {number}",
+            municipalities=places("Kemi"),
+            target_groups=terms(TargetGroup, "aidit"),
+            stages=terms(IntegrationStage, "alkuvaihe"),
+            languages=languages("fi"),
             childcare=True,
         )
-        activity.municipalities = [kemi]
-        activity.target_groups = [mothers]
-        activity.stages = [stage]
-        activity.languages = [finnish]
-        organisation.add_child(instance=activity)
-        activity.save_revision().publish()
 
 
 def test_listing_with_all_filters_has_constant_queries(query_count, tray):
@@ -240,20 +230,15 @@ def test_listing_with_all_filters_has_constant_queries(query_count, tray):
 
 
 def add_activity(title, level, regions=(), municipalities=(), category="support"):
-    organisation = OrganisationPage.objects.get(slug="toivola-luotola-setlementti")
-    activity = ActivityPage(
-        title=title,
-        slug=title.lower().replace(" ", "-"),
-        intro="Ryhmä",
+    return make.activity(
+        OrganisationPage.objects.get(slug="toivola-luotola-setlementti"),
+        title,
         category=category,
         level=level,
+        regions=list(Region.objects.filter(name__in=regions)),
+        municipalities=places(*municipalities),
+        stages=terms(IntegrationStage, "alkuvaihe"),
     )
-    activity.regions = list(Region.objects.filter(name__in=regions))
-    activity.municipalities = list(Municipality.objects.filter(name__in=municipalities))
-    activity.stages = [IntegrationStage.objects.get(slug="alkuvaihe", locale=organisation.locale)]
-    organisation.add_child(instance=activity)
-    activity.save_revision().publish()
-    return activity
 
 
 @pytest.fixture
