@@ -192,7 +192,7 @@ def coordinator(username="coordinator"):
     return user(username, COORDINATORS)
 
 
-# --- added for test_materials_bank, test_material_files, test_activities, test_events
+# --- added for test_materials_bank, test_material_files
 
 
 def document(title="Tiedosto", language="fi", *, name=None, data=None, **fields):

@@ -18,7 +18,6 @@ from wagtail.models import Collection, Locale
 from wagtail.users.models import UserProfile
 
 from demo import sample_files
-from home.models import Language
 from materials.models import MaterialFile
 from materials.models.documents import CustomDocument, DownloadCount, ExtractionStatus
 from tests import factories as make
@@ -311,12 +310,7 @@ def test_members_only_file_needs_login_on_both_routes(
 def test_files_keep_their_order_in_every_language_and_one_added_in_code_goes_last(client, soup_of):
     codes = ["uk", "fi", "ar"]  # created in this order, shown in the reverse
     documents = [
-        CustomDocument.objects.create(
-            title=f"Opas {code}",
-            file=ContentFile(b"Hei", name=f"opas-{code}.txt"),
-            language=Language.objects.get(code=code),
-        )
-        for code in codes
+        make.document(f"Opas {code}", code, name=f"opas-{code}.txt", data=b"Hei") for code in codes
     ]
     page = make.material(
         make.organisation("Testijärjestö"),
@@ -337,11 +331,7 @@ def test_files_keep_their_order_in_every_language_and_one_added_in_code_goes_las
     assert shown(page) == shown(translation) == ["ar", "fi", "uk"]
     assert [f.document.language.code for f in translation.files.all()] == ["ar", "fi", "uk"]
 
-    late = CustomDocument.objects.create(
-        title="Opas sv",
-        file=ContentFile(b"Hej", name="opas-sv.txt"),
-        language=Language.objects.get(code="sv"),
-    )
+    late = make.document("Opas sv", "sv", name="opas-sv.txt", data=b"Hej")
     MaterialFile.objects.create(material=page, document=late)
     assert shown(page) == ["ar", "fi", "uk", "sv"]
 
