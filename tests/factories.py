@@ -274,3 +274,34 @@ def document(title="Opas", *, name="opas.txt", data=b"Hei maailma", **fields):
     from materials.models import CustomDocument
 
     return CustomDocument.objects.create(title=title, file=ContentFile(data, name=name), **fields)
+
+
+# --- added for test_materials_bank, test_material_files
+
+
+def document(title="Tiedosto", language="fi", *, name=None, data=None, **fields):
+    """A document written in ``language`` (a ``home.Language`` code, or None): a one-page PDF
+    showing its title unless ``data`` is given (with its file ``name``)."""
+    from django.core.files.base import ContentFile
+
+    from demo.sample_files import make_pdf
+    from home.models import Language
+    from materials.models.documents import CustomDocument
+
+    return CustomDocument.objects.create(
+        title=title,
+        file=ContentFile(data or make_pdf(title, []), name=name or f"{slugify(title)}.pdf"),
+        language=language and Language.objects.get(code=language),
+        **fields,
+    )
+
+
+def material_with_files(organisation, title="Opas", languages=("fi",), **fields):
+    """A material with one file in each of ``languages``, in that order."""
+    from materials.models import MaterialFile
+
+    fields["files"] = [
+        MaterialFile(document=document(f"{title} ({code})", code), sort_order=order)
+        for order, code in enumerate(languages)
+    ]
+    return material(organisation, title, **fields)

@@ -8,20 +8,91 @@ from network.models import (
     ActivityPage,
     IntegrationStage,
     Municipality,
+    OrganisationLevel,
     OrganisationPage,
     Region,
     TargetGroup,
 )
+from tests import factories as make
 
 pytestmark = pytest.mark.django_db
 
 TRAY = "/fi/toiminta/"
-# the demo's national activities, open to people anywhere in Finland
+# the tray's national activities, open to people anywhere in Finland
 NATIONAL = [
     "Puhutaan kotoutumisesta -vertaisryhmät",
     "Vapaaehtoiseksi Punaiseen Ristiin",
     "Womento-työuramentorointi",
 ]
+
+
+def terms(model, *slugs):
+    return list(model.objects.filter(slug__in=slugs, locale__language_code="fi"))
+
+
+def languages(*codes):
+    return list(Language.objects.filter(code__in=codes))
+
+
+def places(*names):
+    return list(Municipality.objects.filter(name__in=names))
+
+
+@pytest.fixture
+def tray():
+    """Five activities of four organisations: three national ones, a regional one in some
+    municipalities of Lappi, a local one in Oulu, each with its own category, stages, target
+    groups and languages. Titles to the activities."""
+    vaestoliitto = make.organisation("Väestöliitto")
+    red_cross = make.organisation("Suomen Punainen Risti")
+    settlement = make.organisation("Toivola-Luotola-setlementti", level=OrganisationLevel.REGIONAL)
+    oulu = make.organisation(
+        "Oulun kaupunki, maahanmuuttajapalvelut", level=OrganisationLevel.LOCAL
+    )
+    activities = [
+        make.activity(
+            vaestoliitto,
+            "Womento-työuramentorointi",
+            stages=terms(IntegrationStage, "tyo-ja-opiskelu"),
+            target_groups=terms(TargetGroup, "naiset"),
+            languages=languages("fi", "en"),
+        ),
+        make.activity(
+            vaestoliitto,
+            "Puhutaan kotoutumisesta -vertaisryhmät",
+            category="participation",
+            stages=terms(IntegrationStage, "alkuvaihe", "kotoutumiskoulutus"),
+            target_groups=terms(TargetGroup, "turvapaikanhakijat", "perheet"),
+            languages=languages("fi", "ar", "so", "fa"),
+        ),
+        make.activity(
+            settlement,
+            "Äitiryhmät Meri-Lapissa",
+            slug="meri-lapin-aitiryhmat",
+            municipalities=places("Kemi", "Keminmaa", "Simo", "Tervola", "Tornio"),
+            stages=terms(IntegrationStage, "alkuvaihe", "osallistuminen"),
+            target_groups=terms(TargetGroup, "aidit", "perheet"),
+            languages=languages("fi"),
+            childcare=True,
+        ),
+        make.activity(
+            oulu,
+            "Perhe Yhtenäiseksi -perhetyö",
+            municipalities=places("Oulu"),
+            stages=terms(IntegrationStage, "saapuminen", "alkuvaihe"),
+            target_groups=terms(TargetGroup, "perheet", "pakolaiset", "lapset"),
+            languages=languages("fi", "ar"),
+        ),
+        make.activity(
+            red_cross,
+            "Vapaaehtoiseksi Punaiseen Ristiin",
+            category="recruitment",
+            stages=terms(IntegrationStage, "osallistuminen", "vakiintunut"),
+            target_groups=terms(TargetGroup, "nuoret", "naiset", "miehet"),
+            languages=languages("fi", "sv", "en"),
+        ),
+    ]
+    return {activity.title: activity for activity in activities}
 
 
 def titles(soup):
@@ -54,7 +125,7 @@ def titles(soup):
         ("municipality=helsinki&category=recruitment", ["Vapaaehtoiseksi Punaiseen Ristiin"]),
     ],
 )
-def test_filters_combine_and_are_shareable(client, soup_of, query, expected):
+def test_filters_combine_and_are_shareable(client, soup_of, tray, query, expected):
     response = client.get(f"{TRAY}?{query}")
     assert response.status_code == 200
     soup = soup_of(response)
@@ -67,7 +138,7 @@ def test_filters_combine_and_are_shareable(client, soup_of, query, expected):
             assert field.has_attr("checked")
 
 
-def test_unknown_filter_value_gets_a_clear_error_and_keeps_the_page(client, soup_of):
+def test_unknown_filter_value_gets_a_clear_error_and_keeps_the_page(client, soup_of, tray):
     response = client.get(f"{TRAY}?municipality=atlantis&target=perheet")
     assert response.status_code == 200
     soup = soup_of(response)
@@ -80,13 +151,13 @@ def test_unknown_filter_value_gets_a_clear_error_and_keeps_the_page(client, soup
     )
 
 
-def test_filters_have_labels(client, soup_of):
+def test_filters_have_labels(client, soup_of, tray):
     soup = soup_of(client.get(TRAY))
     for field in soup.select("form.filters select, form.filters input"):
         assert soup.find("label", attrs={"for": field["id"]}), field["name"]
 
 
-def test_matrix_counts_and_shows_gaps(client, soup_of):
+def test_matrix_counts_and_shows_gaps(client, soup_of, tray):
     soup = soup_of(client.get(f"{TRAY}kattavuus/"))
     rows = {row.th.get_text(strip=True): row for row in soup.select("tbody tr")}
     support = rows["Tuki"] if "Tuki" in rows else rows["Support"]
@@ -98,13 +169,14 @@ def test_matrix_counts_and_shows_gaps(client, soup_of):
     assert recruitment.select(".matrix__cell--gap")
 
 
-def test_matrix_link_leads_to_the_filtered_listing(client, soup_of):
+def test_matrix_link_leads_to_the_filtered_listing(client, soup_of, tray):
     soup = soup_of(client.get(f"{TRAY}?category=support&stage=alkuvaihe"))
     assert titles(soup) == ["Perhe Yhtenäiseksi -perhetyö", "Äitiryhmät Meri-Lapissa"]
 
 
-def test_activity_page_shows_taxonomies_in_the_page_language(client, soup_of):
-    activity = ActivityPage.objects.get(slug="meri-lapin-aitiryhmat")
+def test_activity_page_shows_taxonomies_in_the_page_language(client, soup_of, tray):
+    make.home("sv")
+    activity = tray["Äitiryhmät Meri-Lapissa"]
     soup = soup_of(client.get(activity.url))
     facts = soup.select_one("dl.facts").get_text(" ", strip=True)
     assert "Äidit" in facts and "Kemi" in facts and "Tornio" in facts
@@ -117,7 +189,7 @@ def test_activity_page_shows_taxonomies_in_the_page_language(client, soup_of):
     assert "Mammor" in soup.select_one("dl.facts").get_text()
 
 
-def test_organisation_page_lists_its_activities(client, soup_of):
+def test_organisation_page_lists_its_activities(client, soup_of, tray):
     soup = soup_of(client.get("/fi/jarjestot/vaestoliitto/"))
     section = soup.find("section", attrs={"aria-labelledby": "activities-heading"})
     assert {a.get_text() for a in section.find_all("a")} == {
@@ -135,29 +207,19 @@ def test_seeded_taxonomies_exist_in_three_languages():
 
 def add_activities(count):
     organisation = OrganisationPage.objects.get(slug="toivola-luotola-setlementti")
-    locale = organisation.locale
-    kemi = Municipality.objects.get(name="Kemi")
-    mothers = TargetGroup.objects.get(slug="aidit", locale=locale)
-    stage = IntegrationStage.objects.get(slug="alkuvaihe", locale=locale)
-    finnish = Language.objects.get(code="fi")
     for number in range(count):
-        activity = ActivityPage(
-            title=f"Lisäryhmä {number}",
-            slug=f"lisaryhma-{number}",
-            intro="Ryhmä",
-            category="support",
-            level="regional",
+        make.activity(
+            organisation,
+            f"Lisäryhmä {number}",
+            municipalities=places("Kemi"),
+            target_groups=terms(TargetGroup, "aidit"),
+            stages=terms(IntegrationStage, "alkuvaihe"),
+            languages=languages("fi"),
             childcare=True,
         )
-        activity.municipalities = [kemi]
-        activity.target_groups = [mothers]
-        activity.stages = [stage]
-        activity.languages = [finnish]
-        organisation.add_child(instance=activity)
-        activity.save_revision().publish()
 
 
-def test_listing_with_all_filters_has_constant_queries(query_count):
+def test_listing_with_all_filters_has_constant_queries(query_count, tray):
     url = (
         f"{TRAY}?municipality=kemi&target=aidit&language=fi&childcare=on&category=support"
         "&stage=alkuvaihe&organisation=toivola-luotola-setlementti&region=lappi"
@@ -168,24 +230,19 @@ def test_listing_with_all_filters_has_constant_queries(query_count):
 
 
 def add_activity(title, level, regions=(), municipalities=(), category="support"):
-    organisation = OrganisationPage.objects.get(slug="toivola-luotola-setlementti")
-    activity = ActivityPage(
-        title=title,
-        slug=title.lower().replace(" ", "-"),
-        intro="Ryhmä",
+    return make.activity(
+        OrganisationPage.objects.get(slug="toivola-luotola-setlementti"),
+        title,
         category=category,
         level=level,
+        regions=list(Region.objects.filter(name__in=regions)),
+        municipalities=places(*municipalities),
+        stages=terms(IntegrationStage, "alkuvaihe"),
     )
-    activity.regions = list(Region.objects.filter(name__in=regions))
-    activity.municipalities = list(Municipality.objects.filter(name__in=municipalities))
-    activity.stages = [IntegrationStage.objects.get(slug="alkuvaihe", locale=organisation.locale)]
-    organisation.add_child(instance=activity)
-    activity.save_revision().publish()
-    return activity
 
 
 @pytest.fixture
-def activities_at_each_level():
+def activities_at_each_level(tray):
     add_activity("Paikallinen Helsingissä", "local", municipalities=["Helsinki"])
     add_activity("Paikallinen Tampereella", "local", municipalities=["Tampere"])
     add_activity("Alueellinen Uudellamaalla", "regional", regions=["Uusimaa"])
@@ -194,7 +251,7 @@ def activities_at_each_level():
 
 
 REACH = {
-    # municipality: the activities above that reach it (besides the demo's national ones)
+    # municipality: the activities above that reach it (besides the tray's national ones)
     "helsinki": ["Alueellinen Uudellamaalla", "Paikallinen Helsingissä", "Valtakunnallinen"],
     "espoo": ["Alueellinen Uudellamaalla", "Valtakunnallinen"],
     "tampere": ["Alueellinen Pirkanmaalla", "Paikallinen Tampereella", "Valtakunnallinen"],
@@ -217,7 +274,7 @@ def test_tray_lists_exactly_the_activities_reaching_a_municipality(
     assert sorted(reaching.values_list("title", flat=True)) == expected
 
 
-def test_activity_in_several_places_is_listed_once(client, soup_of):
+def test_activity_in_several_places_is_listed_once(client, soup_of, tray):
     add_activity(
         "Koko Uusimaa ja Helsinki", "regional", regions=["Uusimaa"], municipalities=["Helsinki"]
     )
@@ -232,7 +289,7 @@ def test_matrix_counts_what_reaches_a_municipality(client, soup_of, activities_a
         link = soup.select_one("a[href*='category=support&stage=alkuvaihe']")
         return link["href"], int(link.get_text())
 
-    # every activity above is support in the early stage, besides the demo's two
+    # every activity above is support in the early stage, besides the tray's two
     assert support_early("") == (f"{TRAY}?category=support&stage=alkuvaihe", 7)
     href, count = support_early("?municipality=helsinki")
     assert count == 3
@@ -241,7 +298,7 @@ def test_matrix_counts_what_reaches_a_municipality(client, soup_of, activities_a
     assert support_early("?municipality=rovaniemi")[1] == 1
 
 
-def test_matrix_with_unknown_municipality_says_so_and_counts_everything(client, soup_of):
+def test_matrix_with_unknown_municipality_says_so_and_counts_everything(client, soup_of, tray):
     response = client.get(f"{TRAY}kattavuus/?municipality=atlantis")
     assert response.status_code == 200
     soup = soup_of(response)

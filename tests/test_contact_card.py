@@ -4,6 +4,7 @@ every contact detail an editor fills in is shown, and the card only when there i
 import pytest
 
 from network.models import ActivityPage, OrganisationPage
+from tests import factories as make
 
 pytestmark = pytest.mark.django_db
 
@@ -15,11 +16,12 @@ PAGES = {
 
 
 def published(model, **fields):
-    """The first Finnish page of ``model``, published with ``fields``, read back."""
-    page = model.objects.filter(locale__language_code="fi").first()
-    for name, value in fields.items():
-        setattr(page, name, value)
-    page.save_revision().publish()
+    """A Finnish page of ``model`` (an organisation, or an activity of one) published with
+    ``fields``, read back."""
+    if model is OrganisationPage:
+        page = make.organisation("Testijärjestö", **fields)
+    else:
+        page = make.activity(make.organisation("Testijärjestö"), **fields)
     return model.objects.get(pk=page.pk)
 
 

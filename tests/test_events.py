@@ -8,10 +8,10 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from icalendar import Calendar
 
-from network.models import EventPage, EventType, OrganisationPage
+from network.models import EventIndexPage, EventPage, EventType
+from tests import factories as make
 
 pytestmark = pytest.mark.django_db
 
@@ -20,20 +20,51 @@ MINUTE = datetime.timedelta(minutes=1)
 NETWORK_MEETING = "/fi/jarjestot/suomen-punainen-risti/verkostokokous-2027/"
 
 
-def add_event(organisation_slug, title, start, hours=2, **fields):
-    organisation = OrganisationPage.objects.get(slug=organisation_slug, locale__language_code="fi")
-    event = EventPage(
-        title=title,
-        slug=fields.pop("slug", None) or slugify(title),
-        event_type=fields.pop("event_type", EventType.WORKSHOP),
-        start=start,
-        end=start + datetime.timedelta(hours=hours),
-        intro=fields.pop("intro", f"{title}: johdanto."),
-        **fields,
+@pytest.fixture
+def listing():
+    """The events listing in Finnish and Swedish, under the names visitors see."""
+    finnish = make.add(make.home(), EventIndexPage, "Tapahtumat", slug="tapahtumat")
+    make.translation(finnish, "sv", title="Evenemang")
+    return finnish
+
+
+@pytest.fixture
+def organisers():
+    """Three organisations, by slug."""
+    names = ("Väestöliitto", "Suomen Punainen Risti", "Marttaliitto")
+    return {page.slug: page for page in map(make.organisation, names)}
+
+
+@pytest.fixture
+def network_meeting():
+    """The Red Cross's network meeting in Helsinki, in summer time (UTC+3)."""
+    return add_event(
+        make.organisation("Suomen Punainen Risti"),
+        "Kotoutumistarjottimen verkostokokous",
+        datetime.datetime(2027, 8, 30, 11, tzinfo=HELSINKI),
+        hours=5,
+        slug="verkostokokous-2027",
+        event_type=EventType.NETWORK_MEETING,
+        place_name="Suomen Punaisen Ristin keskustoimisto",
+        address="Tehtaankatu 1 a, 00140 Helsinki",
+        registration_link="https://www.punainenristi.fi",
+        intro="Kotoutumistarjottimen verkosto kokoontuu Helsinkiin kuulemaan jäsenten kuulumiset.",
     )
-    organisation.add_child(instance=event)
-    event.save_revision().publish()
-    return event
+
+
+def add_event(organisation, title, start, hours=2, **fields):
+    """A workshop unless ``event_type`` says otherwise."""
+    fields.setdefault("event_type", EventType.WORKSHOP)
+    return make.event(organisation, title, start=start, hours=hours, **fields)
+
+
+def first_meeting(organisation):
+    """An event a year ago: neither upcoming nor recent."""
+    return add_event(
+        organisation,
+        "Kotoutumistarjottimen ensimmäinen verkostokokous",
+        timezone.now() - datetime.timedelta(days=365),
+    )
 
 
 def card_titles(soup):
@@ -45,13 +76,18 @@ def events_in(response):
     return calendar, list(calendar.walk("VEVENT"))
 
 
-def test_upcoming_soonest_first_and_past_newest_first(client, soup_of):
+def test_upcoming_soonest_first_and_past_newest_first(client, soup_of, listing, organisers):
     now = timezone.now()
-    add_event("vaestoliitto", "Huomenna", now + datetime.timedelta(days=1))
-    add_event("suomen-punainen-risti", "Tunnin päästä", now + datetime.timedelta(hours=1))
-    add_event("marttaliitto", "Käynnissä nyt", now - datetime.timedelta(hours=1), hours=3)
-    add_event("vaestoliitto", "Eilen", now - datetime.timedelta(days=1))
-    add_event("marttaliitto", "Toissa päivänä", now - datetime.timedelta(days=2))
+    first_meeting(organisers["suomen-punainen-risti"])
+    add_event(organisers["vaestoliitto"], "Huomenna", now + datetime.timedelta(days=1))
+    add_event(
+        organisers["suomen-punainen-risti"], "Tunnin päästä", now + datetime.timedelta(hours=1)
+    )
+    add_event(
+        organisers["marttaliitto"], "Käynnissä nyt", now - datetime.timedelta(hours=1), hours=3
+    )
+    add_event(organisers["vaestoliitto"], "Eilen", now - datetime.timedelta(days=1))
+    add_event(organisers["marttaliitto"], "Toissa päivänä", now - datetime.timedelta(days=2))
 
     soup = soup_of(client.get("/fi/tapahtumat/"))
     upcoming = card_titles(soup)
@@ -72,10 +108,10 @@ def test_upcoming_soonest_first_and_past_newest_first(client, soup_of):
     assert starts == sorted(starts, key=datetime.datetime.fromisoformat, reverse=True)
 
 
-def test_listing_shows_organiser_and_type_and_is_paginated(client, soup_of):
+def test_listing_shows_organiser_and_type_and_is_paginated(client, soup_of, listing, organisers):
     start = timezone.now() + datetime.timedelta(hours=1)
     for number in range(12):
-        add_event("vaestoliitto", f"Työpaja {number:02}", start + number * MINUTE)
+        add_event(organisers["vaestoliitto"], f"Työpaja {number:02}", start + number * MINUTE)
     soup = soup_of(client.get("/fi/tapahtumat/"))
     cards = soup.select(".card")
     assert len(cards) == 10
@@ -86,8 +122,10 @@ def test_listing_shows_organiser_and_type_and_is_paginated(client, soup_of):
     assert card_titles(second)[:2] == ["Työpaja 10", "Työpaja 11"]
 
 
-def test_swedish_listing_shows_untranslated_events_marked_finnish(client, soup_of):
-    add_event("vaestoliitto", "Huomenna", timezone.now() + datetime.timedelta(days=1))
+def test_swedish_listing_shows_untranslated_events_marked_finnish(
+    client, soup_of, listing, organisers
+):
+    add_event(organisers["vaestoliitto"], "Huomenna", timezone.now() + datetime.timedelta(days=1))
     soup = soup_of(client.get("/sv/tapahtumat/"))
     assert soup.html["lang"] == "sv"
     assert soup.h1.get_text() == "Evenemang"
@@ -96,7 +134,7 @@ def test_swedish_listing_shows_untranslated_events_marked_finnish(client, soup_o
     assert all(card.select_one(".card__type")["lang"] == "sv" for card in cards)
 
 
-def test_event_page_renders_in_finnish_with_helsinki_time(client, soup_of):
+def test_event_page_renders_in_finnish_with_helsinki_time(client, soup_of, network_meeting):
     response = client.get(NETWORK_MEETING)
     assert response.status_code == 200
     soup = soup_of(response)
@@ -124,7 +162,7 @@ def test_end_before_start_is_a_validation_error():
 def test_end_before_start_is_a_form_error_in_the_admin(client):
     user = get_user_model().objects.create_superuser("admin", "admin@example.org", "pw-123456")
     client.force_login(user)
-    organisation = OrganisationPage.objects.get(slug="vaestoliitto", locale__language_code="fi")
+    organisation = make.organisation("Väestöliitto")
     url = reverse("wagtailadmin_pages:add", args=["network", "eventpage", organisation.pk])
     data = {
         "title": "Väärin päin",
@@ -150,8 +188,8 @@ def test_end_before_start_is_a_form_error_in_the_admin(client):
     assert event.start == datetime.datetime(2027, 5, 1, 9, tzinfo=datetime.UTC)
 
 
-def test_single_event_ics_imports_with_helsinki_time(client):
-    event = EventPage.objects.get(slug="verkostokokous-2027")
+def test_single_event_ics_imports_with_helsinki_time(client, network_meeting):
+    event = network_meeting
     response = client.get(NETWORK_MEETING + "ics/")
     assert response.status_code == 200
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
@@ -180,7 +218,7 @@ def test_single_event_ics_imports_with_helsinki_time(client):
 
 def test_winter_event_converts_with_winter_offset(client):
     event = add_event(
-        "vaestoliitto",
+        make.organisation("Väestöliitto"),
         "Talvikoulutus",
         datetime.datetime(2027, 1, 15, 11, tzinfo=HELSINKI),
         contact_email="koulutus@example.org",
@@ -193,11 +231,13 @@ def test_winter_event_converts_with_winter_offset(client):
     assert item["LOCATION"] == "https://meet.example.org/talvi"
 
 
-def test_feed_has_upcoming_and_recent_events_with_stable_uids(client, soup_of):
+def test_feed_has_upcoming_and_recent_events_with_stable_uids(client, soup_of, listing, organisers):
     now = timezone.now()
-    recent = add_event("vaestoliitto", "Kuukausi sitten", now - datetime.timedelta(days=30))
-    add_event("vaestoliitto", "Puoli vuotta sitten", now - datetime.timedelta(days=180))
-    soon = add_event("marttaliitto", "Ensi viikolla", now + datetime.timedelta(days=7))
+    first_meeting(organisers["suomen-punainen-risti"])
+    vaestoliitto = organisers["vaestoliitto"]
+    recent = add_event(vaestoliitto, "Kuukausi sitten", now - datetime.timedelta(days=30))
+    add_event(vaestoliitto, "Puoli vuotta sitten", now - datetime.timedelta(days=180))
+    soon = add_event(organisers["marttaliitto"], "Ensi viikolla", now + datetime.timedelta(days=7))
 
     soup = soup_of(client.get("/fi/tapahtumat/"))
     feed_link = soup.select_one('link[rel=alternate][type="text/calendar"]')
@@ -221,8 +261,10 @@ def test_feed_has_upcoming_and_recent_events_with_stable_uids(client, soup_of):
     assert single["UID"] == by_summary["Ensi viikolla"]["UID"]
 
 
-def test_listing_and_feed_queries_do_not_grow_with_the_number_of_events(client, query_count):
-    organisations = ["vaestoliitto", "marttaliitto", "suomen-punainen-risti", "suomen-partiolaiset"]
+def test_listing_and_feed_queries_do_not_grow_with_the_number_of_events(
+    client, query_count, listing, organisers
+):
+    organisations = [*organisers.values(), make.organisation("Suomen Partiolaiset")]
     start = timezone.now() + datetime.timedelta(hours=1)
 
     def add(count, offset):

@@ -14,13 +14,13 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
-from wagtail.models import Collection, Locale, Page
+from wagtail.models import Collection, Locale
 from wagtail.users.models import UserProfile
 
 from demo import sample_files
-from home.models import Language
-from materials.models import MaterialFile, MaterialPage
+from materials.models import MaterialFile
 from materials.models.documents import CustomDocument, DownloadCount, ExtractionStatus
+from tests import factories as make
 
 pytestmark = pytest.mark.django_db
 
@@ -310,20 +310,16 @@ def test_members_only_file_needs_login_on_both_routes(
 def test_files_keep_their_order_in_every_language_and_one_added_in_code_goes_last(client, soup_of):
     codes = ["uk", "fi", "ar"]  # created in this order, shown in the reverse
     documents = [
-        CustomDocument.objects.create(
-            title=f"Opas {code}",
-            file=ContentFile(b"Hei", name=f"opas-{code}.txt"),
-            language=Language.objects.get(code=code),
-        )
-        for code in codes
+        make.document(f"Opas {code}", code, name=f"opas-{code}.txt", data=b"Hei") for code in codes
     ]
-    page = MaterialPage(title="Opas", slug="jarjestetty-opas", intro="Opas", material_type="guide")
-    page.files = [
-        MaterialFile(document=document, sort_order=order)
-        for order, document in enumerate(reversed(documents))
-    ]
-    Page.objects.get(slug="vaestoliitto", locale__language_code="fi").add_child(instance=page)
-    page.save_revision().publish()
+    page = make.material(
+        make.organisation("Testijärjestö"),
+        "Opas",
+        files=[
+            MaterialFile(document=document, sort_order=order)
+            for order, document in enumerate(reversed(documents))
+        ],
+    )
     swedish = Locale.objects.get(language_code="sv")
     translation = page.copy_for_translation(swedish, copy_parents=True)
     translation.save_revision().publish()
@@ -335,18 +331,16 @@ def test_files_keep_their_order_in_every_language_and_one_added_in_code_goes_las
     assert shown(page) == shown(translation) == ["ar", "fi", "uk"]
     assert [f.document.language.code for f in translation.files.all()] == ["ar", "fi", "uk"]
 
-    late = CustomDocument.objects.create(
-        title="Opas sv",
-        file=ContentFile(b"Hej", name="opas-sv.txt"),
-        language=Language.objects.get(code="sv"),
-    )
+    late = make.document("Opas sv", "sv", name="opas-sv.txt", data=b"Hej")
     MaterialFile.objects.create(material=page, document=late)
     assert shown(page) == ["ar", "fi", "uk", "sv"]
 
 
 def test_the_migration_numbers_files_saved_without_an_order_as_they_were_added():
     migration = import_module("materials.migrations.0006_material_file_order")
-    material = MaterialPage.objects.filter(files__isnull=False).distinct().first()
+    material = make.material_with_files(
+        make.organisation("Testijärjestö"), languages=["ar", "fi", "uk"]
+    )
     files = list(material.files.order_by("pk"))
     assert len(files) > 1
     MaterialFile.objects.filter(material=material).update(sort_order=None)
