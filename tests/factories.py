@@ -126,12 +126,9 @@ def standard_page(title="Ohje", *, parent=None, **fields):
     return add(parent or home(), StandardPage, title, **fields)
 
 
-def organisation(title="Järjestö", *, parent=None, level=OrganisationLevel.NATIONAL, **fields):
-    """An organisation page with its collection and editor group (as onboarding makes them);
-    under ``parent`` it is a branch of that organisation."""
-    page = add(
-        parent or section(OrganisationIndexPage), OrganisationPage, title, level=level, **fields
-    )
+def organisation(title="Järjestö", *, level=OrganisationLevel.NATIONAL, **fields):
+    """An organisation page with its collection and editor group (as onboarding makes them)."""
+    page = add(section(OrganisationIndexPage), OrganisationPage, title, level=level, **fields)
     provide_access(page)
     return page
 
@@ -195,67 +192,42 @@ def coordinator(username="coordinator"):
     return user(username, COORDINATORS)
 
 
-# --- added for test_onboarding, test_organisation_isolation, test_publishing_rights,
-# test_review_workflow
-
-
 def onboarded(title="Järjestö", **fields):
     """An organisation as onboarding leaves it (``network.onboarding.Onboarded``): its page,
     collection and editor group, for tests about what its editors may reach."""
     return provide_access(organisation(title, **fields))
 
 
-# --- added for test_languages, test_media_urls, test_tags
-def document(title="Opas", *, language=None, **fields):
-    """A small PDF document, written in ``language`` (a ``home.Language`` code) when given."""
+def document(title="Opas", language=None, *, name=None, data=None, **fields):
+    """A document (file) in the root collection, written in ``language`` (a ``home.Language``
+    code) when given: a one-page PDF showing its title unless ``data`` is given (with its
+    file ``name``)."""
     from django.core.files.base import ContentFile
-    from wagtail.documents import get_document_model
 
+    from demo.sample_files import make_pdf
     from home.models import Language
+    from materials.models import CustomDocument
 
     if language is not None:
         fields["language"] = Language.objects.get(code=language)
-    name = f"{slugify(title) or 'file'}.pdf"
-    return get_document_model().objects.create(
-        title=title, file=ContentFile(b"%PDF-1.4 test", name=name), **fields
+    return CustomDocument.objects.create(
+        title=title,
+        file=ContentFile(data or make_pdf(title, []), name=name or f"{slugify(title)}.pdf"),
+        **fields,
     )
 
 
 def files(*documents):
     """``documents`` as a material's files (``material(..., files=files(...))``), in order."""
-    from materials.models.pages import MaterialFile
+    from materials.models import MaterialFile
 
     return [MaterialFile(document=item, sort_order=i) for i, item in enumerate(documents)]
 
 
-# --- added for test_admin, test_bad_input, test_change_count, test_security_headers,
-# test_sqlite_under_load
-
-
-def every_page_type():
-    """One published Finnish page of each page type (``tests.page_types.PAGE_TYPES``), by
-    type: the home page, a standard page, each section and an organisation with a page of
-    each kind it holds; every StreamField holds a paragraph."""
-    from wagtail.fields import StreamField
-
-    from tests.page_types import PAGE_TYPES
-
-    owner = organisation("Testijärjestö")
-    pages = [home(), standard_page(), owner]
-    pages += [blog_post(owner), event(owner), activity(owner), material(owner)]
-    pages += [section(model) for model in SECTIONS]
-    for page in pages:
-        empty = [
-            field.name
-            for field in page._meta.get_fields()
-            if isinstance(field, StreamField) and not getattr(page, field.name)
-        ]
-        for name in empty:
-            setattr(page, name, [("paragraph", f"<p>{page.title}</p>")])
-        if empty:
-            publish(page)
-    by_type = {type(page): page for page in pages}
-    return {model: by_type[model] for model in PAGE_TYPES}
+def material_with_files(organisation, title="Opas", languages=("fi",), **fields):
+    """A material with one file in each of ``languages``, in that order."""
+    fields["files"] = files(*(document(f"{title} ({code})", code) for code in languages))
+    return material(organisation, title, **fields)
 
 
 def footer_text(language="fi", **fields):
@@ -265,43 +237,3 @@ def footer_text(language="fi", **fields):
     fields.setdefault("organisation_name", "Verkosto")
     fields.setdefault("body", "<p>Alatunniste</p>")
     return FooterText.objects.create(locale=Locale.objects.get(language_code=language), **fields)
-
-
-def document(title="Opas", *, name="opas.txt", data=b"Hei maailma", **fields):
-    """A document (file) in the root collection, public unless ``fields`` say otherwise."""
-    from django.core.files.base import ContentFile
-
-    from materials.models import CustomDocument
-
-    return CustomDocument.objects.create(title=title, file=ContentFile(data, name=name), **fields)
-
-
-# --- added for test_materials_bank, test_material_files
-
-
-def document(title="Tiedosto", language="fi", *, name=None, data=None, **fields):
-    """A document written in ``language`` (a ``home.Language`` code, or None): a one-page PDF
-    showing its title unless ``data`` is given (with its file ``name``)."""
-    from django.core.files.base import ContentFile
-
-    from demo.sample_files import make_pdf
-    from home.models import Language
-    from materials.models.documents import CustomDocument
-
-    return CustomDocument.objects.create(
-        title=title,
-        file=ContentFile(data or make_pdf(title, []), name=name or f"{slugify(title)}.pdf"),
-        language=language and Language.objects.get(code=language),
-        **fields,
-    )
-
-
-def material_with_files(organisation, title="Opas", languages=("fi",), **fields):
-    """A material with one file in each of ``languages``, in that order."""
-    from materials.models import MaterialFile
-
-    fields["files"] = [
-        MaterialFile(document=document(f"{title} ({code})", code), sort_order=order)
-        for order, code in enumerate(languages)
-    ]
-    return material(organisation, title, **fields)

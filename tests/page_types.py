@@ -1,5 +1,7 @@
-"""Every page type of the site, for the tests that must cover them all, and ``one_page`` to
-build a published Finnish page of a type with the factories."""
+"""Every page type of the site, for the tests that must cover them all: ``one_page`` builds a
+published Finnish page of a type with the factories, ``every_page_type`` one of each."""
+
+from wagtail.fields import StreamField
 
 from home.models import HomePage, StandardPage
 from materials.models import MaterialIndexPage, MaterialPage
@@ -47,3 +49,20 @@ PAGE_TYPES = list(BUILDERS)
 def one_page(model):
     """A published Finnish page of ``model`` (one of ``PAGE_TYPES``)."""
     return BUILDERS[model]()
+
+
+def every_page_type():
+    """One published Finnish page of each type, by type, every StreamField holding a
+    paragraph (for the tests that edit or break them)."""
+    pages = {model: one_page(model) for model in PAGE_TYPES}
+    for page in pages.values():
+        empty = [
+            field.name
+            for field in page._meta.get_fields()
+            if isinstance(field, StreamField) and not getattr(page, field.name)
+        ]
+        for name in empty:
+            setattr(page, name, [("paragraph", f"<p>{page.title}</p>")])
+        if empty:
+            make.publish(page)
+    return pages

@@ -16,7 +16,7 @@ from network.models import (
     OrganisationPage,
 )
 from tests import factories as make
-from tests.page_types import PAGE_TYPES
+from tests.page_types import PAGE_TYPES, every_page_type
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +34,7 @@ def admin_client(client):
     ids=lambda model: model.__name__,
 )
 def test_page_editor_opens(admin_client, model):
-    page = make.every_page_type()[model]
+    page = every_page_type()[model]
     response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
     assert response.status_code == 200
 
@@ -53,7 +53,7 @@ def test_page_editor_opens(admin_client, model):
     ids=lambda model: model.__name__,
 )
 def test_create_form_opens_where_the_page_type_belongs(admin_client, parent_model, model):
-    parent = make.every_page_type()[parent_model]
+    parent = every_page_type()[parent_model]
     url = reverse(
         "wagtailadmin_pages:add", args=[model._meta.app_label, model._meta.model_name, parent.pk]
     )

@@ -15,7 +15,7 @@ from wagtail.users.models import UserProfile
 
 from network.models import BlogIndexPage
 from tests import factories as make
-from tests.page_types import PAGE_TYPES
+from tests.page_types import PAGE_TYPES, every_page_type
 
 pytestmark = pytest.mark.django_db
 
@@ -55,7 +55,7 @@ PARAMETERS = [
 
 @pytest.mark.parametrize("value", HOSTILE)
 def test_hostile_query_strings_on_public_pages_and_search(client, value):
-    urls = [page.url for page in make.every_page_type().values()]
+    urls = [page.url for page in every_page_type().values()]
     urls += ["/fi/search/", "/sv/search/autocomplete/", "/fi/tags/x/", "/fi/unavailable/1/"]
     for url in urls:
         response = client.get(url, {name: value for name in PARAMETERS})
@@ -122,7 +122,7 @@ def stream_field_names(page_or_model):
 
 @pytest.mark.parametrize("garbling", STREAM_GARBLINGS)
 def test_page_edit_with_garbled_stream_data_keeps_the_content(english_admin, garbling):
-    pages = [page for page in make.every_page_type().values() if stream_field_names(page)]
+    pages = [page for page in every_page_type().values() if stream_field_names(page)]
     assert len(pages) >= 7
     for page in pages:
         stored = {name: list(getattr(page, name).raw_data) for name in stream_field_names(page)}
@@ -163,7 +163,7 @@ def test_garbled_stream_data_gets_the_message_in_the_editors_language(english_ad
 )
 def test_page_create_of_every_type_with_garbled_management_data(english_admin, garbling):
     """A type with a StreamField refuses the garbled page; the others may create it."""
-    make.every_page_type()  # a parent for every type
+    every_page_type()  # a parent for every type
     for model in PAGE_TYPES:
         parent = next(
             (
