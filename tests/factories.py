@@ -190,3 +190,26 @@ def editor(organisation, username=None):
 def coordinator(username="coordinator"):
     """A network coordinator: a reviewer who publishes every page."""
     return user(username, COORDINATORS)
+
+
+# --- added for test_translation_workflow.py
+
+
+def page_of_type(model):
+    """A live Finnish page of ``model`` (one of ``tests.page_types.PAGE_TYPES``), built as the
+    site has it: the home page, a section's index page, or a page of an organisation."""
+    if model is HomePage:
+        return home()
+    if model is StandardPage:
+        return standard_page()
+    if model in SECTIONS:
+        return section(model)
+    if model is OrganisationPage:
+        return organisation()
+    builders = {
+        BlogPage: blog_post,
+        EventPage: event,
+        ActivityPage: activity,
+        MaterialPage: material,
+    }
+    return builders[model](organisation())
