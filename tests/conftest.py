@@ -130,9 +130,23 @@ def indexed_pages(search_backend):
     search_backend.refresh_indexes()
 
 
+@pytest.fixture
+def built_pages_leave_the_index(db, indexed_pages):
+    """Every page the test builds (with the parents the factories build for it) is taken out
+    of a search server's index when the test ends, as ``indexed_pages`` takes out the pages
+    registered with it: otherwise another test could find them under its own pages' ids."""
+    from django.db.models import Max
+    from wagtail.models import Page
+
+    last = Page.objects.aggregate(last=Max("pk"))["last"] or 0
+    yield
+    for page in Page.objects.filter(pk__gt=last).specific():
+        indexed_pages(page)
+
+
 @pytest.fixture(scope="session")
 def database_url_for_processes(django_db_setup, django_db_blocker, tmp_path_factory):
-    """A ``DATABASE_URL`` other processes can open, holding the demo content: the PostgreSQL
+    """A ``DATABASE_URL`` other processes can open, holding what ``migrate`` made: the PostgreSQL
     test database itself, or on SQLite (whose test database lives in this process's memory)
     a copy of it in a file, made before any test's transaction begins."""
     with django_db_blocker.unblock():

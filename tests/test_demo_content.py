@@ -7,7 +7,7 @@ from wagtail.models import Collection, GroupPagePermission, Locale, Page, Revisi
 from home.models import FooterText
 from network.models import BlogPage, OrganisationPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 
 def snapshot():

@@ -6,16 +6,16 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.urls import reverse
-from django.utils.text import slugify
 from django.utils.translation import gettext, override
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from demo.sample_files import make_pdf
-from home.models import Language, StandardPage
+from home.models import Language
 from materials.models import CustomDocument, MaterialFile, MaterialPage
+from tests import factories as make
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("built_pages_leave_the_index")]
 
 SEARCH = "/fi/search/"
 
@@ -40,21 +40,21 @@ def guide(indexed_pages):
     """Publishes a guide page with ``text`` as its summary, in the search index at once."""
 
     def create(title, text, language="fi"):
-        parent = Page.objects.get(depth=2, locale__language_code=language)
-        page = StandardPage(title=title, slug=slugify(title), intro=text)
-        parent.add_child(instance=page)
-        page.save_revision().publish()
-        return indexed_pages(page)
+        return indexed_pages(make.standard_page(title, parent=make.home(language), intro=text))
 
     return create
 
 
 @pytest.fixture
-def material(indexed_pages):
-    """Publishes a material whose one file says ``file_text``."""
+def organisation():
+    return make.organisation("Väestöliitto")
+
+
+@pytest.fixture
+def material(indexed_pages, organisation):
+    """Publishes a material of ``organisation`` whose one file says ``file_text``."""
 
     def create(title, file_text, *, file_members_only=False):
-        organisation = Page.objects.get(slug="vaestoliitto", locale__language_code="fi")
         document = CustomDocument(
             title=f"{title} (tiedosto)", language=Language.objects.get(code="fi")
         )
@@ -63,12 +63,13 @@ def material(indexed_pages):
         CustomDocument.objects.filter(pk=document.pk).update(
             extracted_text=file_text, members_only=file_members_only
         )
-        page = MaterialPage(
-            title=title, slug=slugify(title), intro="Vihko vanhemmille.", material_type="booklet"
+        page = make.material(
+            organisation,
+            title,
+            intro="Vihko vanhemmille.",
+            material_type="booklet",
+            files=[MaterialFile(document_id=document.pk)],
         )
-        page.files = [MaterialFile(document_id=document.pk)]
-        organisation.add_child(instance=page)
-        page.save_revision().publish()
         return indexed_pages(page)
 
     return create
@@ -132,7 +133,13 @@ def test_members_only_files_and_private_pages_stay_out_of_results_facets_and_aut
     assert suggestions == []
 
 
-def test_facets_count_and_narrow(client, soup_of):
+def test_facets_count_and_narrow(client, soup_of, organisation, search_backend):
+    for title in ("Kotoutuminen arjessa", "Kotoutumisen sanasto"):
+        make.material(organisation, title, intro="Kotoutuminen alkaa kielestä.")
+    make.standard_page("Kotoutumisen tuki", intro="Kotoutuminen on yhteinen asia.")
+    make.blog_post(organisation, "Kotoutuminen ja perhe")
+    make.event(organisation, "Kotoutumisen verkostopäivä", intro="Kotoutuminen puhuttaa.")
+    search_backend.refresh_indexes()
     soup = soup_of(client.get(SEARCH, {"q": "kotoutuminen"}))
     total = int(soup.select_one("#results-heading").get_text().split()[0])
     types = soup.select("#facet-type ~ ul li a, #facet-type ~ ul li span[aria-current]")
@@ -308,10 +315,8 @@ def test_a_tag_added_when_publishing_finds_the_page_at_once(
 def test_long_facets_show_the_most_frequent_entries_and_all_on_request(
     client, soup_of, indexed_pages
 ):
-    from network.onboarding import add_organisation
-
     for number in range(1, 13):
-        indexed_pages(add_organisation(f"Qwzrtyx {number}").organisation)
+        indexed_pages(make.organisation(f"Qwzrtyx {number}"))
     soup = soup_of(client.get(SEARCH, {"q": "qwzrtyx"}))
     assert len(soup.select("#facet-organisation ~ ul li")) == 10
     more = soup.select_one("#facet-organisation ~ p a.search-facet__more")
@@ -331,7 +336,8 @@ def test_long_facets_show_the_most_frequent_entries_and_all_on_request(
     assert results(soup) == [chosen.get_text(" ", strip=True).rsplit(" (", 1)[0]]
 
 
-def test_language_facet_offers_other_languages(client, soup_of):
+def test_language_facet_offers_other_languages(client, soup_of, organisation, indexed_pages):
+    indexed_pages(make.translation(organisation, "ar"))
     soup = soup_of(client.get(SEARCH, {"q": "Väestöliitto"}))
     languages = [li.get_text(" ", strip=True) for li in soup.select("#facet-language ~ ul li")]
     assert any(entry.startswith("Suomi") for entry in languages)
@@ -347,8 +353,9 @@ def test_mistyped_word_gets_did_you_mean_and_results(client, soup_of, guide):
     assert soup.select_one(".search-suggestion a").get_text() == "mentorointi"
 
 
-def test_editors_picks_come_first_and_queries_are_counted(client, soup_of):
-    pick = Page.objects.get(slug="kotoutumistarjotin", locale__language_code="fi")
+def test_editors_picks_come_first_and_queries_are_counted(client, soup_of, guide):
+    guide("Perhetyön opas", "Perhetyö tukee vanhempia.")
+    pick = guide("Kotoutumistarjotin", "Tarjottimella on kaikki yhdessä paikassa.")
     SearchPromotion.objects.create(
         query=Query.get("perhetyö"), page=pick, sort_order=0, description="Aloita tästä"
     )
@@ -364,13 +371,18 @@ def test_long_queries_are_cut_with_a_notice(client, soup_of):
     assert len(soup.select_one("#search-page-q")["value"].split()) == 32
 
 
-def test_autocomplete_suggests_titles_in_the_visitors_language(client):
+def test_autocomplete_suggests_titles_in_the_visitors_language(client, guide, indexed_pages):
+    tray = guide("Kotoutumistarjotin", "Tarjotin.")
+    indexed_pages(make.translation(tray, "en"))  # keeps the Finnish title
+    indexed_pages(make.translation(tray, "sv", title="Integrationsbrickan (Kotoutumistarjotin)"))
     finnish = client.get("/fi/search/autocomplete/", {"q": "kotoutumistarj"}).json()
     assert finnish["suggestions"] and all(
         s["url"].startswith("/fi/") for s in finnish["suggestions"]
     )
     swedish = client.get("/sv/search/autocomplete/", {"q": "integrations"}).json()
-    assert all(s["url"].startswith("/sv/") for s in swedish["suggestions"])
+    assert swedish["suggestions"] and all(
+        s["url"].startswith("/sv/") for s in swedish["suggestions"]
+    )
 
 
 def test_search_page_queries_do_not_grow_with_results(client, soup_of, guide, saved):
@@ -449,7 +461,7 @@ def test_a_file_in_a_collection_with_a_privacy_setting_is_private_everywhere(
 
 
 def test_only_publishing_a_members_only_material_hides_a_file_it_shares(
-    client, soup_of, material, search_backend, indexed_pages
+    client, soup_of, material, search_backend, indexed_pages, organisation
 ):
     booklet = material("Jaettu vihko", "Sanasto: ksylofoninen harjoitus.")
     shared = booklet.files.first().document
@@ -468,7 +480,7 @@ def test_only_publishing_a_members_only_material_hides_a_file_it_shares(
         live=False,
     )
     members.files = [MaterialFile(document_id=shared.pk)]
-    Page.objects.get(slug="vaestoliitto", locale__language_code="fi").add_child(instance=members)
+    organisation.add_child(instance=members)
     indexed_pages(members)
     assert found() and not shared.requires_login  # a draft changes nothing
 

@@ -4,13 +4,13 @@ a search server's sample, "did you mean" and the snippets all read the same anal
 from collections import Counter
 
 import pytest
-from wagtail.models import Page
 
-from home.models import StandardPage
 from search import site_search, views
 from search.backends import analysed
+from search.site_search import RESULTS_PER_PAGE
+from tests import factories as make
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("built_pages_leave_the_index")]
 
 
 @pytest.fixture
@@ -29,10 +29,22 @@ def analyses(monkeypatch):
     return counted
 
 
+@pytest.fixture
+def family_pages(search_backend):
+    """More guides and materials about families' integration than one page of results holds."""
+    organisation = make.organisation("Väestöliitto")
+    for number in range(RESULTS_PER_PAGE + 2):
+        if number % 3:
+            make.standard_page(f"Perheopas {number}", intro="Perheen kotoutuminen alkaa kotoa.")
+        else:
+            make.material(organisation, f"Perhevihko {number}", intro="Kotoutuminen ja perhe.")
+    search_backend.refresh_indexes()
+
+
 @pytest.mark.parametrize(
     "params", [{}, {"type": "materialpage"}, {"page": "2"}, {"language": "sv"}]
 )
-def test_one_search_analyses_its_query_once(client, soup_of, analyses, params):
+def test_one_search_analyses_its_query_once(client, soup_of, family_pages, analyses, params):
     response = client.get("/fi/search/", {"q": "kotoutuminen perhe", **params})
     assert response.status_code == 200
     assert soup_of(response).select(".search-results__snippet mark") or params.get("language")
@@ -44,13 +56,7 @@ def test_one_search_analyses_its_query_once(client, soup_of, analyses, params):
 
 
 def test_did_you_mean_reads_the_same_analysis(client, soup_of, indexed_pages, analyses):
-    parent = Page.objects.get(depth=2, locale__language_code="fi")
-    guide = StandardPage(
-        title="Mentorointiopas", slug="mentorointiopas", intro="Mentorointi tukee työnhakua."
-    )
-    parent.add_child(instance=guide)
-    guide.save_revision().publish()
-    indexed_pages(guide)
+    indexed_pages(make.standard_page("Mentorointiopas", intro="Mentorointi tukee työnhakua."))
     analyses.clear()
     soup = soup_of(client.get("/fi/search/", {"q": "mentorinti"}))
     assert soup.select_one(".search-suggestion a").get_text() == "mentorointi"

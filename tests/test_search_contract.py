@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup
 from wagtail.models import Locale, Page, PageViewRestriction
 
 from home.models import StandardPage
+from tests import factories as make
 
 # Words in error messages of OpenSearch, Elasticsearch, SQLite FTS5, PostgreSQL and Python.
 ENGINE_ERROR_TEXT = [
@@ -84,7 +85,44 @@ HOSTILE_QUERIES = {
 }
 
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_backend")]
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("search_backend", "built_pages_leave_the_index"),
+]
+
+
+@pytest.fixture
+def site(search_backend):
+    """A small network in several languages, with pages that must never be found by an
+    anonymous visitor (members only, drafts) bearing the same words as the public ones."""
+    martat = make.organisation("Marttaliitto", intro="Kotoutuminen ja arjen taidot.")
+    vaestoliitto = make.organisation("Väestöliitto", intro="Perheiden kotoutuminen.")
+    for language in ("sv", "ar", "uk"):
+        make.translation(vaestoliitto, language)
+    make.translation(make.home(), "en")
+    red_cross = make.organisation("Suomen Punainen Risti")
+    make.material(red_cross, "Kotoutumisen sanasto", intro="Sanasto kotoutumisen tueksi.")
+    make.material(vaestoliitto, "Lastenkasvatusvihko", intro="Opas vanhemmille.")
+    make.material(martat, "Opas arkeen", intro="Opas kotoutumisen alkuun.")
+    statement = make.standard_page("Saavutettavuusseloste", slug="saavutettavuusseloste")
+    make.translation(statement, "sv", title="Tillgänglighetsutlåtande")
+    make.translation(statement, "en", title="Accessibility statement")
+    make.standard_page("Järjestöjen matalan kynnyksen toiminta", intro="Kohtaamispaikat.")
+    hidden = "Väestöliitto: Lastenkasvatusvihko ja Tarjotin, opas"
+    for language in ("fi", "sv"):
+        members = make.standard_page(f"{hidden} jäsenille", parent=make.home(language))
+        PageViewRestriction.objects.create(page=members, restriction_type=PageViewRestriction.LOGIN)
+        make.standard_page(f"{hidden} (luonnos)", parent=make.home(language), live=False)
+    search_backend.refresh_indexes()
+
+
+@pytest.fixture
+def matching_page(search_backend):
+    """One page holding the words the hostile queries are made of, so that they reach the
+    matching and highlighting of results, not only an empty index."""
+    words = "Marttaliitto opas kotoutuminen verkosto tarjotin regex term"
+    make.standard_page(f"Opas: {words}", intro=words)
+    search_backend.refresh_indexes()
 
 
 @pytest.fixture
@@ -135,14 +173,16 @@ def assert_ordinary_answer(response):
         ("ar", "Väestöliitto", "/ar/jarjestot/vaestoliitto/"),
     ],
 )
-def test_a_word_of_a_title_finds_the_page(client, language, query, address):
+def test_a_word_of_a_title_finds_the_page(site, client, language, query, address):
     response = search(client, query, language)
     assert_ordinary_answer(response)
     assert address in [href for href, _title in results(response)]
 
 
 @pytest.mark.parametrize("typed", ["Järj", "järjestöjen mat", "jarjestojen"])
-def test_autocomplete_finds_a_title_from_its_first_letters_with_or_without_accents(client, typed):
+def test_autocomplete_finds_a_title_from_its_first_letters_with_or_without_accents(
+    site, client, typed
+):
     response = client.get("/fi/search/autocomplete/", {"q": typed})
     assert response.status_code == 200
     titles = [suggestion["title"] for suggestion in response.json()["suggestions"]]
@@ -150,7 +190,7 @@ def test_autocomplete_finds_a_title_from_its_first_letters_with_or_without_accen
 
 
 @pytest.mark.parametrize("language", ["fi", "ar", "uk"])
-def test_results_are_in_the_requested_language_only(client, language):
+def test_results_are_in_the_requested_language_only(site, client, language):
     # The organisation keeps its name in every language it is translated into.
     found = results(search(client, "Väestöliitto", language))
     assert f"/{language}/jarjestot/vaestoliitto/" in [href for href, _title in found]
@@ -160,14 +200,14 @@ def test_results_are_in_the_requested_language_only(client, language):
 @pytest.mark.parametrize(
     "language,query", [("fi", "Lastenkasvatusvihko"), ("sv", "Tarjotin"), ("fi", "opas")]
 )
-def test_every_result_is_a_page_an_anonymous_visitor_can_open(client, language, query):
+def test_every_result_is_a_page_an_anonymous_visitor_can_open(site, client, language, query):
     found = results(search(client, query, language))
     assert found
     for href, _title in found:
         assert client.get(href).status_code == 200, href
 
 
-def test_the_backend_searches_only_what_it_is_given(search_backend):
+def test_the_backend_searches_only_what_it_is_given(site, search_backend):
     finnish = Page.objects.live().public().filter(locale=Locale.objects.get(language_code="fi"))
     found = list(search_backend.search("Väestöliitto", finnish))
     assert found and all(page.locale.language_code == "fi" and page.live for page in found)
@@ -177,7 +217,7 @@ def test_the_backend_searches_only_what_it_is_given(search_backend):
 def test_unpublished_and_members_only_pages_never_reach_anonymous_visitors(
     client, new_page, search_backend
 ):
-    home = Page.objects.get(depth=2, locale__language_code="fi")
+    home = make.home()
     draft = new_page(home, "Luonnoksen otsikko zorbulvaxi", live=False)
     members = new_page(home, "Jäsenten nurkkaus zorbulvaxi")
     PageViewRestriction.objects.create(page=members, restriction_type=PageViewRestriction.LOGIN)
@@ -202,8 +242,7 @@ def test_unpublished_and_members_only_pages_never_reach_anonymous_visitors(
 def test_a_page_unpublished_after_indexing_disappears_from_results(
     client, new_page, search_backend
 ):
-    home = Page.objects.get(depth=2, locale__language_code="fi")
-    page = new_page(home, "Vanhentunut tiedote kvorpelinda")
+    page = new_page(make.home(), "Vanhentunut tiedote kvorpelinda")
     search_backend.refresh_indexes()
     assert [href for href, _title in results(search(client, "kvorpelinda"))] == [page.url]
 
@@ -215,7 +254,7 @@ def test_a_page_unpublished_after_indexing_disappears_from_results(
 
 
 @pytest.mark.parametrize("query", HOSTILE_QUERIES.values(), ids=HOSTILE_QUERIES.keys())
-def test_hostile_query_is_answered_safely(client, query):
+def test_hostile_query_is_answered_safely(matching_page, client, query):
     response = search(client, query)
     assert_ordinary_answer(response)
     body = response.content.decode()
@@ -223,12 +262,12 @@ def test_hostile_query_is_answered_safely(client, query):
     assert "<img src=x" not in body
 
 
-def test_hostile_queries_in_a_right_to_left_language(client):
+def test_hostile_queries_in_a_right_to_left_language(matching_page, client):
     for query in ("NEAR(", '"أعضاء', "col:term", "&|!:*"):
         assert_ordinary_answer(search(client, query, "ar"))
 
 
-def test_a_query_over_the_length_limit_is_answered(client):
+def test_a_query_over_the_length_limit_is_answered(matching_page, client):
     query = "Marttaliitto " + "kotoutuminen verkosto " * 20
     assert len(query) > 256
     response = search(client, query)

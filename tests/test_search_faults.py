@@ -26,12 +26,13 @@ from elastic_transport import ConnectionError as ElasticConnectionError
 from elasticsearch import ApiError as ElasticApiError
 from opensearchpy.exceptions import ConnectionError as OpenSearchConnectionError
 from opensearchpy.exceptions import ConnectionTimeout, NotFoundError, RequestError, TransportError
-from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from home.models import StandardPage
+from materials.models import MaterialIndexPage
 from search.backends.resilience import ResilientIndexingMixin, engine_unreachable
 from search.models import MissedIndexUpdate
+from tests import factories as make
 from tests import fake_search_engine
 
 REPO = Path(__file__).resolve().parent.parent
@@ -53,17 +54,19 @@ CLOSED_PORT = {
 }
 FAKE = {"default": {"BACKEND": "tests.fake_search_engine.SearchBackend", "AUTO_UPDATE": True}}
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("finnish_home")]
 
 
-def finnish_home():
-    return Page.objects.get(depth=2, locale__language_code="fi")
+@pytest.fixture
+def finnish_home(built_pages_leave_the_index):
+    """The site's home page, built before a test points the search at an unreachable or fake
+    server: the updates that server misses are those of the pages the test publishes."""
+    return make.home()
 
 
 def publish_new_page(title):
     """A page published as an editor publishes: a saved revision, then published."""
-    home = finnish_home()
-    page = home.add_child(instance=StandardPage(title=title, intro=title, live=False))
+    page = make.home().add_child(instance=StandardPage(title=title, intro=title, live=False))
     page.save_revision().publish()
     page.refresh_from_db()
     return page
@@ -73,6 +76,14 @@ def missed_for(page):
     return MissedIndexUpdate.objects.filter(
         content_type=ContentType.objects.get_for_model(page.specific_class), object_id=str(page.pk)
     )
+
+
+@pytest.fixture
+def other_pages():
+    """The pages of ``OTHER_PAGES`` and a blog post (built before a test stops the search)."""
+    make.home("sv")
+    make.blog_post(make.organisation("Väestöliitto"), "Kevään verkostopäivä")
+    make.section(MaterialIndexPage)
 
 
 def message(response):
@@ -158,7 +169,7 @@ def test_publishing_succeeds_and_the_update_is_recorded_when_the_server_is_unrea
 
 
 @override_settings(WAGTAILSEARCH_BACKENDS=CLOSED_PORT)
-def test_search_answers_503_in_the_visitors_language_and_other_pages_work(client):
+def test_search_answers_503_in_the_visitors_language_and_other_pages_work(client, other_pages):
     assert_search_unavailable(client)
     assert_other_pages_work(client)
 
@@ -329,7 +340,7 @@ def stopped_node():
 
 
 @pytest.mark.opensearch
-def test_a_stopped_node_misses_nothing(client, stopped_node):
+def test_a_stopped_node_misses_nothing(client, other_pages, stopped_node):
     word = "pysähtynytsolmu"
     started = time.monotonic()
     page = publish_new_page(f"Julkaistu solmun ollessa pysähdyksissä {word}")

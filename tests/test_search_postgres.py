@@ -9,12 +9,10 @@ from django.core.files.base import ContentFile
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.utils.text import slugify
-from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from home.models import StandardPage
 from search.backends.postgres import RANKED_WORDS
+from tests import factories as make
 
 pytestmark = [
     pytest.mark.django_db,
@@ -35,11 +33,7 @@ FILLER = " ".join(
 @pytest.fixture
 def long_guide(indexed_pages):
     def create(title, body):
-        parent = Page.objects.get(depth=2, locale__language_code="fi")
-        page = StandardPage(title=title, slug=slugify(title), intro=body)
-        parent.add_child(instance=page)
-        page.save_revision().publish()
-        return indexed_pages(page)
+        return indexed_pages(make.standard_page(title, intro=body))
 
     return create
 

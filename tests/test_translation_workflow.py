@@ -9,18 +9,19 @@ import json
 import polib
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
-from home.models import FooterText, StandardPage
+from home.models import FooterText
 from materials.models import Audience, Topic
 from network.models import IntegrationStage, TargetGroup
 from network.roles import COORDINATORS, TRANSLATORS
-from tests.page_types import PAGE_TYPES
+from tests import factories as make
+from tests.page_types import PAGE_TYPES, one_page
 
 pytestmark = pytest.mark.django_db
 
@@ -35,8 +36,7 @@ SWEDISH = {
 
 
 def user_in(group_name, username):
-    user = get_user_model().objects.create_user(username, f"{username}@example.org", "pw-123456")
-    Group.objects.get(name=group_name).user_set.add(user)
+    user = make.user(username, group_name)
     profile = UserProfile.get_for_user(user)
     profile.preferred_language = "en"  # the admin's messages in English, for the assertions
     profile.save()
@@ -50,16 +50,13 @@ def translator():
 
 @pytest.fixture
 def guide():
-    home = Page.objects.get(depth=2, locale__language_code="fi")
-    page = StandardPage(
-        title="Vanhemman opas",
-        slug="vanhemman-opas",
+    """A published Finnish guide on a site that has a Swedish home page."""
+    make.home("sv")
+    return make.standard_page(
+        "Vanhemman opas",
         intro=INTRO,
         body=[("paragraph", "".join(f"<p>{text}</p>" for text in PARAGRAPHS))],
     )
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 def sweden():
@@ -91,13 +88,17 @@ def translate_segments(client, translation, props, texts):
         assert response.status_code in (200, 201), response.content
 
 
-def start_swedish_translation(client, guide):
+def start_translation(client, page, locale):
     response = client.post(
-        reverse("wagtail_localize:submit_page_translation", args=[guide.pk]),
-        {"locales": [sweden().pk]},
+        reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
+        {"locales": [locale.pk]},
     )
     assert response.status_code == 302
-    return Translation.objects.get(source__object_id=guide.translation_key, target_locale=sweden())
+    return Translation.objects.get(source__object_id=page.translation_key, target_locale=locale)
+
+
+def start_swedish_translation(client, guide):
+    return start_translation(client, guide, sweden())
 
 
 def publish_translation(client, page, on_commit):
@@ -293,16 +294,7 @@ def test_po_from_another_page_or_an_older_source_is_refused(client, translator, 
     for entry in po:
         entry.msgstr = SWEDISH.get(entry.msgid, entry.msgid)
 
-    other = Translation.objects.exclude(pk=translation.pk).filter(target_locale=sweden()).first()
-    if other is None:
-        other_page = Page.objects.get(slug="blogin-kommentointi", locale__language_code="fi")
-        client.post(
-            reverse("wagtail_localize:submit_page_translation", args=[other_page.pk]),
-            {"locales": [sweden().pk]},
-        )
-        other = Translation.objects.get(
-            source__object_id=other_page.translation_key, target_locale=sweden()
-        )
+    other = start_swedish_translation(client, make.standard_page("Blogin kommentointi"))
     before = StringTranslation.objects.count()
     assert any(
         "not downloaded from this translation" in m for m in upload(client, other, str(po).encode())
@@ -335,6 +327,11 @@ def test_machine_translation_only_with_a_provider(client, translator, guide, set
 
 def test_progress_report_shows_each_language(client, translator, guide, soup_of):
     client.force_login(translator)
+    complete = make.standard_page("Järjestöjen matalan kynnyksen toiminta", intro="Kohtaamisia.")
+    arabic = start_translation(client, complete, Locale.objects.get(language_code="ar"))
+    props = editor_props(client, complete.get_translation(arabic.target_locale))
+    every = {s["source"]: f"[ar] {s['source']}" for s in props["segments"] if s["type"] == "string"}
+    translate_segments(client, arabic, props, every)
     translation = start_swedish_translation(client, guide)
     swedish = guide.get_translation(sweden())
     translate_segments(client, translation, editor_props(client, swedish), {INTRO: SWEDISH[INTRO]})
@@ -351,7 +348,7 @@ def test_progress_report_shows_each_language(client, translator, guide, soup_of)
     assert f"{done} of {total} segments" in cells["Svenska"].get_text()
     assert cells["Svenska"].a["href"] == reverse("wagtailadmin_pages:edit", args=[swedish.pk])
     assert cells["English"].get_text(strip=True) == "—"
-    # the Arabic demo guide is complete
+    # the guide translated into Arabic in full is complete
     guide_row = next(
         tr for tr in soup.select("tbody tr") if "matalan kynnyksen" in tr.th.get_text()
     )
@@ -366,20 +363,17 @@ def test_progress_report_queries_do_not_grow_with_rows(client, translator):
     from django.test.utils import CaptureQueriesContext
 
     client.force_login(translator)
+    arabic = Locale.objects.get(language_code="ar")
+    pages = [make.standard_page(f"Ohje {number}") for number in range(6)]
+    for page in pages[:3]:
+        start_translation(client, page, arabic)
     url = reverse("translation_progress")
     client.get(url)
     with CaptureQueriesContext(connection) as few:
         client.get(url)
-    for slug in ("blogin-kommentointi", "kotoutumistarjotin", "saavutettavuusseloste"):
-        page = Page.objects.get(slug=slug, locale__language_code="fi")
-        client.post(
-            reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
-            {"locales": [Locale.objects.get(language_code="ar").pk]},
-        )
-    assert (
-        TranslationSource.objects.filter(translations__target_locale__language_code="ar").count()
-        >= 6
-    )
+    for page in pages[3:]:
+        start_translation(client, page, arabic)
+    assert TranslationSource.objects.filter(translations__target_locale=arabic).count() == 6
     with CaptureQueriesContext(connection) as more:
         assert client.get(url).status_code == 200
     assert len(more) == len(few)
@@ -396,7 +390,7 @@ def test_progress_report_is_for_translators_and_coordinators(client):
 def test_every_page_type_translates_segment_by_segment(client, translator, model):
     client.force_login(translator)
     russian = Locale.objects.get(language_code="ru")
-    source = model.objects.filter(locale__language_code="fi").live().first()
+    source = one_page(model)
     response = client.post(
         reverse("wagtail_localize:submit_page_translation", args=[source.pk]),
         {"locales": [russian.pk]},
@@ -411,6 +405,18 @@ def test_every_page_type_translates_segment_by_segment(client, translator, model
     assert translation.get_progress() == (len(strings), 0)
 
 
+def finnish_snippet(model):
+    """The Finnish source of a snippet: the taxonomies come with ``migrate``, the footer text
+    is the site's own and is written here."""
+    if model is FooterText:
+        return FooterText.objects.create(
+            locale=Locale.objects.get(language_code="fi"),
+            organisation_name="Kotoutumisen verkosto",
+            body="<p>Yhteystiedot</p>",
+        )
+    return model.objects.filter(locale__language_code="fi").first()
+
+
 @pytest.mark.parametrize(
     "model",
     [Topic, Audience, IntegrationStage, TargetGroup, FooterText],
@@ -419,7 +425,7 @@ def test_every_page_type_translates_segment_by_segment(client, translator, model
 def test_every_translatable_snippet_translates_segment_by_segment(client, translator, model):
     client.force_login(translator)
     russian = Locale.objects.get(language_code="ru")
-    source = model.objects.filter(locale__language_code="fi").first()
+    source = finnish_snippet(model)
     opts = model._meta
     url = reverse(
         "wagtail_localize:submit_snippet_translation",
