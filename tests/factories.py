@@ -52,6 +52,10 @@ def _slug(parent, title):
 
 
 def publish(page, live=True):
+    """A revision of ``page`` as it is in memory, published when ``live``. Its number of
+    children is read again first: publishing saves the whole page, and a count kept from
+    before children were added would break the tree."""
+    page.refresh_from_db(fields=["numchild"])
     revision = page.save_revision()
     if live:
         revision.publish()

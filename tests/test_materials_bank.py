@@ -24,13 +24,11 @@ def media(settings, tmp_path):
 
 @pytest.fixture
 def bank(indexed_pages):
-    """Three organisations' materials (one of them from a branch, and a draft that is not
-    listed), with each facet's values spread so that every choice keeps some and leaves
-    some out. Titles to the materials."""
+    """Four organisations' materials (and a draft that is not listed), with each facet's
+    values spread so that every choice keeps some and leaves some out. Titles to the
+    materials."""
     family = make.organisation("Perheliitto")
-    branch = make.organisation(
-        "Perheliiton Oulun yhdistys", parent=family, level=OrganisationLevel.LOCAL
-    )
+    local = make.organisation("Perheliiton Oulun yhdistys", level=OrganisationLevel.LOCAL)
     aid = make.organisation("Avustusjärjestö")
     settlement = make.organisation("Setlementti")
     parenting = Topic.objects.get(slug="vanhemmuus", locale__language_code="fi")
@@ -56,7 +54,7 @@ def bank(indexed_pages):
             topics=[parenting],
         ),
         make.material_with_files(
-            branch,
+            local,
             "Vauvavihko",
             ["fi", "ru"],
             material_type="booklet",
@@ -163,7 +161,7 @@ def result_count(soup):
     ],
 )
 def test_each_facet_and_the_text_filter(client, soup_of, bank, query, lookup):
-    if "path__startswith" in lookup:  # the organisation's branches too
+    if "path__startswith" in lookup:
         lookup = {
             "path__startswith": Page.objects.get(
                 slug="perheliitto", locale__language_code="fi"
