@@ -1,10 +1,13 @@
 import io
 import sqlite3
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.db import connection
+
+DEMO = {"loaded": False}
 
 
 def pytest_collection_modifyitems(items):
@@ -15,19 +18,43 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session")
 def demo_site(django_db_setup, django_db_blocker):
-    """The demo site (``load_demo``), for the tests about the demo and the ones that need a
-    whole site's content (the browser journeys, search quality). Built once per run, when
-    the first test that asks for it starts; each test runs in a transaction on top of it. A
-    search server's index is rebuilt to hold it."""
+    """The demo site (``load_demo``), for the few tests whose subject is the demo itself.
+    Built once per run, when the first test that asks for it starts; each test runs in a
+    transaction on top of it. A search server's index is rebuilt to hold it. (The browser
+    tests load the demo in their own ``django_db_setup``.)"""
     from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
     from wagtail.search.backends import get_search_backend
 
+    DEMO["loaded"] = True
     with django_db_blocker.unblock():
         call_command("load_demo", verbosity=0)
         backend = get_search_backend()
         if isinstance(backend, ElasticsearchBaseSearchBackend):
             call_command("update_index", stdout=io.StringIO(), stderr=io.StringIO())
             backend.refresh_indexes()
+
+
+@pytest.fixture(autouse=True)
+def demo_only_where_asked(request):
+    """A test that did not ask for the demo fails rather than run on top of it: pytest's
+    ``--ff`` or ``--nf`` reorder the tests after they are sorted."""
+    if DEMO["loaded"] and "demo_site" not in request.fixturenames:
+        pytest.fail(
+            "The demo site was loaded before this test, which builds its own data: run the "
+            "tests in their own order (without --ff or --nf)."
+        )
+
+
+@pytest.fixture(autouse=True)
+def media(request, tmp_path):
+    """Files a test stores go to a folder of its own, not the configured media folder (the
+    demo's files and the browser tests' server stay there)."""
+    if "demo_site" in request.fixturenames or request.node.get_closest_marker("e2e"):
+        yield None
+        return
+    settings = request.getfixturevalue("settings")
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    yield Path(settings.MEDIA_ROOT)
 
 
 @pytest.fixture(autouse=True)

@@ -131,7 +131,11 @@ def standard_page(title="Ohje", *, parent=None, **fields):
 
 
 def organisation(title="Järjestö", *, level=OrganisationLevel.NATIONAL, **fields):
-    """An organisation page with its collection and editor group (as onboarding makes them)."""
+    """An organisation page with its collection and editor group (as onboarding makes them).
+    A title already taken gets a number: an organisation's collection and group go by its
+    name, and onboarding refuses a second organisation of the same name."""
+    if OrganisationPage.objects.filter(title=title).exists():
+        title = f"{title} {next(_numbers)}"
     page = add(section(OrganisationIndexPage), OrganisationPage, title, level=level, **fields)
     provide_access(page)
     return page

@@ -6,7 +6,6 @@ import json
 import zipfile
 from datetime import date
 from importlib import import_module
-from pathlib import Path
 
 import pytest
 from django.apps import apps
@@ -67,12 +66,6 @@ def make_odt(text="Hei maailma"):
         "</office:document-content>"
     )
     return make_zip({"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": content})
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-    return Path(settings.MEDIA_ROOT)
 
 
 def stored_files(media):

@@ -1,7 +1,5 @@
 """The materials bank: material pages with files per language, and combinable facets."""
 
-from pathlib import Path
-
 import pytest
 from wagtail.models import Locale, Page
 
@@ -13,13 +11,6 @@ from tests import factories as make
 pytestmark = pytest.mark.django_db
 
 BANK = "/fi/materiaalipankki/"
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    """The materials' files go to a folder of the test's own."""
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-    return Path(settings.MEDIA_ROOT)
 
 
 @pytest.fixture
@@ -174,6 +165,13 @@ def test_each_facet_and_the_text_filter(client, soup_of, bank, query, lookup):
     soup = soup_of(client.get(f"{BANK}?{query}"))
     assert result_count(soup) == expected < total
     assert expected > 0
+
+
+def test_a_tag_no_material_has_lists_nothing(client, soup_of, bank):
+    """An unknown tag narrows to nothing rather than being ignored."""
+    soup = soup_of(client.get(f"{BANK}?tag=ei-ole"))
+    assert result_count(soup) == 0
+    assert titles(soup) == []
 
 
 def test_sort_by_title(client, soup_of, bank):
@@ -370,5 +368,5 @@ def test_text_filter_understands_inflected_finnish(client, soup_of, bank, indexe
         )
     )
     found = titles(soup_of(client.get(f"{BANK}?q=äitiryhmä")))
-    assert "Meri-Lapin äitiryhmien toimintamalli" in found
+    assert found == ["Meri-Lapin äitiryhmien toimintamalli"]
     assert titles(soup_of(client.get(f"{BANK}?q=aitiryhmien"))) == found

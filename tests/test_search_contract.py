@@ -121,7 +121,9 @@ def matching_page(search_backend):
     """One page holding the words the hostile queries are made of, so that they reach the
     matching and highlighting of results, not only an empty index."""
     words = "Marttaliitto opas kotoutuminen verkosto tarjotin regex term"
-    make.standard_page(f"Opas: {words}", intro=words)
+    page = make.standard_page(f"Opas: {words}", intro=words)
+    arabic = "أعضاء الشبكة term"  # for the queries in a right-to-left language
+    make.translation(page, "ar", title=f"دليل: {arabic}", intro=arabic)
     search_backend.refresh_indexes()
 
 
