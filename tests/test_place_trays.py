@@ -206,7 +206,7 @@ def test_arabic_tray_marks_its_finnish_interface_and_content(client, soup_of, ac
     assert soup.html["lang"] == "ar" and soup.html["dir"] == "rtl"
     # the interface is shown in Finnish, and says so
     assert soup.h1["lang"] == "fi" and soup.h1["dir"] == "ltr"
-    for part in soup.select("table.matrix, ul.gaps, h3, h4, .activity-line__reach"):
+    for part in soup.select(".table-scroll, ul.gaps, h3, h4, .activity-line__reach"):
         assert (part.get("lang"), part.get("dir")) == ("fi", "ltr"), part
     for line in soup.select(".activity-line"):  # untranslated Finnish originals
         assert (line["lang"], line["dir"]) == ("fi", "ltr")
