@@ -211,6 +211,9 @@ def test_arabic_tray_marks_its_finnish_interface_and_content(client, soup_of, ac
     for line in soup.select(".activity-line"):  # untranslated Finnish originals
         assert (line["lang"], line["dir"]) == ("fi", "ltr")
     assert client.get("/ar/toiminta/kunta/atlantis/").status_code == 404
+    soup = soup_of(client.get("/ar/toiminta/?municipality=kemi"))
+    link = soup.find("a", href="/ar/toiminta/kunta/kemi/")
+    assert (link.parent["lang"], link.parent["dir"]) == ("fi", "ltr")
 
 
 def print_rules(css):
