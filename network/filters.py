@@ -2,14 +2,12 @@
 shareable address and works without JavaScript."""
 
 from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from home.models import Language
 from network.models import (
     ActivityCategory,
-    ActivityPage,
     IntegrationStage,
     Municipality,
     OrganisationPage,
@@ -19,16 +17,16 @@ from network.models import (
 )
 
 
-def municipality_field():
-    """A municipality by its slug; the activities shown are those reaching it
+def place_field(places, label):
+    """A municipality or region by its slug; the activities shown are those reaching it
     (``ActivityPageQuerySet.reaching``)."""
     return forms.ModelChoiceField(
-        Municipality.objects.all(),
-        to_field_name="slug",
-        label=_("Municipality"),
-        required=False,
-        empty_label=_("All"),
+        places, to_field_name="slug", label=label, required=False, empty_label=_("All")
     )
+
+
+def municipality_field():
+    return place_field(Municipality.objects.all(), _("Municipality"))
 
 
 class FilterForm(forms.Form):
@@ -46,7 +44,7 @@ class FilterForm(forms.Form):
 
 class ActivityFilterForm(FilterForm):
     municipality = municipality_field()
-    region = forms.ChoiceField(label=_("Region"), required=False)
+    region = place_field(Region.objects.all(), _("Region"))
     category = forms.ChoiceField(label=_("Category"), required=False)
     stage = forms.ChoiceField(label=_("Stage of integration"), required=False)
     target = forms.ChoiceField(label=_("Target group"), required=False)
@@ -57,7 +55,6 @@ class ActivityFilterForm(FilterForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         anything = [("", _("All"))]
-        self.fields["region"].choices = anything + list(Region.objects.values_list("slug", "name"))
         self.fields["category"].choices = anything + list(ActivityCategory.choices)
         self.fields["stage"].choices = anything + [
             (t.slug, t.name) for t in IntegrationStage.for_locale()
@@ -76,14 +73,9 @@ class ActivityFilterForm(FilterForm):
 
     def apply(self, activities):
         data = {name: "" for name in self.fields} | getattr(self, "cleaned_data", {})
-        if data["municipality"]:
-            activities = activities.reaching(data["municipality"])
-        if data["region"]:
-            # named for the region, or in one of its municipalities
-            in_region = ActivityPage.objects.filter(
-                Q(regions__slug=data["region"]) | Q(municipalities__region__slug=data["region"])
-            )
-            activities = activities.filter(pk__in=in_region.values("pk"))
+        for place in (data["municipality"], data["region"]):
+            if place:
+                activities = activities.reaching(place)
         if data["category"]:
             activities = activities.filter(category=data["category"])
         if data["stage"]:

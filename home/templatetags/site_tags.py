@@ -150,6 +150,18 @@ def interface_language():
     return None if current in settings.INTERFACE_LANGUAGES else settings.LANGUAGE_CODE
 
 
+@register.simple_tag
+def interface_attributes():
+    """`` lang=… dir=…`` for interface text inside a page's content when the interface is
+    shown in another language than the page (``interface_language``), else nothing."""
+    code = interface_language()
+    if code is None:
+        return ""
+    return format_html(
+        ' lang="{}" dir="{}"', code, "rtl" if code in settings.LANGUAGES_BIDI else "ltr"
+    )
+
+
 @register.inclusion_tag("home/includes/main_menu.html", takes_context=True)
 def main_menu(context, current_page=None):
     """The home page and its public children shown in menus, each as ``{pk, url, title}``."""

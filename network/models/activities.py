@@ -1,9 +1,14 @@
 """Activity forms on the integration tray (kotoutumistarjotin), and the tray views:
-a filterable listing and a coverage matrix of category × integration stage."""
+a filterable listing, a coverage matrix of category × integration stage with the national
+view of regions × categories, and the trays of one region or municipality."""
+
+import operator
+from functools import reduce
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Case, Exists, OuterRef, Q, Value, When
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -22,6 +27,8 @@ from home.forms import TermsInPageLanguageForm
 from home.models import AggregatingPage
 from home.permissions import ReviewedPage
 from network.models.organisations import InOrganisation, OrganisationLevel, attach_organisations
+from network.models.places import Municipality, Region
+from network.models.reach import reach_conditions
 from network.models.taxonomies import IntegrationStage, TargetGroup
 
 ACTIVITIES_PER_PAGE = 20
@@ -40,17 +47,33 @@ class ActivityPageTag(TaggedItemBase):
 
 
 class ActivityPageQuerySet(PageQuerySet):
-    def reaching(self, municipality):
-        """Activities open to people living in ``municipality``: those that run there, the
-        regional ones of its region and the national ones (online activities belong here too
-        once they exist). The one statement of that rule, for every view that narrows
-        activities to a place."""
-        reach = (
-            Q(municipalities=municipality)
-            | Q(level=OrganisationLevel.REGIONAL, regions=municipality.region_id)
-            | Q(level=OrganisationLevel.NATIONAL)
+    def reaching(self, place):
+        """Activities open to people living in ``place``, a municipality or a region (the rule:
+        ``reach_conditions``)."""
+        return self.filter(reaching(place))
+
+    def with_reach(self, place):
+        """Each activity annotated with ``reach``: why it reaches ``place``, the most specific
+        reason of ``reach_conditions`` that applies to it (None when none does)."""
+        return self.annotate(
+            reach=Case(
+                *(
+                    When(
+                        Exists(ActivityPage.objects.filter(condition, pk=OuterRef("pk"))),
+                        then=Value(str(reason)),
+                    )
+                    for reason, condition in reach_conditions(place).items()
+                ),
+                default=None,
+            )
         )
-        return self.filter(pk__in=ActivityPage.objects.filter(reach).values("pk"))
+
+
+def reaching(place):
+    """The activities reaching ``place`` as one condition, for filtering or for counting
+    (``Count(..., filter=reaching(place))``) in a query of activities."""
+    reach = reduce(operator.or_, reach_conditions(place).values())
+    return Q(pk__in=ActivityPage.objects.filter(reach).values("pk"))
 
 
 class ActivityPage(InOrganisation, ContactMixin, ReviewedPage):
@@ -190,34 +213,70 @@ class ActivityIndexPage(RoutablePageMixin, AggregatingPage):
     @path("kattavuus/", name="matrix")
     def matrix(self, request):
         """Counts of activities by category and integration stage, of all activities or of
-        those reaching one municipality; empty cells are gaps."""
+        those reaching one municipality (empty cells are gaps), and the national view: what
+        reaches each region, by category."""
+        from network.coverage import by_region, coverage
         from network.filters import CoverageFilterForm
 
         form = CoverageFilterForm(request.GET or None)
         activities = self.activities()
         if form.is_valid() and form.cleaned_data["municipality"]:
             activities = activities.reaching(form.cleaned_data["municipality"])
-        counts = {
-            (row["category"], row["stages__slug"]): row["count"]
-            for row in activities.order_by()  # the default ordering by path would split the groups
-            .values("category", "stages__slug")
-            .annotate(count=Count("pk", distinct=True))
-        }
-        stages = IntegrationStage.for_locale()
-        rows = [
-            {
-                "category": value,
-                "label": label,
-                "cells": [
-                    {"stage": stage, "count": counts.get((value, stage.slug), 0)}
-                    for stage in stages
-                ],
-                "unclassified": counts.get((value, None), 0),
-            }
-            for value, label in ActivityCategory.choices
-        ]
         return self.render(
             request,
             template="network/activity_matrix.html",
-            context_overrides={"stages": stages, "rows": rows, "form": form},
+            context_overrides={
+                **coverage(activities),
+                "form": form,
+                "regions": by_region(self.activities()),
+            },
+        )
+
+    @path("alue/<slug:slug>/", name="region")
+    def region(self, request, slug):
+        region = get_object_or_404(Region, slug=slug)
+        municipalities = Municipality.objects.filter(
+            region=region, pk__in=self.activities().values("municipalities")
+        )
+        return self.place_tray(request, region, "region", {"municipalities": municipalities})
+
+    @path("kunta/<slug:slug>/", name="municipality")
+    def municipality(self, request, slug):
+        municipality = get_object_or_404(Municipality.objects.select_related("region"), slug=slug)
+        return self.place_tray(request, municipality, "municipality")
+
+    def place_tray(self, request, place, kind, context=None):
+        """The tray of one region or municipality (``kind``, also the filter narrowing the
+        listing to it): what reaches it, grouped by category and stage, its coverage matrix and
+        its gaps in words; printable for a local network meeting."""
+        from network.coverage import by_category_and_stage, coverage, gaps
+
+        activities = self.activities().reaching(place)
+        listed = attach_organisations(
+            activities.with_reach(place)
+            .select_related("locale")
+            .prefetch_related("municipalities", "stages")
+            .order_by("title", "pk")
+        )
+        own_key = "region_id" if kind == "region" else "pk"  # a municipality's key to the place
+        for activity in listed:
+            activity.places_here = [
+                municipality.name
+                for municipality in activity.municipalities.all()
+                if getattr(municipality, own_key) == place.pk
+            ]
+        matrix = coverage(activities)
+        return self.render(
+            request,
+            template="network/place_tray.html",
+            context_overrides={
+                "place": place,
+                "kind": kind,
+                "region": place if kind == "region" else place.region,
+                "count": len(listed),
+                "groups": by_category_and_stage(listed),
+                "gaps": gaps(matrix["rows"]),
+                **matrix,
+                **(context or {}),
+            },
         )

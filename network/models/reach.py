@@ -1,0 +1,24 @@
+"""Which activities reach people living in a place: the tray's one rule for it. The filters,
+the place trays and every coverage matrix narrow or count activities with it, so that a count
+always equals the list it links to."""
+
+from django.db.models import Q
+
+from network.models.organisations import OrganisationLevel
+from network.models.places import Region
+
+
+def reach_conditions(place):
+    """Why an activity reaches people living in ``place`` (a municipality or a region), each
+    reason as a condition on activities, most specific first: it runs there (in one of the
+    region's municipalities), it is a regional activity of the place's region, it is national.
+    A new way of reaching people (online activities) is one more entry here."""
+    if isinstance(place, Region):
+        runs_there, region = Q(municipalities__region=place), place.pk
+    else:
+        runs_there, region = Q(municipalities=place), place.region_id
+    return {
+        OrganisationLevel.LOCAL: runs_there,
+        OrganisationLevel.REGIONAL: Q(level=OrganisationLevel.REGIONAL, regions=region),
+        OrganisationLevel.NATIONAL: Q(level=OrganisationLevel.NATIONAL),
+    }
