@@ -10,6 +10,7 @@ each view that looks a parameter up."""
 from urllib.parse import urlencode
 
 from django.http import Http404, QueryDict
+from django.middleware import locale
 
 NUL = "\x00"
 
@@ -27,3 +28,15 @@ class DropNulCharactersMiddleware:
                 urlencode([(key.replace(NUL, ""), value.replace(NUL, "")) for key, value in pairs])
             )
         return self.get_response(request)
+
+
+class LocaleMiddleware(locale.LocaleMiddleware):
+    """Django's, leaving alone a response marked ``language_neutral`` (the open data API,
+    which takes its language as a parameter): Django would send a 404 of an address outside
+    the language prefixes to the same address under ``/fi/``, where Wagtail answers every
+    address with a page or a 404 page of its own."""
+
+    def process_response(self, request, response):
+        if getattr(response, "language_neutral", False):
+            return response
+        return super().process_response(request, response)

@@ -26,6 +26,7 @@ from home.contact import ContactMixin
 from home.forms import TermsInPageLanguageForm
 from home.models import AggregatingPage
 from home.permissions import ReviewedPage
+from network import structured_data
 from network.models.organisations import InOrganisation, OrganisationLevel, attach_organisations
 from network.models.places import Municipality, Region
 from network.models.reach import reach_conditions
@@ -167,8 +168,20 @@ class ActivityPage(InOrganisation, ContactMixin, ReviewedPage):
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
 
+    def areas_served(self):
+        """Where the activity reaches, as ``(kind, name)`` pairs (kind: country, region or
+        municipality): Finland for a national activity, else the municipalities it runs in
+        and, for a regional one, its regions (the rule ``reaching`` applies)."""
+        if self.level == OrganisationLevel.NATIONAL:
+            return [("country", _("Finland"))]
+        regions = self.regions.all() if self.level == OrganisationLevel.REGIONAL else []
+        return [("region", region.name) for region in regions] + [
+            ("municipality", municipality.name) for municipality in self.municipalities.all()
+        ]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["structured_data"] = structured_data.activity(self, request)
         context["tray"] = ActivityIndexPage.objects.live().filter(locale_id=self.locale_id).first()
         context["stage_names"] = IntegrationStage.localized_names(self.stages.all())
         context["target_group_names"] = TargetGroup.localized_names(self.target_groups.all())

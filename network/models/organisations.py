@@ -21,6 +21,7 @@ from home.forms import PageForm
 from home.i18n import own_or_untranslated_q
 from home.models import AggregatingPage
 from home.permissions import ReviewedPage
+from network import structured_data
 
 ORGANISATIONS_PER_PAGE = 24
 ORGANISATION_POSTS_SHOWN = 5
@@ -145,6 +146,7 @@ class OrganisationPage(ContactMixin, ReviewedPage):
         from network.models import ActivityPage, BlogPage  # they import this module
 
         context = super().get_context(request, *args, **kwargs)
+        context["structured_data"] = structured_data.organisation(self, request)
         context["posts"] = attach_organisations(
             BlogPage.objects.live()
             .public()

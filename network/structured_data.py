@@ -1,0 +1,56 @@
+"""schema.org descriptions of tray activities (``Service``) and organisations
+(``Organization``), embedded in their pages as JSON-LD for search engines and other readers
+of structured data. ``hoursAvailable`` needs opening hours as times, which activities do not
+hold yet (their schedule is free text), so it is left out."""
+
+SCHEMA_ORG = "https://schema.org"
+AREA_TYPES = {"country": "Country", "region": "AdministrativeArea", "municipality": "City"}
+
+
+def without_empty(record):
+    """``record`` without the fields that have no value (empty text, lists or None)."""
+    return {name: value for name, value in record.items() if value not in ("", None, [], {})}
+
+
+def organisation(page, request):
+    return without_empty(
+        {
+            "@context": SCHEMA_ORG,
+            "@type": "Organization",
+            "name": page.title,
+            "alternateName": page.short_name,
+            "description": page.intro,
+            "url": page.get_full_url(request),
+            "address": page.address,
+            "email": page.contact_email,
+            "telephone": page.contact_phone,
+        }
+    )
+
+
+def activity(page, request):
+    provider = page.organisation
+    return without_empty(
+        {
+            "@context": SCHEMA_ORG,
+            "@type": "Service",
+            "name": page.title,
+            "description": page.intro,
+            "url": page.get_full_url(request),
+            "provider": provider
+            and {
+                "@type": "Organization",
+                "name": provider.title,
+                "url": provider.get_full_url(request),
+            },
+            "areaServed": [
+                {"@type": AREA_TYPES[kind], "name": str(name)} for kind, name in page.areas_served()
+            ],
+            "availableLanguage": [
+                {"@type": "Language", "name": language.native_name, "alternateName": language.code}
+                for language in page.languages.all()
+            ],
+            "email": page.contact_email,
+            "telephone": page.contact_phone,
+        }
+    )
