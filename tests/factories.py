@@ -245,3 +245,26 @@ def footer_text(language="fi", **fields):
     fields.setdefault("organisation_name", "Verkosto")
     fields.setdefault("body", "<p>Alatunniste</p>")
     return FooterText.objects.create(locale=Locale.objects.get(language_code=language), **fields)
+
+
+def blog_post_form(action="action-publish", *, title="Uutinen", **fields):
+    """What the admin's blog post form sends, built with Wagtail's
+    ``wagtail.test.utils.form_data``: ``action`` is the button pressed (``action-draft``,
+    ``action-submit``, ``action-publish``); ``fields`` replace or add form fields by their
+    names in the form (``image``, ``body-0-value``…)."""
+    from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+    data = nested_form_data(
+        {
+            "title": title,
+            "slug": slugify(title),
+            "author_name": "Kirjoittaja",
+            "date": "2026-11-01",
+            "intro": "Johdanto",
+            "tags": "",
+            "body": streamfield([("paragraph", rich_text("<p>Teksti</p>"))]),
+            action: action,
+        }
+    )
+    data.update(fields)
+    return data

@@ -79,23 +79,7 @@ def test_editor_can_publish_a_blog_post_through_the_admin(admin_client):
     organisation = make.organisation("Testijärjestö")
     make.section(BlogIndexPage)
     url = reverse("wagtailadmin_pages:add", args=["network", "blogpage", organisation.pk])
-    data = {
-        "title": "Uusi kirjoitus",
-        "slug": "uusi-kirjoitus",
-        "author_name": "Testi Kirjoittaja",
-        "date": "2026-11-01",
-        "intro": "Johdanto",
-        "body-count": "1",
-        "body-0-type": "paragraph",
-        "body-0-value": (
-            '{"blocks":[{"key":"a","type":"unstyled","depth":0,"text":"Teksti",'
-            '"inlineStyleRanges":[],"entityRanges":[]}],"entityMap":{}}'
-        ),
-        "body-0-deleted": "",
-        "body-0-order": "0",
-        "tags": "uusi, testi",
-        "action-publish": "publish",
-    }
+    data = make.blog_post_form("action-publish", title="Uusi kirjoitus", tags="uusi, testi")
     response = admin_client.post(url, data)
     assert response.status_code == 302, response.content[:2000]
     post = BlogPage.objects.get(slug="uusi-kirjoitus")

@@ -16,22 +16,6 @@ from tests import factories as make
 
 pytestmark = pytest.mark.django_db
 
-PARAGRAPH = json.dumps(
-    {
-        "blocks": [
-            {
-                "key": "a",
-                "type": "unstyled",
-                "depth": 0,
-                "text": "Teksti",
-                "inlineStyleRanges": [],
-                "entityRanges": [],
-            }
-        ],
-        "entityMap": {},
-    }
-)
-
 
 @pytest.fixture
 def a_and_b():
@@ -176,38 +160,20 @@ def test_a_draft_of_a_published_material_changes_nothing_until_it_is_published(c
     assert downloads_anonymously(client, ours)
 
 
-def blog_form(**extra):
-    data = {
-        "title": "Uutinen",
-        "slug": "uutinen",
-        "author_name": "Anna",
-        "date": "2026-11-01",
-        "intro": "Johdanto",
-        "tags": "",
-        "action-draft": "action-draft",
-        "body-count": "1",
-        "body-0-type": "paragraph",
-        "body-0-value": PARAGRAPH,
-        "body-0-deleted": "",
-        "body-0-order": "0",
-    }
-    data.update(extra)
-    return data
-
-
-def add_post(client, onboarded, data):
+def add_post(client, onboarded, **fields):
+    """The editor saves a new blog post draft of ``onboarded``'s with ``fields`` in its form."""
     url = reverse("wagtailadmin_pages:add", args=["network", "blogpage", onboarded.organisation.pk])
-    return client.post(url, data)
+    return client.post(url, make.blog_post_form("action-draft", **fields))
 
 
 def test_forged_image_of_another_organisation_is_refused(client, a_and_b):
     a, b = a_and_b
     ours, theirs = image_in(a, "A:n kuva"), image_in(b, "B:n kuva")
     editor_of(a, client)
-    assert refused(add_post(client, a, blog_form(image=str(theirs.pk))), "image")
+    assert refused(add_post(client, a, image=str(theirs.pk)), "image")
     assert not BlogPage.objects.filter(slug="uutinen").exists()
 
-    assert add_post(client, a, blog_form(image=str(ours.pk))).status_code == 302
+    assert add_post(client, a, image=str(ours.pk)).status_code == 302
     assert BlogPage.objects.get(slug="uutinen").image == ours
 
 
@@ -242,13 +208,13 @@ def test_forged_document_in_a_streamfield_block_or_its_text_is_refused(client, a
     a, b = a_and_b
     ours, theirs = document_in(a, "a-opas"), document_in(b, "b-opas")
     editor_of(a, client)
-    response = add_post(client, a, blog_form(**block(theirs)))
+    response = add_post(client, a, **block(theirs))
     assert refused(response, "body")
     error = response.context["form"].errors["body"].as_data()[0]
     assert [str(e.message) for e in error.non_block_errors.as_data()] == [str(NOT_CHOOSABLE)]
     assert not BlogPage.objects.filter(slug="uutinen").exists()
 
-    assert add_post(client, a, blog_form(**block(ours))).status_code == 302
+    assert add_post(client, a, **block(ours)).status_code == 302
     post = BlogPage.objects.get(slug="uutinen")
     references = BlogPage._meta.get_field("body").extract_references(post.body)
     found = {(model, str(pk)) for model, pk, _path, _content in references}

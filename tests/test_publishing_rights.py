@@ -20,22 +20,6 @@ from tests import factories as make
 
 pytestmark = pytest.mark.django_db
 
-BODY = json.dumps(
-    {
-        "blocks": [
-            {
-                "key": "a",
-                "type": "unstyled",
-                "depth": 0,
-                "text": "Teksti",
-                "inlineStyleRanges": [],
-                "entityRanges": [],
-            }
-        ],
-        "entityMap": {},
-    }
-)
-
 
 @pytest.fixture
 def organisation():
@@ -70,25 +54,6 @@ def live_post(organisation):
 @pytest.fixture
 def draft(organisation):
     return blog_post(organisation.organisation, "luonnos", live=False)
-
-
-def form_data(title, slug, action, **extra):
-    data = {
-        "title": title,
-        "slug": slug,
-        "author_name": "A",
-        "date": "2026-11-01",
-        "intro": "Johdanto",
-        "body-count": "1",
-        "body-0-type": "paragraph",
-        "body-0-value": BODY,
-        "body-0-deleted": "",
-        "body-0-order": "0",
-        "tags": "",
-        action: "1",
-    }
-    data.update(extra)
-    return data
 
 
 def public_text(url):
@@ -135,13 +100,13 @@ def test_page_editor_publishing_saves_at_most_a_draft(client, editor, organisati
     )
     form = client.get(add).content.decode()
     assert 'name="action-submit"' in form and 'name="action-publish"' not in form
-    client.post(add, form_data("Uusi", "uusi", "action-publish"))
+    client.post(add, make.blog_post_form("action-publish", title="Uusi", slug="uusi"))
     assert "uusi" not in live_slugs()
     assert public_text(f"{organisation.organisation.url}uusi/") is None
 
     client.post(
         reverse("wagtailadmin_pages:edit", args=[live_post.pk]),
-        form_data("Muutettu", live_post.slug, "action-publish"),
+        make.blog_post_form("action-publish", title="Muutettu", slug=live_post.slug),
     )
     assert "Muutettu" not in public_text(live_post.url)
     assert BlogPage.objects.get(pk=live_post.pk).title == "Julkaistu julkaistu"
@@ -184,7 +149,7 @@ def test_admin_api_publish_copy_and_alias_make_nothing_live(
 
     editor_session.post(
         reverse("wagtailadmin_pages:edit", args=[live_post.pk]),
-        form_data("Luonnosmuutos", live_post.slug, "action-draft"),
+        make.blog_post_form("action-draft", title="Luonnosmuutos", slug=live_post.slug),
         HTTP_X_CSRFTOKEN=editor_session.cookies["csrftoken"].value,
     )
     api_action(editor_session, live_post, "publish")
@@ -218,7 +183,7 @@ def test_scheduled_publishing_needs_a_reviewer(client, editor, draft):
     past = (timezone.localtime() - datetime.timedelta(hours=1)).strftime("%Y-%m-%d %H:%M")
     client.post(
         reverse("wagtailadmin_pages:edit", args=[draft.pk]),
-        form_data("Ajastettu", draft.slug, "action-publish", go_live_at=past),
+        make.blog_post_form("action-publish", title="Ajastettu", slug=draft.slug, go_live_at=past),
     )
     call_command("publish_scheduled", verbosity=0)
     assert "luonnos" not in live_slugs()

@@ -2,7 +2,6 @@
 scheduled publishing."""
 
 import datetime
-import json
 
 import pytest
 from django.core import mail
@@ -15,22 +14,6 @@ from tests import factories as make
 
 pytestmark = pytest.mark.django_db
 
-BODY = json.dumps(
-    {
-        "blocks": [
-            {
-                "key": "a",
-                "type": "unstyled",
-                "depth": 0,
-                "text": "Teksti",
-                "inlineStyleRanges": [],
-                "entityRanges": [],
-            }
-        ],
-        "entityMap": {},
-    }
-)
-
 
 @pytest.fixture
 def people():
@@ -39,28 +22,9 @@ def people():
     return organisation, make.editor(organisation, "editori"), make.coordinator("koordinaattori")
 
 
-def post_data(action, **extra):
-    data = {
-        "title": "Uutinen",
-        "slug": "uutinen",
-        "author_name": "Editori",
-        "date": "2026-11-01",
-        "intro": "Johdanto",
-        "body-count": "1",
-        "body-0-type": "paragraph",
-        "body-0-value": BODY,
-        "body-0-deleted": "",
-        "body-0-order": "0",
-        "tags": "",
-        action: action,
-    }
-    data.update(extra)
-    return data
-
-
 def submit(client, organisation, **extra):
     url = reverse("wagtailadmin_pages:add", args=["network", "blogpage", organisation.pk])
-    response = client.post(url, post_data("action-submit", **extra))
+    response = client.post(url, make.blog_post_form("action-submit", **extra))
     assert response.status_code == 302
     return BlogPage.objects.get(slug="uutinen")
 
