@@ -81,6 +81,14 @@ class ReviewedPagePermissions(PagePermissionTester):
     def can_publish_subpage(self):
         return super().can_publish_subpage() and self._publishes(self.page)
 
+    def can_confirm_still_correct(self):
+        """Confirming that the page's details are still correct (a check, no new content:
+        ``network.freshness``) is for those who edit it as their own, its organisation's
+        editors and the coordinators; not for translators, who vouch for the wording only."""
+        if not self.user.is_active or self.page_is_root:
+            return False
+        return self.user.is_superuser or "change" in self.permissions
+
     def can_set_view_restrictions(self):
         return super().can_publish() and self.is_reviewer()
 

@@ -8,6 +8,9 @@ class NetworkConfig(AppConfig):
     verbose_name = _("Network")
 
     def ready(self):
+        from wagtail.signals import page_published
+
+        from network import freshness
         from network.roles import (
             ensure_coordinators_and_workflow,
             ensure_translators,
@@ -17,3 +20,4 @@ class NetworkConfig(AppConfig):
         post_migrate.connect(ensure_coordinators_and_workflow, sender=self)
         post_migrate.connect(ensure_translators, sender=self)
         post_save.connect(new_locale_home)
+        page_published.connect(freshness.published, dispatch_uid="network_activity_checked")

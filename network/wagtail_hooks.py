@@ -1,4 +1,5 @@
-"""Admin for the network app: moderation of blog comments.
+"""Admin for the network app: moderation of blog comments, and the activities' "Still
+correct" with its dashboard panels (``network.freshness_admin``).
 
 Coordinators with the ``network.change_comment`` permission (superusers have it) see
 the comments, pending first, and approve or reject them from the listing or the edit view.
@@ -19,6 +20,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import chooser
 from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 
+from network import freshness_admin
 from network.models import Comment, CommentStatus
 from network.roles import edits_source_snippet_refused
 
@@ -180,6 +182,32 @@ def register_moderation_url():
     return [
         path("comments/moderate/<int:pk>/<str:status>/", moderate, name="network_comment_moderate")
     ]
+
+
+@hooks.register("register_admin_urls")
+def register_still_correct_url():
+    return [
+        path(
+            "activities/<int:page_id>/still-correct/",
+            freshness_admin.still_correct,
+            name="network_activity_still_correct",
+        )
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def still_correct_header_button(page, user, view_name, next_url=None):
+    return freshness_admin.still_correct_button(page, user, next_url)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def still_correct_listing_button(page, user, next_url=None):
+    return freshness_admin.still_correct_button(page, user, next_url)
+
+
+@hooks.register("construct_homepage_panels")
+def add_freshness_panels(request, panels):
+    panels.extend(freshness_admin.dashboard_panels(request))
 
 
 @hooks.register("before_edit_snippet")

@@ -1,7 +1,12 @@
-"""Demo activities of the integration tray, from the network's source texts."""
+"""Demo activities of the integration tray, from the network's source texts, each last
+checked some months before the demo was built (one over a year ago, one 11 months ago: see
+``network.freshness``)."""
+
+from django.utils import timezone
 
 from demo.builder import body_from_text, demo_step
 from home.models import Language
+from network.freshness import months_before, record_check
 from network.models import (
     ActivityCategory,
     ActivityIndexPage,
@@ -21,6 +26,7 @@ TRAY_INTRO = (
 ACTIVITIES = [
     {
         "slug": "womento-tyouramentorointi",
+        "checked_months_ago": 2,
         "organisation": "vaestoliitto",
         "title": "Womento-työuramentorointi",
         "intro": "Mentori tutustuttaa maahanmuuttajanaisen suomalaiseen työkulttuuriin ja auttaa "
@@ -40,6 +46,7 @@ ACTIVITIES = [
     },
     {
         "slug": "puhutaan-kotoutumisesta",
+        "checked_months_ago": 13,
         "organisation": "vaestoliitto",
         "title": "Puhutaan kotoutumisesta -vertaisryhmät",
         "intro": "Vertaisryhmissä maahanmuuttajat ja turvapaikanhakijat keskustelevat tasa-arvosta, "
@@ -59,6 +66,7 @@ ACTIVITIES = [
     },
     {
         "slug": "meri-lapin-aitiryhmat",
+        "checked_months_ago": 11,
         "organisation": "toivola-luotola-setlementti",
         "title": "Äitiryhmät Meri-Lapissa",
         "intro": "Ryhmä- ja yksilöohjausta kotona lapsiaan hoitaville maahanmuuttajaäideille. "
@@ -78,6 +86,7 @@ ACTIVITIES = [
     },
     {
         "slug": "perhe-yhtenaiseksi",
+        "checked_months_ago": 5,
         "organisation": "oulun-kaupunki-maahanmuuttajapalvelut",
         "title": "Perhe Yhtenäiseksi -perhetyö",
         "intro": "Perheterapeuttisia ja perhetyön menetelmiä hyödyntävää työskentelyä "
@@ -96,6 +105,7 @@ ACTIVITIES = [
     },
     {
         "slug": "vapaaehtoiseksi-punaiseen-ristiin",
+        "checked_months_ago": 0,
         "organisation": "suomen-punainen-risti",
         "title": "Vapaaehtoiseksi Punaiseen Ristiin",
         "intro": "Maahan muuttaneet mukaan järjestön perustoimintaan: ystävätoiminta, ensiapu, "
@@ -144,4 +154,9 @@ def integration_tray(builder):
         fields["stages"] = terms(IntegrationStage, fields["stages"], home.locale)
         fields["target_groups"] = terms(TargetGroup, fields["target_groups"], home.locale)
         fields["languages"] = list(Language.objects.filter(code__in=fields["languages"]))
-        builder.page(organisation, ActivityPage, slug, **fields)
+        checked_months_ago = fields.pop("checked_months_ago")
+        published = builder.created + builder.updated
+        page = builder.page(organisation, ActivityPage, slug, **fields)
+        if builder.created + builder.updated != published:
+            # publishing dated the check today; the demo shows a tray checked over time
+            record_check(page, months_before(timezone.localdate(), checked_months_ago))

@@ -27,6 +27,7 @@ from home.forms import TermsInPageLanguageForm
 from home.models import AggregatingPage
 from home.permissions import ReviewedPage
 from network import structured_data
+from network.freshness import MARK_AFTER_MONTHS, unchecked_since
 from network.models.organisations import InOrganisation, OrganisationLevel, attach_organisations
 from network.models.places import Municipality, Region
 from network.models.reach import reach_conditions
@@ -105,6 +106,12 @@ class ActivityPage(InOrganisation, ContactMixin, ReviewedPage):
     accessibility = models.TextField(_("accessibility"), blank=True)
     signup_url = models.URLField(_("sign-up link"), blank=True)
     tags = ClusterTaggableManager(through=ActivityPageTag, blank=True, verbose_name=_("tags"))
+    # The organisation's last check of the details, the same in every language (see
+    # network.freshness): set by publishing the source page or by "still correct".
+    last_checked = models.DateField(_("last checked"), null=True, blank=True, editable=False)
+    stale_reminder_sent_at = models.DateTimeField(
+        _("stale reminder sent at"), null=True, blank=True, editable=False
+    )
 
     objects = PageManager.from_queryset(ActivityPageQuerySet)()
 
@@ -178,6 +185,13 @@ class ActivityPage(InOrganisation, ContactMixin, ReviewedPage):
         return [("region", region.name) for region in regions] + [
             ("municipality", municipality.name) for municipality in self.municipalities.all()
         ]
+
+    @property
+    def unchecked_for_a_year(self):
+        """Whether the site marks the activity as not checked for over a year."""
+        return self.last_checked is not None and self.last_checked <= unchecked_since(
+            MARK_AFTER_MONTHS
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
