@@ -119,8 +119,7 @@ def test_existing_activities_are_dated_by_their_last_publish(activity):
 
 def test_still_correct_is_one_click_without_review_in_every_language(activity, editor):
     swedish = make.translation(activity, "sv", title="Språkcafé")
-    record_check(activity, months_ago(13))
-    ActivityPage.objects.filter(pk=activity.pk).update(stale_reminder_sent_at=timezone.now())
+    ActivityPage.objects.update(last_checked=months_ago(13), stale_reminder_sent_at=timezone.now())
     revisions = activity.revisions.count()
 
     response = still_correct(session(editor), activity)
@@ -202,7 +201,7 @@ def test_editors_dashboard_lists_their_activities_oldest_check_first(
     fresh = make.activity(organisation, "Tuore")
     old = make.activity(organisation, "Vanha")
     older = make.activity(organisation, "Vanhempi")
-    record_check(old, months_ago(2, days=3))
+    record_check(old, months_ago(2, days=-3))  # not yet two whole months
     record_check(older, months_ago(13, days=3))
     make.activity(make.organisation("Järjestö B"), "Muiden toiminta")
 
@@ -210,12 +209,19 @@ def test_editors_dashboard_lists_their_activities_oldest_check_first(
     panel = soup_of(client.get(reverse("wagtailadmin_home"))).find(id="own-activities-section")
     rows = [" ".join(row.get_text(" ").split()) for row in panel.select("tbody tr")]
     assert [row.split(" checked")[0] for row in rows] == ["Vanhempi", "Vanha", "Tuore"]
-    assert "checked 13 months ago" in rows[0] and "checked 2 months ago" in rows[1]
+    assert "checked 13 months ago" in rows[0] and "checked 1 month ago" in rows[1]
     assert "checked less than a month ago" in rows[2]
     buttons = [button["data-w-action-url-value"] for button in panel.select("tbody button")]
     assert buttons == [
         reverse("network_activity_still_correct", args=[page.pk]) for page in (older, old, fresh)
     ]
+
+
+def test_translators_dashboard_lists_no_activities_to_confirm(client, soup_of, activity):
+    client.force_login(make.user("kaantaja", TRANSLATORS))
+    dashboard = soup_of(client.get(reverse("wagtailadmin_home")))
+    assert dashboard.find(id="own-activities-section") is None
+    assert "Kielikahvila" not in dashboard.get_text()
 
 
 def test_coordinators_dashboard_lists_every_organisations_stale_activities(
