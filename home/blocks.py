@@ -1,6 +1,7 @@
 """StreamField blocks shared by every page type that has a body."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
@@ -63,7 +64,7 @@ class QuoteBlock(blocks.StructBlock):
 
 class CallToActionBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), max_length=120)
-    text = blocks.TextBlock(required=False, label=_("Text"))
+    text = blocks.TextBlock(required=False, label=pgettext_lazy("content block", "Text"))
     page = blocks.PageChooserBlock(required=False, label=_("Page"))
     url = blocks.URLBlock(required=False, label=_("External address"))
     button_text = blocks.CharBlock(label=_("Button text"), max_length=60)
@@ -87,7 +88,9 @@ class BodyBlock(blocks.StreamBlock):
 
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
-        features=RICH_TEXT_FEATURES, label=_("Text"), template="home/blocks/paragraph_block.html"
+        features=RICH_TEXT_FEATURES,
+        label=pgettext_lazy("content block", "Text"),
+        template="home/blocks/paragraph_block.html",
     )
     image = ImageBlock()
     document = DocumentLinkBlock()

@@ -3,8 +3,11 @@
 import shutil
 from pathlib import Path
 
+import django
 import polib
 import pytest
+import wagtail
+import wagtail_localize
 from django.core.management import call_command
 from django.utils import translation
 
@@ -38,3 +41,31 @@ def test_makemessages_finds_nothing_untranslated_or_fuzzy(tmp_path, settings, mo
 def test_compiled_catalogues_are_used(code, expected):
     with translation.override(code):
         assert translation.gettext("Skip to main content") == expected
+
+
+def installed_catalogues(code):
+    """The catalogues of Django and of the Wagtail packages for ``code``."""
+    packages = [Path(django.__file__).parent, Path(wagtail.__file__).parent]
+    packages.append(Path(wagtail_localize.__file__).parent)
+    for package in packages:
+        yield from package.glob(f"**/locale/{code}/LC_MESSAGES/django.po")
+
+
+@pytest.mark.parametrize("code", ["fi", "sv"])
+def test_our_catalogues_never_retranslate_django_or_wagtail(code):
+    """Our catalogue comes first for every string: one of ours without a context that Wagtail
+    or Django also uses would change their admin (the Wagtail menu's "Pages" once read
+    "Sivutus", pagination, and its "Actions" menu lost the name editors know). Where our
+    meaning differs, ours carries a context; where it is the same, it reads the same."""
+    theirs = {}
+    for path in installed_catalogues(code):
+        for entry in polib.pofile(str(path)):
+            if entry.msgstr and not entry.msgctxt:
+                theirs.setdefault(entry.msgid, set()).add(entry.msgstr)
+    ours = polib.pofile(str(ROOT / "locale" / code / "LC_MESSAGES" / "django.po"))
+    clashes = {
+        entry.msgid: (entry.msgstr, theirs[entry.msgid])
+        for entry in ours
+        if not entry.msgctxt and entry.msgid in theirs and entry.msgstr not in theirs[entry.msgid]
+    }
+    assert not clashes

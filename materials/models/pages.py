@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import F, OuterRef, Prefetch, Subquery, Sum
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import Tag, TaggedItemBase
@@ -226,7 +227,10 @@ class MaterialFile(Orderable):
         related_name="material_files",
     )
     label = models.CharField(
-        _("label"), max_length=120, blank=True, help_text=_("Optional, e.g. 'Facilitator guide'.")
+        pgettext_lazy("file", "label"),
+        max_length=120,
+        blank=True,
+        help_text=_("Optional, e.g. 'Facilitator guide'."),
     )
 
     panels = [FieldPanel("document"), FieldPanel("label")]
