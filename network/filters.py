@@ -6,8 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from home.models import Language
+from home.text_filter import narrow_to_text, typed_text
 from network.models import (
     ActivityCategory,
+    ActivityPage,
     IntegrationStage,
     Municipality,
     OrganisationPage,
@@ -43,6 +45,9 @@ class FilterForm(forms.Form):
 
 
 class ActivityFilterForm(FilterForm):
+    q = forms.CharField(
+        label=_("Search words"), required=False, widget=forms.TextInput(attrs={"type": "search"})
+    )
     municipality = municipality_field()
     region = place_field(Region.objects.all(), _("Region"))
     category = forms.ChoiceField(label=_("Category"), required=False)
@@ -71,8 +76,14 @@ class ActivityFilterForm(FilterForm):
             .values_list("slug", "title")
         )
 
+    # The search engine failed on the words typed: the other filters still apply.
+    text_failed = False
+
     def apply(self, activities):
         data = {name: "" for name in self.fields} | getattr(self, "cleaned_data", {})
+        activities, self.text_failed = narrow_to_text(
+            activities, ActivityPage.objects.live().public(), typed_text(data["q"])
+        )
         for place in (data["municipality"], data["region"]):
             if place:
                 activities = activities.reaching(place)

@@ -307,3 +307,38 @@ def test_matrix_with_unknown_municipality_says_so_and_counts_everything(client, 
     assert soup.select_one("#id_municipality")["aria-invalid"] == "true"
     link = soup.select_one("a[href*='category=support&stage=alkuvaihe']")
     assert link["href"] == f"{TRAY}?category=support&stage=alkuvaihe" and link.get_text() == "2"
+
+
+def test_text_filter_understands_inflected_finnish_and_combines(client, soup_of, tray):
+    for activity in tray.values():
+        activity.save()  # indexed with the taxonomies the fixture gave it
+    assert titles(soup_of(client.get(f"{TRAY}?q=mentorointia"))) == ["Womento-työuramentorointi"]
+    groups = ["Puhutaan kotoutumisesta -vertaisryhmät", "Äitiryhmät Meri-Lapissa"]
+    assert titles(soup_of(client.get(f"{TRAY}?q=ryhmissä"))) == groups
+    # the words narrow what the other filters chose, and stay in the form
+    soup = soup_of(client.get(f"{TRAY}?q=ryhmä&municipality=helsinki"))
+    assert titles(soup) == ["Puhutaan kotoutumisesta -vertaisryhmät"]
+    assert soup.select_one("form.filters input[name=q]")["value"] == "ryhmä"
+    assert titles(soup_of(client.get(f"{TRAY}?q=mentorointia&category=recruitment"))) == []
+
+
+def test_text_filter_with_the_search_engine_down_says_so_and_still_filters(
+    client, soup_of, tray, settings
+):
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.backends.opensearch",
+            "URLS": ["http://127.0.0.1:9"],  # the discard port: nothing listens on it here
+            "INDEX_PREFIX": "tarjotin_tray_",
+            "TIMEOUT": 5,
+        }
+    }
+    response = client.get(f"{TRAY}?q=äitiryhmä&childcare=on")
+    assert response.status_code == 200
+    soup = soup_of(response)
+    assert (
+        soup.select_one("[role=alert]")
+        .get_text()
+        .startswith("Tekstihaku ei ole juuri nyt käytettävissä")
+    )
+    assert titles(soup) == ["Äitiryhmät Meri-Lapissa"]

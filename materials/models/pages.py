@@ -1,6 +1,5 @@
 """Material pages in the organisations' subtrees, and the materials bank that lists them."""
 
-import logging
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -23,16 +22,15 @@ from home.blocks import BodyBlock
 from home.forms import TermsInPageLanguageForm
 from home.models import AggregatingPage, Language
 from home.permissions import ReviewedPage
+from home.text_filter import narrow_to_text, typed_text
 from materials.facets import Facet, OrganisationFacet, apply_facets
 from materials.models.documents import CustomDocument, DownloadCount
 from materials.models.taxonomies import Audience, Topic
 from network.models.organisations import InOrganisation, OrganisationPage, attach_organisations
 
-logger = logging.getLogger(__name__)
 # {document id: requires login} of the files checked for a batch being indexed.
 _checked_files = ContextVar("checked_files", default=None)
 
-TEXT_MATCHES = 1000
 MATERIALS_PER_PAGE = 20
 SORTS = {
     "newest": ["-year", "-first_published_at", "pk"],
@@ -315,17 +313,11 @@ class MaterialIndexPage(AggregatingPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         materials = self.materials()
-        text = " ".join(request.GET.get("q", "").split())[:200]
-        text_failed = False
-        if text:
-            # The site's search backend (Finnish-aware, files' text included): the best
-            # matches. If the engine is down, the facets still work without the text.
-            found = MaterialPage.objects.live().public().search(text)
-            try:
-                materials = materials.filter(pk__in=[page.pk for page in found[:TEXT_MATCHES]])
-            except Exception:  # noqa: BLE001 - the search engine's failure must not fail the bank
-                logger.exception("The materials bank's text search failed")
-                text_failed = True
+        text = typed_text(request.GET.get("q"))
+        # The site's search backend (Finnish-aware, files' text included): the best matches.
+        materials, text_failed = narrow_to_text(
+            materials, MaterialPage.objects.live().public(), text
+        )
         materials, panels = apply_facets(materials, self.facets(), request.GET)
         sort = request.GET.get("sort", "newest")
         if sort == "downloads":
