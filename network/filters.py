@@ -76,6 +76,12 @@ class ActivityFilterForm(FilterForm):
             .values_list("slug", "title")
         )
 
+    def place(self):
+        """The place chosen, the municipality before the region: what each activity listed
+        reaches, and says why."""
+        data = getattr(self, "cleaned_data", {})
+        return data.get("municipality") or data.get("region")
+
     # The search engine failed on the words typed: the other filters still apply.
     text_failed = False
 

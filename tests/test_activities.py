@@ -342,3 +342,41 @@ def test_text_filter_with_the_search_engine_down_says_so_and_still_filters(
         .startswith("Tekstihaku ei ole juuri nyt käytettävissä")
     )
     assert titles(soup) == ["Äitiryhmät Meri-Lapissa"]
+
+
+def reasons(soup):
+    """{title: why it is listed} of the tray's cards that say why."""
+    return {
+        card.select_one(".card__title a").get_text(): card.select_one(".card__reach").get_text()
+        for card in soup.select(".card")
+        if card.select_one(".card__reach")
+    }
+
+
+def test_each_activity_says_why_it_reaches_the_place_chosen(client, soup_of, tray):
+    national = dict.fromkeys(NATIONAL, "valtakunnallinen")
+    kemi = reasons(soup_of(client.get(f"{TRAY}?municipality=kemi")))
+    assert kemi == {"Äitiryhmät Meri-Lapissa": "paikallinen: Kemi", **national}
+    lapland = reasons(soup_of(client.get(f"{TRAY}?region=lappi")))
+    assert lapland == {
+        "Äitiryhmät Meri-Lapissa": "paikallinen: Kemi, Keminmaa, Simo, Tervola, Tornio",
+        **national,
+    }
+    # the municipality, the more specific place, explains when both are chosen
+    both = reasons(soup_of(client.get(f"{TRAY}?region=lappi&municipality=tornio")))
+    assert both["Äitiryhmät Meri-Lapissa"] == "paikallinen: Tornio"
+    # with no place chosen there is nothing to explain
+    assert reasons(soup_of(client.get(TRAY))) == {}
+
+
+def test_a_regional_activity_says_it_reaches_its_region(client, soup_of):
+    settlement = make.organisation("Lapin setlementti", level=OrganisationLevel.REGIONAL)
+    make.activity(
+        settlement,
+        "Lapin opintopiiri",
+        level=OrganisationLevel.REGIONAL,
+        regions=list(Region.objects.filter(slug="lappi")),
+        municipalities=places("Rovaniemi"),
+    )
+    soup = soup_of(client.get(f"{TRAY}?municipality=kemi"))
+    assert reasons(soup) == {"Lapin opintopiiri": "alueellinen: Lappi"}

@@ -78,6 +78,23 @@ def reaching(place):
     return Q(pk__in=ActivityPage.objects.filter(reach).values("pk"))
 
 
+def explain_reach(activities, place):
+    """Says on each of ``activities`` (annotated by ``ActivityPageQuerySet.with_reach``, with
+    their municipalities prefetched) why it reaches ``place``, as
+    ``network/includes/reach_reason.html`` puts it: ``places_here``, the municipalities of
+    ``place`` it runs in, and ``reach_region``, the region of ``place``."""
+    region = place if isinstance(place, Region) else place.region
+    own_key = "region_id" if isinstance(place, Region) else "pk"  # a municipality's key to it
+    for activity in activities:
+        activity.reach_region = region
+        activity.places_here = [
+            municipality.name
+            for municipality in activity.municipalities.all()
+            if getattr(municipality, own_key) == place.pk
+        ]
+    return activities
+
+
 class ActivityPage(InOrganisation, ContactMixin, ReviewedPage):
     """One activity form of an organisation, described in the network's common model."""
 
@@ -219,6 +236,9 @@ class ActivityIndexPage(RoutablePageMixin, AggregatingPage):
         form = ActivityFilterForm(request.GET or None)
         form.is_valid()  # invalid values get an error; the valid ones still filter
         activities = form.apply(self.activities())
+        place = form.place()
+        if place:  # each activity says why it reaches the place
+            activities = activities.with_reach(place)
         activities = (
             activities.select_related("locale")
             .prefetch_related("municipalities", "regions", "stages", "target_groups", "languages")
@@ -226,6 +246,8 @@ class ActivityIndexPage(RoutablePageMixin, AggregatingPage):
         )
         page_obj = Paginator(activities, ACTIVITIES_PER_PAGE).get_page(request.GET.get("page"))
         page_obj.object_list = attach_organisations(page_obj.object_list)
+        if place:
+            explain_reach(page_obj.object_list, place)
         stages = {term.translation_key: term.name for term in IntegrationStage.for_locale()}
         groups = {term.translation_key: term.name for term in TargetGroup.for_locale()}
         for activity in page_obj.object_list:
@@ -285,13 +307,7 @@ class ActivityIndexPage(RoutablePageMixin, AggregatingPage):
             .prefetch_related("municipalities", "stages")
             .order_by("title", "pk")
         )
-        own_key = "region_id" if kind == "region" else "pk"  # a municipality's key to the place
-        for activity in listed:
-            activity.places_here = [
-                municipality.name
-                for municipality in activity.municipalities.all()
-                if getattr(municipality, own_key) == place.pk
-            ]
+        explain_reach(listed, place)
         matrix = coverage(activities)
         return self.render(
             request,
