@@ -2,11 +2,13 @@
 shareable address and works without JavaScript."""
 
 from django import forms
+from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from home.models import Language
 from home.text_filter import narrow_to_text, typed_text
+from home.widgets import QuickSelect
 from network.models import (
     ActivityCategory,
     ActivityPage,
@@ -19,16 +21,35 @@ from network.models import (
 )
 
 
-def place_field(places, label):
+class PlaceChoices(ModelChoiceIterator):
+    """A place field's options read as (slug, name) pairs: no model instance for each of the
+    309 municipalities on every request; the chosen place alone is loaded, when cleaned."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        yield from self.queryset.values_list("slug", "name")
+
+
+class PlaceField(forms.ModelChoiceField):
     """A municipality or region by its slug; the activities shown are those reaching it
     (``ActivityPageQuerySet.reaching``)."""
-    return forms.ModelChoiceField(
-        places, to_field_name="slug", label=label, required=False, empty_label=_("All")
-    )
+
+    iterator = PlaceChoices
+
+    def __init__(self, places, label):
+        super().__init__(
+            places,
+            to_field_name="slug",
+            label=label,
+            required=False,
+            empty_label=_("All"),
+            widget=QuickSelect,
+        )
 
 
 def municipality_field():
-    return place_field(Municipality.objects.all(), _("Municipality"))
+    return PlaceField(Municipality.objects.all(), _("Municipality"))
 
 
 class FilterForm(forms.Form):
@@ -49,12 +70,12 @@ class ActivityFilterForm(FilterForm):
         label=_("Search words"), required=False, widget=forms.TextInput(attrs={"type": "search"})
     )
     municipality = municipality_field()
-    region = place_field(Region.objects.all(), _("Region"))
-    category = forms.ChoiceField(label=_("Category"), required=False)
-    stage = forms.ChoiceField(label=_("Stage of integration"), required=False)
-    target = forms.ChoiceField(label=_("Target group"), required=False)
-    language = forms.ChoiceField(label=_("Language"), required=False)
-    organisation = forms.ChoiceField(label=_("Organisation"), required=False)
+    region = PlaceField(Region.objects.all(), _("Region"))
+    category = forms.ChoiceField(label=_("Category"), required=False, widget=QuickSelect)
+    stage = forms.ChoiceField(label=_("Stage of integration"), required=False, widget=QuickSelect)
+    target = forms.ChoiceField(label=_("Target group"), required=False, widget=QuickSelect)
+    language = forms.ChoiceField(label=_("Language"), required=False, widget=QuickSelect)
+    organisation = forms.ChoiceField(label=_("Organisation"), required=False, widget=QuickSelect)
     childcare = forms.BooleanField(label=_("Childcare available"), required=False)
 
     def __init__(self, *args, **kwargs):
