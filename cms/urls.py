@@ -42,6 +42,7 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("search/autocomplete/", search_views.autocomplete, name="search_autocomplete"),
     path("tags/<str:slug>/", tag_page, name="tag"),
+    path("", include("referrals.urls")),
     path(
         "unavailable/<int:page_id>/",
         home_views.translation_unavailable,

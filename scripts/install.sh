@@ -20,23 +20,25 @@ if ! cmp -s requirements.lock "$stamp" 2>/dev/null; then
 fi
 
 # Finnish search analysis needs Voikko: Debian's library and its Finnish dictionary
-# (the Python package 'libvoikko' only wraps the library).
-voikko_missing=""
-for package in libvoikko1 voikko-fi; do
+# (the Python package 'libvoikko' only wraps the library). The referral list's PDF
+# (WeasyPrint) needs Pango and HarfBuzz's subsetter, and DejaVu fonts (they cover Arabic).
+system_missing=""
+for package in libvoikko1 voikko-fi libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
+    fonts-dejavu-core; do
     case "$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)" in
         *"ok installed") ;;
-        *) voikko_missing="$voikko_missing $package" ;;
+        *) system_missing="$system_missing $package" ;;
     esac
 done
-if [ -n "$voikko_missing" ]; then
+if [ -n "$system_missing" ]; then
     if [ "$(id -u)" = 0 ]; then
         apt-get update -qq
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $voikko_missing >/dev/null
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $system_missing >/dev/null
     elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
         sudo apt-get update -qq
-        sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $voikko_missing >/dev/null
+        sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $system_missing >/dev/null
     else
-        echo "Voikko is missing: sudo apt-get install$voikko_missing" >&2
+        echo "System packages are missing: sudo apt-get install$system_missing" >&2
         exit 1
     fi
 fi

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "network",
     "materials",
     "search",
+    "referrals",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -1,0 +1,199 @@
+"""The referral list: a professional adds tray activities and materials (kept as ids in a
+cookie, nothing else), picks the client's language, and hands the client a share link, a QR
+code, a printable page or a PDF. The client's page and its PDF are addressed by the share
+link alone: ``/<client's language>/lista/<ids>/``."""
+
+from urllib.parse import urlencode, urlsplit
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import HttpResponse, HttpResponseForbidden, JsonResponse
+from django.shortcuts import redirect
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
+
+from referrals import codes, pdf
+from referrals.items import addable, resolve
+from referrals.qr import qr_svg
+
+
+def content_languages():
+    """The site's content languages as ``{code, name, dir}``, named in themselves."""
+    return [
+        {"code": code, "name": name, "dir": "rtl" if code in settings.LANGUAGES_BIDI else "ltr"}
+        for code, name in settings.LANGUAGES
+    ]
+
+
+def client_language(request):
+    """The language chosen for the client (``?lang=``), if the site has it, else the
+    language of the address."""
+    code = request.GET.get("lang", "")
+    known = {code for code, _name in settings.LANGUAGES}
+    return code if code in known else translation.get_language()
+
+
+def share_path(ids, language):
+    with translation.override(language):
+        return reverse("referral_shared", args=[codes.encode(ids)])
+
+
+def same_origin(view):
+    """Adding to the list and restoring a shared list are posted from pages that may be kept
+    by a front cache, so their forms carry no CSRF token (it would be one visitor's). They
+    only ever put public page ids in the visitor's own cookie; a post from another site
+    (the browser's ``Sec-Fetch-Site`` or ``Origin`` say so) is refused all the same."""
+
+    @csrf_exempt
+    def checked(request, *args, **kwargs):
+        site = request.headers.get("Sec-Fetch-Site")
+        origin = request.headers.get("Origin")
+        if site not in (None, "same-origin", "none") or (
+            origin and urlsplit(origin).netloc != request.get_host()
+        ):
+            return HttpResponseForbidden(_("This form can only be sent from this site."))
+        return view(request, *args, **kwargs)
+
+    return checked
+
+
+def wants_json(request):
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def safe_next(request, default):
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default
+
+
+def count_message(count):
+    return ngettext(
+        "%(count)d item on the referral list.", "%(count)d items on the referral list.", count
+    ) % {"count": count}
+
+
+@require_POST
+@same_origin
+def add(request):
+    """Add one page (a tray activity or a material) to the visitor's list."""
+    ids = codes.from_request(request)
+    page_id = request.POST.get("page", "")
+    page = addable(int(page_id)) if page_id.isdigit() and len(page_id) < 12 else None
+    status = 200
+    if page is None:
+        text, status = _("This page cannot be added to a referral list."), 400
+    elif page.pk in ids:
+        text = _("“%(title)s” is already on the referral list.") % {"title": page.title}
+    elif len(ids) >= codes.MAX_ITEMS:
+        text, status = _("The referral list is full. Remove something first."), 400
+    else:
+        ids.append(page.pk)
+        text = _("“%(title)s” added to the referral list.") % {"title": page.title}
+    text = f"{text} {count_message(len(ids))}"
+    if wants_json(request):
+        response = JsonResponse({"count": len(ids), "message": text}, status=status)
+    else:
+        (messages.error if status != 200 else messages.success)(request, text)
+        back = safe_next(request, "")
+        response = redirect(
+            reverse("referral_list") + (f"?{urlencode({'next': back})}" if back else "")
+        )
+    codes.store(response, ids, request)
+    return response
+
+
+@require_POST
+def remove(request):
+    """Remove one page from the visitor's list, or every page (``all``)."""
+    ids = codes.from_request(request)
+    if "all" in request.POST:
+        ids = []
+        messages.success(request, _("The referral list is now empty."))
+    else:
+        page_id = request.POST.get("page", "")
+        if page_id.isdigit() and int(page_id) in ids:
+            ids.remove(int(page_id))
+            messages.success(request, _("Removed from the referral list."))
+    target = reverse("referral_list")
+    language = request.POST.get("lang", "")
+    if language in {code for code, _name in settings.LANGUAGES}:
+        target += f"?lang={language}"
+    response = redirect(target)
+    codes.store(response, ids, request)
+    return response
+
+
+@require_POST
+@same_origin
+def restore(request, code):
+    """Make a shared list the visitor's own list again (to change it)."""
+    ids = codes.decode(code)
+    messages.success(request, _("The shared list is now your referral list."))
+    response = redirect(reverse("referral_list") + f"?lang={translation.get_language()}")
+    codes.store(response, ids, request)
+    return response
+
+
+@require_GET
+def working_list(request):
+    """The professional's list: the items in the client's language, what to hand over."""
+    ids = codes.from_request(request)
+    language = client_language(request)
+    items = resolve(ids, language)
+    listed_ids = [item.page.pk for item in items]
+    context = {
+        "items": items,
+        "client_language": language,
+        "languages": content_languages(),
+        "next": safe_next(request, ""),
+    }
+    if items:
+        path = share_path(listed_ids, language)
+        share_url = request.build_absolute_uri(path)
+        context.update(
+            share_path=path,
+            share_url=share_url,
+            pdf_path=path + "pdf/",
+            qr=qr_svg(share_url),
+        )
+    response = TemplateResponse(request, "referrals/working_list.html", context)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _shared_context(request, code):
+    language = translation.get_language()
+    items = resolve(codes.decode(code), language)
+    return {
+        "items": items,
+        "client_language": language,
+        "client_direction": "rtl" if language in settings.LANGUAGES_BIDI else "ltr",
+        "code": codes.encode([item.page.pk for item in items]),
+    }
+
+
+@require_GET
+def shared(request, code):
+    """The client's list (read-only, printable), in the language of the address."""
+    return TemplateResponse(request, "referrals/shared_list.html", _shared_context(request, code))
+
+
+@require_GET
+def shared_pdf(request, code):
+    """The client's list as a tagged PDF in the language of the address."""
+    context = _shared_context(request, code)
+    html = render_to_string("referrals/pdf.html", context, request=request)
+    response = HttpResponse(pdf.render(html), content_type="application/pdf")
+    response["Content-Disposition"] = 'inline; filename="tarjotin-referral-list.pdf"'
+    return response

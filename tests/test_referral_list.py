@@ -1,0 +1,314 @@
+"""The referral list for a client (issue 18, item 3): a professional adds tray activities and
+materials (ids in a cookie, nothing else), picks the client's language and gets a share link,
+a QR code, a printable page and a tagged PDF, each item in the client's language where it is
+translated, else marked with its own."""
+
+import ctypes
+import io
+import re
+import unicodedata
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_raw
+import pytest
+import segno
+from pypdf import PdfReader
+from wagtail.models import PageViewRestriction
+
+from referrals import codes
+from tests import factories as make
+
+pytestmark = pytest.mark.django_db
+
+ADD = "/fi/lista/lisaa/"
+
+
+@pytest.fixture
+def organisation():
+    make.home("ar")
+    return make.organisation("Punainen Risti")
+
+
+def arabic_activity(organisation, title, arabic, **fields):
+    activity = make.activity(organisation, title, **fields)
+    return activity, make.translation(activity, "ar", title=arabic)
+
+
+def listed(soup):
+    return [h.get_text(strip=True) for h in soup.select(".referral-item__title")]
+
+
+def share_path_of(soup):
+    return soup.select_one("#referral-share")["value"].removeprefix("http://testserver")
+
+
+def plain(text):
+    """Text as extracted from a PDF, comparable: presentation forms of Arabic letters back
+    to letters, no spaces, no bidi controls."""
+    text = unicodedata.normalize("NFKC", text)
+    return "".join(ch for ch in text if not ch.isspace() and unicodedata.category(ch) != "Cf")
+
+
+def structure(reader):
+    """``(element, kids)`` of every structure element, depth first."""
+    found = []
+
+    def walk(node):
+        node = node.get_object()
+        kids = node.get("/K")
+        kids = kids if isinstance(kids, list) else [kids] if kids is not None else []
+        if node.get("/S"):
+            found.append(node)
+        for kid in kids:
+            kid = kid.get_object() if hasattr(kid, "get_object") else kid
+            if isinstance(kid, dict) and kid.get("/Type") != "/OBJR":
+                walk(kid)
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    return found
+
+
+def marked_text(content):
+    """``{(page number, marked-content id): text}`` of a PDF, read with PDFium (which
+    gives Arabic in logical order)."""
+    texts = {}
+    document = pdfium.PdfDocument(content)
+    for number in range(len(document)):
+        page = document[number]
+        text_page = page.get_textpage()
+        for item in page.get_objects(max_depth=5):
+            if item.type != pdfium_raw.FPDF_PAGEOBJ_TEXT:
+                continue
+            mcid = pdfium_raw.FPDFPageObj_GetMarkedContentID(item)
+            size = pdfium_raw.FPDFTextObj_GetText(item, text_page, None, 0)
+            buffer = (ctypes.c_ushort * (size // 2))()
+            pdfium_raw.FPDFTextObj_GetText(item, text_page, buffer, size)
+            text = bytes(buffer).decode("utf-16-le").rstrip("\0")
+            texts[number, mcid] = texts.get((number, mcid), "") + text
+    return texts
+
+
+def text_of(element, texts, pages):
+    """The text marked for ``element`` and the elements below it."""
+    page = pages.get(element.raw_get("/Pg").idnum) if "/Pg" in element else None
+    kids = element.get("/K")
+    out = []
+    for kid in kids if isinstance(kids, list) else [kids]:
+        kid = kid.get_object() if hasattr(kid, "get_object") else kid
+        if isinstance(kid, int):
+            out.append(texts.get((page, kid), ""))
+        elif isinstance(kid, dict) and kid.get("/S"):
+            out.append(text_of(kid, texts, pages))
+    return "".join(out)
+
+
+def test_arabic_pdf_of_three_activities_and_two_materials(client, organisation):
+    """The issue's test: the PDF's text, its tags and its language marks."""
+    _, cafe = arabic_activity(organisation, "Kielikahvila", "مقهى اللغة", schedule="ma 10–12")
+    _, sewing = arabic_activity(organisation, "Ompelupiiri", "حلقة الخياطة")
+    untranslated = make.activity(organisation, "Läksykerho")
+    guide = make.material_with_files(organisation, "Opas", languages=("fi", "ar"))
+    make.translation(guide, "ar", title="دليل الخدمات")
+    booklet = make.material_with_files(organisation, "Vihko", languages=("ar",))
+    arabic_booklet = make.translation(booklet, "ar", title="كتيّب الصحة")
+    for page in (cafe, sewing, untranslated, guide, arabic_booklet):
+        assert client.post(ADD, {"page": page.pk}).status_code == 302
+
+    soup = BeautifulSoupOf(client.get("/fi/lista/?lang=ar"))
+    response = client.get(share_path_of(soup) + "pdf/")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.content))
+    text = plain("".join(page.extract_text() for page in reader.pages))
+    for title in ("مقهى اللغة", "حلقة الخياطة", "دليل الخدمات", "كتيّب الصحة"):
+        wanted = plain(title)
+        assert wanted in text or wanted[::-1] in text, title
+    assert "Läksykerho" in text
+    catalog = reader.trailer["/Root"]
+    assert catalog["/Lang"] == "ar"
+    assert catalog["/MarkInfo"]["/Marked"].value is True
+    assert "/StructTreeRoot" in catalog
+    assert reader.metadata.title.startswith("Toimintaa ja materiaaleja sinulle")
+    xmp = catalog["/Metadata"].get_object().get_data().decode()
+    assert re.search(r'pdfuaid:part(="|>)1', xmp)
+    # Each item is an article carrying its language: Arabic, except the untranslated one.
+    articles = [e for e in structure(reader) if e["/S"] == "/Art"]
+    texts = marked_text(response.content)
+    pages = {page.indirect_reference.idnum: number for number, page in enumerate(reader.pages)}
+    assert [str(a.get("/Lang")) for a in articles] == ["ar", "ar", "fi", "ar", "ar"]
+    assert "Läksykerho" in text_of(articles[2], texts, pages)
+    assert "حلقة الخياطة" in text_of(articles[1], texts, pages)
+    assert "Läksykerho" not in text_of(articles[1], texts, pages)
+
+
+def BeautifulSoupOf(response):
+    from bs4 import BeautifulSoup
+
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def test_adding_and_removing_without_javascript(client, organisation):
+    cafe = make.activity(organisation, "Kielikahvila")
+    guide = make.material_with_files(organisation, "Opas")
+
+    tray = BeautifulSoupOf(client.get("/fi/toiminta/"))
+    form = tray.select_one("form[data-referral-add]")
+    assert form["action"] == ADD and form.select_one("[name=page]")["value"] == str(cafe.pk)
+    response = client.post(ADD, {"page": cafe.pk, "next": "/fi/toiminta/?page=1&x=y"})
+    assert response.status_code == 302
+    assert response["Location"] == "/fi/lista/?next=%2Ffi%2Ftoiminta%2F%3Fpage%3D1%26x%3Dy"
+    assert client.cookies[codes.COOKIE_NAME].value == codes.encode([cafe.pk])
+    page = BeautifulSoupOf(client.get(response["Location"]))
+    assert "”Kielikahvila” lisättiin ohjauslistalle." in page.select_one(".messages").get_text()
+    assert (
+        page.find("a", string="Takaisin sivulle, jolla olit")["href"] == "/fi/toiminta/?page=1&x=y"
+    )
+    client.post(ADD, {"page": guide.pk})
+    client.post(ADD, {"page": cafe.pk})  # twice: still once
+    assert listed(BeautifulSoupOf(client.get("/fi/lista/"))) == ["Kielikahvila", "Opas"]
+
+    client.post("/fi/lista/poista/", {"page": cafe.pk})
+    assert listed(BeautifulSoupOf(client.get("/fi/lista/"))) == ["Opas"]
+    client.post("/fi/lista/poista/", {"all": "1"})
+    assert "Lista on tyhjä." in BeautifulSoupOf(client.get("/fi/lista/")).get_text()
+
+
+def test_adding_with_javascript_answers_the_count_and_a_message(client, organisation):
+    cafe = make.activity(organisation, "Kielikahvila")
+    response = client.post(ADD, {"page": cafe.pk}, HTTP_ACCEPT="application/json")
+    assert response.json() == {
+        "count": 1,
+        "message": "”Kielikahvila” lisättiin ohjauslistalle. Ohjauslistalla on 1 kohde.",
+    }
+    forged = client.post(ADD, {"page": "999999"}, HTTP_ACCEPT="application/json")
+    assert forged.status_code == 400 and forged.json()["count"] == 1
+
+
+def test_a_post_from_another_site_is_refused(client, organisation):
+    cafe = make.activity(organisation, "Kielikahvila")
+    response = client.post(ADD, {"page": cafe.pk}, HTTP_ORIGIN="https://evil.example")
+    assert response.status_code == 403
+    assert codes.COOKIE_NAME not in client.cookies
+    response = client.post(ADD, {"page": cafe.pk}, HTTP_SEC_FETCH_SITE="cross-site")
+    assert response.status_code == 403
+    assert client.post(ADD, {"page": cafe.pk}, HTTP_ORIGIN="http://testserver").status_code == 302
+
+
+def test_unpublished_private_and_forged_ids_never_appear(client, organisation):
+    shown = make.activity(organisation, "Kielikahvila")
+    draft = make.activity(organisation, "Luonnos", live=False)
+    private = make.activity(organisation, "Vain jäsenille")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    members_only = make.material_with_files(organisation, "Jäsenopas", members_only=True)
+    guide = make.standard_page("Ohje")
+    ids = [shown.pk, draft.pk, private.pk, members_only.pk, guide.pk, 987654]
+
+    for page_id in ids[1:]:
+        response = client.post(ADD, {"page": page_id})
+        assert (
+            "Tätä sivua ei voi lisätä ohjauslistalle."
+            in BeautifulSoupOf(client.get(response["Location"])).get_text()
+        )
+    client.cookies[codes.COOKIE_NAME] = codes.encode(ids) + "-%%-ZZZZZZZZZZZZZZZZZ-0--x!"
+    assert listed(BeautifulSoupOf(client.get("/fi/lista/"))) == ["Kielikahvila"]
+    shared = BeautifulSoupOf(client.get(f"/fi/lista/{codes.encode(ids)}/"))
+    assert listed(shared) == ["Kielikahvila"]
+    text = client.get(f"/fi/lista/{codes.encode(ids)}/pdf/").content
+    assert listed(shared) == ["Kielikahvila"] and b"%PDF" in text[:8]
+    assert client.get("/fi/lista/?lang=xx").status_code == 200
+    assert client.get("/fi/lista/<script>/").status_code == 404
+    assert client.get("/fi/lista/" + "z" * 400 + "/").status_code == 200
+    assert client.post("/fi/lista/lisaa/", {"page": "9" * 40}).status_code == 302
+
+
+def test_private_files_are_never_linked(client, organisation):
+    document = make.document("Salainen", "ar", members_only=True)
+    material = make.material(
+        organisation, "Opas", files=make.files(make.document("Opas fi", "fi"), document)
+    )
+    page = BeautifulSoupOf(client.get(f"/ar/lista/{codes.encode([material.pk])}/"))
+    links = [a["href"] for a in page.select(".referral-item a")]
+    assert not any(f"/files/{document.pk}/" in href for href in links)
+    assert any("/files/" in href for href in links)  # the public Finnish file instead
+
+
+def test_share_link_round_trip(client, organisation):
+    cafe, arabic_cafe = arabic_activity(organisation, "Kielikahvila", "مقهى اللغة")
+    sewing = make.activity(organisation, "Ompelupiiri")
+    for page in (sewing, cafe):
+        client.post(ADD, {"page": page.pk})
+    path = share_path_of(BeautifulSoupOf(client.get("/fi/lista/?lang=ar")))
+    # the pages shown: the Arabic translation where there is one
+    assert path == f"/ar/lista/{codes.encode([sewing.pk, arabic_cafe.pk])}/"
+
+    other = type(client)()
+    shared = BeautifulSoupOf(other.get(path))
+    assert listed(shared) == ["Ompelupiiri", "مقهى اللغة"]
+    assert shared.html["lang"] == "ar" and shared.html["dir"] == "rtl"
+    item = shared.select(".referral-item")
+    assert (item[0]["lang"], item[0]["dir"]) == ("fi", "ltr")
+    assert (item[1]["lang"], item[1]["dir"]) == ("ar", "rtl")
+    assert "suomi" in item[0].select_one(".referral-item__language").get_text().lower()
+    assert item[1].select_one(".referral-item__language") is None
+    assert not shared.select("form.referral-remove")  # read-only for the client
+
+    other.post(path + "palauta/")
+    assert other.cookies[codes.COOKIE_NAME].value == codes.encode([sewing.pk, arabic_cafe.pk])
+    assert listed(BeautifulSoupOf(other.get("/fi/lista/?lang=fi"))) == [
+        "Ompelupiiri",
+        "Kielikahvila",
+    ]
+
+
+def test_qr_code_encodes_the_share_link(client, organisation):
+    cafe = make.activity(organisation, "Kielikahvila")
+    client.post(ADD, {"page": cafe.pk})
+    page = BeautifulSoupOf(client.get("/fi/lista/?lang=ar"))
+    share_url = page.select_one("#referral-share")["value"]
+    assert share_url == f"http://testserver/ar/lista/{codes.encode([cafe.pk])}/"
+    svg = page.select_one(".referral-qr svg")
+    assert svg["role"] == "img" and share_url in svg["aria-label"]
+    expected = segno.make(share_url, error="m", micro=False).svg_inline(scale=4, border=2)
+    dark = re.search(r'<path[^>]* d="([^"]+)"', expected).group(1)
+    assert dark in [path["d"] for path in svg.find_all("path")]
+
+
+def test_material_links_the_file_in_the_clients_language(client, organisation):
+    guide = make.material_with_files(organisation, "Opas", languages=("fi", "ar", "uk"))
+    finnish_only = make.material_with_files(organisation, "Vihko", languages=("fi", "sv"))
+    ids = codes.encode([guide.pk, finnish_only.pk])
+    files = {f.document.language.code: f.document for f in guide.files.all()}
+
+    page = BeautifulSoupOf(client.get(f"/ar/lista/{ids}/"))
+    first, second = page.select(".referral-item")
+    link = first.select_one(".referral-item__file a")
+    assert f"/files/{files['ar'].pk}/" in link["href"] and link["hreflang"] == "ar"
+    assert "العربية" in first.select_one(".referral-item__file").get_text()
+    assert [a.get_text() for a in second.select(".referral-item__files a")] == ["suomi", "svenska"]
+    uk = BeautifulSoupOf(client.get(f"/uk/lista/{ids}/"))
+    assert f"/files/{files['uk'].pk}/" in uk.select_one(".referral-item__file a")["href"]
+
+
+def test_list_page_queries_do_not_grow_with_items(client, organisation, query_count):
+    def build(n):
+        pages = []
+        for i in range(n):
+            _, arabic = arabic_activity(organisation, f"Toiminta {i}", f"نشاط {i}", cost="0 €")
+            pages.append(arabic)
+            pages.append(make.material_with_files(organisation, f"Opas {i}", ("fi", "ar")))
+        return codes.encode([p.pk for p in pages])
+
+    few, many = build(1), build(5)
+    client.cookies[codes.COOKIE_NAME] = few
+    on_few = query_count("/fi/lista/?lang=ar")
+    client.cookies[codes.COOKIE_NAME] = many
+    assert query_count("/fi/lista/?lang=ar") == on_few
+    assert query_count(f"/ar/lista/{many}/") == query_count(f"/ar/lista/{few}/")
+
+
+def test_codes_ignore_garbage_and_cap_the_list():
+    assert codes.decode("a-B-%-a-0-" + "z" * 13) == [10, 11]
+    assert len(codes.decode("-".join(codes.encode([i]) for i in range(1, 100)))) == codes.MAX_ITEMS
+    assert codes.decode(codes.encode([1, 35, 36, 123456])) == [1, 35, 36, 123456]
