@@ -105,7 +105,6 @@ def network():
         contact_email="kahvila@example.org",
         contact_phone="+358 40 765 4321",
         schedule="Tiistaisin klo 17–19",
-        cost="Maksuton",
     )
     make.translation(cafe, "sv", title="Språkcafé", intro="Träffa andra")
     make.activity(association, "Läksykerho", category="participation")
@@ -183,7 +182,7 @@ def test_a_service_carries_what_the_activity_says(client, network):
     assert record["url"] == cafe.get_full_url()
     assert record["email"] == "kahvila@example.org"
     assert [phone["number"] for phone in record["phones"]] == ["+358 40 765 4321"]
-    assert record["fees_description"] == "Maksuton"
+    assert record["fees_description"] == "Maksuton"  # free of charge, in words
     assert [item["description"] for item in record["schedules"]] == ["Tiistaisin klo 17–19"]
     assert [area["name"] for area in record["service_areas"]] == ["Suomi"]
     assert sorted(language["code"] for language in record["languages"]) == ["ar", "fi"]
@@ -340,7 +339,7 @@ def test_queries_do_not_grow_with_the_number_of_services(
     association = network["association"]
     stage = IntegrationStage.objects.get(slug="osallistuminen", locale__language_code="fi")
     for number in range(8):
-        make.activity(association, f"Lisätoiminta {number}", stages=[stage], cost="0 €")
+        make.activity(association, f"Lisätoiminta {number}", stages=[stage], free=False, fee="2 €")
     with django_assert_max_num_queries(few):
         data = ok(client, url)
     assert len(data["contents"]) >= 8 if path != "/organizations" else True
