@@ -370,9 +370,15 @@ class ActivityPage(InOrganisation, ContactMixin, ReviewedPage):
         """The municipalities of the places, added to those the activity runs in (in memory:
         saved with the page or its revision)."""
         places = {place.municipality_id for place in self.places.all()}
-        missing = places - {municipality.pk for municipality in self.municipalities.all()}
+        if not places:
+            return
+        try:
+            have = list(self.municipalities.all())
+        except ValueError:  # a new page whose municipalities were never set
+            have = []
+        missing = places - {municipality.pk for municipality in have}
         if missing:
-            self.municipalities.add(*Municipality.objects.filter(pk__in=missing))
+            self.municipalities = [*have, *Municipality.objects.filter(pk__in=missing)]
 
     def areas_served(self):
         """Where the activity reaches, as ``(kind, name)`` pairs (kind: country, region or
