@@ -476,7 +476,6 @@ def _activities(count, organisations, rng, revisions, now):
             level=organisation.level,
             childcare=rng.random() < 0.3,
             schedule="Tiistaisin klo 17–19",
-            cost="Maksuton",
             live=True,
             first_published_at=now,
             last_published_at=now,

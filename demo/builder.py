@@ -38,6 +38,17 @@ def _comparable(page, name, value):
     if field.many_to_many:
         items = value.all() if hasattr(value, "all") else value
         return sorted(item.pk for item in items)
+    if field.one_to_many:  # a child relation (an inline): its rows' own values, in order
+        items = value.all() if hasattr(value, "all") else value
+        own = [
+            column
+            for column in field.related_model._meta.concrete_fields
+            if not column.primary_key and column.name not in ("sort_order", field.field.name)
+        ]
+        return [
+            tuple(column.to_python(getattr(item, column.attname)) for column in own)
+            for item in items
+        ]
     return value
 
 

@@ -1,7 +1,10 @@
 """schema.org descriptions of tray activities (``Service``) and organisations
 (``Organization``), embedded in their pages as JSON-LD for search engines and other readers
-of structured data. ``hoursAvailable`` needs opening hours as times, which activities do not
-hold yet (their schedule is free text), so it is left out."""
+of structured data. Where an activity is given are its ``availableChannel``s: a place with
+its postal address, or online. ``hoursAvailable`` needs opening hours as times, which
+activities do not hold yet (their schedule is free text), so it is left out."""
+
+from django.utils.translation import gettext
 
 SCHEMA_ORG = "https://schema.org"
 AREA_TYPES = {"country": "Country", "region": "AdministrativeArea", "municipality": "City"}
@@ -50,7 +53,46 @@ def activity(page, request):
                 {"@type": "Language", "name": language.native_name, "alternateName": language.code}
                 for language in page.languages.all()
             ],
+            "availableChannel": [
+                *(place_channel(place) for place in page.places.all()),
+                *([online_channel(page)] if page.online else []),
+            ],
             "email": page.contact_email,
             "telephone": page.contact_phone,
         }
+    )
+
+
+def place_channel(place):
+    """A place of an activity (``network.models.ActivityPlace``) as a channel to the service."""
+    municipality = place.municipality
+    return {
+        "@type": "ServiceChannel",
+        "serviceLocation": without_empty(
+            {
+                "@type": "Place",
+                "name": place.name or municipality.name,
+                "address": without_empty(
+                    {
+                        "@type": "PostalAddress",
+                        "streetAddress": place.street_address,
+                        "postalCode": place.postal_code,
+                        "addressLocality": municipality.name,
+                        "addressCountry": "FI",
+                    }
+                ),
+                "geo": place.has_coordinates
+                and {
+                    "@type": "GeoCoordinates",
+                    "latitude": float(place.latitude),
+                    "longitude": float(place.longitude),
+                },
+            }
+        ),
+    }
+
+
+def online_channel(page):
+    return without_empty(
+        {"@type": "ServiceChannel", "name": gettext("Online"), "serviceUrl": page.online_url}
     )

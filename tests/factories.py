@@ -268,3 +268,38 @@ def blog_post_form(action="action-publish", *, title="Uutinen", **fields):
     )
     data.update(fields)
     return data
+
+
+def place(municipality="Kemi", **fields):
+    """An activity's place (``activity(..., places=[place(...)])``) in ``municipality`` (a
+    name)."""
+    from network.models import ActivityPlace, Municipality
+
+    return ActivityPlace(municipality=Municipality.objects.get(name=municipality), **fields)
+
+
+def activity_form(action="action-publish", *, title="Kielikahvila", places=(), **fields):
+    """What the admin's activity form sends: a free local activity with no registration,
+    ``places`` (dicts of a place's form fields) in the inline, ``action`` the button pressed.
+    ``fields`` replace or add form fields by their names; None leaves a field out (an
+    unticked checkbox)."""
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+    data = nested_form_data(
+        {
+            "title": title,
+            "slug": slugify(title),
+            "intro": f"Kuvaus: {title}",
+            "category": "support",
+            "level": "local",
+            "join_method": "none",
+            "free": "on",
+            "status": "active",
+            "tags": "",
+            "body": streamfield([]),
+            "places": inline_formset(list(places)),
+            action: action,
+        }
+    )
+    data.update(fields)
+    return {name: value for name, value in data.items() if value is not None}

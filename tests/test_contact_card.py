@@ -1,9 +1,10 @@
-"""The contact card of organisation and activity pages (``home.contact.ContactMixin``):
-every contact detail an editor fills in is shown, and the card only when there is one."""
+"""The contact card of organisation pages (``home.contact.ContactMixin``): every contact
+detail an editor fills in is shown, and the card only when there is one. (An activity shows
+its contact under "How to take part": tests/test_activity_taking_part.py.)"""
 
 import pytest
 
-from network.models import ActivityPage, OrganisationPage
+from network.models import OrganisationPage
 from tests import factories as make
 
 pytestmark = pytest.mark.django_db
@@ -11,17 +12,12 @@ pytestmark = pytest.mark.django_db
 CLEARED = {"contact_name": "", "contact_email": "", "contact_phone": ""}
 PAGES = {
     OrganisationPage: ("Yhteystiedot", {**CLEARED, "website": "", "address": ""}),
-    ActivityPage: ("Yhteystiedot ja ilmoittautuminen", {**CLEARED, "signup_url": ""}),
 }
 
 
 def published(model, **fields):
-    """A Finnish page of ``model`` (an organisation, or an activity of one) published with
-    ``fields``, read back."""
-    if model is OrganisationPage:
-        page = make.organisation("Testijärjestö", **fields)
-    else:
-        page = make.activity(make.organisation("Testijärjestö"), **fields)
+    """A Finnish page of ``model`` published with ``fields``, read back."""
+    page = make.organisation("Testijärjestö", **fields)
     return model.objects.get(pk=page.pk)
 
 
@@ -56,10 +52,6 @@ def test_card_shows_every_contact_detail(client, soup_of, model):
         (OrganisationPage, "contact_phone", "040 123 4567"),
         (OrganisationPage, "address", "Kauppakatu 1\n00100 Helsinki"),
         (OrganisationPage, "website", "https://example.org/"),
-        (ActivityPage, "contact_name", "Aino Virtanen"),
-        (ActivityPage, "contact_email", "aino@example.org"),
-        (ActivityPage, "contact_phone", "040 123 4567"),
-        (ActivityPage, "signup_url", "https://example.org/ilmoittaudu"),
     ],
 )
 def test_one_detail_is_enough_for_the_card(client, soup_of, model, field, value):

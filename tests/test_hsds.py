@@ -105,7 +105,6 @@ def network():
         contact_email="kahvila@example.org",
         contact_phone="+358 40 765 4321",
         schedule="Tiistaisin klo 17–19",
-        cost="Maksuton",
     )
     make.translation(cafe, "sv", title="Språkcafé", intro="Träffa andra")
     make.activity(association, "Läksykerho", category="participation")
@@ -183,7 +182,7 @@ def test_a_service_carries_what_the_activity_says(client, network):
     assert record["url"] == cafe.get_full_url()
     assert record["email"] == "kahvila@example.org"
     assert [phone["number"] for phone in record["phones"]] == ["+358 40 765 4321"]
-    assert record["fees_description"] == "Maksuton"
+    assert record["fees_description"] == "Maksuton"  # free of charge, in words
     assert [item["description"] for item in record["schedules"]] == ["Tiistaisin klo 17–19"]
     assert [area["name"] for area in record["service_areas"]] == ["Suomi"]
     assert sorted(language["code"] for language in record["languages"]) == ["ar", "fi"]
@@ -199,6 +198,96 @@ def test_a_service_carries_what_the_activity_says(client, network):
     local = ok(client, f"/services/{network['family'].translation_key}")
     assert [area["name"] for area in local["service_areas"]] == ["Oulu"]
     assert "service_at_locations" not in local  # its organisation gives no address
+
+
+@pytest.fixture
+def groups(network):
+    """A paused activity with two places (one with coordinates, one without a street address),
+    online joining, a fee, ages and interpretation, translated into Swedish."""
+    page = make.activity(
+        network["association"],
+        "Äitiryhmä",
+        places=[
+            make.place(
+                "Kemi",
+                name="Kemin kaupunginkirjasto",
+                street_address="Marina Takalon katu 3",
+                postal_code="94100",
+                latitude="65.7356",
+                longitude="24.565",
+                step_free="yes",
+                accessibility_notes="Hissi",
+            ),
+            make.place("Tornio"),
+        ],
+        online=True,
+        online_url="https://meet.example.org/aitiryhma",
+        join_method="phone",
+        contact_phone="040 864 1127",
+        signup_deadline=datetime.date(2027, 1, 31),
+        join_instructions="Kerro lasten iät.",
+        free=False,
+        fee="5 € kerta",
+        eligibility="Kotona lapsiaan hoitavat äidit",
+        min_age=18,
+        max_age=64,
+        interpretation_languages=list(Language.objects.filter(code__in=["ar"])),
+        status="paused",
+    )
+    make.translation(page, "sv", title="Mammagrupp")
+    return page
+
+
+def test_places_and_online_are_locations_with_addresses(client, groups):
+    for language in ("fi", "sv"):
+        record = ok(client, f"/services/{groups.translation_key}?lang={language}")
+        validator(response_schema("/services/{id}")).validate(record)
+        data = ok(client, f"/service_at_locations?lang={language}&per_page=100")
+        validator(response_schema("/service_at_locations")).validate(data)
+    record = ok(client, f"/services/{groups.translation_key}?lang=fi")
+    assert record["status"] == "temporarily closed"
+    assert record["fees_description"] == "5 € kerta"
+    assert record["eligibility_description"] == "Kotona lapsiaan hoitavat äidit"
+    assert (record["minimum_age"], record["maximum_age"]) == (18, 64)
+    assert record["application_process"] == (
+        "Ilmoittautuminen puhelimitse: 040 864 1127\n"
+        "Ilmoittaudu viimeistään 31. tammikuuta 2027\nKerro lasten iät."
+    )
+    assert record["interpretation_services"] == "Tulkkaus saatavilla kielille العربية"
+    library, tornio, online = [item["location"] for item in record["service_at_locations"]]
+    assert library["location_type"] == "physical"
+    assert (library["latitude"], library["longitude"]) == (65.7356, 24.565)
+    [address] = library["addresses"]
+    assert address == {
+        "id": address["id"],
+        "location_id": library["id"],
+        "address_1": "Marina Takalon katu 3",
+        "city": "Kemi",
+        "state_province": "Lappi",
+        "postal_code": "94100",
+        "country": "FI",
+        "address_type": "physical",
+    }
+    assert library["accessibility"][0]["description"] == "Esteetön sisäänkäynti Hissi"
+    assert tornio["name"] == "Tornio" and "addresses" not in tornio
+    assert online == {
+        "id": online["id"],
+        "location_type": "virtual",
+        "organization_id": str(groups.organisation.translation_key),
+        "name": "Verkossa",
+        "url": "https://meet.example.org/aitiryhma",
+    }
+    # the same locations, ids and all, in the listing and in Swedish
+    listed = ok(client, "/service_at_locations?per_page=100&lang=sv")["contents"]
+    ids = {item["location_id"] for item in listed if item["service_id"] == record["id"]}
+    assert ids == {library["id"], tornio["id"], online["id"]}
+
+
+def test_ended_is_inactive_and_free_is_said_in_words(client, network):
+    page = make.activity(network["association"], "Päättynyt", status="ended")
+    record = ok(client, f"/services/{page.translation_key}?lang=en")
+    assert (record["status"], record["fees_description"]) == ("inactive", "Free of charge")
+    assert record["application_process"] == "No registration needed"
 
 
 def test_ids_are_the_same_in_every_language_and_each_record_says_its_language(client, network):
@@ -340,7 +429,7 @@ def test_queries_do_not_grow_with_the_number_of_services(
     association = network["association"]
     stage = IntegrationStage.objects.get(slug="osallistuminen", locale__language_code="fi")
     for number in range(8):
-        make.activity(association, f"Lisätoiminta {number}", stages=[stage], cost="0 €")
+        make.activity(association, f"Lisätoiminta {number}", stages=[stage], free=False, fee="2 €")
     with django_assert_max_num_queries(few):
         data = ok(client, url)
     assert len(data["contents"]) >= 8 if path != "/organizations" else True
@@ -369,6 +458,27 @@ def test_activity_and_organisation_pages_carry_schema_org_json_ld(client, soup_o
     assert organisation["address"] == "Kotikatu 1, 00100 Helsinki"
     assert organisation["email"] == "info@example.org"
     assert organisation["telephone"] == "+358 40 123 4567"
+
+
+def test_json_ld_gives_places_with_addresses_and_online_joining(client, soup_of, groups):
+    channels = ld_json(soup_of(client.get(groups.url)))["availableChannel"]
+    assert channels[0]["serviceLocation"] == {
+        "@type": "Place",
+        "name": "Kemin kaupunginkirjasto",
+        "address": {
+            "@type": "PostalAddress",
+            "streetAddress": "Marina Takalon katu 3",
+            "postalCode": "94100",
+            "addressLocality": "Kemi",
+            "addressCountry": "FI",
+        },
+        "geo": {"@type": "GeoCoordinates", "latitude": 65.7356, "longitude": 24.565},
+    }
+    assert channels[2] == {
+        "@type": "ServiceChannel",
+        "name": "Verkossa",
+        "serviceUrl": "https://meet.example.org/aitiryhma",
+    }
 
 
 def test_json_ld_cannot_end_its_script_element(client, soup_of, network):

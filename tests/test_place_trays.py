@@ -304,6 +304,28 @@ def test_national_matrix_counts_each_region_and_links_to_its_tray(client, soup_o
     assert cells[("Uusimaa", recruitment)].get_text(strip=True) == "ei yhtään"
 
 
+def test_online_activities_reach_every_place_by_the_one_rule(client, soup_of, activities):
+    """An activity joined online reaches every place: the trays, the filter and the counts
+    all say so (the rule's online reason); a paused one reaches nowhere."""
+    local = make.organisation("Verkkoyhdistys", level=OrganisationLevel.LOCAL)
+    oulu = {"municipalities": municipalities("Oulu"), "stages": stages("alkuvaihe")}
+    make.activity(local, "Oulun verkkokerho", online=True, **oulu)
+    make.activity(local, "Oulun kerho", **oulu)
+    make.activity(local, "Tauolla oleva verkkokerho", online=True, status="paused", **oulu)
+    kemi = reasons(soup_of(client.get(KEMI)))
+    assert kemi["Oulun verkkokerho"] == "verkossa"
+    assert "Oulun kerho" not in kemi and "Tauolla oleva verkkokerho" not in kemi
+    assert reasons(soup_of(client.get(LAPPI)))["Oulun verkkokerho"] == "verkossa"
+    # where it also meets, the more specific reason
+    oulu_tray = reasons(soup_of(client.get(f"{TRAY}kunta/oulu/")))
+    assert oulu_tray["Oulun verkkokerho"] == "paikallinen: Oulu"
+    assert "Oulun verkkokerho" in listed_titles(client, soup_of, f"{TRAY}?municipality=kemi")
+    cells = matrix_cells(soup_of(client.get(MATRIX)), "regions-caption")
+    assert cells[("Lappi", "Tuki")].get_text(strip=True) == "3"  # national, Kemi, online
+    kemi_matrix = matrix_cells(soup_of(client.get(f"{MATRIX}?municipality=kemi")))
+    assert kemi_matrix[("Tuki", "Alkuvaihe ja alkukartoitus")].get_text(strip=True) == "2"
+
+
 def test_tray_links_to_the_place_trays(client, soup_of, activities):
     soup = soup_of(client.get(TRAY))
     assert soup.find("a", string="Maakuntien ja kuntien tarjottimet")["href"].startswith(MATRIX)

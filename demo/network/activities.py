@@ -1,6 +1,10 @@
 """Demo activities of the integration tray, from the network's source texts, each last
 checked some months before the demo was built (one over a year ago, one 11 months ago: see
-``network.freshness``)."""
+``network.freshness``), with how to take part: places at real venues of those towns (libraries,
+family centres, parish halls), or online; fictional contact people, 040 numbers and addresses
+under ``.example``; costs, ages and who it is for as the source texts say."""
+
+import datetime
 
 from django.utils import timezone
 
@@ -11,9 +15,13 @@ from network.models import (
     ActivityCategory,
     ActivityIndexPage,
     ActivityPage,
+    ActivityPlace,
+    ActivityStatus,
     IntegrationStage,
+    JoinMethod,
     Municipality,
     OrganisationLevel,
+    StepFree,
     TargetGroup,
 )
 
@@ -36,11 +44,38 @@ ACTIVITIES = [
         "koulutustaan vastaavaa työtä ja laajentaneet ammattialan verkostojaan.",
         "category": ActivityCategory.SUPPORT,
         "level": OrganisationLevel.NATIONAL,
-        "municipalities": [],
+        "municipalities": ["Helsinki"],
         "stages": ["tyo-ja-opiskelu"],
         "target_groups": ["naiset"],
         "languages": ["fi", "en"],
-        "cost": "Maksuton",
+        "interpretation_languages": [],
+        "places": [
+            {
+                "name": "Väestöliitto, Monikulttuurisuusyksikkö",
+                "street_address": "Kalevankatu 16",
+                "postal_code": "00100",
+                "municipality": "Helsinki",
+                "latitude": "60.166600",
+                "longitude": "24.935900",
+                "step_free": StepFree.YES,
+                "accessibility_notes": "Hissi kaikkiin kerroksiin.",
+            }
+        ],
+        "online": True,
+        "online_url": "",
+        "schedule": "Mentoriparit tapaavat kahden viikon välein puolen vuoden ajan.",
+        "join_method": JoinMethod.EMAIL,
+        "signup_deadline_days": 40,
+        "join_instructions": "Lähetä lyhyt esittely itsestäsi ja koulutuksestasi. Mentoroinnin "
+        "tapaamiset voivat olla myös etänä.",
+        "contact_name": "Leila Haddad",
+        "contact_phone": "040 728 1934",
+        "contact_email": "womento@vaestoliitto.example",
+        "free": True,
+        "eligibility": "Maahan muuttaneet naiset, jotka hakevat koulutustaan vastaavaa työtä.",
+        "min_age": 18,
+        "max_age": 64,
+        "status": ActivityStatus.ACTIVE,
         "childcare": False,
         "tags": ["mentorointi", "työelämä"],
     },
@@ -56,11 +91,45 @@ ACTIVITIES = [
         "puolilla Suomea. Vertaisryhmäohjaajia on koulutettu vuodesta 2004 lähtien.",
         "category": ActivityCategory.PARTICIPATION,
         "level": OrganisationLevel.NATIONAL,
-        "municipalities": [],
+        "municipalities": ["Turku", "Vantaa"],
         "stages": ["alkuvaihe", "kotoutumiskoulutus"],
         "target_groups": ["turvapaikanhakijat", "perheet"],
         "languages": ["fi", "ar", "so", "fa"],
-        "cost": "Maksuton",
+        "interpretation_languages": ["ku", "ti"],
+        "places": [
+            {
+                "name": "Vantaan seurakuntakeskus",
+                "street_address": "Unikkotie 5",
+                "postal_code": "01300",
+                "municipality": "Vantaa",
+                "step_free": StepFree.YES,
+                "accessibility_notes": "",
+            },
+            {
+                "name": "Turun pääkirjasto",
+                "street_address": "Linnankatu 2",
+                "postal_code": "20100",
+                "municipality": "Turku",
+                "step_free": StepFree.YES,
+                "accessibility_notes": "Induktiosilmukka ryhmätilassa.",
+            },
+        ],
+        "online": False,
+        "online_url": "",
+        "schedule": "Kahdeksan tapaamista, kerran viikossa.",
+        "join_method": JoinMethod.PHONE,
+        "signup_deadline_days": None,
+        "join_instructions": "Soita ja kerro, mitä kieltä puhut: ryhmä kootaan saman kielen "
+        "puhujista.",
+        "contact_name": "Amina Warsame",
+        "contact_phone": "040 531 6207",
+        "contact_email": "vertaisryhmat@vaestoliitto.example",
+        "free": True,
+        "eligibility": "Maahan muuttaneet ja turvapaikanhakijat, naisten ja miesten ryhmät "
+        "erikseen.",
+        "min_age": 18,
+        "max_age": None,
+        "status": ActivityStatus.PAUSED,
         "childcare": False,
         "tags": ["vertaistuki", "tasa-arvo"],
     },
@@ -80,7 +149,69 @@ ACTIVITIES = [
         "stages": ["alkuvaihe", "osallistuminen"],
         "target_groups": ["aidit", "perheet"],
         "languages": ["fi"],
-        "cost": "Maksuton",
+        "interpretation_languages": ["ar", "so", "ru"],
+        "places": [
+            {
+                "name": "Kemin kaupunginkirjasto",
+                "street_address": "Marina Takalon katu 3",
+                "postal_code": "94100",
+                "municipality": "Kemi",
+                "latitude": "65.735600",
+                "longitude": "24.565000",
+                "step_free": StepFree.YES,
+                "accessibility_notes": "Ryhmätila katutasossa, lastenvaunuille paikka eteisessä.",
+            },
+            {
+                "name": "Keminmaan seurakuntatalo",
+                "street_address": "Kirkkotie 1",
+                "postal_code": "94400",
+                "municipality": "Keminmaa",
+                "step_free": StepFree.YES,
+                "accessibility_notes": "",
+            },
+            {
+                "name": "Simon kirjasto",
+                "street_address": "Hallintotie 2",
+                "postal_code": "95200",
+                "municipality": "Simo",
+                "step_free": StepFree.UNKNOWN,
+                "accessibility_notes": "",
+            },
+            {
+                "name": "Tervolan perhekeskus",
+                "street_address": "Kirkkotie 6",
+                "postal_code": "95300",
+                "municipality": "Tervola",
+                "step_free": StepFree.NO,
+                "accessibility_notes": "Kaksi porrasta sisäänkäynnillä, apua saa soittamalla.",
+            },
+            {
+                "name": "Tornion kaupunginkirjasto",
+                "street_address": "Torikatu 2",
+                "postal_code": "95400",
+                "municipality": "Tornio",
+                "latitude": "65.846900",
+                "longitude": "24.144600",
+                "step_free": StepFree.YES,
+                "accessibility_notes": "",
+            },
+        ],
+        "online": False,
+        "online_url": "",
+        "schedule": "Ryhmät kokoontuvat arkipäivisin kerran viikossa; yksilöohjausta sovitusti.",
+        "join_method": JoinMethod.PHONE,
+        "signup_deadline_days": None,
+        "join_instructions": "Ryhmään voi tulla mukaan kesken kauden. Työntekijän kanssa voi "
+        "sopia henkilökohtaisen tutustumisajan.",
+        "contact_name": "Hanna Niskala",
+        "contact_phone": "040 864 1127",
+        "contact_email": "aitiryhmat@toivola-luotola.example",
+        "free": True,
+        "eligibility": "Kotona lapsiaan hoitavat, äitiys- tai vanhempainvapaalla olevat tai "
+        "muuten työelämän ulkopuolella olevat maahanmuuttajaäidit.",
+        "min_age": None,
+        "max_age": None,
+        "status": ActivityStatus.ACTIVE,
         "childcare": True,
         "tags": ["äidit", "ryhmätoiminta"],
     },
@@ -99,7 +230,33 @@ ACTIVITIES = [
         "stages": ["saapuminen", "alkuvaihe"],
         "target_groups": ["perheet", "pakolaiset", "lapset"],
         "languages": ["fi", "ar"],
-        "cost": "Maksuton",
+        "interpretation_languages": ["ar", "prs", "ti", "so", "ckb"],
+        "places": [
+            {
+                "name": "Oulun kaupungin maahanmuuttajapalvelut",
+                "street_address": "Torikatu 10",
+                "postal_code": "90100",
+                "municipality": "Oulu",
+                "step_free": StepFree.YES,
+                "accessibility_notes": "Tapaamiset myös perheen kotona.",
+            }
+        ],
+        "online": False,
+        "online_url": "",
+        "schedule": "Tapaamiset sovitaan perheen kanssa.",
+        "join_method": JoinMethod.NONE,
+        "signup_deadline_days": None,
+        "join_instructions": "Maahanmuuttajapalvelujen sosiaaliohjaaja tarjoaa työskentelyä "
+        "perheelle; perheen työntekijä voi myös ottaa yhteyttä.",
+        "contact_name": "Iida Pesonen",
+        "contact_phone": "040 392 5518",
+        "contact_email": "perhetyo@ouka.example",
+        "free": True,
+        "eligibility": "Oulun kaupungin maahanmuuttajapalvelujen asiakkaina olevat "
+        "pakolaistaustaiset perheet.",
+        "min_age": None,
+        "max_age": None,
+        "status": ActivityStatus.ACTIVE,
         "childcare": False,
         "tags": ["perhetyö", "Perhe Yhtenäiseksi"],
     },
@@ -114,15 +271,50 @@ ACTIVITIES = [
         "toiminta järjestön perustoiminnassa, kuten aktiivinen vapaaehtoisuus ja ryhmien vetäminen.",
         "category": ActivityCategory.RECRUITMENT,
         "level": OrganisationLevel.NATIONAL,
-        "municipalities": [],
+        "municipalities": ["Helsinki"],
         "stages": ["osallistuminen", "vakiintunut"],
         "target_groups": ["nuoret", "naiset", "miehet"],
         "languages": ["fi", "sv", "en"],
-        "cost": "Maksuton",
+        "interpretation_languages": [],
+        "places": [
+            {
+                "name": "Suomen Punainen Risti, keskustoimisto",
+                "street_address": "Tehtaankatu 1 a",
+                "postal_code": "00140",
+                "municipality": "Helsinki",
+                "step_free": StepFree.YES,
+                "accessibility_notes": "",
+            }
+        ],
+        "online": True,
+        "online_url": "https://www.punainenristi.fi/vapaaehtoiseksi",
+        "schedule": "Uusien vapaaehtoisten info kerran kuussa.",
+        "join_method": JoinMethod.LINK,
+        "signup_deadline_days": None,
+        "join_instructions": "Ilmoittaudu vapaaehtoiseksi lomakkeella; osaston yhteyshenkilö "
+        "ottaa yhteyttä.",
+        "contact_name": "Mikko Laaksonen",
+        "contact_phone": "040 615 0492",
+        "contact_email": "vapaaehtoiseksi@punainenristi.example",
+        "signup_url": "https://www.punainenristi.fi/vapaaehtoiseksi",
+        "free": False,
+        "fee": "Jäsenmaksu 20 € vuodessa (alle 29-vuotiaille 10 €).",
+        "eligibility": "Kaikki maahan muuttaneet, jotka haluavat toimia vapaaehtoisina.",
+        "min_age": 15,
+        "max_age": None,
+        "status": ActivityStatus.ACTIVE,
         "childcare": False,
         "tags": ["vapaaehtoistoiminta"],
     },
 ]
+
+
+# Deadlines count from a fixed day, so that a second run of the demo changes nothing.
+DEADLINE_FROM = datetime.date(2026, 12, 1)
+
+
+def place(municipality, **fields):
+    return ActivityPlace(municipality=Municipality.objects.get(name=municipality), **fields)
 
 
 def terms(model, slugs, locale):
@@ -154,6 +346,12 @@ def integration_tray(builder):
         fields["stages"] = terms(IntegrationStage, fields["stages"], home.locale)
         fields["target_groups"] = terms(TargetGroup, fields["target_groups"], home.locale)
         fields["languages"] = list(Language.objects.filter(code__in=fields["languages"]))
+        fields["interpretation_languages"] = list(
+            Language.objects.filter(code__in=fields["interpretation_languages"])
+        )
+        fields["places"] = [place(**item) for item in fields["places"]]
+        days = fields.pop("signup_deadline_days")
+        fields["signup_deadline"] = days and DEADLINE_FROM + datetime.timedelta(days=days)
         checked_months_ago = fields.pop("checked_months_ago")
         published = builder.created + builder.updated
         page = builder.page(organisation, ActivityPage, slug, **fields)

@@ -237,3 +237,17 @@ def language_attributes(item):
     return format_html(
         ' lang="{}" dir="{}"', code, "rtl" if code in settings.LANGUAGES_BIDI else "ltr"
     )
+
+
+@register.filter
+def phone_uri(number):
+    """A ``tel:`` address for a phone number as people write it (``040 123 4567``): its
+    digits, in the international form for a Finnish number starting with 0."""
+    digits = "".join(character for character in number if character.isdigit())
+    if number.strip().startswith("+"):
+        return f"tel:+{digits}"
+    if digits.startswith("00"):
+        return f"tel:+{digits[2:]}"
+    if digits.startswith("0"):
+        return f"tel:+358{digits[1:]}"
+    return f"tel:{digits}"

@@ -1,7 +1,8 @@
 """The site as Open Referral HSDS 3.0 records: an organisation page is an ``organization``,
-a tray activity a ``service``, the places it reaches its ``service_areas``, an organisation's
-address a ``location`` where its services are given. The whole mapping is here, so that new
-fields of activities (places, schedules, contacts) slot in at one place.
+a tray activity a ``service``, the places it reaches its ``service_areas``, its places (with
+their addresses) and its online joining ``locations`` where it is given (else its
+organisation's address). The whole mapping is here, so that new fields of activities
+(schedules, contacts) slot in at one place.
 
 Ids are UUIDs that stay the same in every language and every export: a page's or taxonomy
 term's ``translation_key`` (shared by its translations), and for the records without one a
@@ -16,14 +17,30 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Q
+from django.utils.formats import date_format
 from django.utils.functional import Promise
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from home.models import Language
-from network.models import ActivityCategory, IntegrationStage, TargetGroup
+from network.models import (
+    ActivityCategory,
+    ActivityStatus,
+    IntegrationStage,
+    JoinMethod,
+    StepFree,
+    TargetGroup,
+)
 from network.structured_data import without_empty
 
 HSDS_VERSION = "3.0"
+# An ended activity may run again (a new project round), so it is inactive rather than defunct.
+STATUSES = {
+    ActivityStatus.ACTIVE: "active",
+    ActivityStatus.PAUSED: "temporarily closed",
+    ActivityStatus.ENDED: "inactive",
+}
+COUNTRY = "FI"
 NAMESPACE = uuid.UUID("c28b9098-22df-4414-8f0e-7b37115f79ae")
 
 
@@ -212,6 +229,72 @@ def location(organisation):
     }
 
 
+def locations(page):
+    """Where an activity is given: its places and, when it can be joined online, a virtual
+    location; the organisation's address when it names neither."""
+    found = [place_location(page, number, place) for number, place in enumerate(page.places.all())]
+    if page.online:
+        found.append(online_location(page))
+    if not found and (office := location(page.organisation)):
+        found.append(office)
+    return found
+
+
+def place_location(page, number, place):
+    """A place of an activity (its ``number`` in the activity's order, which every translation
+    shares, keeps its id) with its address when it has a street address and postal code."""
+    id = derived_id("location", page.translation_key, "place", number)
+    municipality = place.municipality
+    steps = {StepFree.YES: _("Step-free entrance"), StepFree.NO: _("No step-free entrance")}
+    accessibility = " ".join(
+        part for part in (str(steps.get(place.step_free, "")), place.accessibility_notes) if part
+    )
+    return without_empty(
+        {
+            "id": id,
+            "location_type": "physical",
+            "organization_id": page.organisation and str(page.organisation.translation_key),
+            "name": place.name or municipality.name,
+            "latitude": float(place.latitude) if place.has_coordinates else None,
+            "longitude": float(place.longitude) if place.has_coordinates else None,
+            "addresses": place.street_address
+            and place.postal_code
+            and [
+                {
+                    "id": derived_id("address", id),
+                    "location_id": id,
+                    "address_1": place.street_address,
+                    "city": municipality.name,
+                    "state_province": municipality.region.name,
+                    "postal_code": place.postal_code,
+                    "country": COUNTRY,
+                    "address_type": "physical",
+                }
+            ],
+            "accessibility": accessibility
+            and [
+                {
+                    "id": derived_id("accessibility", id),
+                    "location_id": id,
+                    "description": accessibility,
+                }
+            ],
+        }
+    )
+
+
+def online_location(page):
+    return without_empty(
+        {
+            "id": derived_id("location", page.translation_key, "online"),
+            "location_type": "virtual",
+            "organization_id": page.organisation and str(page.organisation.translation_key),
+            "name": gettext("Online"),
+            "url": page.online_url,
+        }
+    )
+
+
 def phones(page, owner, id):
     if not page.contact_phone:
         return []
@@ -243,19 +326,38 @@ def service_summary(page, request):
             "description": page.intro,
             "url": page.get_full_url(request),
             "email": page.contact_email,
-            "status": "active",
-            "fees_description": page.cost,
+            "status": STATUSES[page.status],
+            "fees_description": page.fee if not page.free else gettext("Free of charge"),
+            "application_process": application_process(page),
+            "eligibility_description": page.eligibility,
+            "minimum_age": page.min_age,
+            "maximum_age": page.max_age,
             "last_modified": page.last_published_at and page.last_published_at.isoformat(),
         }
     )
 
 
+def application_process(page):
+    """How to join in words, one line each: the way (with where to sign up), the deadline,
+    the instructions."""
+    way = str(page.get_join_method_display())
+    channel = {
+        JoinMethod.LINK: page.signup_url,
+        JoinMethod.PHONE: page.contact_phone,
+        JoinMethod.EMAIL: page.contact_email,
+    }.get(page.join_method)
+    lines = [f"{way}: {channel}" if channel else way]
+    if page.signup_deadline:
+        lines.append(f"{gettext('Sign up by')} {date_format(page.signup_deadline)}")
+    return "\n".join([*lines, page.join_instructions.strip()]).strip()
+
+
 def service(page, vocabulary, request):
     """An activity with what it links to: where and in which languages it runs, its
-    classification, contact details and schedule, and the organisation's location."""
+    classification, contact details and schedule, and its locations."""
     record = service_summary(page, request)
     id = record["id"]
-    place = location(page.organisation)
+    interpretation = [language.native_name for language in page.interpretation_languages.all()]
     languages = [language.code for language in page.languages.all()]
     terms = [
         *vocabulary.of(page.stages.all()),
@@ -266,6 +368,8 @@ def service(page, vocabulary, request):
     return without_empty(
         {
             **record,
+            "interpretation_services": interpretation
+            and f"{gettext('Interpretation available into')} {', '.join(interpretation)}",
             "phones": phones(page, "service_id", id),
             "contacts": contacts(page, "service_id", id),
             "schedules": page.schedule
@@ -289,7 +393,7 @@ def service(page, vocabulary, request):
                 }
                 for code in languages
             ],
-            "service_at_locations": place and [service_at_location(page, place)],
+            "service_at_locations": [service_at_location(page, place) for place in locations(page)],
             "attributes": [
                 *(attribute(id, "service", term) for term in terms),
                 text_language(id, "service", page, vocabulary),
@@ -299,14 +403,15 @@ def service(page, vocabulary, request):
 
 
 def service_at_location(page, place, request=None):
-    """An activity at its organisation's location; with the activity's one-to-one fields
-    and the location itself when ``request`` is given (for the listing)."""
+    """An activity at one of its locations (the location included); with the activity's
+    one-to-one fields when ``request`` is given (for the listing)."""
     service_id = str(page.translation_key)
     record = {
         "id": derived_id("service_at_location", service_id, place["id"]),
         "service_id": service_id,
         "location_id": place["id"],
+        "location": place,
     }
     if request is not None:
-        record.update(location=place, service=service_summary(page, request))
+        record["service"] = service_summary(page, request)
     return record

@@ -3,7 +3,10 @@ from network.models.activities import (
     ActivityIndexPage,
     ActivityPage,
     ActivityPageTag,
+    ActivityStatus,
+    JoinMethod,
 )
+from network.models.activity_places import ActivityPlace, StepFree
 from network.models.blog import BlogIndexPage, BlogPage, BlogPageTag
 from network.models.comments import Comment, CommentStatus
 from network.models.events import EventIndexPage, EventPage, EventType
@@ -24,6 +27,10 @@ __all__ = [
     "ActivityIndexPage",
     "ActivityPage",
     "ActivityPageTag",
+    "ActivityPlace",
+    "ActivityStatus",
+    "JoinMethod",
+    "StepFree",
     "IntegrationStage",
     "TargetGroup",
     "BlogIndexPage",

@@ -5,21 +5,33 @@ view of regions × categories, and the trays of one region or municipality."""
 import operator
 from functools import reduce
 
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.core.validators import MaxValueValidator
 from django.db import models
-from django.db.models import Case, Exists, OuterRef, Q, Value, When
+from django.db.models import (
+    Case,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    Value,
+    When,
+    prefetch_related_objects,
+)
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyBlock
 from home.contact import ContactMixin
@@ -28,6 +40,7 @@ from home.models import AggregatingPage
 from home.permissions import ReviewedPage
 from network import structured_data
 from network.freshness import MARK_AFTER_MONTHS, unchecked_since
+from network.models.activity_places import ActivityPlace
 from network.models.organisations import InOrganisation, OrganisationLevel, attach_organisations
 from network.models.places import Municipality, Region
 from network.models.reach import reach_conditions
@@ -42,6 +55,43 @@ class ActivityCategory(models.TextChoices):
     RECRUITMENT = "recruitment", _("Recruitment into the organisation's activities")
 
 
+class ActivityStatus(models.TextChoices):
+    ACTIVE = "active", _("Active")
+    PAUSED = "paused", _("Paused")
+    ENDED = "ended", _("Ended")
+
+
+class JoinMethod(models.TextChoices):
+    NONE = "none", _("No registration needed")
+    LINK = "link", _("Sign up with the link")
+    PHONE = "phone", _("Sign up by phone")
+    EMAIL = "email", _("Sign up by email")
+
+
+# What each way of signing up needs filled in, and the error when it is not.
+JOIN_METHOD_NEEDS = {
+    JoinMethod.LINK: ("signup_url", _("Signing up with the link needs the sign-up link.")),
+    JoinMethod.PHONE: ("contact_phone", _("Signing up by phone needs the contact phone.")),
+    JoinMethod.EMAIL: ("contact_email", _("Signing up by email needs the contact email.")),
+}
+MAX_AGE = 120
+
+# The facts of an activity, the same in every translation (wagtail-localize copies them from
+# the source and offers no override): a translator translates only the texts.
+SHARED_FACTS = [
+    "places",
+    "online",
+    "join_method",
+    "signup_deadline",
+    "free",
+    "min_age",
+    "max_age",
+    "interpretation_languages",
+    "childcare",
+    "status",
+]
+
+
 class ActivityPageTag(TaggedItemBase):
     content_object = ParentalKey(
         "network.ActivityPage", related_name="tagged_items", on_delete=models.CASCADE
@@ -49,6 +99,11 @@ class ActivityPageTag(TaggedItemBase):
 
 
 class ActivityPageQuerySet(PageQuerySet):
+    def listed(self):
+        """The activities the tray lists and counts: active ones (paused and ended activities
+        keep their pages, which say so)."""
+        return self.filter(status=ActivityStatus.ACTIVE)
+
     def reaching(self, place):
         """Activities open to people living in ``place``, a municipality or a region (the rule:
         ``reach_conditions``)."""
@@ -69,6 +124,16 @@ class ActivityPageQuerySet(PageQuerySet):
                 default=None,
             )
         )
+
+
+def taking_part_prefetches():
+    """What ``network/includes/how_to_take_part.html`` shows of each activity, to prefetch
+    for a page or a list of activities: a fixed number of queries however many."""
+    return [
+        Prefetch("places", queryset=ActivityPlace.objects.select_related("municipality__region")),
+        "languages",
+        "interpretation_languages",
+    ]
 
 
 def reaching(place):
@@ -115,13 +180,62 @@ class ActivityPage(InOrganisation, ContactMixin, ReviewedPage):
     languages = ParentalManyToManyField(
         "home.Language", verbose_name=_("languages the activity runs in"), blank=True
     )
+    interpretation_languages = ParentalManyToManyField(
+        "home.Language",
+        verbose_name=_("interpretation available into"),
+        related_name="interpreted_activities",
+        blank=True,
+        help_text=_("The languages an interpreter can be arranged for."),
+    )
+    online = models.BooleanField(_("can be joined online"), default=False)
+    online_url = models.URLField(
+        _("online joining link"),
+        blank=True,
+        help_text=_("Where to join online, e.g. a video meeting; empty if it is sent on sign-up."),
+    )
     schedule = models.CharField(_("schedule"), max_length=255, blank=True)
-    cost = models.CharField(
-        _("cost"), max_length=120, blank=True, help_text=_("e.g. free of charge")
+    free = models.BooleanField(_("free of charge"), default=True)
+    fee = models.CharField(
+        _("fee"),
+        max_length=200,
+        blank=True,
+        help_text=_("What taking part costs, e.g. 5 € a time; needed when not free of charge."),
     )
     childcare = models.BooleanField(_("childcare available"), default=False)
     accessibility = models.TextField(_("accessibility"), blank=True)
+    join_method = models.CharField(
+        _("how to join"), max_length=10, choices=JoinMethod.choices, default=JoinMethod.NONE
+    )
     signup_url = models.URLField(_("sign-up link"), blank=True)
+    signup_deadline = models.DateField(_("sign-up deadline"), null=True, blank=True)
+    join_instructions = models.TextField(
+        _("instructions for joining"),
+        max_length=600,
+        blank=True,
+        help_text=_("In a sentence or two for the client, e.g. come to any meeting."),
+    )
+    eligibility = models.TextField(
+        _("who it is for"),
+        max_length=400,
+        blank=True,
+        help_text=_("In words for the client, e.g. mothers at home with small children."),
+    )
+    min_age = models.PositiveSmallIntegerField(
+        _("minimum age"), null=True, blank=True, validators=[MaxValueValidator(MAX_AGE)]
+    )
+    max_age = models.PositiveSmallIntegerField(
+        _("maximum age"), null=True, blank=True, validators=[MaxValueValidator(MAX_AGE)]
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=ActivityStatus.choices,
+        default=ActivityStatus.ACTIVE,
+        help_text=_(
+            "Paused and ended activities leave the tray's lists and counts; "
+            "their page stays and says so."
+        ),
+    )
     tags = ClusterTaggableManager(through=ActivityPageTag, blank=True, verbose_name=_("tags"))
     # The organisation's last check of the details, the same in every language (see
     # network.freshness): set by publishing the source page or by "still correct".
@@ -141,21 +255,53 @@ class ActivityPage(InOrganisation, ContactMixin, ReviewedPage):
             _("Classification"),
         ),
         MultiFieldPanel(
-            [FieldPanel("level"), FieldPanel("regions"), FieldPanel("municipalities")],
+            [
+                FieldPanel("level"),
+                FieldPanel("regions"),
+                FieldPanel("municipalities"),
+                InlinePanel("places", label=_("Places"), heading=_("Places where it meets")),
+                FieldPanel("online"),
+                FieldPanel("online_url"),
+            ],
             _("Where"),
+            help_text=_(
+                "A place's municipality is added to the municipalities on saving. An activity "
+                "that can be joined online reaches every municipality."
+            ),
         ),
         MultiFieldPanel(
             [
-                FieldPanel("languages"),
-                FieldPanel("schedule"),
-                FieldPanel("cost"),
-                FieldPanel("childcare"),
-                FieldPanel("accessibility"),
+                FieldPanel("join_method"),
+                FieldPanel("signup_url"),
+                FieldPanel("signup_deadline"),
+                FieldPanel("join_instructions"),
+                *ContactMixin.contact_panels,
             ],
-            _("Practical information"),
+            _("How to join"),
+            help_text=_(
+                "Signing up with the link, by phone or by email needs the link, the phone or the "
+                "email below."
+            ),
         ),
         MultiFieldPanel(
-            [*ContactMixin.contact_panels, FieldPanel("signup_url")], _("Contact and sign-up")
+            [
+                FieldPanel("eligibility"),
+                FieldRowPanel([FieldPanel("min_age"), FieldPanel("max_age")]),
+                FieldPanel("languages"),
+                FieldPanel("interpretation_languages"),
+            ],
+            _("Who it is for"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("schedule"),
+                FieldPanel("free"),
+                FieldPanel("fee"),
+                FieldPanel("childcare"),
+                FieldPanel("accessibility"),
+                FieldPanel("status"),
+            ],
+            _("Practical information"),
         ),
         FieldPanel("body"),
         FieldPanel("tags"),
@@ -167,6 +313,11 @@ class ActivityPage(InOrganisation, ContactMixin, ReviewedPage):
         index.FilterField("category"),
         index.FilterField("level"),
         index.FilterField("childcare"),
+        index.FilterField("status"),
+        index.FilterField("free"),
+        index.FilterField("online"),
+        index.FilterField("min_age"),
+        index.FilterField("max_age"),
     ]
     api_fields = [
         APIField("intro"),
@@ -177,12 +328,30 @@ class ActivityPage(InOrganisation, ContactMixin, ReviewedPage):
         APIField("stages"),
         APIField("target_groups"),
         APIField("languages"),
+        APIField("interpretation_languages"),
+        APIField("places"),
+        APIField("online"),
+        APIField("online_url"),
         APIField("schedule"),
-        APIField("cost"),
+        APIField("free"),
+        APIField("fee"),
         APIField("childcare"),
         APIField("accessibility"),
+        APIField("join_method"),
         APIField("signup_url"),
+        APIField("signup_deadline"),
+        APIField("join_instructions"),
+        APIField("contact_name"),
+        APIField("contact_email"),
+        APIField("contact_phone"),
+        APIField("eligibility"),
+        APIField("min_age"),
+        APIField("max_age"),
+        APIField("status"),
         APIField("tags"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField(name, overridable=False) for name in SHARED_FACTS
     ]
 
     parent_page_types = ["network.OrganisationPage"]
@@ -191,6 +360,42 @@ class ActivityPage(InOrganisation, ContactMixin, ReviewedPage):
     class Meta:
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
+
+    def clean(self):
+        """Checks that the facts fit together (an error on the field to fix) and counts each
+        place's municipality among those the activity runs in."""
+        super().clean()
+        self.add_place_municipalities()
+        errors = {}
+        needed = JOIN_METHOD_NEEDS.get(self.join_method)
+        if needed and not getattr(self, needed[0]):
+            errors[needed[0]] = needed[1]
+        if not self.free and not self.fee.strip():
+            errors["fee"] = _("Say what taking part costs, or tick “free of charge”.")
+        if self.free and self.fee.strip():
+            errors["fee"] = _(
+                "An activity free of charge has no fee: empty this or untick “free of charge”."
+            )
+        if self.online_url and not self.online:
+            errors["online"] = _("Tick this for the online joining link, or remove the link.")
+        if None not in (self.min_age, self.max_age) and self.min_age > self.max_age:
+            errors["max_age"] = _("The maximum age cannot be below the minimum age.")
+        if errors:
+            raise ValidationError(errors)
+
+    def add_place_municipalities(self):
+        """The municipalities of the places, added to those the activity runs in (in memory:
+        saved with the page or its revision)."""
+        places = {place.municipality_id for place in self.places.all()}
+        if not places:
+            return
+        try:
+            have = list(self.municipalities.all())
+        except ValueError:  # a new page whose municipalities were never set
+            have = []
+        missing = places - {municipality.pk for municipality in have}
+        if missing:
+            self.municipalities = [*have, *Municipality.objects.filter(pk__in=missing)]
 
     def areas_served(self):
         """Where the activity reaches, as ``(kind, name)`` pairs (kind: country, region or
@@ -212,6 +417,8 @@ class ActivityPage(InOrganisation, ContactMixin, ReviewedPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if self.pk:  # a new page's preview has nothing saved to fetch
+            prefetch_related_objects([self], *taking_part_prefetches())
         context["structured_data"] = structured_data.activity(self, request)
         context["tray"] = ActivityIndexPage.objects.live().filter(locale_id=self.locale_id).first()
         context["stage_names"] = IntegrationStage.localized_names(self.stages.all())
@@ -227,7 +434,8 @@ class ActivityIndexPage(RoutablePageMixin, AggregatingPage):
         verbose_name = _("integration tray")
 
     def activities(self):
-        return self.aggregate(ActivityPage)
+        """What the tray lists and counts, in every view of it: live, public, active."""
+        return self.aggregate(ActivityPage).listed()
 
     @path("")
     def listing(self, request):

@@ -7,12 +7,16 @@ from django.db.models import Q
 from network.models.organisations import OrganisationLevel
 from network.models.places import Region
 
+ONLINE = "online"
+
 
 def reach_conditions(place):
     """Why an activity reaches people living in ``place`` (a municipality or a region), each
     reason as a condition on activities, most specific first: it runs there (in one of the
-    region's municipalities), it is a regional activity of the place's region, it is national.
-    A new way of reaching people (online activities) is one more entry here."""
+    region's municipalities, places included: their municipalities count), it is a regional
+    activity of the place's region, it is national, it can be joined online (from anywhere:
+    last, as the loosest tie to the place, so an activity that also meets there says so).
+    A new way of reaching people is one more entry here."""
     if isinstance(place, Region):
         runs_there, region = Q(municipalities__region=place), place.pk
     else:
@@ -21,4 +25,5 @@ def reach_conditions(place):
         OrganisationLevel.LOCAL: runs_there,
         OrganisationLevel.REGIONAL: Q(level=OrganisationLevel.REGIONAL, regions=region),
         OrganisationLevel.NATIONAL: Q(level=OrganisationLevel.NATIONAL),
+        ONLINE: Q(online=True),
     }
