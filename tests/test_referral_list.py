@@ -295,7 +295,9 @@ def test_list_page_queries_do_not_grow_with_items(client, organisation, query_co
     def build(n):
         pages = []
         for i in range(n):
-            _, arabic = arabic_activity(organisation, f"Toiminta {i}", f"نشاط {i}", cost="0 €")
+            _, arabic = arabic_activity(
+                organisation, f"Toiminta {i}", f"نشاط {i}", free=False, fee="2 € / kerta"
+            )
             pages.append(arabic)
             pages.append(make.material_with_files(organisation, f"Opas {i}", ("fi", "ar")))
         return codes.encode([p.pk for p in pages])

@@ -21,6 +21,7 @@ from django.db.models import (
 )
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -56,7 +57,7 @@ class ActivityCategory(models.TextChoices):
 
 
 class ActivityStatus(models.TextChoices):
-    ACTIVE = "active", _("Active")
+    ACTIVE = "active", pgettext_lazy("activity status", "Active")
     PAUSED = "paused", _("Paused")
     ENDED = "ended", _("Ended")
 
