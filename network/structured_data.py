@@ -1,7 +1,10 @@
 """schema.org descriptions of tray activities (``Service``) and organisations
 (``Organization``), embedded in their pages as JSON-LD for search engines and other readers
-of structured data. ``hoursAvailable`` needs opening hours as times, which activities do not
-hold yet (their schedule is free text), so it is left out."""
+of structured data. An activity's ``hoursAvailable`` are its weekly times (see
+``ActivitySchedule.opening_hours``: schema.org has no words for "every other week" or "the
+first Tuesday of each month")."""
+
+from django.utils import timezone
 
 SCHEMA_ORG = "https://schema.org"
 AREA_TYPES = {"country": "Country", "region": "AdministrativeArea", "municipality": "City"}
@@ -52,5 +55,10 @@ def activity(page, request):
             ],
             "email": page.contact_email,
             "telephone": page.contact_phone,
+            "hoursAvailable": [
+                specification
+                for schedule in page.schedules.all()
+                for specification in schedule.opening_hours(timezone.localdate())
+            ],
         }
     )

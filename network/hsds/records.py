@@ -20,6 +20,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from home.models import Language
+from network.hsds.schedules import schedules
 from network.models import ActivityCategory, IntegrationStage, TargetGroup
 from network.structured_data import without_empty
 
@@ -268,10 +269,7 @@ def service(page, vocabulary, request):
             **record,
             "phones": phones(page, "service_id", id),
             "contacts": contacts(page, "service_id", id),
-            "schedules": page.schedule
-            and [
-                {"id": derived_id("schedule", id), "service_id": id, "description": page.schedule}
-            ],
+            "schedules": schedules(page, id),
             "service_areas": [
                 {
                     "id": derived_id("service_area", id, kind, name),

@@ -159,7 +159,7 @@ def with_links(pages):
     """``pages`` with their organisations and what their records list, in a fixed number
     of queries."""
     pages = pages.prefetch_related(
-        "municipalities", "regions", "stages", "target_groups", "languages"
+        "municipalities", "regions", "stages", "target_groups", "languages", "schedules"
     )
     return attach_organisations(pages)
 

@@ -17,6 +17,7 @@ from network.models.organisations import (
     nearest_organisation,
 )
 from network.models.places import Municipality, Region
+from network.models.schedules import ActivitySchedule
 from network.models.taxonomies import IntegrationStage, TargetGroup
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "ActivityIndexPage",
     "ActivityPage",
     "ActivityPageTag",
+    "ActivitySchedule",
     "IntegrationStage",
     "TargetGroup",
     "BlogIndexPage",

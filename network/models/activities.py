@@ -7,13 +7,13 @@ from functools import reduce
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Case, Exists, OuterRef, Q, Value, When
+from django.db.models import Case, Exists, OuterRef, Q, Value, When, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -98,7 +98,15 @@ class ActivityPage(InOrganisation, ContactMixin, ReviewedPage):
     languages = ParentalManyToManyField(
         "home.Language", verbose_name=_("languages the activity runs in"), blank=True
     )
-    schedule = models.CharField(_("schedule"), max_length=255, blank=True)
+    schedule = models.CharField(
+        _("notes on the schedule"),
+        max_length=255,
+        blank=True,
+        help_text=_("What the times above do not say, e.g. “Come as you can, no need to book”."),
+    )
+    by_appointment = models.BooleanField(
+        _("by appointment"), default=False, help_text=_("A time is agreed with each person.")
+    )
     cost = models.CharField(
         _("cost"), max_length=120, blank=True, help_text=_("e.g. free of charge")
     )
@@ -129,8 +137,15 @@ class ActivityPage(InOrganisation, ContactMixin, ReviewedPage):
         ),
         MultiFieldPanel(
             [
-                FieldPanel("languages"),
+                InlinePanel("schedules", label=_("time")),
+                FieldPanel("by_appointment"),
                 FieldPanel("schedule"),
+            ],
+            _("When"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("languages"),
                 FieldPanel("cost"),
                 FieldPanel("childcare"),
                 FieldPanel("accessibility"),
@@ -161,6 +176,8 @@ class ActivityPage(InOrganisation, ContactMixin, ReviewedPage):
         APIField("target_groups"),
         APIField("languages"),
         APIField("schedule"),
+        APIField("schedules"),
+        APIField("by_appointment"),
         APIField("cost"),
         APIField("childcare"),
         APIField("accessibility"),
@@ -195,6 +212,7 @@ class ActivityPage(InOrganisation, ContactMixin, ReviewedPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        prefetch_related_objects([self], "schedules")  # read by the JSON-LD and the page
         context["structured_data"] = structured_data.activity(self, request)
         context["tray"] = ActivityIndexPage.objects.live().filter(locale_id=self.locale_id).first()
         context["stage_names"] = IntegrationStage.localized_names(self.stages.all())
