@@ -291,8 +291,9 @@ class ActivitySchedule(Orderable):
         ]
 
     def rfc5545(self):
-        """The schedule as RFC 5545 text: DTSTART and DTEND of the first occurrence in
-        Europe/Helsinki time, the RRULE, and EXDATE for the dates it does not take place."""
+        """The schedule as RFC 5545 text: DTSTART of the first occurrence in Europe/Helsinki
+        time, the RRULE, and EXDATE for the dates it does not take place (its end time is
+        ``end_time``; dateutil's ``rrulestr`` reads the text)."""
         start = self.first_occurrence()
         local = "%Y%m%dT%H%M%S"
         parts = [
@@ -313,7 +314,6 @@ class ActivitySchedule(Orderable):
         ]
         lines = [
             f"DTSTART;TZID={HELSINKI.key}:{start:{local}}",
-            f"DTEND;TZID={HELSINKI.key}:{start + self.duration:{local}}",
             f"RRULE:{';'.join(parts)}",
         ]
         if self.exception_dates:
