@@ -1,9 +1,11 @@
 """schema.org descriptions of tray activities (``Service``) and organisations
 (``Organization``), embedded in their pages as JSON-LD for search engines and other readers
 of structured data. Where an activity is given are its ``availableChannel``s: a place with
-its postal address, or online. ``hoursAvailable`` needs opening hours as times, which
-activities do not hold yet (their schedule is free text), so it is left out."""
+its postal address, or online. Its ``hoursAvailable`` are its weekly times (see
+``ActivitySchedule.opening_hours``: schema.org has no words for "every other week" or "the
+first Tuesday of each month")."""
 
+from django.utils import timezone
 from django.utils.translation import gettext
 
 SCHEMA_ORG = "https://schema.org"
@@ -59,6 +61,11 @@ def activity(page, request):
             ],
             "email": page.contact_email,
             "telephone": page.contact_phone,
+            "hoursAvailable": [
+                specification
+                for schedule in page.schedules.all()
+                for specification in schedule.opening_hours(timezone.localdate())
+            ],
         }
     )
 

@@ -278,13 +278,57 @@ def place(municipality="Kemi", **fields):
     return ActivityPlace(municipality=Municipality.objects.get(name=municipality), **fields)
 
 
-def activity_form(action="action-publish", *, title="Kielikahvila", places=(), **fields):
-    """What the admin's activity form sends: a free local activity with no registration,
-    ``places`` (dicts of a place's form fields) in the inline, ``action`` the button pressed.
-    ``fields`` replace or add form fields by their names; None leaves a field out (an
-    unticked checkbox)."""
+def schedule(activity, *, weekdays=("TU",), start="17:00", end="19:00", valid_from=None, **fields):
+    """A time of ``activity`` (weekly, Tuesdays 17–19 from today unless told), published with
+    it. ``fields`` are ``ActivitySchedule`` fields (``frequency``, ``until``, ``months_from``,
+    ``exceptions`` as the editor types them…)."""
+    from network.models import ActivitySchedule
+
+    item = ActivitySchedule(
+        weekdays=list(weekdays),
+        start_time=datetime.time.fromisoformat(start),
+        end_time=datetime.time.fromisoformat(end),
+        valid_from=valid_from or timezone.localdate(),
+        **fields,
+    )
+    item.full_clean(exclude=["activity"])
+    activity.schedules.add(item)
+    publish(activity)
+    return ActivitySchedule.objects.filter(activity=activity).order_by("sort_order", "pk").last()
+
+
+def schedule_form(**fields):
+    """One time as the admin's "When" inline sends it (weekly, Tuesdays 17–19 from
+    1.9.2026); ``fields`` replace its fields by name."""
+    return {
+        "frequency": "weekly",
+        "week_of_month": "",
+        "weekdays": ["TU"],
+        "start_time": "17:00",
+        "end_time": "19:00",
+        "valid_from": "2026-09-01",
+        "until": "",
+        "months_from": "",
+        "months_to": "",
+        "exceptions": "",
+        **fields,
+    }
+
+
+def activity_form(
+    action="action-publish", *, title="Kielikahvila", places=(), schedules=(), **fields
+):
+    """What the admin's activity form sends (``blog_post_form`` says how): a free local
+    activity with no registration, ``places`` (dicts of a place's form fields) in the "Where"
+    inline and ``schedules`` (``schedule_form`` items, with their ``id`` when they exist) in
+    the "When" inline, ``action`` the button pressed. ``fields`` replace or add form fields by
+    their names; None leaves a field out (an unticked checkbox)."""
     from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
+    schedules = [dict(item) for item in schedules]
+    saved = sum(1 for item in schedules if item.get("id"))
+    # checkboxes send a list, which nested_form_data would number as subfields
+    weekdays = {f"schedules-{i}-weekdays": item.pop("weekdays") for i, item in enumerate(schedules)}
     data = nested_form_data(
         {
             "title": title,
@@ -298,8 +342,10 @@ def activity_form(action="action-publish", *, title="Kielikahvila", places=(), *
             "tags": "",
             "body": streamfield([]),
             "places": inline_formset(list(places)),
+            "schedules": inline_formset(schedules, initial=saved),
             action: action,
         }
     )
+    data.update(weekdays)
     data.update(fields)
     return {name: value for name, value in data.items() if value is not None}

@@ -74,3 +74,22 @@ def test_a_changed_text_is_restored_by_the_next_run():
     call_command("load_demo", verbosity=0)
     post.refresh_from_db()
     assert post.title == "Herkkuja kotoutumistarjottimelle"
+
+
+def test_every_demo_activity_says_when_and_has_times_to_come(client):
+    from django.utils import timezone
+
+    from network.models import ActivityPage
+    from network.models.schedules import next_occurrences
+
+    activities = ActivityPage.objects.filter(locale__language_code="fi").prefetch_related(
+        "schedules"
+    )
+    upcoming = next_occurrences(activities, timezone.now())
+    for activity in activities:
+        assert activity.by_appointment or upcoming[activity.pk], activity.slug
+        assert upcoming[activity.pk] or not activity.schedules.all(), activity.slug
+    group = activities.get(slug="meri-lapin-aitiryhmat")
+    text = client.get(group.url).content.decode()
+    assert "Tiistaisin ja torstaisin klo 9.30–11.30, syyskuusta toukokuuhun" in text
+    assert "Seuraavan kerran" in text

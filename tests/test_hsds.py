@@ -290,6 +290,62 @@ def test_ended_is_inactive_and_free_is_said_in_words(client, network):
     assert record["application_process"] == "No registration needed"
 
 
+def test_a_service_carries_its_times_as_hsds_schedules(client, network, monkeypatch):
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda: datetime.date(2026, 12, 6))
+    cafe = network["cafe"]
+    make.schedule(
+        cafe,
+        weekdays=["TU", "TH"],
+        valid_from=datetime.date(2026, 9, 1),
+        until=datetime.date(2027, 5, 28),
+        months_from=9,
+        months_to=5,
+        exceptions="24.12.2026",
+    )
+    make.schedule(
+        cafe,
+        frequency="monthly",
+        week_of_month=-1,
+        weekdays=["FR"],
+        start="10:00",
+        end="12:00",
+        valid_from=datetime.date(2026, 11, 1),
+    )
+    cafe.by_appointment = True
+    make.publish(cafe)
+    record = ok(client, f"/services/{cafe.translation_key}?lang=fi")
+    validator(response_schema("/services/{id}")).validate(record)
+    weekly, monthly, appointment = record["schedules"]
+    id = str(cafe.translation_key)
+    assert {key: value for key, value in weekly.items() if key != "id"} == {
+        "service_id": id,
+        "valid_from": "2026-09-01",
+        "valid_to": "2027-05-28",
+        "dtstart": "2026-09-01",
+        "timezone": 3,
+        "until": "2027-05-28",
+        "wkst": "MO",
+        "freq": "WEEKLY",
+        "interval": 1,
+        "byday": "TU,TH",
+        "opens_at": "17:00+03:00",
+        "closes_at": "19:00+03:00",
+        "description": "Tiistaisin ja torstaisin klo 17–19, syyskuusta toukokuuhun, "
+        "28. toukokuuta 2027 asti, paitsi 24. joulukuuta 2026",
+        "notes": "Tiistaisin klo 17–19",
+    }
+    assert (monthly["freq"], monthly["byday"], monthly["dtstart"]) == (
+        "MONTHLY",
+        "-1FR",
+        "2026-11-27",
+    )
+    assert (monthly["opens_at"], monthly["timezone"]) == ("10:00+02:00", 2)
+    assert appointment["description"] == "Ajanvarauksella"
+    assert len({weekly["id"], monthly["id"], appointment["id"]}) == 3
+    again = ok(client, f"/services/{cafe.translation_key}?lang=fi")["schedules"]
+    assert [item["id"] for item in again] == [weekly["id"], monthly["id"], appointment["id"]]
+
+
 def test_ids_are_the_same_in_every_language_and_each_record_says_its_language(client, network):
     finnish = ok(client, "/services?lang=fi")
     swedish = get(client, "/services?lang=sv")

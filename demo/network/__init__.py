@@ -6,4 +6,5 @@ from demo.network import (
     comments,  # noqa: F401
     events,  # noqa: F401
     organisations,  # noqa: F401
+    schedules,  # noqa: F401
 )

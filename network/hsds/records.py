@@ -23,6 +23,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from home.models import Language
+from network.hsds.schedules import schedules
 from network.models import (
     ActivityCategory,
     ActivityStatus,
@@ -372,10 +373,7 @@ def service(page, vocabulary, request):
             and f"{gettext('Interpretation available into')} {', '.join(interpretation)}",
             "phones": phones(page, "service_id", id),
             "contacts": contacts(page, "service_id", id),
-            "schedules": page.schedule
-            and [
-                {"id": derived_id("schedule", id), "service_id": id, "description": page.schedule}
-            ],
+            "schedules": schedules(page, id),
             "service_areas": [
                 {
                     "id": derived_id("service_area", id, kind, name),

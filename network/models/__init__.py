@@ -20,6 +20,7 @@ from network.models.organisations import (
     nearest_organisation,
 )
 from network.models.places import Municipality, Region
+from network.models.schedules import ActivitySchedule
 from network.models.taxonomies import IntegrationStage, TargetGroup
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "ActivityStatus",
     "JoinMethod",
     "StepFree",
+    "ActivitySchedule",
     "IntegrationStage",
     "TargetGroup",
     "BlogIndexPage",

@@ -134,6 +134,7 @@ def taking_part_prefetches():
         Prefetch("places", queryset=ActivityPlace.objects.select_related("municipality__region")),
         "languages",
         "interpretation_languages",
+        "schedules",
     ]
 
 
@@ -194,7 +195,15 @@ class ActivityPage(InOrganisation, ContactMixin, ReviewedPage):
         blank=True,
         help_text=_("Where to join online, e.g. a video meeting; empty if it is sent on sign-up."),
     )
-    schedule = models.CharField(_("schedule"), max_length=255, blank=True)
+    schedule = models.CharField(
+        _("notes on the schedule"),
+        max_length=255,
+        blank=True,
+        help_text=_("What the times above do not say, e.g. “Come as you can, no need to book”."),
+    )
+    by_appointment = models.BooleanField(
+        _("by appointment"), default=False, help_text=_("A time is agreed with each person.")
+    )
     free = models.BooleanField(_("free of charge"), default=True)
     fee = models.CharField(
         _("fee"),
@@ -272,6 +281,14 @@ class ActivityPage(InOrganisation, ContactMixin, ReviewedPage):
         ),
         MultiFieldPanel(
             [
+                InlinePanel("schedules", label=_("time")),
+                FieldPanel("by_appointment"),
+                FieldPanel("schedule"),
+            ],
+            _("When"),
+        ),
+        MultiFieldPanel(
+            [
                 FieldPanel("join_method"),
                 FieldPanel("signup_url"),
                 FieldPanel("signup_deadline"),
@@ -295,7 +312,6 @@ class ActivityPage(InOrganisation, ContactMixin, ReviewedPage):
         ),
         MultiFieldPanel(
             [
-                FieldPanel("schedule"),
                 FieldPanel("free"),
                 FieldPanel("fee"),
                 FieldPanel("childcare"),
@@ -336,6 +352,8 @@ class ActivityPage(InOrganisation, ContactMixin, ReviewedPage):
         APIField("schedule"),
         APIField("free"),
         APIField("fee"),
+        APIField("schedules"),
+        APIField("by_appointment"),
         APIField("childcare"),
         APIField("accessibility"),
         APIField("join_method"),
