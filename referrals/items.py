@@ -16,12 +16,13 @@ from wagtail.models import Locale
 from materials.models import MaterialFile, MaterialPage
 from materials.models.pages import mark_private_files
 from network.models import ActivityPage
+from network.models.activities import taking_part_prefetches
 from network.models.organisations import attach_organisations
 
 ACTIVITY, MATERIAL = "activity", "material"
 MODELS = {ACTIVITY: ActivityPage, MATERIAL: MaterialPage}
 PREFETCH = {
-    ACTIVITY: ["municipalities", "regions", "languages"],
+    ACTIVITY: ["municipalities", "regions", *taking_part_prefetches()],
     MATERIAL: [
         Prefetch("files", queryset=MaterialFile.objects.select_related("document__language"))
     ],

@@ -63,7 +63,6 @@ ACTIVITIES = [
         ],
         "online": True,
         "online_url": "",
-        "schedule": "Mentoriparit tapaavat kahden viikon välein puolen vuoden ajan.",
         "join_method": JoinMethod.EMAIL,
         "signup_deadline_days": 40,
         "join_instructions": "Lähetä lyhyt esittely itsestäsi ja koulutuksestasi. Mentoroinnin "
@@ -116,7 +115,6 @@ ACTIVITIES = [
         ],
         "online": False,
         "online_url": "",
-        "schedule": "Kahdeksan tapaamista, kerran viikossa.",
         "join_method": JoinMethod.PHONE,
         "signup_deadline_days": None,
         "join_instructions": "Soita ja kerro, mitä kieltä puhut: ryhmä kootaan saman kielen "
@@ -198,7 +196,6 @@ ACTIVITIES = [
         ],
         "online": False,
         "online_url": "",
-        "schedule": "Ryhmät kokoontuvat arkipäivisin kerran viikossa; yksilöohjausta sovitusti.",
         "join_method": JoinMethod.PHONE,
         "signup_deadline_days": None,
         "join_instructions": "Ryhmään voi tulla mukaan kesken kauden. Työntekijän kanssa voi "
@@ -243,7 +240,6 @@ ACTIVITIES = [
         ],
         "online": False,
         "online_url": "",
-        "schedule": "Tapaamiset sovitaan perheen kanssa.",
         "join_method": JoinMethod.NONE,
         "signup_deadline_days": None,
         "join_instructions": "Maahanmuuttajapalvelujen sosiaaliohjaaja tarjoaa työskentelyä "
@@ -288,7 +284,6 @@ ACTIVITIES = [
         ],
         "online": True,
         "online_url": "https://www.punainenristi.fi/vapaaehtoiseksi",
-        "schedule": "Uusien vapaaehtoisten info kerran kuussa.",
         "join_method": JoinMethod.LINK,
         "signup_deadline_days": None,
         "join_instructions": "Ilmoittaudu vapaaehtoiseksi lomakkeella; osaston yhteyshenkilö "
