@@ -249,7 +249,7 @@ def test_how_to_take_part_in_finnish(client, soup_of, full_activity):
         "Lastenhoito",
         "Viimeksi tarkistettu",
     ]
-    where = [dd.get_text(" ", strip=True) for dd in section.select("dt + dd, dd + dd")][:2]
+    where = [li.get_text(" ", strip=True) for li in facts["Missä"].select("li")]
     assert where[0] == (
         "Kemin kaupunginkirjasto Marina Takalon katu 3, 94100 Kemi Esteetön sisäänkäynti "
         "Hissi toiseen kerrokseen"
