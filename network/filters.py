@@ -1,8 +1,11 @@
 """The integration tray's filters: a plain GET form, so every filtered view has a
 shareable address and works without JavaScript."""
 
+import datetime
+
 from django import forms
 from django.forms.models import ModelChoiceIterator
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
@@ -19,6 +22,11 @@ from network.models import (
     TargetGroup,
     in_organisations,
 )
+from network.models.activities import MAX_AGE
+from network.models.schedules import HELSINKI
+
+# The choices of "when": under way now, or at some moment from now to the end of the week.
+NOW, THIS_WEEK = "now", "week"
 
 
 class PlaceChoices(ModelChoiceIterator):
@@ -66,20 +74,44 @@ class FilterForm(forms.Form):
 
 
 class ActivityFilterForm(FilterForm):
+    """What a professional looks for a client: where the client lives (what reaches that
+    place: ``reach_conditions``), the language the client speaks (spoken in the activity or
+    interpreted), who the client is, when, and words."""
+
     q = forms.CharField(
         label=_("Search words"), required=False, widget=forms.TextInput(attrs={"type": "search"})
     )
     municipality = municipality_field()
     region = PlaceField(Region.objects.all(), _("Region"))
-    category = forms.ChoiceField(label=_("Category"), required=False, widget=QuickSelect)
-    stage = forms.ChoiceField(label=_("Stage of integration"), required=False, widget=QuickSelect)
+    language = forms.ChoiceField(
+        label=_("Language"),
+        required=False,
+        widget=QuickSelect,
+        help_text=_("Spoken in the activity, or with interpretation into it."),
+    )
     target = forms.ChoiceField(label=_("Target group"), required=False, widget=QuickSelect)
-    language = forms.ChoiceField(label=_("Language"), required=False, widget=QuickSelect)
+    age = forms.IntegerField(
+        label=_("Age"),
+        required=False,
+        min_value=0,
+        max_value=MAX_AGE,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+    stage = forms.ChoiceField(label=_("Stage of integration"), required=False, widget=QuickSelect)
+    category = forms.ChoiceField(label=_("Category"), required=False, widget=QuickSelect)
+    when = forms.ChoiceField(
+        label=_("When"),
+        required=False,
+        widget=QuickSelect,
+        choices=[("", _("Any time")), (NOW, _("Open now")), (THIS_WEEK, _("This week"))],
+    )
     organisation = forms.ChoiceField(label=_("Organisation"), required=False, widget=QuickSelect)
     childcare = forms.BooleanField(label=_("Childcare available"), required=False)
+    free = forms.BooleanField(label=_("Free of charge"), required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, now=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.now = now or timezone.now()
         anything = [("", _("All"))]
         self.fields["category"].choices = anything + list(ActivityCategory.choices)
         self.fields["stage"].choices = anything + [
@@ -103,11 +135,15 @@ class ActivityFilterForm(FilterForm):
         data = getattr(self, "cleaned_data", {})
         return data.get("municipality") or data.get("region")
 
+    def chosen_language(self):
+        """The language chosen: each activity listed says whether it is interpreted."""
+        return getattr(self, "cleaned_data", {}).get("language")
+
     # The search engine failed on the words typed: the other filters still apply.
     text_failed = False
 
     def apply(self, activities):
-        data = {name: "" for name in self.fields} | getattr(self, "cleaned_data", {})
+        data = dict.fromkeys(self.fields) | getattr(self, "cleaned_data", {})
         activities, self.text_failed = narrow_to_text(
             activities, ActivityPage.objects.live().public(), typed_text(data["q"])
         )
@@ -121,13 +157,28 @@ class ActivityFilterForm(FilterForm):
         if data["target"]:
             activities = activities.filter(target_groups__slug=data["target"])
         if data["language"]:
-            activities = activities.filter(languages__code=data["language"])
+            activities = activities.in_language(data["language"])
+        if data["age"] is not None:
+            activities = activities.for_age(data["age"])
+        if data["when"]:
+            activities = activities.taking_place(self.now, self.time_window_end(data["when"]))
         if data["childcare"]:
             activities = activities.filter(childcare=True)
+        if data["free"]:
+            activities = activities.filter(free=True)
         if data["organisation"]:
             organisations = OrganisationPage.objects.filter(slug=data["organisation"]).only("path")
             activities = activities.filter(in_organisations(organisations))
         return activities.distinct()
+
+    def time_window_end(self, when):
+        """Until when an activity must take place: now ("open now"), or the end of this
+        week, Sunday night in Helsinki ("this week")."""
+        if when == NOW:
+            return self.now
+        today = timezone.localdate(self.now)
+        monday = today + datetime.timedelta(days=7 - today.weekday())
+        return datetime.datetime.combine(monday, datetime.time.min, tzinfo=HELSINKI)
 
 
 class CoverageFilterForm(FilterForm):

@@ -242,6 +242,13 @@ def next_time(moment):
     }
 
 
+def under_way(end):
+    """An occurrence under way (ending at the aware datetime ``end``), as a sentence."""
+    return gettext("Taking place now, until %(time)s") % {
+        "time": time_of_day(end.astimezone(HELSINKI).time())
+    }
+
+
 def words_language():
     """The language the words are in: the active one, or the default where they are not
     translated (for ``lang`` on them)."""

@@ -80,12 +80,12 @@ def test_every_demo_activity_says_when_and_has_times_to_come(client):
     from django.utils import timezone
 
     from network.models import ActivityPage
-    from network.models.schedules import next_occurrences
+    from network.models.schedules import next_occurrence
 
     activities = ActivityPage.objects.filter(locale__language_code="fi").prefetch_related(
         "schedules"
     )
-    upcoming = next_occurrences(activities, timezone.now())
+    upcoming = {activity.pk: next_occurrence(activity, timezone.now()) for activity in activities}
     for activity in activities:
         assert activity.by_appointment or upcoming[activity.pk], activity.slug
         assert upcoming[activity.pk] or not activity.schedules.all(), activity.slug

@@ -14,7 +14,7 @@ from wagtail.models import Locale
 from wagtail_localize.models import Translation, TranslationSource
 
 from network.models import ActivityIndexPage, ActivityPage, ActivitySchedule
-from network.models.schedules import by_next_occurrence, next_occurrences, taking_place
+from network.models.schedules import upcoming
 from tests import factories as make
 
 pytestmark = pytest.mark.django_db
@@ -313,13 +313,13 @@ def test_page_says_the_times_in_its_language_and_when_next(client, soup_of, orga
             "الموعد القادم: الثلاثاء 8 ديسمبر 2026 الساعة 17:00",
         ],
     }
-    for code, (weekly, monthly, upcoming) in expected.items():
+    for code, (weekly, monthly, next_words) in expected.items():
         with pytest.MonkeyPatch.context() as patch:
             patch.setattr("django.utils.timezone.now", lambda: now)
             soup = soup_of(client.get(pages.get(code, page).url))
         row = schedule_row(soup)
         assert [item.get_text() for item in row.select("li")] == [weekly, monthly], code
-        assert row.select_one("time").get_text() == upcoming
+        assert row.select_one("time").get_text() == next_words
         assert row.select_one("time")["datetime"] == "2026-12-08T17:00:00+02:00"
         assert "Ei ilmoittautumista." in row.get_text()
         assert not row.select("[lang]"), "the words are in the page's language"
@@ -393,26 +393,22 @@ def test_json_ld_has_weekly_hours_and_closed_days(client, soup_of, organisation)
     ]  # the monthly time is not said: schema.org has no "first Saturday"
 
 
-def test_listing_helpers_order_by_next_time_and_find_what_takes_place(organisation):
-    cafe = make.activity(organisation, "Kielikahvila")
-    make.schedule(cafe, weekdays=["WE"], valid_from=datetime.date(2026, 9, 1))
+def test_an_activity_keeps_its_occurrence_under_way_or_next(organisation):
     group = make.activity(organisation, "Äitiryhmä")
     make.schedule(
         group, weekdays=["MO"], start="10:00", end="12:00", valid_from=datetime.date(2026, 9, 1)
     )
     make.schedule(group, weekdays=["FR"], valid_from=datetime.date(2026, 9, 1))
-    make.activity(organisation, "Perhetyö", by_appointment=True)
+    group = ActivityPage.objects.prefetch_related("schedules").get(pk=group.pk)
     monday = at(2026, 12, 7)
-
-    activities = ActivityPage.objects.order_by("title").prefetch_related("schedules")
     with CaptureQueriesContext(connection) as queries:
-        ordered = by_next_occurrence(activities, monday)
-        this_week = taking_place(ordered, monday, monday + datetime.timedelta(days=7))
-        now = taking_place(ordered, at(2026, 12, 9, 18), at(2026, 12, 9, 18))
-        upcoming = next_occurrences(ordered, monday)
-    assert len(queries) == 2  # the activities and their schedules
-    assert [page.title for page in ordered] == ["Äitiryhmä", "Kielikahvila", "Perhetyö"]
-    assert ordered[0].next_occurrence == at(2026, 12, 7, 10)
-    assert [page.title for page in this_week] == ["Äitiryhmä", "Kielikahvila"]
-    assert [page.title for page in now] == ["Kielikahvila"]
-    assert upcoming[cafe.pk] == at(2026, 12, 9, 17) and upcoming[ordered[2].pk] is None
+        assert upcoming(group, monday) == (at(2026, 12, 7, 10), at(2026, 12, 7, 12))
+        # under way at 11, it is still the one kept; at noon it has ended
+        assert upcoming(group, at(2026, 12, 7, 11)).start == at(2026, 12, 7, 10)
+        assert upcoming(group, at(2026, 12, 7, 12)) == (at(2026, 12, 11, 17), at(2026, 12, 11, 19))
+    assert not queries  # the schedules are read once, prefetched
+    by_appointment = make.activity(organisation, "Perhetyö", by_appointment=True)
+    assert upcoming(by_appointment, monday) is None
+    # publishing keeps it on the page, from the schedules being published
+    assert group.next_starts_at is not None and group.next_starts_at >= at(2026, 12, 1)
+    assert ActivityPage.objects.get(pk=by_appointment.pk).next_starts_at is None

@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import (
     Case,
     Exists,
+    F,
     OuterRef,
     Prefetch,
     Q,
@@ -20,6 +21,7 @@ from django.db.models import (
     prefetch_related_objects,
 )
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -45,6 +47,7 @@ from network.models.activity_places import ActivityPlace
 from network.models.organisations import InOrganisation, OrganisationLevel, attach_organisations
 from network.models.places import Municipality, Region
 from network.models.reach import reach_conditions
+from network.models.schedules import upcoming
 from network.models.taxonomies import IntegrationStage, TargetGroup
 
 ACTIVITIES_PER_PAGE = 20
@@ -104,6 +107,42 @@ class ActivityPageQuerySet(PageQuerySet):
         """The activities the tray lists and counts: active ones (paused and ended activities
         keep their pages, which say so)."""
         return self.filter(status=ActivityStatus.ACTIVE)
+
+    def refresh_times(self, now):
+        """Keeps anew when the activities whose kept occurrence has ended take place next:
+        the tray does so before it filters or orders by time (a few at a time: those whose
+        time passed since the last request)."""
+        passed = list(self.filter(next_ends_at__lt=now).prefetch_related("schedules"))
+        for activity in passed:
+            activity.set_next_time(now)
+        ActivityPage.objects.bulk_update(passed, ["next_starts_at", "next_ends_at"])
+
+    def in_language(self, code):
+        """Activities spoken in the language ``code``, or interpreted into it."""
+        return self.filter(Q(languages__code=code) | Q(interpretation_languages__code=code))
+
+    def interpreted_into(self, code):
+        """Each activity annotated with ``interpreted``: whether it is in ``code`` only with
+        interpretation (it is not spoken in the activity)."""
+        return self.annotate(
+            interpreted=~Exists(
+                ActivityPage.languages.through.objects.filter(
+                    activitypage_id=OuterRef("pk"), language__code=code
+                )
+            )
+        )
+
+    def for_age(self, age):
+        """Activities open to a person of ``age`` (no limit on a side is no limit)."""
+        return self.filter(
+            Q(min_age__isnull=True) | Q(min_age__lte=age),
+            Q(max_age__isnull=True) | Q(max_age__gte=age),
+        )
+
+    def taking_place(self, start, end):
+        """Activities under way at some moment from ``start`` to ``end`` (aware datetimes),
+        by their kept next time (``refresh_times`` first)."""
+        return self.filter(next_ends_at__gt=start, next_starts_at__lte=end)
 
     def reaching(self, place):
         """Activities open to people living in ``place``, a municipality or a region (the rule:
@@ -253,6 +292,11 @@ class ActivityPage(InOrganisation, ContactMixin, ReviewedPage):
     stale_reminder_sent_at = models.DateTimeField(
         _("stale reminder sent at"), null=True, blank=True, editable=False
     )
+    # When it takes place: the occurrence under way or the next one (None: none to come), kept
+    # by save() and by ``ActivityPageQuerySet.refresh_times`` once it has passed, for the
+    # tray's "open now" and "this week" and its order.
+    next_starts_at = models.DateTimeField(null=True, blank=True, editable=False, db_index=True)
+    next_ends_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = PageManager.from_queryset(ActivityPageQuerySet)()
 
@@ -402,6 +446,13 @@ class ActivityPage(InOrganisation, ContactMixin, ReviewedPage):
         if errors:
             raise ValidationError(errors)
 
+    def save(self, *args, **kwargs):
+        self.set_next_time(timezone.now())
+        super().save(*args, **kwargs)
+
+    def set_next_time(self, now):
+        self.next_starts_at, self.next_ends_at = upcoming(self, now) or (None, None)
+
     def add_place_municipalities(self):
         """The municipalities of the places, added to those the activity runs in (in memory:
         saved with the page or its revision)."""
@@ -460,16 +511,20 @@ class ActivityIndexPage(RoutablePageMixin, AggregatingPage):
     def listing(self, request):
         from network.filters import ActivityFilterForm
 
-        form = ActivityFilterForm(request.GET or None)
+        now = timezone.now()
+        ActivityPage.objects.refresh_times(now)
+        form = ActivityFilterForm(request.GET or None, now=now)
         form.is_valid()  # invalid values get an error; the valid ones still filter
         activities = form.apply(self.activities())
-        place = form.place()
+        place, language = form.place(), form.chosen_language()
         if place:  # each activity says why it reaches the place
             activities = activities.with_reach(place)
+        if language:  # and whether it is in the language only with interpretation
+            activities = activities.interpreted_into(language)
         activities = (
             activities.select_related("locale")
             .prefetch_related("municipalities", "regions", "stages", "target_groups", "languages")
-            .order_by("title", "pk")
+            .order_by(F("next_starts_at").asc(nulls_last=True), "title", "pk")
         )
         page_obj = Paginator(activities, ACTIVITIES_PER_PAGE).get_page(request.GET.get("page"))
         page_obj.object_list = attach_organisations(page_obj.object_list)
@@ -484,7 +539,10 @@ class ActivityIndexPage(RoutablePageMixin, AggregatingPage):
             activity.target_group_names = [
                 groups.get(t.translation_key, t.name) for t in activity.target_groups.all()
             ]
-        return self.render(request, context_overrides={"form": form, "activities": page_obj})
+        return self.render(
+            request,
+            context_overrides={"form": form, "activities": page_obj},
+        )
 
     @path("kattavuus/", name="matrix")
     def matrix(self, request):

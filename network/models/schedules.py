@@ -398,34 +398,20 @@ class ActivitySchedule(Orderable):
         return bool(self._rule_set().between(first, min(last, first + HORIZON), inc=True))
 
 
-def next_occurrences(activities, after):
-    """``{activity pk: the start of its next occurrence after after}`` (None when it has
-    none: no times, or only by appointment), from each activity's prefetched schedules."""
-    return {activity.pk: next_occurrence(activity, after) for activity in activities}
-
-
 def next_occurrence(activity, after):
     """The start of ``activity``'s next occurrence after ``after``, or None."""
     starts = (schedule.next_occurrence(after) for schedule in activity.schedules.all())
     return min(filter(None, starts), default=None)
 
 
-def by_next_occurrence(activities, after):
-    """``activities`` as a list, the one taking place next first; those with no upcoming
-    occurrence after them, in their order. Each gets ``next_occurrence``."""
-    activities = list(activities)
-    upcoming = next_occurrences(activities, after)
-    for activity in activities:
-        activity.next_occurrence = upcoming[activity.pk]
-    never = datetime.datetime.max.replace(tzinfo=datetime.UTC)
-    return sorted(activities, key=lambda activity: activity.next_occurrence or never)
-
-
-def taking_place(activities, start, end):
-    """Those of ``activities`` under way at some moment between ``start`` and ``end``
-    (aware datetimes: "open now" is ``now, now``, "this week" Monday to Monday)."""
-    return [
-        activity
-        for activity in activities
-        if any(schedule.occurrences(start, end) for schedule in activity.schedules.all())
-    ]
+def upcoming(activity, now):
+    """The occurrence of ``activity`` under way at ``now``, else its next one, or None, from
+    its schedules (prefetched, or in memory on a page being saved). Each activity keeps it
+    (``ActivityPage.next_starts_at``), so that the tray filters and orders by it in the
+    database, however many activities there are."""
+    found = []
+    for schedule in activity.schedules.all():
+        start = schedule.next_occurrence(now - schedule.duration)
+        if start is not None:
+            found.append(Occurrence(start, start + schedule.duration))
+    return min(found, default=None)

@@ -1,5 +1,6 @@
 """An activity's schedule for its page (``network/includes/schedule.html``): each time in
-words, by appointment, the notes and the next occurrence, in the page's language."""
+words, by appointment, the notes and the next occurrence, in the page's language; and for a
+listing, when each activity takes place next."""
 
 from django import template
 from django.utils import timezone
@@ -23,3 +24,18 @@ def schedule_of(activity):
         "next_start": upcoming,
         "lang": schedule_words.words_language(),
     }
+
+
+@register.simple_tag
+def next_time_of(activity):
+    """When a listed ``activity`` takes place next, from the time it keeps
+    (``ActivityPage.next_starts_at``): under way now, or its next start; None when no time is
+    to come."""
+    start, end = activity.next_starts_at, activity.next_ends_at
+    if start is None:
+        return None
+    if start <= timezone.now():
+        text = schedule_words.under_way(end)
+    else:
+        text = schedule_words.next_time(start)
+    return {"text": text, "start": start, "lang": schedule_words.words_language()}
