@@ -52,6 +52,28 @@ def env_list(name, default=()):
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+def base_url():
+    """``BASE_URL``: the site's public address, such as ``https://tarjotin.fi`` (scheme and host,
+    a port if any, no path), without the trailing slash; None when unset."""
+    raw = os.environ.get("BASE_URL", "").strip()
+    if not raw:
+        return None
+    parts = urlsplit(raw)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ImproperlyConfigured(
+            f"BASE_URL must be an http or https address such as https://tarjotin.fi, not {raw!r}."
+        )
+    try:
+        parts.port
+    except ValueError:
+        raise ImproperlyConfigured(f"BASE_URL has a bad port: {parts.netloc!r}.") from None
+    if parts.path.strip("/") or parts.query or parts.fragment:
+        raise ImproperlyConfigured(
+            f"BASE_URL must be the site's address without a path, not {raw!r}."
+        )
+    return f"{parts.scheme}://{parts.netloc.lower()}"
+
+
 def database_config():
     """``DATABASE_URL``, by default an SQLite file in the project's data folder."""
     default = f"sqlite:///{DATA_DIR / 'tarjotin.sqlite3'}"

@@ -21,6 +21,8 @@ urlpatterns = [
     # Open data, the same address in every language (the language is a parameter).
     path("api/hsds/", include("network.hsds.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": LocalizedSitemap}}, name="sitemap"),
+    path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", home_views.favicon, name="favicon"),
 ]
 
 if settings.DJANGO_ADMIN:
@@ -43,6 +45,7 @@ urlpatterns += i18n_patterns(
     path("search/autocomplete/", search_views.autocomplete, name="search_autocomplete"),
     path("tags/<str:slug>/", tag_page, name="tag"),
     path("", include("referrals.urls")),
+    path("manifest.webmanifest", home_views.web_manifest, name="web_manifest"),
     path(
         "unavailable/<int:page_id>/",
         home_views.translation_unavailable,

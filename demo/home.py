@@ -271,11 +271,12 @@ def home_and_guides(builder):
     home = builder.update(ensure_site_root(), **HOME["fi"])
     for code in ("sv", "en"):
         builder.translation(home, code, **HOME[code])
+    # Not in the menu, which has the tray itself: the home page's call to action links the guide.
     tray = builder.page(
-        home, StandardPage, "kotoutumistarjotin", show_in_menus=True, **TRAY_GUIDE["fi"]
+        home, StandardPage, "kotoutumistarjotin", show_in_menus=False, **TRAY_GUIDE["fi"]
     )
     for code in ("sv", "en"):
-        builder.translation(tray, code, show_in_menus=True, **TRAY_GUIDE[code])
+        builder.translation(tray, code, show_in_menus=False, **TRAY_GUIDE[code])
     for guide in GUIDES:
         builder.page(
             home, StandardPage, guide["slug"], **{k: v for k, v in guide.items() if k != "slug"}

@@ -22,6 +22,8 @@ from wagtail.models import (
     PageViewRestriction,
 )
 
+from home import addresses
+
 TRANSLATORS = "Translators"
 
 
@@ -109,6 +111,15 @@ class ReviewedPage(Page):
 
     def permissions_for_user(self, user):
         return ReviewedPagePermissions(user, self)
+
+    def get_url_parts(self, request=None):
+        """Wagtail's, at the site's public address (``BASE_URL``: ``home.addresses``), so that
+        full URLs (sitemap, hreflang, share tags, feeds, open data) name the real host."""
+        parts = super().get_url_parts(request)
+        if not parts or parts[1] is None:
+            return parts
+        site_id, root_url, page_path = parts
+        return site_id, addresses.public_root_url(root_url, request), page_path
 
 
 def _restricted_ancestors(page):

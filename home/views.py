@@ -1,10 +1,17 @@
 from axes.helpers import get_cool_off
 from django.conf import settings
-from django.http import HttpResponseServerError
+from django.contrib.staticfiles import finders
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
+from django.templatetags.static import static
+from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Page
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
+from wagtail.models import Page, Site
+
+from home import addresses
 
 
 def page_not_found(request, exception=None):
@@ -49,3 +56,66 @@ def translation_unavailable(request, page_id):
     response = render(request, "home/translation_unavailable.html", context)
     response["X-Robots-Tag"] = "noindex"
     return response
+
+
+def robots_txt(request):
+    """``/robots.txt``: the public site may be crawled, the admin, the search and the file
+    downloads' counters not; points to the sitemap at the site's public address."""
+    lines = [
+        "User-agent: *",
+        "Allow: /",
+        "Disallow: /admin/",
+        "Disallow: /django-admin/",
+        # Search result pages are endless and say "noindex" themselves.
+        *(f"Disallow: /{code}/search/" for code, _name in settings.LANGUAGES),
+        "",
+        f"Sitemap: {addresses.absolute(reverse('sitemap'), request)}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+@cache_control(max_age=86400, public=True)
+def favicon(request):
+    """``/favicon.ico``, asked for by browsers and feed readers that do not read the page's
+    ``<link rel="icon">`` (the SVG): the mark rendered by ``scripts/make_icons.py``."""
+    path = finders.find("img/favicon.ico")
+    if path is None:
+        raise Http404
+    return FileResponse(open(path, "rb"), content_type="image/x-icon")
+
+
+def web_manifest(request):
+    """The web manifest in the language of the URL: the site's name, its home page in that
+    language, its colours and icons."""
+    language = translation.get_language()
+    site = Site.find_for_request(request)
+    home = site and (
+        site.root_page.get_translations(inclusive=True)
+        .live()
+        .filter(locale__language_code=language)
+        .first()
+    )
+    start = home.get_url(request=request) if home else "/"
+    manifest = {
+        "name": "Tarjotin",
+        "short_name": "Tarjotin",
+        "description": str(_("Integration network's materials and activities")),
+        "lang": language,
+        "dir": "rtl" if translation.get_language_bidi() else "ltr",
+        "start_url": start,
+        "scope": "/",
+        "display": "browser",
+        "background_color": "#ffffff",
+        "theme_color": "#083a66",
+        "icons": [
+            {"src": static("img/tarjotin.svg"), "sizes": "any", "type": "image/svg+xml"},
+            {"src": static("img/icon-192.png"), "sizes": "192x192", "type": "image/png"},
+            {"src": static("img/icon-512.png"), "sizes": "512x512", "type": "image/png"},
+        ],
+    }
+    return JsonResponse(
+        manifest,
+        content_type="application/manifest+json",
+        json_dumps_params={"ensure_ascii": False},
+    )

@@ -14,12 +14,14 @@ from network.models import OrganisationBranches, in_organisations
 
 
 class Facet:
-    def __init__(self, name, label, lookup, labels=None, numeric=False):
+    def __init__(self, name, label, lookup, labels=None, numeric=False, newest_first=False):
         self.name = name
         self.label = label
         self.lookup = lookup
         self.labels = labels  # callable(values) -> {value: label}; default: the value itself
         self.numeric = numeric  # values that are not whole numbers are ignored
+        # options in descending order of value (years: newest first), not by count then label
+        self.newest_first = newest_first
 
     def selected(self, query):
         values = [value for value in query.getlist(self.name) if value][:20]
@@ -49,6 +51,8 @@ class Facet:
             }
             for value in values
         ]
+        if self.newest_first:
+            return sorted(options, key=lambda option: int(option["value"]), reverse=True)
         return sorted(options, key=lambda option: (-option["count"], str(option["label"])))
 
 

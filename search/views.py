@@ -69,6 +69,15 @@ def with_links(request, facets):
     return shown_facets
 
 
+def chosen_filters(selected, language):
+    """How many filters the visitor chose (results in the page's own language are no choice)."""
+    return sum(
+        1
+        for name, value in selected.items()
+        if value and not (name == "language" and value == language)
+    )
+
+
 def did_you_mean(site_search):
     """The query with its mistyped words corrected, when that finds something."""
     query = site_search.query
@@ -115,6 +124,7 @@ def search(request):
                 search_results=found.page,
                 facets=with_links(request, found.facets),
                 selected=site_search.selected,
+                chosen_filters=chosen_filters(site_search.selected, language),
                 suggestion=suggestion,
                 picks=editors_picks(site_search, promoted, language),
             )

@@ -162,7 +162,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Tarjotin"
-WAGTAILADMIN_BASE_URL = env.env_str("BASE_URL", "http://127.0.0.1:8000")
+# The site's public address (BASE_URL): links in sitemaps, hreflang, share tags and feeds; unset,
+# the Site record's host and port (Settings → Sites) give it (home.addresses).
+SITE_BASE_URL = env.base_url()
+WAGTAILADMIN_BASE_URL = SITE_BASE_URL or "http://127.0.0.1:8000"
 WAGTAILIMAGES_IMAGE_MODEL = "home.CustomImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "materials.CustomDocument"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "odp", "txt", "xlsx", "ods"]

@@ -307,7 +307,7 @@ class MaterialIndexPage(AggregatingPage):
                     Tag.objects.filter(slug__in=values).values_list("slug", "name")
                 ),
             ),
-            Facet("year", _("Year"), "year", numeric=True),
+            Facet("year", _("Year"), "year", numeric=True, newest_first=True),
         ]
 
     def get_context(self, request, *args, **kwargs):
