@@ -61,15 +61,22 @@ def municipality_field():
 
 
 class FilterForm(forms.Form):
-    """A GET form whose invalid fields are marked for screen readers."""
+    """A GET form whose help texts and errors are tied to their fields for screen readers."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            if field.help_text:
+                field.widget.attrs["aria-describedby"] = f"{self[name].auto_id}-help"
 
     def is_valid(self):
         valid = super().is_valid()
         for name in self.errors:
-            if name in self.fields:  # tie the message to its field for screen readers
-                self.fields[name].widget.attrs.update(
-                    {"aria-invalid": "true", "aria-describedby": f"{self[name].auto_id}-error"}
-                )
+            if name in self.fields:
+                attrs = self.fields[name].widget.attrs
+                described = [attrs.get("aria-describedby"), f"{self[name].auto_id}-error"]
+                attrs["aria-invalid"] = "true"
+                attrs["aria-describedby"] = " ".join(filter(None, described))
         return valid
 
 

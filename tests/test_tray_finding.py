@@ -182,3 +182,11 @@ def test_the_tray_with_every_filter_has_constant_queries(
         make.schedule(activity, weekdays=["TU"], valid_from=timezone.localdate())
     client.get(url)
     assert query_count(url) == before
+
+
+def test_the_language_filter_says_it_counts_interpretation(client, soup_of, tray):
+    soup = soup_of(client.get(f"{TRAY}?language=xx"))
+    field = soup.select_one("form.filters [name=language]")
+    described = [soup.select_one(f"#{id}").get_text() for id in field["aria-describedby"].split()]
+    assert described[0] == "Toiminnassa puhuttu kieli tai kieli, jolle tulkataan."
+    assert described[1].startswith("Valitse oikea vaihtoehto")  # and the error, both read
