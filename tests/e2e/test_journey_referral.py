@@ -80,6 +80,18 @@ def test_professional_hands_an_arabic_speaking_mother_a_printed_list(page, tmp_p
     expect(titles).to_have_count(3)
     untranslated = page.locator(".referral-item[lang=fi]")
     expect(untranslated.first.locator(".referral-item__language")).to_be_visible()
+    # the tagged PDF of the same list
+    response = page.request.get(
+        page.get_by_role("link", name=re.compile("PDF")).get_attribute("href")
+    )
+    assert response.headers["content-type"] == "application/pdf"
+    downloaded = tmp_path / "tagged.pdf"
+    downloaded.write_bytes(response.body())
+    reader = PdfReader(downloaded)
+    assert reader.trailer["/Root"]["/Lang"] == "ar"
+    assert "/StructTreeRoot" in reader.trailer["/Root"]
+
+    # and the page itself, printed
     page.emulate_media(media="print")
     printed = tmp_path / "list.pdf"
     page.pdf(path=str(printed), format="A4")
@@ -87,13 +99,3 @@ def test_professional_hands_an_arabic_speaking_mother_a_printed_list(page, tmp_p
     for title in (MOTHERS, ONLINE):
         assert title in text
     expect(page.get_by_role("link", name=re.compile("^Ohjauslista"))).to_be_hidden()
-
-    # the tagged PDF of the same list
-    pdf_link = page.get_by_role("link", name=re.compile("PDF"))
-    response = page.request.get(pdf_link.get_attribute("href"))
-    assert response.headers["content-type"] == "application/pdf"
-    downloaded = tmp_path / "tagged.pdf"
-    downloaded.write_bytes(response.body())
-    reader = PdfReader(downloaded)
-    assert reader.trailer["/Root"]["/Lang"] == "ar"
-    assert "/StructTreeRoot" in reader.trailer["/Root"]
