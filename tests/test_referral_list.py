@@ -4,6 +4,7 @@ a QR code, a printable page and a tagged PDF, each item in the client's language
 translated, else marked with its own."""
 
 import ctypes
+import datetime
 import io
 import re
 import unicodedata
@@ -314,3 +315,18 @@ def test_codes_ignore_garbage_and_cap_the_list():
     assert codes.decode("a-B-%-a-0-" + "z" * 13) == [10, 11]
     assert len(codes.decode("-".join(codes.encode([i]) for i in range(1, 100)))) == codes.MAX_ITEMS
     assert codes.decode(codes.encode([1, 35, 36, 123456])) == [1, 35, 36, 123456]
+
+
+def test_an_untranslated_item_says_its_facts_in_its_own_language(client, organisation):
+    """In an Arabic list, a Finnish-only activity is marked Finnish, so its facts (labels,
+    times, dates) are Finnish too: Arabic words inside it would be read as Finnish."""
+    activity = make.activity(organisation, "Kerho")
+    make.schedule(activity, weekdays=["TU"], valid_from=datetime.date(2026, 9, 1))
+    soup = BeautifulSoupOf(client.get(f"/ar/lista/{codes.encode([activity.pk])}/"))
+    item = soup.select_one(".referral-item")
+    assert item["lang"] == "fi"
+    when = item.select_one(".schedule")
+    assert when.get_text(" ", strip=True).startswith("Tiistaisin klo 17–19")
+    assert not item.select(".taking-part [lang=ar]")
+    # the facts' heading sits under the item's title
+    assert item.select_one(".taking-part h3").get_text() == "Näin osallistut"
