@@ -278,6 +278,20 @@ def place(municipality="Kemi", **fields):
     return ActivityPlace(municipality=Municipality.objects.get(name=municipality), **fields)
 
 
+def kemi_library(**fields):
+    """The place of the tests' mothers' group: Kemi's library, step-free."""
+    return place(
+        "Kemi",
+        **{
+            "name": "Kemin kaupunginkirjasto",
+            "street_address": "Marina Takalon katu 3",
+            "postal_code": "94100",
+            "step_free": "yes",
+            **fields,
+        },
+    )
+
+
 def schedule(activity, *, weekdays=("TU",), start="17:00", end="19:00", valid_from=None, **fields):
     """A time of ``activity`` (weekly, Tuesdays 17–19 from today unless told), published with
     it. ``fields`` are ``ActivitySchedule`` fields (``frequency``, ``until``, ``months_from``,

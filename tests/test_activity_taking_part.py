@@ -198,12 +198,7 @@ def full_activity():
         organisation,
         "Äitiryhmä",
         places=[
-            make.place(
-                "Kemi",
-                name="Kemin kaupunginkirjasto",
-                street_address="Marina Takalon katu 3",
-                postal_code="94100",
-                step_free="yes",
+            make.kemi_library(
                 accessibility_notes="Hissi toiseen kerrokseen",
             )
         ],

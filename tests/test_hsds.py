@@ -208,14 +208,9 @@ def groups(network):
         network["association"],
         "Äitiryhmä",
         places=[
-            make.place(
-                "Kemi",
-                name="Kemin kaupunginkirjasto",
-                street_address="Marina Takalon katu 3",
-                postal_code="94100",
+            make.kemi_library(
                 latitude="65.7356",
                 longitude="24.565",
-                step_free="yes",
                 accessibility_notes="Hissi",
             ),
             make.place("Tornio"),
