@@ -67,6 +67,9 @@ def base_url():
         parts.port
     except ValueError:
         raise ImproperlyConfigured(f"BASE_URL has a bad port: {parts.netloc!r}.") from None
+    if parts.username is not None or parts.password is not None:
+        # it would be printed in every link the site gives: the sitemap, share tags, open data
+        raise ImproperlyConfigured("BASE_URL must not hold a user name or password.")
     if parts.path.strip("/") or parts.query or parts.fragment:
         raise ImproperlyConfigured(
             f"BASE_URL must be the site's address without a path, not {raw!r}."

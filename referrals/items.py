@@ -44,9 +44,13 @@ class Item:
 
 
 def listable(model):
+    """The pages of ``model`` a list may hold: live and public, no members-only materials,
+    no paused or ended activities (the tray's own ``listed``)."""
     pages = model.objects.live().public().filter(alias_of__isnull=True)
     if model is MaterialPage:
         pages = pages.filter(members_only=False)
+    if model is ActivityPage:
+        pages = pages.listed()
     return pages
 
 

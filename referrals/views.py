@@ -3,6 +3,7 @@ cookie, nothing else), picks the client's language, and hands the client a share
 code, a printable page or a PDF. The client's page and its PDF are addressed by the share
 link alone: ``/<client's language>/lista/<ids>/``."""
 
+import re
 from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
@@ -19,7 +20,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
-from referrals import codes, pdf
+from referrals import codes
 from referrals.items import addable, resolve
 from referrals.qr import qr_svg
 
@@ -83,13 +84,19 @@ def count_message(count):
     ) % {"count": count}
 
 
+def page_id_of(request):
+    """The page id posted, or None (digits only: ``isdigit`` also takes "²")."""
+    value = request.POST.get("page", "")
+    return int(value) if re.fullmatch(r"[0-9]{1,11}", value) else None
+
+
 @require_POST
 @same_origin
 def add(request):
     """Add one page (a tray activity or a material) to the visitor's list."""
     ids = codes.from_request(request)
-    page_id = request.POST.get("page", "")
-    page = addable(int(page_id)) if page_id.isdigit() and len(page_id) < 12 else None
+    page_id = page_id_of(request)
+    page = addable(page_id) if page_id is not None else None
     status = 200
     if page is None:
         text, status = _("This page cannot be added to a referral list."), 400
@@ -121,9 +128,9 @@ def remove(request):
         ids = []
         messages.success(request, _("The referral list is now empty."))
     else:
-        page_id = request.POST.get("page", "")
-        if page_id.isdigit() and int(page_id) in ids:
-            ids.remove(int(page_id))
+        page_id = page_id_of(request)
+        if page_id in ids:
+            ids.remove(page_id)
             messages.success(request, _("Removed from the referral list."))
     target = reverse("referral_list")
     language = request.POST.get("lang", "")
@@ -193,6 +200,8 @@ def shared(request, code):
 def shared_pdf(request, code):
     """The client's list as a tagged PDF in the language of the address."""
     context = _shared_context(request, code)
+    from referrals import pdf  # WeasyPrint loads with the first PDF, not with every URL
+
     html = render_to_string("referrals/pdf.html", context, request=request)
     response = HttpResponse(pdf.render(html), content_type="application/pdf")
     response["Content-Disposition"] = 'inline; filename="tarjotin-referral-list.pdf"'

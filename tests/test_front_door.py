@@ -111,7 +111,15 @@ def test_base_url_is_parsed(monkeypatch, raw, parsed):
     assert env.base_url() == parsed
 
 
-@pytest.mark.parametrize("raw", ["tarjotin.fi", "ftp://tarjotin.fi", "https://tarjotin.fi/fi/"])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "tarjotin.fi",
+        "ftp://tarjotin.fi",
+        "https://tarjotin.fi/fi/",
+        "https://admin:salasana@tarjotin.fi",
+    ],
+)
 def test_a_base_url_that_is_not_an_address_is_refused(monkeypatch, raw):
     monkeypatch.setenv("BASE_URL", raw)
     with pytest.raises(ImproperlyConfigured, match="BASE_URL"):

@@ -378,6 +378,8 @@ def test_ids_are_the_same_in_every_language_and_each_record_says_its_language(cl
         ("/organizations?per_page=-1", "per_page"),
         ("/services?modified_after=yesterday", "modified_after"),
         ("/service_at_locations?modified_after=2026-13-01", "modified_after"),
+        ("/services?modified_after=0001-01-01T00:00:00", "modified_after"),
+        ("/service_at_locations?modified_after=0001-01-01T00:00:00", "modified_after"),
         ("/services?taxonomy_term_id=1%20OR%201=1", "taxonomy_term_id"),
         ("/services?organization_id=x", "organization_id"),
         ("/taxonomy_terms?taxonomy_id=x", "taxonomy_id"),

@@ -330,3 +330,25 @@ def test_an_untranslated_item_says_its_facts_in_its_own_language(client, organis
     assert not item.select(".taking-part [lang=ar]")
     # the facts' heading sits under the item's title
     assert item.select_one(".taking-part h3").get_text() == "Näin osallistut"
+
+
+@pytest.mark.parametrize("posted", ["²", "١٢", "12.0", "9" * 12, ""])
+def test_odd_page_numbers_are_refused_not_a_server_error(client, organisation, posted):
+    listed = make.activity(organisation, "Kerho")
+    client.post("/fi/lista/lisaa/", {"page": listed.pk})
+    assert client.post("/fi/lista/lisaa/", {"page": posted}).status_code == 302
+    assert client.post("/fi/lista/poista/", {"page": posted}).status_code == 302
+    assert codes.decode(client.cookies[codes.COOKIE_NAME].value) == [listed.pk]
+
+
+@pytest.mark.parametrize("status", ["paused", "ended"])
+def test_a_paused_or_ended_activity_cannot_be_listed(client, organisation, soup_of, status):
+    activity = make.activity(organisation, "Kerho", status=status)
+    assert not soup_of(client.get(activity.url)).select("form.referral-add")
+    response = client.post("/fi/lista/lisaa/", {"page": activity.pk})
+    assert (
+        codes.COOKIE_NAME not in response.cookies or not response.cookies[codes.COOKIE_NAME].value
+    )
+    # nor shown from a link made while it ran
+    soup = BeautifulSoupOf(client.get(f"/fi/lista/{codes.encode([activity.pk])}/"))
+    assert not soup.select(".referral-item")

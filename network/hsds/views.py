@@ -149,11 +149,12 @@ def activities(request, locale, vocabulary):
 def moment(text):
     try:
         value = datetime.datetime.fromisoformat(text)
-    except ValueError:
+        value = value if timezone.is_aware(value) else timezone.make_aware(value)
+        return value.astimezone(datetime.UTC)  # a moment UTC cannot hold fails here, not later
+    except (ValueError, OverflowError):
         raise ApiError(
             _("“modified_after” must be an ISO 8601 date and time, e.g. 2026-01-31T12:00:00Z.")
         ) from None
-    return value if timezone.is_aware(value) else timezone.make_aware(value)
 
 
 def with_links(pages):

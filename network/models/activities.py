@@ -112,10 +112,14 @@ class ActivityPageQuerySet(PageQuerySet):
         """Keeps anew when the activities whose kept occurrence has ended take place next:
         the tray does so before it filters or orders by time (a few at a time: those whose
         time passed since the last request)."""
-        passed = list(self.filter(next_ends_at__lt=now).prefetch_related("schedules"))
+        passed = self.filter(next_ends_at__lt=now).order_by("pk").prefetch_related("schedules")
         for activity in passed:
+            kept = activity.next_ends_at
             activity.set_next_time(now)
-        ActivityPage.objects.bulk_update(passed, ["next_starts_at", "next_ends_at"])
+            # Only if no one changed it meanwhile: a publish in between has the newer times.
+            ActivityPage.objects.filter(pk=activity.pk, next_ends_at=kept).update(
+                next_starts_at=activity.next_starts_at, next_ends_at=activity.next_ends_at
+            )
 
     def in_language(self, code):
         """Activities spoken in the language ``code``, or interpreted into it."""

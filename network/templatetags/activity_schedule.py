@@ -31,10 +31,10 @@ def next_time_of(activity):
     """When a listed ``activity`` takes place next, from the time it keeps
     (``ActivityPage.next_starts_at``): under way now, or its next start; None when no time is
     to come."""
-    start, end = activity.next_starts_at, activity.next_ends_at
-    if start is None:
+    start, end, now = activity.next_starts_at, activity.next_ends_at, timezone.now()
+    if start is None or end <= now:  # none to come, or kept from before it passed
         return None
-    if start <= timezone.now():
+    if start <= now:
         text = schedule_words.under_way(end)
     else:
         text = schedule_words.next_time(start)
