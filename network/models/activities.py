@@ -119,7 +119,16 @@ class ActivityPageQuerySet(PageQuerySet):
 
     def in_language(self, code):
         """Activities spoken in the language ``code``, or interpreted into it."""
-        return self.filter(Q(languages__code=code) | Q(interpretation_languages__code=code))
+        return self.filter(
+            having("languages", language__code=code)
+            | having("interpretation_languages", language__code=code)
+        )
+
+    def having(self, field, **lookups):
+        """Activities with a term of the many-to-many ``field`` matching ``lookups`` (on its
+        table of links): a condition of its own, so that no activity comes twice and the
+        listing needs no ``distinct()`` over whole rows."""
+        return self.filter(having(field, **lookups))
 
     def interpreted_into(self, code):
         """Each activity annotated with ``interpreted``: whether it is in ``code`` only with
@@ -164,6 +173,13 @@ class ActivityPageQuerySet(PageQuerySet):
                 default=None,
             )
         )
+
+
+def having(field, **lookups):
+    """Whether an activity has a term of its many-to-many ``field`` whose link matches
+    ``lookups`` (e.g. ``having("stages", integrationstage__slug="alkuvaihe")``)."""
+    links = getattr(ActivityPage, field).through.objects
+    return Exists(links.filter(activitypage_id=OuterRef("pk"), **lookups))
 
 
 def taking_part_prefetches():
