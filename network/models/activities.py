@@ -51,6 +51,8 @@ from network.models.schedules import upcoming
 from network.models.taxonomies import IntegrationStage, TargetGroup
 
 ACTIVITIES_PER_PAGE = 20
+# How many activities a place tray lists in each group of category and stage.
+PLACE_TRAY_GROUP_SIZE = 5
 
 
 class ActivityCategory(models.TextChoices):
@@ -602,13 +604,36 @@ class ActivityIndexPage(RoutablePageMixin, AggregatingPage):
         from network.coverage import by_category_and_stage, coverage, gaps
 
         activities = self.activities().reaching(place)
-        listed = attach_organisations(
+        # Each group lists its most local activities first, up to PLACE_TRAY_GROUP_SIZE (a
+        # place reached by hundreds of national and online activities would otherwise list
+        # them all): the rest are counted and a link opens them in the filtered tray. What is
+        # listed is chosen from a light query of every activity reaching the place, and only
+        # that is read whole.
+        rows = (
             activities.with_reach(place)
-            .select_related("locale")
-            .prefetch_related("municipalities", "stages")
-            .order_by("title", "pk")
+            .order_by()
+            .values_list("pk", "category", "title", "reach", "stages__translation_key")
         )
-        explain_reach(listed, place)
+        groups, chosen = by_category_and_stage(
+            rows, PLACE_TRAY_GROUP_SIZE, list(reach_conditions(place))
+        )
+        listed = {
+            activity.pk: activity
+            for activity in attach_organisations(
+                ActivityPage.objects.filter(pk__in=chosen)
+                .defer("body")  # a line shows no description
+                .select_related("locale")
+                .prefetch_related("municipalities")
+            )
+        }
+        for row in rows:  # the reason is already known: no second annotation
+            if row[0] in listed:
+                listed[row[0]].reach = row[3]
+        explain_reach(listed.values(), place)
+        for category in groups:
+            for group in category["stages"]:
+                group["activities"] = [listed[pk] for pk in group["activities"]]
+        count = len({row[0] for row in rows})
         matrix = coverage(activities)
         return self.render(
             request,
@@ -617,8 +642,8 @@ class ActivityIndexPage(RoutablePageMixin, AggregatingPage):
                 "place": place,
                 "kind": kind,
                 "region": place if kind == "region" else place.region,
-                "count": len(listed),
-                "groups": by_category_and_stage(listed),
+                "count": count,
+                "groups": groups,
                 "gaps": gaps(matrix["rows"]),
                 **matrix,
                 **(context or {}),
