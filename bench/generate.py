@@ -445,12 +445,74 @@ def generate(n, stdout=None, *, revisions=False, seed=None, activities=0, materi
     return result
 
 
+STREETS = [
+    "Keskuskatu",
+    "Kauppakatu",
+    "Koulukatu",
+    "Rantakatu",
+    "Kirkkokatu",
+    "Asemakatu",
+    "Puistotie",
+    "Torikatu",
+    "Kirjastonkuja",
+    "Sairaalantie",
+]
+PLACE_NAMES = ["kirjasto", "kumppanuustalo", "nuorisotalo", "seurakuntatalo", "kansalaisopisto"]
+FEES = ["2 € / kerta", "5 € / kerta", "20 € / lukukausi", "Jäsenmaksu 10 € / vuosi"]
+LANGUAGE_CODES = ["fi", "sv", "en", "ar", "so", "ru", "uk", "fa"]
+
+
+def _places(rng, activity, municipalities):
+    """1–3 places in the activity's municipalities (a street address and a postal code)."""
+    from network.models import ActivityPlace
+
+    places = []
+    for municipality in rng.sample(municipalities, min(len(municipalities), rng.randint(1, 3))):
+        places.append(
+            ActivityPlace(
+                name=f"{municipality.name}n {rng.choice(PLACE_NAMES)}"
+                if rng.random() < 0.7
+                else "",
+                street_address=f"{rng.choice(STREETS)} {rng.randint(1, 60)}",
+                postal_code=f"{rng.randint(100, 999)}{rng.randint(0, 9)}0",
+                municipality=municipality,
+                step_free=rng.choice(["unknown", "yes", "no"]),
+            )
+        )
+    return places
+
+
+def _schedules(rng, today):
+    """0–2 valid times: weekly, every other week or monthly, from a recent date."""
+    from network.models import ActivitySchedule
+
+    schedules = []
+    for _ in range(rng.choices([0, 1, 2], weights=[2, 6, 2])[0]):
+        frequency = rng.choices(["weekly", "every_other_week", "monthly"], weights=[6, 2, 2])[0]
+        hour = rng.randint(9, 18)
+        schedule = ActivitySchedule(
+            frequency=frequency,
+            weekdays=rng.sample(["MO", "TU", "WE", "TH", "FR", "SA"], rng.randint(1, 2)),
+            week_of_month=rng.choice([1, 2, 3, -1]) if frequency == "monthly" else None,
+            start_time=datetime.time(hour, rng.choice([0, 30])),
+            end_time=datetime.time(hour + rng.randint(1, 3), 0),
+            valid_from=today - datetime.timedelta(days=rng.randint(0, 120)),
+        )
+        if rng.random() < 0.3:  # a season: September to May
+            schedule.months_from, schedule.months_to = 9, 5
+        schedule.full_clean(exclude=["activity"])
+        schedules.append(schedule)
+    return schedules
+
+
 def _activities(count, organisations, rng, revisions, now):
     from home.models import Language
     from network.models import (
         ActivityCategory,
         ActivityPage,
+        ActivityStatus,
         IntegrationStage,
+        JoinMethod,
         Municipality,
         TargetGroup,
     )
@@ -460,30 +522,60 @@ def _activities(count, organisations, rng, revisions, now):
     municipalities = list(Municipality.objects.all())
     stages = list(IntegrationStage.objects.filter(locale_id=locale_id))
     groups = list(TargetGroup.objects.filter(locale_id=locale_id))
-    languages = list(
-        Language.objects.filter(code__in=["fi", "sv", "en", "ar", "so", "ru", "uk", "fa"])
-    )
+    languages = list(Language.objects.filter(code__in=LANGUAGE_CODES))
+    today = now.date()
+    statuses = [ActivityStatus.ACTIVE] * 18 + [ActivityStatus.PAUSED, ActivityStatus.ENDED]
     created = []
     for offset in range(count):
+        number = first + offset
         organisation = rng.choice(organisations)
+        slug = ACTIVITY_SLUG.format(number)
+        join_method = rng.choice(JoinMethod.values)
+        free = rng.random() < 0.75
         activity = ActivityPage(
             title=_title(rng),
-            slug=ACTIVITY_SLUG.format(first + offset),
+            slug=slug,
             locale_id=locale_id,
             intro=_sentence(rng, 10, 20),
             body=_body(rng, rng.randint(1, 3)),
             category=rng.choice(ActivityCategory.values),
             level=organisation.level,
             childcare=rng.random() < 0.3,
-            schedule="Tiistaisin klo 17–19",
+            online=rng.random() < 0.15,
+            by_appointment=rng.random() < 0.1,
+            free=free,
+            fee="" if free else rng.choice(FEES),
+            join_method=join_method,
+            signup_url=f"https://{slug}.example.fi/ilmoittaudu" if join_method == "link" else "",
+            contact_name=f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
+            contact_email=f"{slug}@example.fi" if join_method == "email" else "",
+            contact_phone=f"040 {rng.randint(1000000, 9999999)}" if join_method == "phone" else "",
+            status=rng.choice(statuses),
+            last_checked=today - datetime.timedelta(days=rng.randrange(730)),
             live=True,
             first_published_at=now,
             last_published_at=now,
         )
-        activity.municipalities = rng.sample(municipalities, rng.randint(1, 3))
+        if rng.random() < 0.3:  # an age range for some: children, young people or adults
+            activity.min_age, activity.max_age = rng.choice(
+                [(None, 12), (13, 29), (18, None), (16, 64), (65, None)]
+            )
+        chosen = rng.sample(municipalities, rng.randint(1, 3))
+        activity.municipalities = chosen
+        activity.places = _places(rng, activity, chosen)
+        if activity.by_appointment:
+            activity.schedule = "Sovi aika ohjaajan kanssa."
+            activity.schedules = []
+        else:
+            activity.schedules = _schedules(rng, today)
         activity.stages = rng.sample(stages, rng.randint(1, 2))
         activity.target_groups = rng.sample(groups, rng.randint(1, 3))
-        activity.languages = rng.sample(languages, rng.randint(1, 3))
+        spoken = rng.sample(languages, rng.randint(1, 3))
+        activity.languages = spoken
+        others = [language for language in languages if language not in spoken]
+        activity.interpretation_languages = (
+            rng.sample(others, rng.randint(1, 2)) if rng.random() < 0.3 else []
+        )
         created.append(_save(organisation, activity, revisions))
     return created
 

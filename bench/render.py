@@ -23,6 +23,12 @@ if __package__ in (None, ""):
 from bench._report import percentile, table  # noqa: E402
 
 WARMUP = 3
+# Every filter of the tray at once, as a professional finding for a client would set them.
+TRAY_EVERY_FILTER = (
+    "/fi/toiminta/?q=kerho&municipality=kemi&language=ar&target=nuoret&age=30&stage=alkuvaihe"
+    "&category=support&when=week&childcare=on&free=on"
+)
+REFERRAL_ITEMS = 10
 WRK_LABELS = ("home fi", "blog index", "blog post", "organisations")
 
 
@@ -52,13 +58,22 @@ def pages():
     targets.append(("rss feed", (blog.url if blog else "/fi/blogi/") + "feed/rss/"))
     targets.append(("tray", "/fi/toiminta/"))
     targets.append(("tray, 3 filters", "/fi/toiminta/?region=uusimaa&target=perheet&language=ar"))
+    targets.append(("tray, all filters", TRAY_EVERY_FILTER))
+    targets.append(("tray, all but words", TRAY_EVERY_FILTER.replace("q=kerho&", "")))
+    targets.append(("municipal tray", "/fi/toiminta/kunta/kemi/"))
+    targets.append(("regional tray", "/fi/toiminta/alue/lappi/"))
+    targets.append(("hsds services", "/api/hsds/services?lang=fi"))
+    term = hsds_term()
     targets.append(
         (
-            "tray, all filters",
-            "/fi/toiminta/?region=uusimaa&municipality=helsinki&category=support&stage=alkuvaihe"
-            "&target=perheet&language=ar&childcare=on",
+            "hsds, taxonomy term",
+            f"/api/hsds/services?lang=fi&taxonomy_term_id={term}" if term else None,
         )
     )
+    targets.append(("hsds, text", "/api/hsds/services?lang=fi&search=kerho"))
+    targets.append(("hsds at locations", "/api/hsds/service_at_locations?lang=fi"))
+    code = referral_code()
+    targets.append(("referral list", f"/fi/lista/{code}/" if code else None))
     targets.append(("tray coverage", "/fi/toiminta/kattavuus/"))
     targets.append(("events", "/fi/tapahtumat/"))
     targets.append(("materials bank", "/fi/materiaalipankki/"))
@@ -67,6 +82,35 @@ def pages():
     )
     targets.append(("bank, most downloaded", "/fi/materiaalipankki/?sort=downloads"))
     return targets
+
+
+def hsds_term():
+    """The HSDS id of the integration stage "alkuvaihe" (a taxonomy term), or None."""
+    from network.models import IntegrationStage
+
+    stage = IntegrationStage.objects.filter(slug="alkuvaihe").first()
+    return stage and stage.translation_key
+
+
+def referral_code(items=REFERRAL_ITEMS):
+    """The code of a referral list of ``items`` pages: a few materials (if there are any)
+    and the rest generated activities, or None when there are not enough."""
+    from materials.models import MaterialPage
+    from network.models import ActivityPage
+    from referrals import codes
+    from referrals.items import listable
+
+    materials = list(
+        listable(MaterialPage).filter(locale__language_code="fi").values_list("pk", flat=True)[:3]
+    )
+    activities = list(
+        listable(ActivityPage)
+        .filter(locale__language_code="fi", slug__startswith="bench-activity-")
+        .order_by("pk")
+        .values_list("pk", flat=True)[: items - len(materials)]
+    )
+    ids = activities + materials
+    return codes.encode(ids) if len(ids) == items else None
 
 
 def measure(client, path, repeat):

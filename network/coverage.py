@@ -78,32 +78,31 @@ def by_region(activities):
     return {"categories": ActivityCategory.choices, "rows": rows}
 
 
-def by_category_and_stage(activities):
-    """``activities`` (with their ``stages`` prefetched) grouped by category, then by stage
-    in the taxonomy's order: an activity with several stages is under each, one with none
-    under a last group whose ``stage`` is None. Empty groups are left out."""
+def by_category_and_stage(rows, size, reasons):
+    """The activities of ``rows`` (``(pk, category, title, reach, stage translation key)``,
+    a row for each stage of an activity, one with None for an activity without) grouped by
+    category, then by stage in the taxonomy's order: an activity with several stages is under
+    each, one with none under a last group whose ``stage`` is None. In each group ``count``
+    activities, the first ``size`` of them in ``activities`` (their pks): the most local
+    first (in the order of ``reasons``, as ``reach_conditions`` gives them), then by title;
+    ``more`` those left out of the list. Empty groups are left out. Returns the groups and the
+    set of pks they list."""
+    rank = {str(reason): number for number, reason in enumerate(reasons)}
+    members = {}  # (category, stage key) -> {pk: sort key}
+    for pk, category, title, reach, stage in rows:
+        order = (rank.get(reach, len(rank)), title.casefold(), pk)
+        members.setdefault((category, stage), {})[pk] = order
     stages = IntegrationStage.for_locale()
-    groups = []
+    groups, chosen = [], set()
     for value, label in ActivityCategory.choices:
-        in_category = [activity for activity in activities if activity.category == value]
-        by_stage = [
-            {
-                "stage": stage,
-                "activities": [
-                    activity
-                    for activity in in_category
-                    if stage.translation_key in {s.translation_key for s in activity.stages.all()}
-                ],
-            }
-            for stage in stages
-        ]
-        by_stage.append(
-            {
-                "stage": None,
-                "activities": [activity for activity in in_category if not activity.stages.all()],
-            }
-        )
-        by_stage = [group for group in by_stage if group["activities"]]
+        by_stage = []
+        for stage in [*stages, None]:
+            found = members.get((value, stage.translation_key if stage else None))
+            if not found:
+                continue
+            first = sorted(found, key=found.get)[:size]
+            chosen.update(first)
+            by_stage.append({"stage": stage, "activities": first, "more": len(found) - len(first)})
         if by_stage:
             groups.append({"category": value, "label": label, "stages": by_stage})
-    return groups
+    return groups, chosen

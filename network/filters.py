@@ -160,9 +160,9 @@ class ActivityFilterForm(FilterForm):
         if data["category"]:
             activities = activities.filter(category=data["category"])
         if data["stage"]:
-            activities = activities.filter(stages__slug=data["stage"])
+            activities = activities.having("stages", integrationstage__slug=data["stage"])
         if data["target"]:
-            activities = activities.filter(target_groups__slug=data["target"])
+            activities = activities.having("target_groups", targetgroup__slug=data["target"])
         if data["language"]:
             activities = activities.in_language(data["language"])
         if data["age"] is not None:
@@ -176,7 +176,7 @@ class ActivityFilterForm(FilterForm):
         if data["organisation"]:
             organisations = OrganisationPage.objects.filter(slug=data["organisation"]).only("path")
             activities = activities.filter(in_organisations(organisations))
-        return activities.distinct()
+        return activities  # every condition is one of its own: no activity comes twice
 
     def time_window_end(self, when):
         """Until when an activity must take place: now ("open now"), or the end of this

@@ -540,3 +540,31 @@ def test_json_ld_cannot_end_its_script_element(client, soup_of, network):
     response = client.get(page.url)
     assert b'<script>alert("x")' not in response.content
     assert ld_json(soup_of(response))["name"] == title
+
+
+@pytest.mark.parametrize("path", ["/services", "/service_at_locations"])
+def test_queries_do_not_grow_with_activities_with_places_and_times(client, network, path):
+    association = network["association"]
+    arabic = list(Language.objects.filter(code="ar"))
+
+    def add(number):
+        activity = make.activity(
+            association,
+            f"Kerho {number}",
+            places=[make.place("Kemi", street_address="Kauppakatu 1", postal_code="94100")]
+            + [make.place("Oulu", street_address="Torikatu 2", postal_code="90100")],
+            online=number % 2 == 0,
+            interpretation_languages=arabic,
+        )
+        make.schedule(activity, weekdays=["TU"])
+        make.schedule(activity, weekdays=["TH"], frequency="every_other_week")
+
+    add(0)
+    url = f"{path}?lang=fi&per_page=100"
+    few = services_queries(client, API + url)
+    for number in range(1, 9):
+        add(number)
+    assert services_queries(client, API + url) == few
+    data = ok(client, url)
+    kemi = [r for r in data["contents"] if "Kemi" in json.dumps(r, ensure_ascii=False)]
+    assert len(kemi) >= 9  # every activity with its places is in the page

@@ -15,6 +15,7 @@ from network.models import (
     OrganisationLevel,
     Region,
 )
+from network.models.activities import PLACE_TRAY_GROUP_SIZE
 from tests import factories as make
 
 pytestmark = pytest.mark.django_db
@@ -358,3 +359,23 @@ def test_place_trays_and_national_matrix_have_constant_queries(query_count, url)
     before = query_count(url)
     add_activities(9)
     assert query_count(url) == before
+
+
+def test_a_long_group_lists_the_most_local_first_and_links_to_the_rest(client, soup_of, activities):
+    national = make.organisation("Toinen valtakunnallinen")
+    for number in range(12):
+        make.activity(national, f"Neuvonta {number:02}", stages=stages("alkuvaihe"))
+    local = make.organisation("Kemin yhdistys", level=OrganisationLevel.LOCAL)
+    make.activity(
+        local, "Ö-kerho", municipalities=municipalities("Kemi"), stages=stages("alkuvaihe")
+    )
+    soup = soup_of(client.get(KEMI))
+    heading = soup.find("h4", string="Alkuvaihe ja alkukartoitus")
+    titles = [a.get_text() for a in heading.find_next("ul").select(".activity-line__title")]
+    # 14 activities of support at this stage: the local one first, then by title
+    assert titles == ["Ö-kerho"] + [f"Neuvonta {n:02}" for n in range(PLACE_TRAY_GROUP_SIZE - 1)]
+    more = heading.find_next("ul").find_next_sibling("p").a
+    assert more.get_text() == f"{14 - PLACE_TRAY_GROUP_SIZE} lisää tarjottimella"
+    tray = soup_of(client.get(more["href"]))
+    assert more["href"] == f"{TRAY}?municipality=kemi&category=support&stage=alkuvaihe"
+    assert tray.find(id="results-heading").get_text() == "14 toimintaa"

@@ -309,6 +309,7 @@ def test_list_page_queries_do_not_grow_with_items(client, organisation, query_co
     client.cookies[codes.COOKIE_NAME] = many
     assert query_count("/fi/lista/?lang=ar") == on_few
     assert query_count(f"/ar/lista/{many}/") == query_count(f"/ar/lista/{few}/")
+    assert query_count(f"/ar/lista/{many}/pdf/") == query_count(f"/ar/lista/{few}/pdf/")
 
 
 def test_codes_ignore_garbage_and_cap_the_list():

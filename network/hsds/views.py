@@ -6,23 +6,26 @@ of read-only lists whose records ``records`` builds; a bad parameter is a 400 JS
 import datetime
 import functools
 import math
+import operator
 import uuid
+from functools import reduce
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q
-from django.db.models.functions import Length, Substr
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, Substr
 from django.http import JsonResponse
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from home.i18n import own_or_untranslated_q
 from network.hsds import records
 from network.hsds.records import TAXONOMIES, Vocabulary
 from network.models import ActivityPage, OrganisationPage, attach_organisations
 from network.models.activities import taking_part_prefetches
+from network.models.activity_places import ActivityPlace
 
 PER_PAGE = 20
 MAX_PER_PAGE = 100
@@ -119,9 +122,14 @@ def paged(request, items, record):
 
 def organisation_of(**filters):
     """A filter for activities whose organisation (the organisation page their tree path
-    starts with) matches ``filters``."""
-    starts = Substr(OuterRef("path"), 1, Length("path"))
-    return Exists(OrganisationPage.objects.filter(path=starts, **filters))
+    starts with) matches ``filters``. The organisations' paths are compared with the starts of
+    the activity's path at the depths organisations sit at (one, in practice), so that the
+    database looks each up by the index of paths rather than comparing every organisation
+    with every activity."""
+    depths = OrganisationPage.objects.order_by().values_list("depth", flat=True).distinct()
+    starts = [Substr(OuterRef("path"), 1, depth * Page.steplen) for depth in depths]
+    same_path = reduce(operator.or_, (Q(path=start) for start in starts), Q(pk__in=[]))
+    return Exists(OrganisationPage.objects.filter(same_path, **filters))
 
 
 def activities(request, locale, vocabulary):
@@ -231,19 +239,58 @@ def organization(request, locale, vocabulary, id):
     return records.organization(page, vocabulary, request, services=summaries)
 
 
+class ActivityLocations:
+    """Each of ``activities`` (a query, in its order) at each of its locations
+    (``records.locations``), as pairs to count and slice like a list: one light query says how
+    many locations each activity has, and only the activities of the slice asked for are read
+    whole, so that a page costs the same however many activities there are."""
+
+    def __init__(self, activities):
+        places = (
+            ActivityPlace.objects.filter(page=OuterRef("pk"))
+            .order_by()
+            .values("page")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        rows = activities.annotate(
+            place_count=Coalesce(Subquery(places), 0),
+            office=organisation_of(address__gt=""),
+        ).values_list("pk", "place_count", "online", "office")
+        # as records.locations: the places and online, else the organisation's address
+        self.sizes = [(pk, count + online or int(office)) for pk, count, online, office in rows]
+
+    def count(self):
+        return sum(size for _pk, size in self.sizes)
+
+    def __getitem__(self, window):
+        wanted, skip, position = [], 0, 0
+        for pk, size in self.sizes:
+            if position + size > window.start and position < window.stop:
+                if not wanted:
+                    skip = window.start - position
+                wanted.append(pk)
+            position += size
+        pages = {
+            page.pk: page
+            for page in with_links(
+                ActivityPage.objects.filter(pk__in=wanted).select_related("locale")
+            )
+        }
+        pairs = [(pages[pk], place) for pk in wanted for place in records.locations(pages[pk])]
+        return pairs[skip : skip + window.stop - window.start]
+
+
 @hsds_view
 def service_at_locations(request, locale, vocabulary):
-    """Each activity at each of its locations (``records.locations``): read whole, in a
-    fixed number of queries, as one activity has several."""
+    """Each activity at each of its locations (``records.locations``), paged by
+    ``ActivityLocations``."""
     found = activities(request, locale, vocabulary).filter(
         Q(places__isnull=False) | Q(online=True) | organisation_of(live=True, address__gt="")
     )
-    pairs = [
-        (page, place) for page in with_links(found.distinct()) for place in records.locations(page)
-    ]
     return paged(
         request,
-        pairs,
+        ActivityLocations(found.distinct()),
         lambda items: [records.service_at_location(page, place, request) for page, place in items],
     )
 

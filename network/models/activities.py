@@ -51,6 +51,8 @@ from network.models.schedules import upcoming
 from network.models.taxonomies import IntegrationStage, TargetGroup
 
 ACTIVITIES_PER_PAGE = 20
+# How many activities a place tray lists in each group of category and stage.
+PLACE_TRAY_GROUP_SIZE = 5
 
 
 class ActivityCategory(models.TextChoices):
@@ -123,7 +125,16 @@ class ActivityPageQuerySet(PageQuerySet):
 
     def in_language(self, code):
         """Activities spoken in the language ``code``, or interpreted into it."""
-        return self.filter(Q(languages__code=code) | Q(interpretation_languages__code=code))
+        return self.filter(
+            having("languages", language__code=code)
+            | having("interpretation_languages", language__code=code)
+        )
+
+    def having(self, field, **lookups):
+        """Activities with a term of the many-to-many ``field`` matching ``lookups`` (on its
+        table of links): a condition of its own, so that no activity comes twice and the
+        listing needs no ``distinct()`` over whole rows."""
+        return self.filter(having(field, **lookups))
 
     def interpreted_into(self, code):
         """Each activity annotated with ``interpreted``: whether it is in ``code`` only with
@@ -168,6 +179,13 @@ class ActivityPageQuerySet(PageQuerySet):
                 default=None,
             )
         )
+
+
+def having(field, **lookups):
+    """Whether an activity has a term of its many-to-many ``field`` whose link matches
+    ``lookups`` (e.g. ``having("stages", integrationstage__slug="alkuvaihe")``)."""
+    links = getattr(ActivityPage, field).through.objects
+    return Exists(links.filter(activitypage_id=OuterRef("pk"), **lookups))
 
 
 def taking_part_prefetches():
@@ -590,13 +608,36 @@ class ActivityIndexPage(RoutablePageMixin, AggregatingPage):
         from network.coverage import by_category_and_stage, coverage, gaps
 
         activities = self.activities().reaching(place)
-        listed = attach_organisations(
+        # Each group lists its most local activities first, up to PLACE_TRAY_GROUP_SIZE (a
+        # place reached by hundreds of national and online activities would otherwise list
+        # them all): the rest are counted and a link opens them in the filtered tray. What is
+        # listed is chosen from a light query of every activity reaching the place, and only
+        # that is read whole.
+        rows = (
             activities.with_reach(place)
-            .select_related("locale")
-            .prefetch_related("municipalities", "stages")
-            .order_by("title", "pk")
+            .order_by()
+            .values_list("pk", "category", "title", "reach", "stages__translation_key")
         )
-        explain_reach(listed, place)
+        groups, chosen = by_category_and_stage(
+            rows, PLACE_TRAY_GROUP_SIZE, list(reach_conditions(place))
+        )
+        listed = {
+            activity.pk: activity
+            for activity in attach_organisations(
+                ActivityPage.objects.filter(pk__in=chosen)
+                .defer("body")  # a line shows no description
+                .select_related("locale")
+                .prefetch_related("municipalities")
+            )
+        }
+        for row in rows:  # the reason is already known: no second annotation
+            if row[0] in listed:
+                listed[row[0]].reach = row[3]
+        explain_reach(listed.values(), place)
+        for category in groups:
+            for group in category["stages"]:
+                group["activities"] = [listed[pk] for pk in group["activities"]]
+        count = len({row[0] for row in rows})
         matrix = coverage(activities)
         return self.render(
             request,
@@ -605,8 +646,8 @@ class ActivityIndexPage(RoutablePageMixin, AggregatingPage):
                 "place": place,
                 "kind": kind,
                 "region": place if kind == "region" else place.region,
-                "count": len(listed),
-                "groups": by_category_and_stage(listed),
+                "count": count,
+                "groups": groups,
                 "gaps": gaps(matrix["rows"]),
                 **matrix,
                 **(context or {}),
