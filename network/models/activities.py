@@ -318,7 +318,7 @@ class ActivityPage(InOrganisation, ContactMixin, ReviewedPage):
     # by save() and by ``ActivityPageQuerySet.refresh_times`` once it has passed, for the
     # tray's "open now" and "this week" and its order.
     next_starts_at = models.DateTimeField(null=True, blank=True, editable=False, db_index=True)
-    next_ends_at = models.DateTimeField(null=True, blank=True, editable=False)
+    next_ends_at = models.DateTimeField(null=True, blank=True, editable=False, db_index=True)
 
     objects = PageManager.from_queryset(ActivityPageQuerySet)()
 
