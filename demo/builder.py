@@ -27,7 +27,7 @@ def demo_step(order):
     return register
 
 
-def _comparable(page, name, value):
+def comparable(page, name, value):
     field = page._meta.get_field(name)
     if isinstance(field, StreamField):
         holder = type(page)()
@@ -68,7 +68,7 @@ class DemoBuilder:
                 if sorted(t.name for t in page.tags.all()) != sorted(value):
                     return True
                 continue
-            if _comparable(page, name, getattr(page, name)) != _comparable(page, name, value):
+            if comparable(page, name, getattr(page, name)) != comparable(page, name, value):
                 return True
         return False
 

@@ -11,7 +11,7 @@ import datetime
 
 from django.utils import timezone
 
-from demo.builder import demo_step
+from demo.builder import comparable, demo_step
 from network.freshness import record_check
 from network.models import ActivityPage, ActivitySchedule
 
@@ -94,17 +94,6 @@ def schedule(time, start):
     return item
 
 
-def same(page, schedules):
-    fields = [field.name for field in ActivitySchedule._meta.fields if field.name != "id"]
-    fields.remove("activity")
-    fields.remove("sort_order")
-
-    def values(item):
-        return [getattr(item, name) for name in fields]
-
-    return [values(item) for item in page.schedules.all()] == list(map(values, schedules))
-
-
 @demo_step(56)
 def activity_schedules(builder):
     start = school_year(timezone.localdate())
@@ -113,7 +102,8 @@ def activity_schedules(builder):
         schedules = [schedule(time, start) for time in plan.get("times", [])]
         by_appointment = plan.get("by_appointment", False)
         if (
-            same(page, schedules)
+            comparable(page, "schedules", page.schedules.all())
+            == comparable(page, "schedules", schedules)
             and page.by_appointment == by_appointment
             and page.schedule == plan["notes"]
         ):
