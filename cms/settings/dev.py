@@ -7,5 +7,7 @@ SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-do-not-use-in-production"  # n
 
 # The demo site (manage.py load_demo) is for development and tests only.
 INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
+# load_demo also creates an editor, a coordinator and a translator with a known password.
+DEMO_ACCOUNTS = DEBUG
 
 DJANGO_ADMIN = env.env_bool("DJANGO_ADMIN", True)

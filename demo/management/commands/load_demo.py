@@ -5,6 +5,7 @@ from django.db import transaction
 import demo.home  # noqa: F401
 import demo.materials  # noqa: F401
 import demo.network  # noqa: F401
+from demo.accounts import ensure_demo_accounts
 from demo.builder import STEPS, DemoBuilder
 
 
@@ -16,8 +17,11 @@ class Command(BaseCommand):
         with transaction.atomic():
             for _order, step in sorted(STEPS, key=lambda item: item[0]):
                 step(builder)
+            logins = ensure_demo_accounts()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready: {builder.created} pages created, {builder.updated} updated."
             )
         )
+        for line in logins:
+            self.stdout.write(line)
