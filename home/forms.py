@@ -1,6 +1,8 @@
 """Admin forms shared by the page types of the apps above."""
 
+from django.conf import settings
 from django.db.models import Q
+from django.utils.text import slugify
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from home.media_choices import ChoosableMediaFormMixin
@@ -9,7 +11,16 @@ from home.taxonomy import Term
 
 class PageForm(ChoosableMediaFormMixin, WagtailAdminPageForm):
     """The admin form of every page type: documents and images only from the editor's
-    own collections (``home.media_choices``)."""
+    own collections (``home.media_choices``), and new slugs in ASCII."""
+
+    def clean_slug(self):
+        """A typed slug as the admin's slug script writes it (ä→a, ö→o, å→a), for an
+        editor without JavaScript or who types one. A page's current slug stays, so
+        its address does not move; one with no Latin letters (Arabic) stays as typed."""
+        slug = self.cleaned_data.get("slug")
+        if not slug or slug == self.instance.slug or settings.WAGTAIL_ALLOW_UNICODE_SLUGS:
+            return slug
+        return slugify(slug) or slug
 
 
 class TermsInPageLanguageForm(PageForm):

@@ -119,3 +119,31 @@ def test_taxonomy_choices_are_in_the_pages_language(admin_client, soup_of, model
     assert edit.select_one(f"select[name={field}] option[value='{swedish.pk}']").has_attr(
         "selected"
     )
+
+
+def test_new_pages_get_ascii_slugs_from_finnish_and_swedish_titles(admin_client):
+    organisation = make.organisation("Testijärjestö")
+    make.section(BlogIndexPage)
+    url = reverse("wagtailadmin_pages:add", args=["network", "blogpage", organisation.pk])
+    form = admin_client.get(url).content.decode()
+    # the slug script transliterates unless told to allow Unicode (an attribute left out)
+    assert 'data-controller="w-slug"' in form and "data-w-slug-allow-unicode-value" not in form
+
+    data = make.blog_post_form(
+        "action-publish", title="Äidin ja lapsen kerho Åbo", slug="äidin-ja-lapsen-kerho-åbo"
+    )
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.content[:2000]
+    post = BlogPage.objects.child_of(organisation).get()
+    assert post.slug == "aidin-ja-lapsen-kerho-abo"
+    assert admin_client.get(post.url).status_code == 200
+
+
+def test_an_existing_unicode_slug_stays_when_the_page_is_saved(admin_client):
+    organisation = make.organisation("Testijärjestö")
+    post = make.blog_post(organisation, "Äiti", slug="äiti")
+    data = make.blog_post_form("action-publish", title="Äiti ja lapsi", slug="äiti")
+    response = admin_client.post(reverse("wagtailadmin_pages:edit", args=[post.pk]), data)
+    assert response.status_code == 302, response.content[:2000]
+    post.refresh_from_db()
+    assert (post.slug, post.title) == ("äiti", "Äiti ja lapsi")

@@ -184,6 +184,9 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [
     ("en", _("English")),
 ]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Page addresses in ASCII (ä→a, ö→o, å→a): the admin's slug script transliterates titles,
+# Wagtail's own slug from a title does, and home.forms.PageForm transliterates a typed one.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Milliseconds between the editor's automatic draft saves; 0 turns them off (the browser
 # tests do, so that each of their steps is one request they can wait for).
 WAGTAIL_AUTOSAVE_INTERVAL = env.env_int("WAGTAIL_AUTOSAVE_INTERVAL", 500)
