@@ -84,16 +84,18 @@ class HomePage(ReviewedPage):
         )
         return [page for page in pages if page.way_in_template]
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["ways_in"] = ways_in = self.ways_in()
+    def listing_context(self):
+        """The ways in and the newest entries (``home.templatetags.listing_parts``)."""
+        ways_in = self.ways_in()
         showcases = (
             listing.showcase(listing.showcase_on_home)
             for listing in ways_in
             if listing.showcase_on_home
         )
-        context["showcases"] = [showcase for showcase in showcases if showcase["entries"]]
-        return context
+        return {
+            "ways_in": ways_in,
+            "showcases": [showcase for showcase in showcases if showcase["entries"]],
+        }
 
 
 class StandardPage(ReviewedPage):
@@ -243,12 +245,11 @@ class AggregatingPage(ReviewedPage):
             entries = entries.filter(below_any(organisation.branch_paths))
             link = f"{self.url}?organisation={organisation.slug}"
         shown = self.prepare_cards(entries[:count])
-        counted = organisation is not None and len(shown) == count
         return {
             "listing": self,
             "heading": self.title if organisation is not None else self.showcase_heading,
             "entries": shown,
-            "total": entries.count() if counted else len(shown),
+            "total": entries.count() if organisation is not None else len(shown),
             "link": link,
         }
 

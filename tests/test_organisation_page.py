@@ -41,16 +41,16 @@ def test_organisation_page_shows_three_of_each_of_its_own_with_all_of_them_a_lin
 ):
     own, _other = organisations
     found = sections(soup_of(client.get(own.url)))
-    assert list(found) == ["Materials bank", "Integration tray", "Event listing", "Blog"]
+    assert list(found) == ["Materiaalipankki", "Kotoutumistarjotin", "Tapahtumalistaus", "Blogi"]
     shown = {
         name: [t.get_text(strip=True) for t in s.select(".card__title")]
         for name, s in found.items()
     }
     assert shown == {
-        "Materials bank": ["Opas 3", "Opas 2", "Opas 1"],
-        "Integration tray": ["Ryhmä 0", "Ryhmä 1", "Ryhmä 2"],
-        "Event listing": ["Tapahtuma 0", "Tapahtuma 1", "Tapahtuma 2"],
-        "Blog": ["Kirjoitus 3", "Kirjoitus 2", "Kirjoitus 1"],
+        "Materiaalipankki": ["Opas 3", "Opas 2", "Opas 1"],
+        "Kotoutumistarjotin": ["Ryhmä 0", "Ryhmä 1", "Ryhmä 2"],
+        "Tapahtumalistaus": ["Tapahtuma 0", "Tapahtuma 1", "Tapahtuma 2"],
+        "Blogi": ["Kirjoitus 3", "Kirjoitus 2", "Kirjoitus 1"],
     }
     for name, section in found.items():
         link = section.select_one(".showcase__more a")
@@ -67,8 +67,8 @@ def test_an_organisation_with_nothing_of_a_kind_leaves_that_kind_out(client, sou
     organisation = make.organisation("Uusi järjestö")
     make.blog_post(organisation, "Ainoa kirjoitus")
     found = sections(soup_of(client.get(organisation.url)))
-    assert list(found) == ["Blog"]
-    assert found["Blog"].select_one(".showcase__more a").get_text() == ("Katso se sivulla ”Blog”")
+    assert list(found) == ["Blogi"]
+    assert found["Blogi"].select_one(".showcase__more a").get_text() == ("Katso se sivulla ”Blogi”")
 
 
 def test_contact_details_are_links_with_icons_hidden_from_screen_readers(client, soup_of):

@@ -41,5 +41,6 @@ def logo_for(number, name, short_name, collection=None):
             image.collection = collection
         svg = mark(letters, COLOURS[number % len(COLOURS)]).encode()
         image.file.save(f"logo-{letters.lower()}.svg", ContentFile(svg), save=False)
+        image.width = image.height = SIZE  # Pillow, which measures images, does not read SVG
         image.save()
     return image

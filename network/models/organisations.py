@@ -144,7 +144,6 @@ class OrganisationPage(ContactMixin, ReviewedPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["structured_data"] = structured_data.organisation(self, request)
-        context["showcases"] = self.showcases()
         return context
 
     @cached_property
@@ -154,15 +153,16 @@ class OrganisationPage(ContactMixin, ReviewedPage):
         source = self.get_translation_or_none(Locale.get_default())
         return {self.path} | ({source.path} if source else set())
 
-    def showcases(self):
+    def listing_context(self):
         """A few of its materials, activities, events and posts, each with how many it has
-        and a link to the listing filtered to them: the home page's listings, in its order."""
+        and a link to the listing filtered to them: the home page's listings, in its order
+        (``home.templatetags.listing_parts``)."""
         home = HomePage.objects.ancestor_of(self).first()
         listings = home.ways_in() if home else []
         found = (
             listing.showcase(ORGANISATION_ENTRIES_SHOWN, organisation=self) for listing in listings
         )
-        return [showcase for showcase in found if showcase["entries"]]
+        return {"showcases": [showcase for showcase in found if showcase["entries"]]}
 
 
 # Which organisation a page belongs to: the nearest organisation page above it in the
