@@ -64,11 +64,16 @@ class HomePage(ReviewedPage):
         verbose_name = _("home page")
 
     def ways_in(self):
-        """The listings below this home page (the bank, the tray, the events, the blog) in
-        the page tree's order; a language without its own listings gets the default one's."""
-        return self.listings_below(self) or self.listings_below(
-            self.get_translation_or_none(Locale.get_default())
-        )
+        """The listings below the home page of the default language (the bank, the tray, the
+        events, the blog) in its page tree's order, each in this language where translated."""
+        own = self.listings_below(self)
+        source = self.get_translation_or_none(Locale.get_default())
+        if source is None or source.pk == self.pk:
+            return own
+        by_key = {listing.translation_key: listing for listing in own}
+        return [
+            by_key.get(listing.translation_key, listing) for listing in self.listings_below(source)
+        ]
 
     @staticmethod
     def listings_below(home):

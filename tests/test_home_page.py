@@ -88,7 +88,7 @@ def test_home_shows_the_newest_materials_and_the_upcoming_events(client, soup_of
     sections = {s.h2.get_text(): s for s in soup.select(".showcase")}
     assert list(sections) == ["Uusimmat materiaalit", "Tulevat tapahtumat"]
     materials = sections["Uusimmat materiaalit"]
-    assert titles(materials) == ["Opas 1", "Opas 3", "Opas 2", "Opas 4"]  # 2024, 2023, 2021, 2020
+    assert titles(materials) == ["Opas 1", "Opas 3", "Opas 2"]  # 2024, 2023, 2021
     assert "Väestöliitto" in materials.select_one(".card__meta").get_text()
     assert materials.select_one(".showcase__more a")["href"] == bank.url
     upcoming = sections["Tulevat tapahtumat"]
@@ -103,7 +103,9 @@ def titles(section):
 
 
 def cold_queries(client, url):
-    """The queries of a request that builds everything kept between requests."""
+    """The queries of a request that builds everything kept under the change count (after a
+    first request has warmed the per-process caches: site root paths, settings)."""
+    client.get(url)
     caches["default"].clear()
     change_count.forget()
     with CaptureQueriesContext(connection) as queries:

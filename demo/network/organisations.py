@@ -163,7 +163,7 @@ TOWNS = {
 
 def contact_details(number, slug):
     return {
-        "address": f"Esimerkkikatu {number + 1}\n{TOWNS.get(slug, '00100 Helsinki')}",
+        "address": f"Esimerkkikatu {number + 1}, {TOWNS.get(slug, '00100 Helsinki')}",
         "contact_phone": f"+358 40 000 {number + 1:04d}",
         "contact_email": f"kotoutuminen@{slug}.example",
     }
@@ -284,6 +284,14 @@ def organisations_and_blog(builder):
             builder.translation(page, code, title=titles[code], show_in_menus=True)
 
 
+# An address and a phone number are the same in every language.
+UNCHANGED = [
+    contact_details(number, slug)[field]
+    for number, (slug, *_rest) in enumerate(ORGANISATIONS)
+    if slug == "vaestoliitto"
+    for field in ("address", "contact_phone")
+]
+
 # The member list and one member in Arabic and Ukrainian, the ancestors of a booklet
 # translated into those languages (materials' demo). Names of organisations stay as
 # they are registered.
@@ -294,6 +302,7 @@ LOCALIZED = {
         "uk": "Організації, що підтримують інтеграцію та описують свою діяльність за спільною моделлю.",
     },
     "Väestöliitto": {"ar": "Väestöliitto", "uk": "Väestöliitto"},
+    **{text: {"ar": text, "uk": text} for text in UNCHANGED},
     DESCRIPTIONS["vaestoliitto"][0]: {
         "ar": "يشمل عمل Väestöliitto مع المهاجرين، إلى جانب مجموعات الأقران، فعاليات وأدلة "
         "وخدمات للعملاء واستشارات هاتفية.",

@@ -274,7 +274,7 @@ class MaterialIndexPage(AggregatingPage):
 
     way_in_icon = "material"
     card_template = "materials/includes/card/material.html"
-    showcase_on_home = 4
+    showcase_on_home = 3
     showcase_heading = _("Newest materials")
 
     class Meta:
