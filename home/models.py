@@ -7,7 +7,7 @@ from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -15,6 +15,7 @@ from home.blocks import RICH_TEXT_FEATURES, BodyBlock, LatestEntriesBlock
 from home.forms import PageForm
 from home.i18n import own_or_untranslated_q
 from home.permissions import ReviewedPage
+from home.tree import below_any
 
 
 class CustomImage(AbstractImage):
@@ -61,6 +62,45 @@ class HomePage(ReviewedPage):
 
     class Meta:
         verbose_name = _("home page")
+
+    def ways_in(self):
+        """The listings below the home page of the default language (the bank, the tray, the
+        events, the blog) in its page tree's order, each in this language where translated."""
+        own = self.listings_below(self)
+        source = self.get_translation_or_none(Locale.get_default())
+        if source is None or source.pk == self.pk:
+            return own
+        by_key = {listing.translation_key: listing for listing in own}
+        return [
+            by_key.get(listing.translation_key, listing) for listing in self.listings_below(source)
+        ]
+
+    @staticmethod
+    def listings_below(home):
+        if home is None:
+            return []
+        pages = (
+            home.get_children()
+            .live()
+            .public()
+            .type(AggregatingPage)
+            .specific()
+            .select_related("locale", for_specific_subqueries=True)
+        )
+        return [page for page in pages if page.way_in_template]
+
+    def listing_context(self):
+        """The ways in and the newest entries (``home.templatetags.listing_parts``)."""
+        ways_in = self.ways_in()
+        showcases = (
+            listing.showcase(listing.showcase_on_home)
+            for listing in ways_in
+            if listing.showcase_on_home
+        )
+        return {
+            "ways_in": ways_in,
+            "showcases": [showcase for showcase in showcases if showcase["entries"]],
+        }
 
 
 class StandardPage(ReviewedPage):
@@ -180,6 +220,43 @@ class AggregatingPage(ReviewedPage):
 
     def aggregate(self, model):
         return model.objects.live().public().filter(own_or_untranslated_q(model, self.locale))
+
+    # What the home page and the organisation pages show of a listing, without importing
+    # the apps above this floor: each listing names its partials and fills in the hooks.
+
+    #: The home page's tile leading to this listing; None leaves the listing out.
+    way_in_template = "home/includes/way_in.html"
+    way_in_icon = "list"
+    #: The card of one entry, and how many entries the home page shows (0: none).
+    card_template = "home/includes/card/page.html"
+    showcase_on_home = 0
+    showcase_heading = None
+
+    def showcase_entries(self):
+        """The entries a showcase picks from, in the order it shows them."""
+        return self.get_children().none()
+
+    def prepare_cards(self, entries):
+        """The entries as a list, with what their cards need attached."""
+        return list(entries)
+
+    def showcase(self, count, organisation=None):
+        """A few entries for the home page or for an organisation page (its own, with how
+        many it has in all and the listing filtered to them; ``organisation.branch_paths``
+        are the tree paths its content is under)."""
+        entries = self.showcase_entries()
+        link = self.url
+        if organisation is not None:
+            entries = entries.filter(below_any(organisation.branch_paths))
+            link = f"{self.url}?organisation={organisation.slug}"
+        shown = self.prepare_cards(entries[:count])
+        return {
+            "listing": self,
+            "heading": self.title if organisation is not None else self.showcase_heading,
+            "entries": shown,
+            "total": entries.count() if organisation is not None else len(shown),
+            "link": link,
+        }
 
 
 class SiteChange(models.Model):

@@ -188,7 +188,8 @@ class ActivityFilterForm(FilterForm):
         return datetime.datetime.combine(monday, datetime.time.min, tzinfo=HELSINKI)
 
 
-class CoverageFilterForm(FilterForm):
-    """The coverage matrix narrowed to what reaches one municipality."""
+class MunicipalityForm(FilterForm):
+    """One municipality: the coverage matrix narrowed to what reaches it, or the home page's
+    way into the tray of what reaches it."""
 
     municipality = municipality_field()

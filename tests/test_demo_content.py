@@ -93,3 +93,26 @@ def test_every_demo_activity_says_when_and_has_times_to_come(client):
     text = client.get(group.url).content.decode()
     assert "Tiistaisin ja torstaisin klo 9.30–11.30, syyskuusta toukokuuhun" in text
     assert "Seuraavan kerran" in text
+
+
+def test_every_demo_organisation_has_a_logo_contact_details_and_a_description(client, soup_of):
+    for organisation in OrganisationPage.objects.filter(locale__language_code="fi"):
+        assert organisation.logo.is_svg(), organisation
+        assert organisation.logo.default_alt_text == f"{organisation.title}, logo"
+        assert organisation.contact_email and organisation.contact_phone and organisation.address
+        description = " ".join(str(block.value.source) for block in organisation.description)
+        assert description.count(".</p>") >= 2, organisation  # more than one sentence
+    for url in ("/fi/jarjestot/vaestoliitto/", "/ar/jarjestot/vaestoliitto/"):
+        soup = soup_of(client.get(url))
+        logo = soup.select_one("img.organisation-logo")
+        assert logo["alt"] == "Väestöliitto, logo" and logo["src"].endswith(".svg"), url
+        assert soup.select(".showcase"), url  # its materials, activities…
+
+
+@pytest.mark.parametrize("code", ["fi", "sv", "en"])
+def test_demo_home_explains_the_network_and_leads_four_ways(client, soup_of, code):
+    soup = soup_of(client.get(f"/{code}/"))
+    assert soup.select_one(".hero .lead").get_text().count(". ") == 1  # two sentences
+    assert len(soup.select(".ways-in .way-in")) == 4
+    assert soup.select_one(".way-in select option[value=kemi]")
+    assert len(soup.select(".showcase")) == 2

@@ -12,7 +12,7 @@ from network.models import (
     OrganisationIndexPage,
     OrganisationPage,
 )
-from network.models.organisations import ORGANISATION_POSTS_SHOWN
+from network.models.organisations import ORGANISATION_ENTRIES_SHOWN
 from tests import factories as make
 
 pytestmark = pytest.mark.django_db
@@ -80,7 +80,7 @@ def test_query_counts_stay_constant_with_ten_times_the_content(client, pages):
     posts, organisations = BlogPage.objects.count(), OrganisationPage.objects.count()
 
     generate(posts * 9)
-    for number in range(ORGANISATION_POSTS_SHOWN + 1):  # fill the organisation page's post list
+    for number in range(ORGANISATION_ENTRIES_SHOWN + 1):  # fill the organisation page's post list
         own_post.copy(update_attrs={"slug": f"kopio-{number}", "title": f"Kopio {number}"})
 
     assert BlogPage.objects.count() >= posts * 10

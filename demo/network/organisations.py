@@ -7,6 +7,8 @@ import datetime
 from pathlib import Path
 
 from demo.builder import body_from_text, demo_step
+from demo.home import paragraphs
+from demo.network.logos import logo_for
 from network.models import (
     BlogIndexPage,
     BlogPage,
@@ -110,6 +112,63 @@ ORGANISATIONS = [
 
 NETWORK_MEMBER_SUMMARY = "{name} on mukana järjestöjen kotoutumista tukevassa verkostossa."
 
+# Descriptions from the network's source texts (about Väestöliitto, Laurea's Showcase blog, Oulu,
+# the network and its members, the Meri-Lappi project); a member the texts only name gets the
+# network's own description of what its members do.
+DESCRIPTIONS = {
+    "suomen-punainen-risti": [
+        "Suomen Punainen Risti käynnisti vuonna 2016 järjestöjen verkostoyhteistyön "
+        "turvapaikanhakijoiden vastaanoton ja kotoutujien kotoutumisen tueksi.",
+        "SPR:n alueellinen työntekijäverkosto kutsuu koolle alueelliset ja paikalliset "
+        "tapaamiset, joissa järjestöt ja viranomaiset kokoavat paikallisen kotoutumistarjottimen.",
+    ],
+    "vaestoliitto": [
+        "Väestöliiton maahanmuuttajatyöhön kuuluu vertaisryhmätoiminnan lisäksi erilaisia "
+        "tilaisuuksia, oppaita, asiakastyötä sekä puhelinneuvontaa.",
+        "Vuonna 2003 aloitettu toiminta on valtakunnallista ja perustuu tutkimustietoon, "
+        "käytännön kokemukseen sekä eri kulttuuritaustoista tulevien asiantuntijoiden "
+        "ammattitaitoon.",
+    ],
+    "toivola-luotola-setlementti": [
+        "Kohtaamispaikka Mikserin tiloissa käynnistyi vuonna 2018 maahanmuuttajaäitien ja koko "
+        "perheen kotoutumista edistävä kolmivuotinen hanke.",
+        "Sen tarkoituksena on rakentaa ja ottaa käyttöön alueellisia järjestölähtöisiä toiminta- "
+        "ja yhteistyömalleja Kemissä, Keminmaalla, Simossa, Tervolassa ja Torniossa.",
+    ],
+    "oulun-kaupunki-maahanmuuttajapalvelut": [
+        "Oulun kaupungin maahanmuuttajapalvelut tarjosivat kaikille pakolaistaustaisille "
+        "asiakasperheille Perhe Yhtenäiseksi -työskentelyä, ja jokaiselle perheelle tehdään "
+        "perheen kotoutumissuunnitelma.",
+        "Turvallinen Oulu -hanke koulutti 20 perheiden kanssa työskentelevää menetelmän käyttöön.",
+    ],
+    "laurea-ammattikorkeakoulu": [
+        "Suurin osa Laurean Showcase-blogin kirjoituksista on tehty osana opintojaksoja.",
+        "Laurea tarjoaa tutkintoon johtavan koulutuksen lisäksi täydennys- ja "
+        "erikoistumiskoulutuksia sekä avoimen AMK:n opintojaksoja.",
+    ],
+}
+MEMBER_DESCRIPTION = [
+    "Verkoston järjestöt kuvaavat kotoutumista tukevat toimintamuotonsa kotoutumistarjottimelle "
+    "valtakunnallisesti, alueellisesti ja paikallisesti yhteisen mallin mukaan.",
+    "Valtakunnalliset järjestöt kokoavat omat tarjottimensa ja ohjeistavat alue- ja "
+    "paikallistason toimijoitaan tekemään omansa.",
+]
+# Contact details for the demo (addresses on an invented street, .example addresses).
+TOWNS = {
+    "toivola-luotola-setlementti": "94100 Kemi",
+    "oulun-kaupunki-maahanmuuttajapalvelut": "90100 Oulu",
+    "laurea-ammattikorkeakoulu": "01300 Vantaa",
+}
+
+
+def contact_details(number, slug):
+    return {
+        "address": f"Esimerkkikatu {number + 1}, {TOWNS.get(slug, '00100 Helsinki')}",
+        "contact_phone": f"+358 40 000 {number + 1:04d}",
+        "contact_email": f"kotoutuminen@{slug}.example",
+    }
+
+
 # slug, organisation slug, title, author, date, intro, tags
 POSTS = [
     (
@@ -183,7 +242,8 @@ def organisations_and_blog(builder):
         intro="<p>Kotoutumista tukevat järjestöt, jotka kuvaavat toimintansa yhteisen mallin mukaan.</p>",
     )
     organisations = {}
-    for slug, name, short_name, level, region_names, summary, website in ORGANISATIONS:
+    for number, row in enumerate(ORGANISATIONS):
+        slug, name, short_name, level, region_names, summary, website = row
         organisations[slug] = organisation = builder.page(
             index,
             OrganisationPage,
@@ -193,9 +253,12 @@ def organisations_and_blog(builder):
             level=level,
             regions=[regions[region] for region in region_names],
             intro=summary or NETWORK_MEMBER_SUMMARY.format(name=name),
+            description=paragraphs(*DESCRIPTIONS.get(slug, MEMBER_DESCRIPTION)),
             website=website,
+            **contact_details(number, slug),
         )
-        provide_access(organisation)
+        collection = provide_access(organisation).collection
+        builder.update(organisation, logo=logo_for(number, name, short_name, collection))
     blog = builder.page(
         home,
         BlogIndexPage,
@@ -221,6 +284,14 @@ def organisations_and_blog(builder):
             builder.translation(page, code, title=titles[code], show_in_menus=True)
 
 
+# An address and a phone number are the same in every language.
+UNCHANGED = [
+    contact_details(number, slug)[field]
+    for number, (slug, *_rest) in enumerate(ORGANISATIONS)
+    if slug == "vaestoliitto"
+    for field in ("address", "contact_phone")
+]
+
 # The member list and one member in Arabic and Ukrainian, the ancestors of a booklet
 # translated into those languages (materials' demo). Names of organisations stay as
 # they are registered.
@@ -231,6 +302,19 @@ LOCALIZED = {
         "uk": "Організації, що підтримують інтеграцію та описують свою діяльність за спільною моделлю.",
     },
     "Väestöliitto": {"ar": "Väestöliitto", "uk": "Väestöliitto"},
+    **{text: {"ar": text, "uk": text} for text in UNCHANGED},
+    DESCRIPTIONS["vaestoliitto"][0]: {
+        "ar": "يشمل عمل Väestöliitto مع المهاجرين، إلى جانب مجموعات الأقران، فعاليات وأدلة "
+        "وخدمات للعملاء واستشارات هاتفية.",
+        "uk": "Робота Väestöliitto з іммігрантами, крім груп рівної підтримки, охоплює заходи, "
+        "посібники, роботу з клієнтами та консультації телефоном.",
+    },
+    DESCRIPTIONS["vaestoliitto"][1]: {
+        "ar": "بدأ هذا العمل عام 2003 وهو على المستوى الوطني، ويقوم على البحث العلمي والخبرة "
+        "العملية ومهارة خبراء من خلفيات ثقافية مختلفة.",
+        "uk": "Ця діяльність, розпочата 2003 року, є загальнонаціональною і спирається на "
+        "дослідження, практичний досвід та фаховість експертів різного культурного походження.",
+    },
     next(row[5] for row in ORGANISATIONS if row[0] == "vaestoliitto"): {
         "ar": "Väestöliitto منظمة خبيرة في المجالين الاجتماعي والصحي تأسست عام 1941، وتعمل على تعزيز "
         "رفاه السكان. وتركز أنشطتها على رفاه الشباب والأسر، وتعزيز التعددية الثقافية في المجتمع "

@@ -272,11 +272,32 @@ def downloads_of_material():
 class MaterialIndexPage(AggregatingPage):
     """The materials bank: every organisation's materials with combinable facets."""
 
+    way_in_icon = "material"
+    card_template = "materials/includes/card/material.html"
+    showcase_on_home = 3
+    showcase_heading = _("Newest materials")
+
     class Meta:
         verbose_name = _("materials bank")
 
     def materials(self):
         return self.aggregate(MaterialPage)
+
+    def showcase_entries(self):
+        return self.materials().order_by(*SORTS["newest"])
+
+    def prepare_cards(self, entries):
+        """The materials with their files (each with its language) and organisation, the
+        files behind a login marked: what a material's card shows."""
+        materials = attach_organisations(
+            entries.select_related("locale").prefetch_related(
+                Prefetch(
+                    "files", queryset=MaterialFile.objects.select_related("document__language")
+                )
+            )
+        )
+        mark_private_files(item for material in materials for item in material.files.all())
+        return materials
 
     def facets(self):
         def names(model):
@@ -323,18 +344,8 @@ class MaterialIndexPage(AggregatingPage):
         if sort == "downloads":
             materials = materials.annotate(downloads=downloads_of_material())
         materials = materials.order_by(*SORTS.get(sort, SORTS["newest"]))
-        page_obj = Paginator(
-            materials.select_related("locale").prefetch_related(
-                Prefetch(
-                    "files", queryset=MaterialFile.objects.select_related("document__language")
-                )
-            ),
-            MATERIALS_PER_PAGE,
-        ).get_page(request.GET.get("page"))
-        page_obj.object_list = attach_organisations(page_obj.object_list)
-        mark_private_files(
-            item for material in page_obj.object_list for item in material.files.all()
-        )
+        page_obj = Paginator(materials, MATERIALS_PER_PAGE).get_page(request.GET.get("page"))
+        page_obj.object_list = self.prepare_cards(page_obj.object_list)
         context.update(
             materials=page_obj,
             facets=panels,

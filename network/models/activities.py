@@ -522,12 +522,30 @@ class ActivityIndexPage(RoutablePageMixin, AggregatingPage):
     """The integration tray: every organisation's activities, filterable, and the
     coverage matrix that shows where activities are missing."""
 
+    way_in_template = "network/includes/way_in_tray.html"
+    way_in_icon = "tray"
+    card_template = "network/includes/card/activity.html"
+
     class Meta:
         verbose_name = _("integration tray")
 
     def activities(self):
         """What the tray lists and counts, in every view of it: live, public, active."""
         return self.aggregate(ActivityPage).listed()
+
+    def showcase_entries(self):
+        return self.activities().order_by("title", "pk")
+
+    def prepare_cards(self, entries):
+        return attach_organisations(
+            entries.select_related("locale").prefetch_related("municipalities", "languages")
+        )
+
+    def municipality_picker(self):
+        """The home page's way into the tray of one municipality: a GET form to this page."""
+        from network.filters import MunicipalityForm
+
+        return MunicipalityForm(auto_id="way-in-%s")
 
     @path("")
     def listing(self, request):
@@ -572,9 +590,9 @@ class ActivityIndexPage(RoutablePageMixin, AggregatingPage):
         those reaching one municipality (empty cells are gaps), and the national view: what
         reaches each region, by category."""
         from network.coverage import by_region, coverage
-        from network.filters import CoverageFilterForm
+        from network.filters import MunicipalityForm
 
-        form = CoverageFilterForm(request.GET or None)
+        form = MunicipalityForm(request.GET or None)
         activities = self.activities()
         if form.is_valid() and form.cleaned_data["municipality"]:
             activities = activities.reaching(form.cleaned_data["municipality"])

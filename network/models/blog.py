@@ -36,6 +36,8 @@ COMMENTING_RULES_SLUG = "blogin-kommentointi"
 class BlogIndexPage(RoutablePageMixin, AggregatingPage):
     """The network blog: lists the posts of every organisation in this language."""
 
+    way_in_icon = "blog"
+
     class Meta:
         verbose_name = _("blog")
 
@@ -49,7 +51,13 @@ class BlogIndexPage(RoutablePageMixin, AggregatingPage):
         )
 
     def latest_entries(self, count):
-        return attach_organisations(self.posts()[:count])
+        return self.prepare_cards(self.posts()[:count])
+
+    def showcase_entries(self):
+        return self.posts()
+
+    def prepare_cards(self, entries):
+        return attach_organisations(entries)
 
     def tags_in_use(self):
         return (

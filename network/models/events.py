@@ -25,7 +25,12 @@ from home.blocks import BodyBlock
 from home.forms import PageForm
 from home.models import AggregatingPage
 from home.permissions import ReviewedPage
-from network.models.organisations import InOrganisation, attach_organisations
+from network.models.organisations import (
+    InOrganisation,
+    OrganisationPage,
+    attach_organisations,
+    in_organisations,
+)
 
 EVENTS_PER_PAGE = 10
 EVENT_TIME_ZONE = zoneinfo.ZoneInfo("Europe/Helsinki")
@@ -45,6 +50,11 @@ class EventIndexPage(RoutablePageMixin, AggregatingPage):
     """Lists the events of every organisation in this language: upcoming by default,
     past ones with ``?when=past``; ``feed/ics/`` is the iCalendar feed."""
 
+    way_in_icon = "event"
+    card_template = "network/includes/card/event.html"
+    showcase_on_home = 3
+    showcase_heading = _("Upcoming events")
+
     class Meta:
         verbose_name = _("event listing")
 
@@ -60,12 +70,21 @@ class EventIndexPage(RoutablePageMixin, AggregatingPage):
         """Events that have ended, newest first."""
         return self.events().filter(end__lt=now or timezone.now()).order_by("-start", "-pk")
 
+    def showcase_entries(self):
+        return self.upcoming_events()
+
+    def prepare_cards(self, entries):
+        return attach_organisations(entries)
+
     @path("")
     def event_list(self, request):
         past = request.GET.get("when") == "past"
         events = self.past_events() if past else self.upcoming_events()
+        if request.GET.get("organisation"):  # an organisation page's "all its events"
+            organisations = OrganisationPage.objects.filter(slug=request.GET["organisation"])
+            events = events.filter(in_organisations(organisations.only("path")))
         page_obj = Paginator(events, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
-        page_obj.object_list = attach_organisations(page_obj.object_list)
+        page_obj.object_list = self.prepare_cards(page_obj.object_list)
         return self.render(request, context_overrides={"events": page_obj, "past": past})
 
     @path("feed/ics/", name="ical")

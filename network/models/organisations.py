@@ -1,6 +1,3 @@
-import operator
-from functools import reduce
-
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
@@ -19,12 +16,13 @@ from home.blocks import BodyBlock
 from home.contact import ContactMixin
 from home.forms import PageForm
 from home.i18n import own_or_untranslated_q
-from home.models import AggregatingPage
+from home.models import AggregatingPage, HomePage
 from home.permissions import ReviewedPage
+from home.tree import below_any
 from network import structured_data
 
 ORGANISATIONS_PER_PAGE = 24
-ORGANISATION_POSTS_SHOWN = 5
+ORGANISATION_ENTRIES_SHOWN = 3
 
 
 class OrganisationLevel(models.TextChoices):
@@ -37,6 +35,7 @@ class OrganisationIndexPage(AggregatingPage):
     """Lists the member organisations; each organisation's subtree sits below it."""
 
     subpage_types = ["network.OrganisationPage"]
+    way_in_template = None  # the home page's ways in are to the content, not the members
 
     class Meta:
         verbose_name = _("organisation listing")
@@ -143,21 +142,27 @@ class OrganisationPage(ContactMixin, ReviewedPage):
         verbose_name_plural = _("organisations")
 
     def get_context(self, request, *args, **kwargs):
-        from network.models import ActivityPage, BlogPage  # they import this module
-
         context = super().get_context(request, *args, **kwargs)
         context["structured_data"] = structured_data.organisation(self, request)
-        context["posts"] = attach_organisations(
-            BlogPage.objects.live()
-            .public()
-            .descendant_of(self)
-            .select_related("locale")
-            .order_by("-date", "-pk")[:ORGANISATION_POSTS_SHOWN]
-        )
-        context["blog_index"] = BlogPage.blog_index_for(self.locale_id)
-        activities = ActivityPage.objects.live().public().child_of(self)
-        context["activities"] = activities.order_by("title", "pk")
         return context
+
+    @cached_property
+    def branch_paths(self):
+        """Where its content is in the page tree: below this page and, for a translation,
+        below the original too (the originals not translated yet)."""
+        source = self.get_translation_or_none(Locale.get_default())
+        return {self.path} | ({source.path} if source else set())
+
+    def listing_context(self):
+        """A few of its materials, activities, events and posts, each with how many it has
+        and a link to the listing filtered to them: the home page's listings, in its order
+        (``home.templatetags.listing_parts``)."""
+        home = HomePage.objects.ancestor_of(self).first()
+        listings = home.ways_in() if home else []
+        found = (
+            listing.showcase(ORGANISATION_ENTRIES_SHOWN, organisation=self) for listing in listings
+        )
+        return {"showcases": [showcase for showcase in found if showcase["entries"]]}
 
 
 # Which organisation a page belongs to: the nearest organisation page above it in the
@@ -178,8 +183,7 @@ def nearest_organisation(path, by_path):
 def in_organisations(organisations):
     """A filter: the pages below any of ``organisations`` (pages or tree paths); none
     when there are none."""
-    paths = [getattr(organisation, "path", organisation) for organisation in organisations]
-    return reduce(operator.or_, (Q(path__startswith=path) for path in paths), Q(pk__in=[]))
+    return below_any(getattr(organisation, "path", organisation) for organisation in organisations)
 
 
 class OrganisationBranches:
