@@ -26,10 +26,14 @@ pytestmark = pytest.mark.django_db
 ADD = "/fi/lista/lisaa/"
 
 
-@pytest.fixture
-def client():
+def browser():
     """A browser: its form posts say which site they come from (``Origin``)."""
     return Client(headers={"Origin": "http://testserver"})
+
+
+@pytest.fixture
+def client():
+    return browser()
 
 
 @pytest.fixture
@@ -276,7 +280,7 @@ def test_share_link_round_trip(client, organisation):
     # the pages shown: the Arabic translation where there is one
     assert path == f"/ar/lista/{codes.encode([sewing.pk, arabic_cafe.pk])}/"
 
-    other = type(client)()
+    other = browser()
     shared = BeautifulSoupOf(other.get(path))
     assert listed(shared) == ["Ompelupiiri", "مقهى اللغة"]
     assert shared.html["lang"] == "ar" and shared.html["dir"] == "rtl"
