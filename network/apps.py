@@ -10,7 +10,7 @@ class NetworkConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
-        from network import freshness
+        from network import freshness, shared_facts
         from network.roles import (
             ensure_coordinators_and_workflow,
             ensure_translators,
@@ -21,3 +21,4 @@ class NetworkConfig(AppConfig):
         post_migrate.connect(ensure_translators, sender=self)
         post_save.connect(new_locale_home)
         page_published.connect(freshness.published, dispatch_uid="network_activity_checked")
+        page_published.connect(shared_facts.published, dispatch_uid="network_shared_facts")

@@ -1,32 +1,14 @@
 """Forms of the network's public pages."""
 
-import hashlib
-import hmac
-
 from django import forms
-from django.conf import settings
-from django.core.cache import caches
 from django.utils.translation import gettext_lazy as _
 
+from home.rate_limits import over_limit
 from network.models.comments import COMMENT_BODY_MAX_LENGTH, Comment
 
 # At most this many comments from one address within the window.
 COMMENT_RATE_LIMIT = 3
 COMMENT_RATE_WINDOW = 10 * 60  # seconds
-
-
-def rate_limit_key(ip_address):
-    """A cache key for an address that does not reveal it: an HMAC of the address salted with
-    SECRET_KEY. The address itself is never stored, in the database or the cache."""
-    digest = hmac.new(
-        settings.SECRET_KEY.encode(), (ip_address or "").encode(), hashlib.sha256
-    ).hexdigest()
-    return f"network:comment-rate:{digest}"
-
-
-def client_address(request):
-    # REMOTE_ADDR only: X-Forwarded-For can be forged by the client unless a trusted proxy sets it.
-    return request.META.get("REMOTE_ADDR", "")
 
 
 class CommentForm(forms.ModelForm):
@@ -109,16 +91,9 @@ class CommentForm(forms.ModelForm):
         return cleaned_data
 
     def _rate_limit_exceeded(self):
-        """Counted in the cache every worker process sees (``CACHES["shared"]``)."""
-        cache = caches["shared"]
-        key = rate_limit_key(self.client_address)
-        cache.add(key, 0, timeout=COMMENT_RATE_WINDOW)
-        try:
-            count = cache.incr(key)
-        except ValueError:  # the entry expired between add() and incr()
-            cache.set(key, 1, timeout=COMMENT_RATE_WINDOW)
-            count = 1
-        return count > COMMENT_RATE_LIMIT
+        return over_limit(
+            "network:comment", self.client_address, COMMENT_RATE_LIMIT, COMMENT_RATE_WINDOW
+        )
 
     @property
     def is_rate_limited(self):

@@ -178,7 +178,10 @@ def days_and_times(schedule):
         "start": time_of_day(schedule.start_time),
         "end": time_of_day(schedule.end_time),
     }
-    return f"{days} {times}"
+    return pgettext("days and times of a schedule", "%(days)s %(times)s") % {
+        "days": days,
+        "times": times,
+    }
 
 
 def months(schedule):

@@ -16,7 +16,7 @@ from wagtail.models import Locale
 from materials.models import MaterialFile, MaterialPage
 from materials.models.pages import mark_private_files
 from network.models import ActivityPage
-from network.models.activities import taking_part_prefetches
+from network.models.activities import ActivityStatus, taking_part_prefetches
 from network.models.organisations import attach_organisations
 
 ACTIVITY, MATERIAL = "activity", "material"
@@ -52,6 +52,14 @@ def listable(model):
     if model is ActivityPage:
         pages = pages.listed()
     return pages
+
+
+def offers_adding(page):
+    """Whether ``page`` (live and shown) may go on a list, read from the page alone: the
+    conditions of ``listable`` that a visitor's page can fail."""
+    if isinstance(page, ActivityPage):
+        return page.status == ActivityStatus.ACTIVE
+    return isinstance(page, MaterialPage) and not page.members_only
 
 
 def addable(page_id):

@@ -3,11 +3,13 @@ cookie, nothing else), picks the client's language, and hands the client a share
 code, a printable page or a PDF. The client's page and its PDF are addressed by the share
 link alone: ``/<client's language>/lista/<ids>/``."""
 
+import hashlib
 import re
 from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseForbidden, JsonResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
@@ -20,9 +22,17 @@ from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from home.addresses import absolute
+from home.rate_limits import client_address, over_limit
 from referrals import codes
 from referrals.items import addable, resolve
 from referrals.qr import qr_svg
+
+# Rendering a PDF takes a second of a worker: at most this many per address within the window
+# (lists already rendered come from the cache and count nothing).
+PDF_RATE_LIMIT = 30
+PDF_RATE_WINDOW = 10 * 60  # seconds
+PDF_CACHE_SECONDS = 24 * 60 * 60
 
 
 def content_languages():
@@ -46,19 +56,29 @@ def share_path(ids, language):
         return reverse("referral_shared", args=[codes.encode(ids)])
 
 
+def sent_from_this_site(request):
+    """Whether the browser says the post comes from a page of this site: ``Sec-Fetch-Site``
+    (when sent) must not name another site, and ``Origin``, else ``Referer``, must be this
+    host. Browsers send ``Origin`` with every form post; a post with none of them is refused
+    unless ``Sec-Fetch-Site`` says same-origin."""
+    site = request.headers.get("Sec-Fetch-Site")
+    if site not in (None, "same-origin", "none"):
+        return False
+    sender = request.headers.get("Origin") or request.headers.get("Referer")
+    if sender:
+        return urlsplit(sender).netloc == request.get_host()
+    return site == "same-origin"
+
+
 def same_origin(view):
     """Adding to the list and restoring a shared list are posted from pages that may be kept
     by a front cache, so their forms carry no CSRF token (it would be one visitor's). They
-    only ever put public page ids in the visitor's own cookie; a post from another site
-    (the browser's ``Sec-Fetch-Site`` or ``Origin`` say so) is refused all the same."""
+    only ever put public page ids in the visitor's own cookie; a post the browser does not
+    say comes from this site (``sent_from_this_site``) is refused all the same."""
 
     @csrf_exempt
     def checked(request, *args, **kwargs):
-        site = request.headers.get("Sec-Fetch-Site")
-        origin = request.headers.get("Origin")
-        if site not in (None, "same-origin", "none") or (
-            origin and urlsplit(origin).netloc != request.get_host()
-        ):
+        if not sent_from_this_site(request):
             return HttpResponseForbidden(_("This form can only be sent from this site."))
         return view(request, *args, **kwargs)
 
@@ -167,7 +187,7 @@ def working_list(request):
     }
     if items:
         path = share_path(listed_ids, language)
-        share_url = request.build_absolute_uri(path)
+        share_url = absolute(path, request)
         context.update(
             share_path=path,
             share_url=share_url,
@@ -196,13 +216,34 @@ def shared(request, code):
     return TemplateResponse(request, "referrals/shared_list.html", _shared_context(request, code))
 
 
+def pdf_cache_key(context):
+    """The PDF of these items in this language as last published (a published edit of any
+    makes a new one)."""
+    stamps = [
+        f"{item.page.pk}@{item.page.last_published_at and item.page.last_published_at.timestamp()}"
+        for item in context["items"]
+    ]
+    listed = ",".join([context["client_language"], *stamps])
+    return "referrals:pdf:" + hashlib.sha256(listed.encode()).hexdigest()
+
+
 @require_GET
 def shared_pdf(request, code):
-    """The client's list as a tagged PDF in the language of the address."""
+    """The client's list as a tagged PDF in the language of the address, rendered once per
+    version of its items and at most ``PDF_RATE_LIMIT`` times a window per address."""
     context = _shared_context(request, code)
-    from referrals import pdf  # WeasyPrint loads with the first PDF, not with every URL
+    key = pdf_cache_key(context)
+    document = cache.get(key)
+    if document is None:
+        if over_limit("referrals:pdf", client_address(request), PDF_RATE_LIMIT, PDF_RATE_WINDOW):
+            return TemplateResponse(
+                request, "referrals/pdf_rate_limited.html", {"code": context["code"]}, status=429
+            )
+        from referrals import pdf  # WeasyPrint loads with the first PDF, not with every URL
 
-    html = render_to_string("referrals/pdf.html", context, request=request)
-    response = HttpResponse(pdf.render(html), content_type="application/pdf")
+        html = render_to_string("referrals/pdf.html", context, request=request)
+        document = pdf.render(html)
+        cache.set(key, document, PDF_CACHE_SECONDS)
+    response = HttpResponse(document, content_type="application/pdf")
     response["Content-Disposition"] = 'inline; filename="tarjotin-referral-list.pdf"'
     return response

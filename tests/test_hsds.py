@@ -568,3 +568,22 @@ def test_queries_do_not_grow_with_activities_with_places_and_times(client, netwo
     data = ok(client, url)
     kemi = [r for r in data["contents"] if "Kemi" in json.dumps(r, ensure_ascii=False)]
     assert len(kemi) >= 9  # every activity with its places is in the page
+
+
+def test_translators_order_the_words_of_the_sign_up_and_interpretation_sentences(
+    client, groups, monkeypatch
+):
+    """Whole sentences with placeholders: a language may put the date or languages first."""
+    from network.hsds import records
+
+    sentences = {
+        "Sign up by %(date)s": "%(date)s mennessä",
+        "Interpretation available into %(languages)s": "%(languages)s: tulkkaus",
+    }
+    translated = records.gettext
+    monkeypatch.setattr(
+        records, "gettext", lambda message: translated(sentences.get(message, message))
+    )
+    record = ok(client, f"/services/{groups.translation_key}?lang=fi")
+    assert record["application_process"].splitlines()[1] == "31. tammikuuta 2027 mennessä"
+    assert record["interpretation_services"] == "العربية: tulkkaus"

@@ -8,20 +8,32 @@ import datetime
 import io
 import re
 import unicodedata
+from urllib.parse import urlsplit
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
 import pytest
 import segno
+from django.test import Client
 from pypdf import PdfReader
 from wagtail.models import PageViewRestriction
 
-from referrals import codes
+from referrals import codes, views
 from tests import factories as make
 
 pytestmark = pytest.mark.django_db
 
 ADD = "/fi/lista/lisaa/"
+
+
+def browser():
+    """A browser: its form posts say which site they come from (``Origin``)."""
+    return Client(headers={"Origin": "http://testserver"})
+
+
+@pytest.fixture
+def client():
+    return browser()
 
 
 @pytest.fixture
@@ -40,7 +52,7 @@ def listed(soup):
 
 
 def share_path_of(soup):
-    return soup.select_one("#referral-share")["value"].removeprefix("http://testserver")
+    return urlsplit(soup.select_one("#referral-share")["value"]).path
 
 
 def plain(text):
@@ -197,6 +209,30 @@ def test_a_post_from_another_site_is_refused(client, organisation):
     assert client.post(ADD, {"page": cafe.pk}, HTTP_ORIGIN="http://testserver").status_code == 302
 
 
+@pytest.mark.parametrize(
+    "headers,allowed",
+    [
+        ({}, False),  # nothing says where the post comes from
+        ({"Referer": "https://evil.example/fi/toiminta/"}, False),
+        ({"Sec-Fetch-Site": "none"}, False),
+        ({"Referer": "http://testserver/fi/toiminta/"}, True),
+        ({"Sec-Fetch-Site": "same-origin"}, True),
+        ({"Origin": "http://testserver", "Referer": "https://evil.example/"}, True),
+    ],
+)
+def test_a_post_must_say_it_comes_from_this_site(organisation, headers, allowed):
+    cafe = make.activity(organisation, "Kielikahvila")
+    browser = Client(headers=headers)
+    response = browser.post(ADD, {"page": cafe.pk})
+    if allowed:
+        assert response.status_code == 302
+        assert browser.cookies[codes.COOKIE_NAME].value == codes.encode([cafe.pk])
+    else:
+        assert response.status_code == 403
+        assert response.content.decode() == "Tämän lomakkeen voi lähettää vain tältä sivustolta."
+        assert codes.COOKIE_NAME not in browser.cookies
+
+
 def test_unpublished_private_and_forged_ids_never_appear(client, organisation):
     shown = make.activity(organisation, "Kielikahvila")
     draft = make.activity(organisation, "Luonnos", live=False)
@@ -244,7 +280,7 @@ def test_share_link_round_trip(client, organisation):
     # the pages shown: the Arabic translation where there is one
     assert path == f"/ar/lista/{codes.encode([sewing.pk, arabic_cafe.pk])}/"
 
-    other = type(client)()
+    other = browser()
     shared = BeautifulSoupOf(other.get(path))
     assert listed(shared) == ["Ompelupiiri", "مقهى اللغة"]
     assert shared.html["lang"] == "ar" and shared.html["dir"] == "rtl"
@@ -263,17 +299,65 @@ def test_share_link_round_trip(client, organisation):
     ]
 
 
-def test_qr_code_encodes_the_share_link(client, organisation):
+def test_qr_code_encodes_the_share_link_at_the_sites_address(client, organisation, settings):
+    settings.SITE_BASE_URL = "https://tarjotin.example"  # BASE_URL, not the address asked
     cafe = make.activity(organisation, "Kielikahvila")
     client.post(ADD, {"page": cafe.pk})
     page = BeautifulSoupOf(client.get("/fi/lista/?lang=ar"))
     share_url = page.select_one("#referral-share")["value"]
-    assert share_url == f"http://testserver/ar/lista/{codes.encode([cafe.pk])}/"
+    assert share_url == f"https://tarjotin.example/ar/lista/{codes.encode([cafe.pk])}/"
     svg = page.select_one(".referral-qr svg")
     assert svg["role"] == "img" and share_url in svg["aria-label"]
     expected = segno.make(share_url, error="m", micro=False).svg_inline(scale=4, border=2)
     dark = re.search(r'<path[^>]* d="([^"]+)"', expected).group(1)
     assert dark in [path["d"] for path in svg.find_all("path")]
+
+
+@pytest.fixture
+def renders(monkeypatch):
+    """The PDFs rendered (WeasyPrint's part replaced by a stub that counts)."""
+    from referrals import pdf
+
+    rendered = []
+
+    def render(html):
+        rendered.append(html)
+        return b"%PDF-1.7 " + str(len(rendered)).encode()
+
+    monkeypatch.setattr(pdf, "render", render)
+    return rendered
+
+
+def test_a_pdf_is_rendered_once_per_version_of_its_items(client, organisation, renders):
+    cafe, arabic_cafe = arabic_activity(organisation, "Kielikahvila", "مقهى اللغة")
+    code = codes.encode([cafe.pk])
+    first = client.get(f"/fi/lista/{code}/pdf/")
+    assert client.get(f"/fi/lista/{code}/pdf/").content == first.content
+    assert len(renders) == 1 and "Kielikahvila" in renders[0]
+    client.get(f"/ar/lista/{code}/pdf/")  # another language
+    assert len(renders) == 2 and "مقهى اللغة" in renders[1]
+    cafe.title = "Kielikahvila Kemissä"
+    make.publish(cafe)  # a published edit makes a new PDF
+    assert client.get(f"/fi/lista/{code}/pdf/").content != first.content
+    assert len(renders) == 3 and "Kielikahvila Kemissä" in renders[2]
+
+
+def test_too_many_pdfs_from_one_address_are_refused_in_words(
+    client, organisation, renders, monkeypatch, soup_of
+):
+    monkeypatch.setattr(views, "PDF_RATE_LIMIT", 2)
+    pages = [make.activity(organisation, f"Kerho {number}") for number in range(3)]
+    lists = [codes.encode([page.pk]) for page in pages]
+    for code in lists[:2]:
+        assert client.get(f"/fi/lista/{code}/pdf/").status_code == 200
+    refused = client.get(f"/fi/lista/{lists[2]}/pdf/")
+    assert refused.status_code == 429 and len(renders) == 2
+    page = soup_of(refused)
+    assert page.h1.get_text(strip=True) == "Liian monta PDF-tiedostoa lyhyessä ajassa"
+    assert page.find("a", href=f"/fi/lista/{lists[2]}/")
+    assert client.get(f"/fi/lista/{lists[0]}/pdf/").status_code == 200  # kept: no new render
+    other = Client(REMOTE_ADDR="192.0.2.7")
+    assert other.get(f"/fi/lista/{lists[2]}/pdf/").status_code == 200
 
 
 def test_material_links_the_file_in_the_clients_language(client, organisation):

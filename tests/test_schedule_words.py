@@ -134,3 +134,17 @@ def test_by_appointment_and_next_time(code, appointment, upcoming, nothing):
         assert schedule_words.by_appointment() == appointment
         assert schedule_words.next_time(start) == upcoming
         assert schedule_words.next_time(None) == nothing
+
+
+def test_translators_order_the_days_and_the_times(monkeypatch):
+    """Days and times are one sentence with placeholders: a language may put the times first."""
+    translated = schedule_words.pgettext
+
+    def times_first(context, message):
+        if context == "days and times of a schedule":
+            return "%(times)s, %(days)s"
+        return translated(context, message)
+
+    monkeypatch.setattr(schedule_words, "pgettext", times_first)
+    with translation.override("en"):
+        assert schedule_words.describe(schedule(), TODAY) == "17:00–19:00, Tuesdays"

@@ -60,25 +60,42 @@ CORRECTIONS = {
 }
 
 
+def says(entry):
+    """What a catalogue entry says: its text, or its plural forms in order."""
+    if entry.msgid_plural:
+        return tuple(entry.msgstr_plural[form] for form in sorted(entry.msgstr_plural))
+    return entry.msgstr
+
+
 @pytest.mark.parametrize("domain", ["django", "djangojs"])
 @pytest.mark.parametrize("code", ["fi", "sv"])
 def test_our_catalogues_never_retranslate_django_or_wagtail(code, domain):
     """Our catalogue comes first for every string: one of ours without a context that Wagtail
     or Django also uses would change their admin (the Wagtail menu's "Pages" once read
     "Sivutus", pagination, and its "Actions" menu lost the name editors know). Where our
-    meaning differs, ours carries a context; where it is the same, it reads the same."""
+    meaning differs, ours carries a context; where it is the same, it reads the same. Plural
+    entries too: gettext finds them by their singular."""
     theirs = {}
     for path in installed_catalogues(code, domain):
         for entry in polib.pofile(str(path)):
-            if entry.msgstr and not entry.msgctxt:
-                theirs.setdefault(entry.msgid, set()).add(entry.msgstr)
+            if (entry.msgstr or any(entry.msgstr_plural.values())) and not entry.msgctxt:
+                theirs.setdefault(entry.msgid, set()).add(says(entry))
     ours = polib.pofile(str(ROOT / "locale" / code / "LC_MESSAGES" / f"{domain}.po"))
     clashes = {
-        entry.msgid: (entry.msgstr, theirs[entry.msgid])
+        entry.msgid: (says(entry), theirs[entry.msgid])
         for entry in ours
         if not entry.msgctxt
         and entry.msgid in theirs
-        and entry.msgstr not in theirs[entry.msgid]
-        and CORRECTIONS.get((code, entry.msgid)) != entry.msgstr
+        and says(entry) not in theirs[entry.msgid]
+        and CORRECTIONS.get((code, entry.msgid)) != says(entry)
     }
     assert not clashes
+
+
+def test_search_results_count_in_our_words_and_the_admins_in_djangos():
+    with translation.override("fi"):
+        ours = translation.npgettext(
+            "search results", "%(counter)s result", "%(counter)s results", 2
+        )
+        admins = translation.ngettext("%(counter)s result", "%(counter)s results", 2)
+    assert (ours, admins) == ("%(counter)s tulosta", "%(counter)s osumaa")

@@ -349,7 +349,7 @@ def application_process(page):
     }.get(page.join_method)
     lines = [f"{way}: {channel}" if channel else way]
     if page.signup_deadline:
-        lines.append(f"{gettext('Sign up by')} {date_format(page.signup_deadline)}")
+        lines.append(gettext("Sign up by %(date)s") % {"date": date_format(page.signup_deadline)})
     return "\n".join([*lines, page.join_instructions.strip()]).strip()
 
 
@@ -370,7 +370,8 @@ def service(page, vocabulary, request):
         {
             **record,
             "interpretation_services": interpretation
-            and f"{gettext('Interpretation available into')} {', '.join(interpretation)}",
+            and gettext("Interpretation available into %(languages)s")
+            % {"languages": ", ".join(interpretation)},
             "phones": phones(page, "service_id", id),
             "contacts": contacts(page, "service_id", id),
             "schedules": schedules(page, id),

@@ -10,18 +10,22 @@ FREE = {"", "maksuton", "ilmainen", "0 €", "0€", "avgiftsfri", "gratis", "ko
         "free of charge"}
 
 
+def cost_fields(cost, signup_url):
+    """The free-text cost as "free of charge" or the fee it named; a sign-up link already
+    given becomes the way to join (0011 converts revisions with it too)."""
+    cost = cost.strip()
+    free = cost.rstrip(".").lower() in FREE
+    return {
+        "free": free,
+        "fee": "" if free else cost[:200],
+        "join_method": "link" if signup_url else "none",
+    }
+
+
 def cost_to_free_and_fee(apps, schema_editor):
-    """The free-text cost becomes "free of charge" or the fee it named; a sign-up link
-    already given becomes the way to join."""
     ActivityPage = apps.get_model("network", "ActivityPage")
     for page in ActivityPage.objects.only("pk", "cost", "signup_url"):
-        cost = page.cost.strip()
-        free = cost.rstrip(".").lower() in FREE
-        ActivityPage.objects.filter(pk=page.pk).update(
-            free=free,
-            fee="" if free else cost[:200],
-            join_method="link" if page.signup_url else "none",
-        )
+        ActivityPage.objects.filter(pk=page.pk).update(**cost_fields(page.cost, page.signup_url))
 
 
 def free_and_fee_to_cost(apps, schema_editor):

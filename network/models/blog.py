@@ -210,7 +210,8 @@ class BlogPage(RoutablePageMixin, InOrganisation, ReviewedPage):
     def comment(self, request):
         """Post a comment: saved as pending, then back to the post (POST-redirect-GET).
         Invalid input re-renders the post with the form as typed: 400, or 429 when rate limited."""
-        from network.forms import CommentForm, client_address
+        from home.rate_limits import client_address
+        from network.forms import CommentForm
 
         if request.method != "POST":
             return redirect(self.get_url(request) + "#comments")

@@ -5,6 +5,8 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.html import format_html
 
+from home import addresses
+
 register = template.Library()
 
 
@@ -30,6 +32,6 @@ def label_attributes(language):
 
 @register.simple_tag(takes_context=True)
 def absolute(context, path):
-    """``path`` as a full address (for links in a PDF or a page handed to someone else)."""
-    request = context.get("request")
-    return request.build_absolute_uri(path) if request else path
+    """``path`` at the site's public address (for links in a PDF or a page handed to someone
+    else)."""
+    return addresses.absolute(path, context.get("request"))
