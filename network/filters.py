@@ -82,7 +82,8 @@ class FilterForm(forms.Form):
     def chosen_count(self):
         """How many filters are in use, for the "Filter (n)" button that unfolds them."""
         data = getattr(self, "cleaned_data", {})
-        return sum(1 for value in data.values() if value is not None and value not in ("", False))
+        # an age of 0 is a choice: ``in`` would take it for False
+        return sum(1 for value in data.values() if value not in (None, "") and value is not False)
 
 
 class ActivityFilterForm(FilterForm):
