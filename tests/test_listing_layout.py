@@ -78,3 +78,18 @@ def test_a_files_facts_on_an_arabic_page_are_in_the_interfaces_language(client, 
     assert (meta["lang"], meta["dir"]) == ("fi", "ltr")
     assert re.fullmatch(r"PDF, [\d,]+\s(tavua|kt), 1 sivu", meta.get_text()), meta.get_text()
     assert card.select_one(".download__language")["dir"] == "rtl"
+
+
+def test_a_wide_table_scrolls_in_a_labelled_region_with_a_hint(client, soup_of):
+    tray = make.section(ActivityIndexPage)
+    soup = soup_of(client.get(f"{tray.url}kattavuus/"))
+    regions = soup.select(".table-scroll")
+    assert len(regions) == 2
+    for region in regions:
+        assert region["role"] == "region" and region["tabindex"] == "0"
+        assert soup.find(id=region["aria-labelledby"]).name == "caption"
+        hint = soup.find(id=region["aria-describedby"])
+        assert hint.get_text() == (
+            "Taulukko on näyttöä leveämpi: vieritä sitä sivusuunnassa nähdäksesi kaiken."
+        )
+        assert hint.find_next("div") is region  # said before the table
