@@ -93,3 +93,17 @@ def test_a_wide_table_scrolls_in_a_labelled_region_with_a_hint(client, soup_of):
             "Taulukko on näyttöä leveämpi: vieritä sitä sivusuunnassa nähdäksesi kaiken."
         )
         assert hint.find_next("div") is region  # said before the table
+
+
+def test_the_searchs_facets_list_by_count_then_name(client, soup_of, indexed_pages):
+    """Organisations with as many results are listed by name, not in the order counted."""
+    for title, pages in (("Öljymäki ry", 2), ("Yhdistys Kolme", 1), ("Aamutähti ry", 1)):
+        organisation = make.organisation(title)
+        for number in range(pages):
+            indexed_pages(make.blog_post(organisation, f"Bzqxw-uutinen {number}"))
+    soup = soup_of(client.get("/fi/search/", {"q": "bzqxw"}))
+    shown = [
+        " ".join(item.get_text(" ", strip=True).split())
+        for item in soup.select("#facet-organisation ~ ul li")
+    ]
+    assert shown == ["Öljymäki ry (2)", "Aamutähti ry (1)", "Yhdistys Kolme (1)"]
