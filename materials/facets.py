@@ -118,3 +118,8 @@ def apply_facets(queryset, facets, query):
             }
         )
     return results.distinct(), panels
+
+
+def chosen_count(panels):
+    """How many facet values are chosen, for the "Filter (n)" button that unfolds them."""
+    return sum(option["selected"] for panel in panels for option in panel["options"])

@@ -79,6 +79,12 @@ class FilterForm(forms.Form):
                 attrs["aria-describedby"] = " ".join(filter(None, described))
         return valid
 
+    def chosen_count(self):
+        """How many filters are in use, for the "Filter (n)" button that unfolds them."""
+        data = getattr(self, "cleaned_data", {})
+        # an age of 0 is a choice: ``in`` would take it for False
+        return sum(1 for value in data.values() if value not in (None, "") and value is not False)
+
 
 class ActivityFilterForm(FilterForm):
     """What a professional looks for a client: where the client lives (what reaches that

@@ -269,5 +269,8 @@ class SiteSearch:
                         "selected": key == chosen,
                     }
                 )
-            facets[facet] = entries
+            # by count, then by name (``most_common`` leaves ties in the order counted)
+            facets[facet] = sorted(
+                entries, key=lambda entry: (-entry["count"], str(entry["label"]))
+            )
         return facets

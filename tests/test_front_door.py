@@ -11,7 +11,7 @@ import pytest
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.exceptions import ImproperlyConfigured
-from wagtail.models import Site
+from wagtail.models import PageViewRestriction, Site
 
 from cms import env
 from materials.facets import Facet
@@ -140,6 +140,65 @@ def test_hreflang_links_and_sitemap_use_the_sites_real_address(client, soup_of, 
     assert f"{real_host}/fi/kotoutumisen-tuki/" in locations
     assert f"{real_host}/sv/kotoutumisen-tuki/" in locations
     assert all(location.startswith(f"{real_host}/") for location in locations)
+
+
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+def sitemap_alternates(client):
+    """``{location: {hreflang: href}}`` of the sitemap's pages."""
+    root = ElementTree.fromstring(client.get("/sitemap.xml").content)
+    return {
+        url.find(f"{SITEMAP}loc").text: {
+            link.get("hreflang"): link.get("href") for link in url.iter(f"{XHTML}link")
+        }
+        for url in root.iter(f"{SITEMAP}url")
+    }
+
+
+def test_sitemap_names_each_pages_translations_at_the_sites_real_address(client, real_host, guide):
+    untranslated = make.standard_page("Vain suomeksi")
+    alternates = sitemap_alternates(client)
+    both = {
+        "fi": f"{real_host}/fi/kotoutumisen-tuki/",
+        "sv": f"{real_host}/sv/kotoutumisen-tuki/",
+        "x-default": f"{real_host}/fi/kotoutumisen-tuki/",
+    }
+    assert alternates[f"{real_host}/fi/kotoutumisen-tuki/"] == both
+    assert alternates[f"{real_host}/sv/kotoutumisen-tuki/"] == both
+    # a page in one language only has no alternates to name
+    assert alternates[f"{real_host}{untranslated.url}"] == {}
+
+
+def test_sitemap_leaves_out_a_private_translation(client, real_host, guide):
+    _finnish, swedish = guide
+    PageViewRestriction.objects.create(page=swedish, restriction_type=PageViewRestriction.LOGIN)
+    alternates = sitemap_alternates(client)
+    assert alternates[f"{real_host}/fi/kotoutumisen-tuki/"] == {}
+    assert f"{real_host}/sv/kotoutumisen-tuki/" not in alternates
+
+
+def canonical(soup):
+    links = soup.select('link[rel="canonical"]')
+    assert len(links) == 1, links
+    return links[0]["href"]
+
+
+def test_every_page_names_its_canonical_address_without_the_query(
+    client, soup_of, real_host, guide
+):
+    _finnish, swedish = guide
+    bank = make.section(MaterialIndexPage)
+    soup = soup_of(client.get(swedish.url))
+    assert canonical(soup) == f"{real_host}/sv/kotoutumisen-tuki/"
+    # a filtered, paged listing is the listing
+    soup = soup_of(client.get(f"{bank.url}?year=2024&page=2&sort=title"))
+    assert canonical(soup) == f"{real_host}/fi/materiaalipankki/"
+    # views that are no page: the search, the referral list
+    soup = soup_of(client.get("/fi/search/?q=kotoutuminen"))
+    assert canonical(soup) == f"{real_host}/fi/search/"
+    soup = soup_of(client.get("/fi/lista/"))
+    assert canonical(soup) == f"{real_host}/fi/lista/"
 
 
 def test_robots_txt_allows_the_site_points_to_the_sitemap_and_keeps_out_of_the_admin(

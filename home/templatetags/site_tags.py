@@ -9,7 +9,7 @@ from django.utils import translation
 from django.utils.html import format_html
 from wagtail.models import Locale, Page, Site
 
-from home import change_count
+from home import addresses, change_count
 from home.models import FooterText, SiteSettings
 
 register = template.Library()
@@ -106,16 +106,19 @@ def language_switcher(context, page=None):
 
 @register.inclusion_tag("home/includes/alternate_links.html", takes_context=True)
 def alternate_links(context, page=None):
-    """``<link rel="alternate" hreflang>`` for every translation of the page, and
+    """``<link rel="canonical">``: the address asked for, without its query (a filtered or
+    paged listing is the listing; a tray's route is its own page), at the site's public
+    address; and ``<link rel="alternate" hreflang>`` for every translation of the page, with
     ``x-default`` for the version in the default language (or the page itself)."""
-    if not (isinstance(page, Page) and page.pk):
-        return {"alternates": []}
     request = context.get("request")
+    canonical = addresses.absolute(request.path, request) if request is not None else None
+    if not (isinstance(page, Page) and page.pk):
+        return {"canonical": canonical, "alternates": []}
     translations = _translations(context, page)
     alternates = [(code, p.get_full_url(request=request)) for code, p in translations.items()]
     default = translations.get(settings.LANGUAGE_CODE, page)
     alternates.append(("x-default", default.get_full_url(request=request)))
-    return {"alternates": alternates}
+    return {"canonical": canonical, "alternates": alternates}
 
 
 @register.simple_tag(takes_context=True)

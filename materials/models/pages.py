@@ -23,7 +23,7 @@ from home.forms import TermsInPageLanguageForm
 from home.models import AggregatingPage, Language
 from home.permissions import ReviewedPage
 from home.text_filter import narrow_to_text, typed_text
-from materials.facets import Facet, OrganisationFacet, apply_facets
+from materials.facets import Facet, OrganisationFacet, apply_facets, chosen_count
 from materials.models.documents import CustomDocument, DownloadCount
 from materials.models.taxonomies import Audience, Topic
 from network.models.organisations import InOrganisation, OrganisationPage, attach_organisations
@@ -349,6 +349,7 @@ class MaterialIndexPage(AggregatingPage):
         context.update(
             materials=page_obj,
             facets=panels,
+            chosen_filters=chosen_count(panels) + bool(text),
             search_text=text,
             text_failed=text_failed,
             sort=sort if sort in SORTS else "newest",
