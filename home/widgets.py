@@ -26,7 +26,7 @@ class QuickSelect(forms.Select):
         for chosen in context["value"]:  # format_value: the values as strings
             unchosen = f'<option value="{escape(chosen)}">'
             if unchosen in options:  # the first option of the value, as the stock select
-                options = options.replace(unchosen, f'{unchosen[:-1]} selected>', 1)
+                options = options.replace(unchosen, f"{unchosen[:-1]} selected>", 1)
                 break
         return format_html(
             '<select name="{}"{}>{}</select>',
