@@ -2,6 +2,7 @@
 shareable address and works without JavaScript."""
 
 import datetime
+import functools
 
 from django import forms
 from django.forms.models import ModelChoiceIterator
@@ -107,7 +108,8 @@ class FilterForm(forms.Form):
                 continue
             field = self.fields[name]
             if not isinstance(field, PlaceField):  # a place is cleaned by its query
-                field.choices = choices
+                # read (and normalised, ~1,000 organisations) only if a value is cleaned
+                field.choices = functools.partial(list, choices)
             field.widget.rendered_options = html
         for name, field in self.fields.items():
             if field.help_text:
