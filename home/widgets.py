@@ -14,29 +14,40 @@ class QuickSelect(forms.Select):
     cost ~40 µs each, which for the tray's filters (309 municipalities, 47 languages and every
     organisation) took most of the page's time (see bench/README.md)."""
 
+    # Every option rendered beforehand, none selected (``options_html``): set by a form whose
+    # choices are kept rendered between requests, it spares rendering them again.
+    rendered_options = None
+
     def render(self, name, value, attrs=None, renderer=None):
         context = forms.Widget.get_context(self, name, value, attrs)["widget"]
-        chosen = set(context["value"])  # format_value: the values as strings
-        parts = []
-        for option_value, label in self.choices:
-            if isinstance(label, (list, tuple)):  # a group of options
-                inner = "".join(self._option(v, text, chosen) for v, text in label)
-                parts.append(
-                    format_html(
-                        '<optgroup label="{}">{}</optgroup>', option_value, mark_safe(inner)
-                    )  # noqa: S308 - escaped by _option
-                )
-            else:
-                parts.append(self._option(option_value, label, chosen))
+        options = self.rendered_options
+        if options is None:
+            options = self.options_html(self.choices)
+        for chosen in context["value"]:  # format_value: the values as strings
+            unchosen = f'<option value="{escape(chosen)}">'
+            if unchosen in options:  # the first option of the value, as the stock select
+                options = options.replace(unchosen, f"{unchosen[:-1]} selected>", 1)
+                break
         return format_html(
             '<select name="{}"{}>{}</select>',
             context["name"],
             flatatt(context["attrs"]),
-            mark_safe("".join(parts)),  # noqa: S308 - every part is escaped by _option
+            mark_safe(options),  # noqa: S308 - every part is escaped by _option
         )
 
+    @classmethod
+    def options_html(cls, choices):
+        """The options of ``choices`` as HTML, none selected."""
+        parts = []
+        for option_value, label in choices:
+            if isinstance(label, (list, tuple)):  # a group of options
+                inner = "".join(cls._option(v, text) for v, text in label)
+                parts.append(f'<optgroup label="{escape(str(option_value))}">{inner}</optgroup>')
+            else:
+                parts.append(cls._option(option_value, label))
+        return "".join(parts)
+
     @staticmethod
-    def _option(value, label, chosen):
+    def _option(value, label):
         value = "" if value is None else str(value)
-        selected = " selected" if value in chosen else ""
-        return f'<option value="{escape(value)}"{selected}>{escape(str(label))}</option>'
+        return f'<option value="{escape(value)}">{escape(str(label))}</option>'

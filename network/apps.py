@@ -10,7 +10,10 @@ class NetworkConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
+        from home import change_count
+        from home.models import Language
         from network import freshness, shared_facts
+        from network.models import IntegrationStage, Municipality, Region, TargetGroup
         from network.roles import (
             ensure_coordinators_and_workflow,
             ensure_translators,
@@ -22,3 +25,6 @@ class NetworkConfig(AppConfig):
         post_save.connect(new_locale_home)
         page_published.connect(freshness.published, dispatch_uid="network_activity_checked")
         page_published.connect(shared_facts.published, dispatch_uid="network_shared_facts")
+        # the tray's filters are kept rendered under the number of changes (network.filters)
+        for model in (Municipality, Region, Language, IntegrationStage, TargetGroup):
+            change_count.count_changes_of(model)

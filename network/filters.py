@@ -2,13 +2,15 @@
 shareable address and works without JavaScript."""
 
 import datetime
+import functools
 
 from django import forms
 from django.forms.models import ModelChoiceIterator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
+from wagtail.models import Locale, Site
 
+from home import change_count
 from home.models import Language
 from home.text_filter import narrow_to_text, typed_text
 from home.widgets import QuickSelect
@@ -60,11 +62,55 @@ def municipality_field():
     return PlaceField(Municipality.objects.all(), _("Municipality"))
 
 
-class FilterForm(forms.Form):
-    """A GET form whose help texts and errors are tied to their fields for screen readers."""
+def read_choices():
+    """The filters' choices read from the database, in the active language (every option
+    label a plain string, so that a cache can keep them)."""
+    anything = [("", str(_("All")))]
+    return {
+        "municipality": anything + list(Municipality.objects.values_list("slug", "name")),
+        "region": anything + list(Region.objects.values_list("slug", "name")),
+        "category": anything + [(value, str(label)) for value, label in ActivityCategory.choices],
+        "stage": anything + [(t.slug, t.name) for t in IntegrationStage.for_locale()],
+        "target": anything + [(t.slug, t.name) for t in TargetGroup.for_locale()],
+        "language": anything + list(Language.objects.values_list("code", "native_name")),
+        "organisation": anything
+        + list(
+            OrganisationPage.objects.filter(locale=Locale.get_default())
+            .order_by("title", "pk")
+            .values_list("slug", "title")
+        ),
+    }
 
-    def __init__(self, *args, **kwargs):
+
+def rendered_choices():
+    """The filters' choices and their options rendered ({field: (choices, HTML)}): about
+    1,400 options (every organisation, municipality and language) cost more to read and
+    render than the rest of the tray, so they are kept per language under the number of
+    changes (``home.change_count``: pages, and the places, languages and taxonomies counted in
+    ``NetworkConfig.ready``)."""
+    return {
+        name: (choices, QuickSelect.options_html(choices))
+        for name, choices in read_choices().items()
+    }
+
+
+class FilterForm(forms.Form):
+    """A GET form whose help texts and errors are tied to their fields for screen readers;
+    its choices are kept rendered between requests (``rendered_choices``) when it is given the
+    ``request``."""
+
+    def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, **kwargs)
+        site = request and Site.find_for_request(request)
+        kept = change_count.cached_per_change(request, site, "filter-choices", rendered_choices)
+        for name, (choices, html) in kept.items():
+            if name not in self.fields:
+                continue
+            field = self.fields[name]
+            if not isinstance(field, PlaceField):  # a place is cleaned by its query
+                # read (and normalised, ~1,000 organisations) only if a value is cleaned
+                field.choices = functools.partial(list, choices)
+            field.widget.rendered_options = html
         for name, field in self.fields.items():
             if field.help_text:
                 field.widget.attrs["aria-describedby"] = f"{self[name].auto_id}-help"
@@ -125,22 +171,6 @@ class ActivityFilterForm(FilterForm):
     def __init__(self, *args, now=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.now = now or timezone.now()
-        anything = [("", _("All"))]
-        self.fields["category"].choices = anything + list(ActivityCategory.choices)
-        self.fields["stage"].choices = anything + [
-            (t.slug, t.name) for t in IntegrationStage.for_locale()
-        ]
-        self.fields["target"].choices = anything + [
-            (t.slug, t.name) for t in TargetGroup.for_locale()
-        ]
-        self.fields["language"].choices = anything + list(
-            Language.objects.values_list("code", "native_name")
-        )
-        self.fields["organisation"].choices = anything + list(
-            OrganisationPage.objects.filter(locale=Locale.get_default())
-            .order_by("title", "pk")
-            .values_list("slug", "title")
-        )
 
     def place(self):
         """The place chosen, the municipality before the region: what each activity listed

@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 
 from home.models import Language
-from network.models import ActivityPage
+from network.models import ActivityPage, Municipality
 from tests import factories as make
 
 pytestmark = pytest.mark.django_db
@@ -190,3 +190,36 @@ def test_the_language_filter_says_it_counts_interpretation(client, soup_of, tray
     described = [soup.select_one(f"#{id}").get_text() for id in field["aria-describedby"].split()]
     assert described[0] == "Toiminnassa puhuttu kieli tai kieli, jolle tulkataan."
     assert described[1].startswith("Valitse oikea vaihtoehto")  # and the error, both read
+
+
+def options(soup, name):
+    return [option.get_text() for option in soup.select(f"form.filters [name={name}] option")]
+
+
+def test_the_filters_show_a_change_at_once_though_kept_rendered(client, soup_of, tray, saved):
+    """The filters' options are kept rendered between requests (``network.filters``): a
+    renamed municipality, a new language or a new organisation shows on the next request,
+    and an edited activity's title in the list."""
+    url = f"{TRAY}?municipality=kemi"
+    soup = soup_of(client.get(url))
+    assert soup.select_one("[name=municipality] option[selected]").get_text() == "Kemi"
+    with saved():
+        kemi = Municipality.objects.get(slug="kemi")
+        kemi.name = "Kemi (uusi)"
+        kemi.save()
+    soup = soup_of(client.get(url))
+    assert soup.select_one("[name=municipality] option[selected]").get_text() == "Kemi (uusi)"
+    assert "Zetaani" not in options(soup, "language")
+    with saved():
+        Language.objects.create(code="zz", native_name="Zetaani", finnish_name="zetaani")
+    soup = soup_of(client.get(url))
+    assert "Zetaani" in options(soup, "language")
+    assert "Uusi yhdistys" not in options(soup, "organisation")
+    with saved():
+        make.organisation("Uusi yhdistys")
+        cafe = ActivityPage.objects.get(title="Kielikahvila")
+        cafe.title = "Kielikahvila ja kerho"
+        cafe.save()
+    soup = soup_of(client.get(url))
+    assert "Uusi yhdistys" in options(soup, "organisation")
+    assert "Kielikahvila ja kerho" in cards(soup)

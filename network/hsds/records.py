@@ -12,6 +12,7 @@ HSDS has no language per field: each organization and service names the language
 in with an attribute (``link_type`` ``text_language``, a term of the languages taxonomy),
 the source language (Finnish) where the page is not translated into the one asked for."""
 
+import functools
 import uuid
 from dataclasses import dataclass
 
@@ -45,8 +46,10 @@ COUNTRY = "FI"
 NAMESPACE = uuid.UUID("c28b9098-22df-4414-8f0e-7b37115f79ae")
 
 
+@functools.lru_cache(maxsize=100_000)
 def derived_id(*parts):
-    """A UUID for what ``parts`` name, the same in every run and every export."""
+    """A UUID for what ``parts`` name, the same in every run and every export (kept once
+    worked out: a page of services names ~350, each a SHA-1)."""
     return str(uuid.uuid5(NAMESPACE, "/".join(map(str, parts))))
 
 
@@ -377,7 +380,7 @@ def service(page, vocabulary, request):
             "schedules": schedules(page, id),
             "service_areas": [
                 {
-                    "id": derived_id("service_area", id, kind, name),
+                    "id": derived_id("service_area", id, kind, str(name)),
                     "service_id": id,
                     "name": str(name),
                 }

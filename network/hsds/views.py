@@ -23,7 +23,7 @@ from wagtail.models import Locale, Page
 from home.i18n import own_or_untranslated_q
 from network.hsds import records
 from network.hsds.records import TAXONOMIES, Vocabulary
-from network.models import ActivityPage, OrganisationPage, attach_organisations
+from network.models import ActivityPage, OrganisationPage, attach_organisations, in_organisations
 from network.models.activities import taking_part_prefetches
 from network.models.activity_places import ActivityPlace
 
@@ -132,6 +132,15 @@ def organisation_of(**filters):
     return Exists(OrganisationPage.objects.filter(same_path, **filters))
 
 
+def in_live_organisations():
+    """A filter for activities whose organisation is live. An activity sits right below its
+    organisation (``ActivityPage.parent_page_types``), so it is enough that none above it is
+    unpublished: the subtrees of those few are left out by path, with no look-up for each
+    activity (``organisation_of`` costs ~70 ms over 5,000 activities on SQLite)."""
+    unpublished = OrganisationPage.objects.filter(live=False).values_list("path", flat=True)
+    return ~in_organisations(unpublished)
+
+
 def activities(request, locale, vocabulary):
     """The live, public activities of live organisations in ``locale`` or, untranslated,
     in the source language, narrowed by the request's filters: ``search`` (a plain match in
@@ -139,7 +148,7 @@ def activities(request, locale, vocabulary):
     found = (
         ActivityPage.objects.live()
         .public()
-        .filter(own_or_untranslated_q(ActivityPage, locale), organisation_of(live=True))
+        .filter(own_or_untranslated_q(ActivityPage, locale), in_live_organisations())
     )
     if text := request.GET.get("search", "").strip():
         found = found.filter(Q(title__icontains=text) | Q(intro__icontains=text))
@@ -211,7 +220,7 @@ def services(request, locale, vocabulary):
 @hsds_view
 def service(request, locale, vocabulary, id):
     found = ActivityPage.objects.live().public().filter(own_or_untranslated_q(ActivityPage, locale))
-    page = one(found.filter(organisation_of(live=True)), id, _("No service has this id."))
+    page = one(found.filter(in_live_organisations()), id, _("No service has this id."))
     return records.service(
         with_links(ActivityPage.objects.filter(pk=page.pk))[0], vocabulary, request
     )

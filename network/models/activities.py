@@ -553,7 +553,7 @@ class ActivityIndexPage(RoutablePageMixin, AggregatingPage):
 
         now = timezone.now()
         ActivityPage.objects.refresh_times(now)
-        form = ActivityFilterForm(request.GET or None, now=now)
+        form = ActivityFilterForm(request.GET or None, now=now, request=request)
         form.is_valid()  # invalid values get an error; the valid ones still filter
         activities = form.apply(self.activities())
         place, language = form.place(), form.chosen_language()
@@ -592,7 +592,7 @@ class ActivityIndexPage(RoutablePageMixin, AggregatingPage):
         from network.coverage import by_region, coverage
         from network.filters import MunicipalityForm
 
-        form = MunicipalityForm(request.GET or None)
+        form = MunicipalityForm(request.GET or None, request=request)
         activities = self.activities()
         if form.is_valid() and form.cleaned_data["municipality"]:
             activities = activities.reaching(form.cleaned_data["municipality"])
