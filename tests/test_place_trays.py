@@ -199,9 +199,7 @@ def test_swedish_tray_and_its_not_found_page_are_in_swedish(client, soup_of, act
     assert soup_of(response).html["lang"] == "sv"
 
 
-def test_arabic_tray_has_an_arabic_interface_and_marks_finnish_content(
-    client, soup_of, activities
-):
+def test_arabic_tray_has_an_arabic_interface_and_marks_finnish_content(client, soup_of, activities):
     make.section(ActivityIndexPage, "ar")
     response = client.get("/ar/toiminta/alue/lappi/")
     assert response.status_code == 200
