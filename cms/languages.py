@@ -14,9 +14,11 @@ from django.core.exceptions import ImproperlyConfigured
 
 REFERENCE_LIST = Path(__file__).resolve().parent.parent / "home" / "data" / "languages.csv"
 
-# The languages the interface is written in. Pages in other languages show the
-# interface in the default language (Django's fallback), marked with its ``lang``.
-INTERFACE_LANGUAGES = ["fi", "sv", "en"]
+# The languages the interface is written in (each has a complete catalogue in
+# ``locale/``): the national languages, English and the languages the network's clients
+# read. Pages in other languages show the interface in the default language (Django's
+# fallback), marked with its ``lang``.
+INTERFACE_LANGUAGES = ["fi", "sv", "en", "ar", "fa", "so", "uk", "ru"]
 # Finnish first, the national languages, then the languages the network's clients read.
 DEFAULT_CONTENT_LANGUAGES = ["fi", "sv", "en", "ar", "fa", "so", "uk", "ru"]
 

@@ -7,7 +7,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
 from demo import translations as demo_translations
-from demo.builder import demo_step
+from demo.builder import configured, demo_step
 from home.models import FooterText, HomePage, SiteSettings, StandardPage
 
 
@@ -241,6 +241,31 @@ FOOTER = {
         "body": "<p>Tarjotin is a shared service of organisations that support integration. The network "
         "is open, and new members are welcome.</p>",
     },
+    "ar": {
+        "organisation_name": "شبكة دليل أنشطة الاندماج",
+        "body": "<p>Tarjotin خدمة مشتركة للمنظمات الداعمة للاندماج. الشبكة مفتوحة، ونرحّب "
+        "بانضمام جهات جديدة إلى التعاون.</p>",
+    },
+    "fa": {
+        "organisation_name": "شبکه Tarjotin برای ادغام",
+        "body": "<p>Tarjotin خدمتی مشترک از سازمان‌هایی است که از ادغام حمایت می‌کنند. این شبکه "
+        "باز است و از همکاری فعالان تازه استقبال می‌کنیم.</p>",
+    },
+    "so": {
+        "organisation_name": "Shabakadda Tarjotin ee is-dhexgalka",
+        "body": "<p>Tarjotin waa adeeg ay wadaagaan ururada taageera is-dhexgalka. Shabakaddu waa u "
+        "furan tahay qof walba, waxaana soo dhaweynaynaa xubno cusub.</p>",
+    },
+    "uk": {
+        "organisation_name": "Мережа «Таця інтеграції»",
+        "body": "<p>Tarjotin — спільний сервіс організацій, що підтримують інтеграцію. Мережа "
+        "відкрита, і ми запрошуємо нових учасників до співпраці.</p>",
+    },
+    "ru": {
+        "organisation_name": "Сеть Tarjotin в поддержку интеграции",
+        "body": "<p>Tarjotin — общий сервис организаций, поддерживающих интеграцию. Сеть открыта, "
+        "и мы приглашаем новых участников к сотрудничеству.</p>",
+    },
 }
 
 
@@ -296,7 +321,8 @@ def home_and_guides(builder):
             setattr(settings, name, value)
         settings.save()
     source_footer = None
-    for code, texts in FOOTER.items():
+    for code in configured(FOOTER):
+        texts = FOOTER[code]
         locale = Locale.objects.get(language_code=code)
         footer = FooterText.objects.filter(locale=locale).first()
         if footer is None:

@@ -519,7 +519,7 @@ def materials_bank(builder):
 # The bank and one booklet in Arabic and Ukrainian; the booklet's files are the same
 # in every language (each file keeps its own language).
 LOCALIZED = {
-    BANK_TITLES["fi"]: {"ar": "بنك المواد", "uk": "Банк матеріалів"},
+    BANK_TITLES["fi"]: {"ar": "مكتبة المواد", "uk": "Банк матеріалів"},
     plain(BANK_INTRO): {
         "ar": "أدلة المنظمات الأعضاء في الشبكة ومواد التدريب والكتيبات ونماذج الأنشطة. صفِّ النتائج "
         "حسب الموضوع والفئة المستهدفة ولغة الملف.",

@@ -26,7 +26,7 @@ HOME = [
         "Tarjotin brings together the integration support activities of Finnish organisations, a "
         "shared materials bank and the network's blog. Professionals find materials and activities "
         "to refer their clients to – by municipality, language and stage of integration.",
-        "يجمع Tarjotin في مكان واحد أنشطة المنظمات الداعمة للاندماج وبنك المواد ومدونة الشبكة. "
+        "يجمع Tarjotin في مكان واحد أنشطة المنظمات الداعمة للاندماج ومكتبة المواد ومدونة الشبكة. "
         "يجد المختصون هنا المواد والأنشطة التي يمكنهم توجيه عملائهم إليها، حسب البلدية واللغة "
         "ومرحلة الاندماج.",
         "Tarjotin збирає в одному місці діяльність організацій на підтримку інтеграції, банк "
@@ -44,7 +44,7 @@ HOME = [
         "Mikä on kotoutumistarjotin?",
         "Vad är integrationsbrickan?",
         "What is the integration tray?",
-        "ما هي صينية الاندماج؟",
+        "ما هو دليل أنشطة الاندماج؟",
         "Що таке «таця інтеграції»?",
     ),
     (
@@ -54,7 +54,7 @@ HOME = [
         "integration: vad som erbjuds, var och för vem – och vad som fortfarande saknas.",
         "The integration tray makes the varied work of organisations supporting integration visible: "
         "what is on offer, where and for whom – and what is still missing.",
-        "تُظهر صينية الاندماج تنوع أنشطة المنظمات في دعم الاندماج: ما المتاح، وأين، ولمن، وما الذي "
+        "يُظهر دليل أنشطة الاندماج تنوع أنشطة المنظمات في دعم الاندماج: ما المتاح، وأين، ولمن، وما الذي "
         "لا يزال ناقصًا.",
         "«Таця інтеграції» показує різноманітну діяльність організацій на підтримку інтеграції: що "
         "пропонується, де і для кого – і чого ще бракує.",

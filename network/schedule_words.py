@@ -1,10 +1,10 @@
 """Schedules in words, in the active language: "Tuesdays 17:00–19:00, September to May",
 "tiistaisin klo 17–19, syyskuusta toukokuuhun".
 
-No maintained library says an RFC 5545 rule in Finnish, Swedish or Arabic, so the words are
-gettext strings here. Every inflected form is its own message with a context (a month "from",
-"to", "in" and in a date; a weekday as a recurrence, after an ordinal, in a date): Finnish
-cases are translated whole, never built by joining endings."""
+No maintained library says an RFC 5545 rule in Finnish, Swedish, Arabic or Somali, so the
+words are gettext strings here. Every inflected form is its own message with a context (a
+month "from", "to", "in" and in a date; a weekday as a recurrence, after an ordinal, in a
+date): Finnish cases are translated whole, never built by joining endings."""
 
 from django.conf import settings
 from django.utils import timezone
@@ -12,9 +12,6 @@ from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext, pgettext
 
 from network.models.schedules import HELSINKI, Frequency
-
-# Languages the words are translated into; elsewhere they come in the default language.
-WORDED_LANGUAGES = {*settings.INTERFACE_LANGUAGES, "ar"}
 
 
 def recurring_weekday(code):
@@ -256,4 +253,4 @@ def words_language():
     """The language the words are in: the active one, or the default where they are not
     translated (for ``lang`` on them)."""
     current = get_language()
-    return current if current in WORDED_LANGUAGES else settings.LANGUAGE_CODE
+    return current if current in settings.INTERFACE_LANGUAGES else settings.LANGUAGE_CODE

@@ -6,6 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.db import connection
+from wagtail.models import Locale
 
 DEMO = {"loaded": False}
 
@@ -95,6 +96,16 @@ def english_admin(client, django_user_model):
     profile.save()
     client.force_login(user)
     return client
+
+
+@pytest.fixture
+def content_only_language(settings, db):
+    """Tigrinya configured for content, as ``LANGUAGES`` may add any language, without an
+    interface translation: its pages show the interface in the default language."""
+    settings.LANGUAGES = [*settings.LANGUAGES, ("ti", "ትግርኛ")]
+    settings.WAGTAIL_CONTENT_LANGUAGES = settings.LANGUAGES
+    Locale.objects.get_or_create(language_code="ti")
+    return "ti"
 
 
 @pytest.fixture

@@ -149,6 +149,20 @@ def test_event_page_renders_in_finnish_with_helsinki_time(client, soup_of, netwo
     assert soup.select_one('a[href="https://www.punainenristi.fi"]') is not None
 
 
+def test_arabic_event_page_has_arabic_labels_and_django_arabic_date_formats(
+    client, soup_of, network_meeting
+):
+    arabic = make.translation(network_meeting, "ar", title="اجتماع شبكة دليل أنشطة الاندماج")
+    soup = soup_of(client.get(arabic.url))
+    assert soup.html["lang"] == "ar" and soup.h1.get_text() == arabic.title
+    labels = [dt.get_text(strip=True) for dt in soup.select(".contact-card dt")]
+    assert labels[:2] == ["الوقت", "المكان"]
+    assert soup.select_one(".page-meta").get_text(" ", strip=True).startswith("اجتماع الشبكة")
+    # Django's Arabic formats: day/month/year between right-to-left marks, a 12-hour clock
+    meta = soup.select_one(".page-meta").get_text()
+    assert "30\u200f/08\u200f/2027 11:00 ص" in meta and "4:00 م" in meta
+
+
 def test_end_before_start_is_a_validation_error():
     start = datetime.datetime(2027, 5, 1, 12, tzinfo=HELSINKI)
     earlier = start - datetime.timedelta(hours=1)

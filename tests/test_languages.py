@@ -12,7 +12,7 @@ from wagtail_localize.models import Translation
 
 from cms.languages import describe
 from home.models import FooterText, HomePage
-from materials.models import MaterialIndexPage, MaterialPage, Topic
+from materials.models import Audience, MaterialIndexPage, MaterialPage, Topic
 from network.models import IntegrationStage, TargetGroup
 from network.roles import TRANSLATORS
 from tests import factories as make
@@ -114,7 +114,7 @@ def test_not_available_notice_reveals_nothing_private(client, untranslated):
     assert client.get(f"/sv/unavailable/{page.pk}/").status_code == 404
 
 
-def test_arabic_pages_are_right_to_left_with_the_interface_marked(client, soup_of):
+def test_arabic_pages_are_right_to_left_with_an_arabic_interface(client, soup_of):
     make.translation(make.home(), "ar", hero_title="أهلاً وسهلاً")
     make.translation(make.standard_page("Ohjeet", show_in_menus=True), "ar", title="إرشادات")
     soup = soup_of(client.get("/ar/"))
@@ -122,13 +122,28 @@ def test_arabic_pages_are_right_to_left_with_the_interface_marked(client, soup_o
     assert (
         soup.h1.get_text(strip=True) == HomePage.objects.get(locale__language_code="ar").hero_title
     )
-    # the interface falls back to Finnish, and says so
+    # the interface is in Arabic, so it takes the page's language
+    skip_link = soup.select_one(".skip-link")
+    assert skip_link.get_text(strip=True) == "الانتقال إلى المحتوى الرئيسي"
+    assert soup.select_one(".main-menu a").get_text(strip=True) == "الصفحة الرئيسية"
+    menu_links = soup.select(".main-menu li + li a")
+    assert [a.get_text(strip=True) for a in menu_links] == ["إرشادات"]
+    for part in (skip_link, soup.select_one("header.site-header"), soup.select_one("footer")):
+        assert not part.has_attr("lang")
+    assert not any(a.has_attr("lang") for a in menu_links)
+    assert soup.select_one(".language-switcher [aria-current]")["lang"] == "ar"
+
+
+def test_a_language_without_an_interface_shows_it_in_finnish_marked(
+    client, soup_of, content_only_language
+):
+    make.translation(make.home(), content_only_language, hero_title="እንቋዕ ብደሓን መጻእኩም")
+    soup = soup_of(client.get("/ti/"))
+    assert soup.html["lang"] == "ti"
+    assert soup.select_one(".skip-link").get_text(strip=True) == "Siirry pääsisältöön"
     assert soup.select_one("header.site-header")["lang"] == "fi"
     assert soup.select_one(".skip-link")["lang"] == "fi"
     assert soup.select_one("footer.site-footer")["lang"] == "fi"
-    menu_links = soup.select(".main-menu li + li a")
-    assert menu_links and all(a["lang"] == "ar" for a in menu_links)
-    assert soup.select_one(".language-switcher [aria-current]")["lang"] == "ar"
 
 
 def test_a_page_shown_in_a_locale_without_its_own_home_is_marked_with_its_language(client, soup_of):
@@ -185,12 +200,17 @@ def test_demo_leaves_one_page_untranslated_and_translates_the_taxonomies(demo_si
     """The demo itself is the subject: it keeps a page untranslated to show the notice."""
     page = Page.objects.get(slug=UNTRANSLATED, locale__language_code="fi")
     assert list(page.get_translations()) == []
-    for model in (Topic, TargetGroup, IntegrationStage):
-        for code in ("sv", "en"):
+    for model in (Topic, Audience, TargetGroup, IntegrationStage):
+        for code in ("sv", "en", "ar", "fa", "so", "uk", "ru"):
             assert (
                 model.objects.filter(locale__language_code=code).count()
                 == model.objects.filter(locale__language_code="fi").count()
             )
+    arrival = IntegrationStage.objects.get(slug="saapuminen", locale__language_code="ar")
+    assert arrival.name == "الوصول إلى فنلندا"
+    assert FooterText.objects.get(locale__language_code="ar").organisation_name == (
+        "شبكة دليل أنشطة الاندماج"
+    )
 
 
 def test_translators_may_publish_in_every_language_but_the_source():

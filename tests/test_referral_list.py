@@ -142,7 +142,7 @@ def test_arabic_pdf_of_three_activities_and_two_materials(client, organisation):
     assert catalog["/Lang"] == "ar"
     assert catalog["/MarkInfo"]["/Marked"].value is True
     assert "/StructTreeRoot" in catalog
-    assert reader.metadata.title.startswith("Toimintaa ja materiaaleja sinulle")
+    assert reader.metadata.title.startswith("أنشطة ومواد من أجلك")
     xmp = catalog["/Metadata"].get_object().get_data().decode()
     assert re.search(r'pdfuaid:part(="|>)1', xmp)
     # Each item is an article carrying its language: Arabic, except the untranslated one.

@@ -1,4 +1,5 @@
-"""The fi/sv/en interface catalogues cover every string in the code and templates."""
+"""The interface catalogues (every language in ``settings.INTERFACE_LANGUAGES``) cover every
+string in the code and templates, with the plural forms of each language."""
 
 import shutil
 from pathlib import Path
@@ -8,35 +9,63 @@ import polib
 import pytest
 import wagtail
 import wagtail_localize
+from django.conf import settings
 from django.core.management import call_command
 from django.utils import translation
 
 ROOT = Path(__file__).resolve().parent.parent
-LANGUAGES = ["fi", "sv", "en"]
+LANGUAGES = settings.INTERFACE_LANGUAGES
 
 
-def test_makemessages_finds_nothing_untranslated_or_fuzzy(tmp_path, settings, monkeypatch):
-    # makemessages writes into ./locale, so it runs on a copy of the sources.
-    copy = tmp_path / "project"
+@pytest.fixture(scope="module")
+def refreshed_catalogues(tmp_path_factory):
+    """Every interface catalogue after makemessages over the current sources: ``{code: path}``.
+    makemessages writes into ./locale, so it runs on a copy of the sources, once for all."""
+    copy = tmp_path_factory.mktemp("sources") / "project"
     shutil.copytree(
         ROOT,
         copy,
         ignore=shutil.ignore_patterns(".*", "var", "bench", "tests", "*.mo", "__pycache__"),
     )
     locale_dir = copy / "locale"
-    settings.LOCALE_PATHS = [str(locale_dir)]
-    monkeypatch.chdir(copy)
-    call_command("makemessages", locale=LANGUAGES, no_obsolete=True, verbosity=0)
-    for code in LANGUAGES:
-        catalogue = polib.pofile(str(locale_dir / code / "LC_MESSAGES" / "django.po"))
-        missing = [entry.msgid for entry in catalogue.untranslated_entries()]
-        fuzzy = [entry.msgid for entry in catalogue.fuzzy_entries()]
-        assert not missing, f"{code}: untranslated {missing}"
-        assert not fuzzy, f"{code}: fuzzy {fuzzy}"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(settings, "LOCALE_PATHS", [str(locale_dir)])
+        patch.chdir(copy)
+        call_command("makemessages", locale=LANGUAGES, no_obsolete=True, verbosity=0)
+    return {code: locale_dir / code / "LC_MESSAGES" / "django.po" for code in LANGUAGES}
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_makemessages_finds_nothing_untranslated_or_fuzzy(refreshed_catalogues, code):
+    catalogue = polib.pofile(str(refreshed_catalogues[code]))
+    missing = [entry.msgid for entry in catalogue.untranslated_entries()]
+    fuzzy = [entry.msgid for entry in catalogue.fuzzy_entries()]
+    assert not missing, f"{code}: untranslated {missing}"
+    assert not fuzzy, f"{code}: fuzzy {fuzzy}"
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_plural_forms_are_djangos_for_the_language(code):
+    """Django's own catalogue for the language has the rule its numbers follow (Arabic has
+    six forms); ours must count the same way, or a count picks the wrong form."""
+    django_catalogue = Path(django.__file__).parent / "conf" / "locale" / code / "LC_MESSAGES"
+    theirs = polib.pofile(str(django_catalogue / "django.po")).metadata["Plural-Forms"]
+    ours = polib.pofile(str(ROOT / "locale" / code / "LC_MESSAGES" / "django.po"))
+    assert ours.metadata.get("Plural-Forms") == theirs
+    nplurals = int(theirs.split("nplurals=")[1].split(";")[0])
+    short = [
+        entry.msgid for entry in ours if entry.msgid_plural and len(entry.msgstr_plural) != nplurals
+    ]
+    assert not short, f"{code}: not {nplurals} plural forms in {short}"
 
 
 @pytest.mark.parametrize(
-    "code,expected", [("fi", "Siirry pääsisältöön"), ("sv", "Hoppa till huvudinnehållet")]
+    "code,expected",
+    [
+        ("fi", "Siirry pääsisältöön"),
+        ("sv", "Hoppa till huvudinnehållet"),
+        ("ar", "الانتقال إلى المحتوى الرئيسي"),
+    ],
 )
 def test_compiled_catalogues_are_used(code, expected):
     with translation.override(code):
@@ -67,8 +96,15 @@ def says(entry):
     return entry.msgstr
 
 
-@pytest.mark.parametrize("domain", ["django", "djangojs"])
-@pytest.mark.parametrize("code", ["fi", "sv"])
+@pytest.mark.parametrize(
+    "code,domain",
+    [
+        (code, domain)
+        for code in LANGUAGES
+        for domain in ("django", "djangojs")  # djangojs: the admin's scripts, fi and sv
+        if (ROOT / "locale" / code / "LC_MESSAGES" / f"{domain}.po").exists()
+    ],
+)
 def test_our_catalogues_never_retranslate_django_or_wagtail(code, domain):
     """Our catalogue comes first for every string: one of ours without a context that Wagtail
     or Django also uses would change their admin (the Wagtail menu's "Pages" once read

@@ -126,15 +126,17 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Languages (see cms.languages). Finnish, Swedish and English are the interface
-# languages; content can be published in every language listed in the LANGUAGES
-# variable (comma-separated codes; the first is the default and the translation source).
+# Languages (see cms.languages). The interface is in Finnish, Swedish, English, Arabic,
+# Farsi, Somali, Ukrainian and Russian; content can be published in every language listed
+# in the LANGUAGES variable (comma-separated codes; the first is the default and the
+# translation source).
 INTERFACE_LANGUAGES = languages.INTERFACE_LANGUAGES
 CONTENT_LANGUAGE_CODES = env.env_list("LANGUAGES", languages.DEFAULT_CONTENT_LANGUAGES)
 LANGUAGE_CODE = CONTENT_LANGUAGE_CODES[0]
 LANGUAGES, LANGUAGES_BIDI = languages.describe(CONTENT_LANGUAGE_CODES)
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["cms.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Helsinki"

@@ -5,6 +5,7 @@ from django.db import transaction
 import demo.home  # noqa: F401
 import demo.materials  # noqa: F401
 import demo.network  # noqa: F401
+import demo.taxonomies  # noqa: F401
 from demo.accounts import ensure_demo_accounts
 from demo.builder import STEPS, DemoBuilder
 
