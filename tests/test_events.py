@@ -134,6 +134,22 @@ def test_swedish_listing_shows_untranslated_events_marked_finnish(
     assert all(card.select_one(".card__type")["lang"] == "sv" for card in cards)
 
 
+def test_arabic_listing_says_a_finnish_events_time_in_arabic_marked_so(
+    client, soup_of, listing, organisers
+):
+    """A Finnish card on an Arabic page: its time is interface text in Arabic (Django's
+    Arabic date format carries right-to-left marks), so it is marked Arabic, right to left,
+    or the browser lays "04/02/2027" out as "042027/02/"."""
+    make.translation(listing, "ar", title="الفعاليات")
+    add_event(organisers["vaestoliitto"], "Huomenna", timezone.now() + datetime.timedelta(days=1))
+    soup = soup_of(client.get("/ar/tapahtumat/"))
+    card = soup.select_one(".card")
+    assert card["lang"] == "fi"
+    when = card.select_one(".event-time")
+    assert (when["lang"], when["dir"]) == ("ar", "rtl")
+    assert "\u200f" in when.get_text()
+
+
 def test_event_page_renders_in_finnish_with_helsinki_time(client, soup_of, network_meeting):
     response = client.get(NETWORK_MEETING)
     assert response.status_code == 200
