@@ -18,6 +18,7 @@ from django.test import Client
 from pypdf import PdfReader
 from wagtail.models import PageViewRestriction
 
+from cms import env
 from referrals import codes, views
 from tests import factories as make
 
@@ -437,3 +438,37 @@ def test_a_paused_or_ended_activity_cannot_be_listed(client, organisation, soup_
     # nor shown from a link made while it ran
     soup = BeautifulSoupOf(client.get(f"/fi/lista/{codes.encode([activity.pk])}/"))
     assert not soup.select(".referral-item")
+
+
+def test_visitors_behind_a_trusted_proxy_each_have_their_own_pdf_allowance(
+    organisation, renders, monkeypatch, settings
+):
+    monkeypatch.setenv("TRUSTED_PROXIES", "10.0.0.0/8")
+    settings.TRUSTED_PROXIES = env.trusted_proxies()
+    monkeypatch.setattr(views, "PDF_RATE_LIMIT", 1)
+    pages = [make.activity(organisation, f"Kerho {number}") for number in range(3)]
+    lists = [codes.encode([page.pk]) for page in pages]
+    proxy = Client(REMOTE_ADDR="10.0.0.2")
+    forwarded = "HTTP_X_FORWARDED_FOR"
+    assert proxy.get(f"/fi/lista/{lists[0]}/pdf/", **{forwarded: "192.0.2.1"}).status_code == 200
+    assert proxy.get(f"/fi/lista/{lists[1]}/pdf/", **{forwarded: "192.0.2.2"}).status_code == 200
+    # The first visitor's own allowance is used up, even if they claim another address first.
+    refused = proxy.get(f"/fi/lista/{lists[2]}/pdf/", **{forwarded: "198.51.100.9, 192.0.2.1"})
+    assert refused.status_code == 429 and len(renders) == 2
+
+
+def test_a_forged_forwarded_address_is_ignored_without_a_trusted_proxy(
+    organisation, renders, monkeypatch, settings
+):
+    settings.TRUSTED_PROXIES = []
+    monkeypatch.setattr(views, "PDF_RATE_LIMIT", 1)
+    pages = [make.activity(organisation, f"Kerho {number}") for number in range(2)]
+    visitor = Client(REMOTE_ADDR="192.0.2.50")
+    first = visitor.get(
+        f"/fi/lista/{codes.encode([pages[0].pk])}/pdf/", HTTP_X_FORWARDED_FOR="1.1.1.1"
+    )
+    assert first.status_code == 200
+    forged = visitor.get(
+        f"/fi/lista/{codes.encode([pages[1].pk])}/pdf/", HTTP_X_FORWARDED_FOR="2.2.2.2"
+    )
+    assert forged.status_code == 429 and len(renders) == 1
