@@ -343,6 +343,34 @@ def test_a_pdf_is_rendered_once_per_version_of_its_items(client, organisation, r
     assert len(renders) == 3 and "Kielikahvila Kemissä" in renders[2]
 
 
+def test_a_pdf_shows_the_facts_a_published_source_writes_into_its_translation(
+    client, organisation, renders, saved
+):
+    cafe, arabic_cafe = arabic_activity(
+        organisation, "Kielikahvila", "مقهى اللغة", places=[make.place("Kemi")]
+    )
+    code = codes.encode([arabic_cafe.pk])
+    client.get(f"/ar/lista/{code}/pdf/")
+    assert "Kemi" in renders[0] and "Tornio" not in renders[0]
+    arabic_published_at = arabic_cafe.last_published_at
+    with saved():
+        cafe.places = [make.place("Tornio")]
+        make.publish(cafe)
+    arabic_cafe.refresh_from_db()
+    assert arabic_cafe.last_published_at == arabic_published_at  # the key's old stamp
+    client.get(f"/ar/lista/{code}/pdf/")
+    assert len(renders) == 2 and "Tornio" in renders[1] and "Kemi" not in renders[1]
+
+
+def test_a_pdf_is_rendered_for_each_address_of_the_site(client, organisation, renders, settings):
+    cafe = make.activity(organisation, "Kielikahvila")
+    code = codes.encode([cafe.pk])
+    client.get(f"/fi/lista/{code}/pdf/")
+    settings.SITE_BASE_URL = "https://tarjotin.example.org"
+    client.get(f"/fi/lista/{code}/pdf/")
+    assert len(renders) == 2 and "https://tarjotin.example.org/fi/lista/" in renders[1]
+
+
 def test_too_many_pdfs_from_one_address_are_refused_in_words(
     client, organisation, renders, monkeypatch, soup_of
 ):
