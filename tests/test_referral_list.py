@@ -500,3 +500,12 @@ def test_a_forged_forwarded_address_is_ignored_without_a_trusted_proxy(
         f"/fi/lista/{codes.encode([pages[1].pk])}/pdf/", HTTP_X_FORWARDED_FOR="2.2.2.2"
     )
     assert forged.status_code == 429 and len(renders) == 1
+
+
+def test_the_add_button_on_an_arabic_page_reads_right_to_left(client, organisation, soup_of):
+    _cafe, arabic_cafe = arabic_activity(organisation, "Kielikahvila", "مقهى اللغة")
+    form = soup_of(client.get(arabic_cafe.url)).select_one("form.referral-add")
+    assert (form["lang"], form["dir"]) == ("ar", "rtl")
+    assert form.select_one("[data-label]").get_text() == "أضِف إلى قائمة الإحالة"
+    title = form.select_one("span[lang=ar]")
+    assert title.get_text() == "مقهى اللغة" and title["dir"] == "auto"

@@ -154,10 +154,12 @@ def interface_language():
 
 
 @register.simple_tag
-def interface_attributes():
+def interface_attributes(always=False):
     """`` lang=… dir=…`` for interface text inside a page's content when the interface is
-    shown in another language than the page (``interface_language``), else nothing."""
-    code = interface_language()
+    shown in another language than the page (``interface_language``), else nothing; with
+    ``always``, the interface language's in any case (for a piece that may stand inside
+    content in another language, such as a card of an untranslated page)."""
+    code = interface_language() or (translation.get_language() if always else None)
     if code is None:
         return ""
     return format_html(
