@@ -5,6 +5,7 @@ Settings modules call these helpers; nothing else in the project reads
 names the variable when its value cannot be understood.
 """
 
+import ipaddress
 import os
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -108,6 +109,22 @@ def database_config():
             ),
         }
     return config
+
+
+def trusted_proxies():
+    """``TRUSTED_PROXIES``: the addresses or networks (``10.0.0.1,192.168.0.0/24``) of the
+    reverse proxies in front of the site, whose ``X-Forwarded-For`` names the visitor; unset
+    means none, and the header, which anyone can send, is ignored."""
+    networks = []
+    for item in env_list("TRUSTED_PROXIES"):
+        try:
+            networks.append(ipaddress.ip_network(item, strict=False))
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"TRUSTED_PROXIES must list IP addresses or networks such as 10.0.0.1 or "
+                f"192.168.0.0/24, separated by commas; {item!r} is neither."
+            ) from None
+    return networks
 
 
 CACHE_TABLE = "tarjotin_cache"

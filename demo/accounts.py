@@ -3,8 +3,10 @@
 They get their rights the way a real installation gives them (an organisation's editor
 group from onboarding, the coordinators' and translators' groups from ``network.roles``),
 so what they see is what a volunteer, a coordinator or a translator sees. Their password
-is known, so only the development settings with DEBUG on create them (``DEMO_ACCOUNTS``;
-no other settings module sets it).
+is known, so only the development settings with DEBUG on create them, on SQLite unless
+``DEMO_ACCOUNTS=true`` says the database is a demo (``settings.DEMO_ACCOUNTS``; no other
+settings module sets it). An account that exists already, perhaps a real person's, is left
+alone: no password, no group.
 """
 
 from dataclasses import dataclass
@@ -49,30 +51,29 @@ def accounts():
 
 
 def ensure_demo_accounts():
-    """Create the accounts that are missing (an existing one keeps its password) and
-    return how to log in with each, or why there are none."""
+    """Create the accounts that are missing and return how to log in with each, or why
+    there are none; an existing account keeps its password and groups."""
     if not getattr(settings, "DEMO_ACCOUNTS", False):
         return [
             "No demo accounts: their passwords are known, so only the development "
-            "settings with DEBUG on create them."
+            "settings with DEBUG on create them, on SQLite or with DEMO_ACCOUNTS=true."
         ]
     User = get_user_model()
     lines = []
     for account in accounts():
-        user = User.objects.filter(username=account.username).first()
-        password = f"password {PASSWORD!r}"
-        if user is None:
-            user = User.objects.create_user(
-                account.username, f"{account.username}@localhost", PASSWORD
+        if User.objects.filter(username=account.username).exists():
+            lines.append(
+                f"User {account.username!r} exists already: left as it is (password unchanged, "
+                f"not made a demo {account.role})."
             )
-            profile = UserProfile.get_for_user(user)
-            profile.preferred_language = account.language
-            profile.save()
-        else:
-            password = f"password unchanged; reset: manage.py changepassword {user.username}"
+            continue
+        user = User.objects.create_user(account.username, f"{account.username}@localhost", PASSWORD)
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = account.language
+        profile.save()
         user.groups.add(*account.groups)
         lines.append(
             f"Log in at {settings.WAGTAILADMIN_BASE_URL}/admin/ as user {user.username!r}, "
-            f"{password} ({account.role})."
+            f"password {PASSWORD!r} ({account.role})."
         )
     return lines

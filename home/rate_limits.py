@@ -4,14 +4,35 @@ never stored, in the database or the cache: keys hold an HMAC of it salted with 
 
 import hashlib
 import hmac
+import ipaddress
 
 from django.conf import settings
 from django.core.cache import caches
 
 
+def _trusted(address):
+    try:
+        ip = ipaddress.ip_address(address.strip())
+    except ValueError:
+        return False
+    return any(ip in network for network in settings.TRUSTED_PROXIES)
+
+
 def client_address(request):
-    # REMOTE_ADDR only: X-Forwarded-For can be forged by the client unless a trusted proxy sets it.
-    return request.META.get("REMOTE_ADDR", "")
+    """The visitor's address, for these limits and for django-axes's login throttling.
+
+    REMOTE_ADDR, unless it is one of the ``TRUSTED_PROXIES``: then the nearest address in
+    X-Forwarded-For that is not a trusted proxy (each proxy appends its client's address; what
+    stands left of it, the client may have forged)."""
+    address = request.META.get("REMOTE_ADDR", "")
+    if not _trusted(address):
+        return address
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    for hop in reversed([hop.strip() for hop in forwarded.split(",") if hop.strip()]):
+        if not _trusted(hop):
+            return hop
+        address = hop
+    return address
 
 
 def rate_limit_key(scope, ip_address):

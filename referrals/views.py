@@ -22,7 +22,8 @@ from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
-from home.addresses import absolute
+from home import change_count
+from home.addresses import absolute, root_url
 from home.rate_limits import client_address, over_limit
 from referrals import codes
 from referrals.items import addable, resolve
@@ -216,14 +217,23 @@ def shared(request, code):
     return TemplateResponse(request, "referrals/shared_list.html", _shared_context(request, code))
 
 
-def pdf_cache_key(context):
+def pdf_cache_key(request, context):
     """The PDF of these items in this language as last published (a published edit of any
-    makes a new one)."""
+    makes a new one), at the site's address (its footer links there). Facts a published
+    source writes into its translations leave their ``last_published_at`` as it was, so the
+    site's count of changes is part of the key too."""
     stamps = [
         f"{item.page.pk}@{item.page.last_published_at and item.page.last_published_at.timestamp()}"
         for item in context["items"]
     ]
-    listed = ",".join([context["client_language"], *stamps])
+    listed = ",".join(
+        [
+            context["client_language"],
+            root_url(request=request),
+            str(change_count.changes(request)),
+            *stamps,
+        ]
+    )
     return "referrals:pdf:" + hashlib.sha256(listed.encode()).hexdigest()
 
 
@@ -232,7 +242,7 @@ def shared_pdf(request, code):
     """The client's list as a tagged PDF in the language of the address, rendered once per
     version of its items and at most ``PDF_RATE_LIMIT`` times a window per address."""
     context = _shared_context(request, code)
-    key = pdf_cache_key(context)
+    key = pdf_cache_key(request, context)
     document = cache.get(key)
     if document is None:
         if over_limit("referrals:pdf", client_address(request), PDF_RATE_LIMIT, PDF_RATE_WINDOW):

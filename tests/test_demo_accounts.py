@@ -114,15 +114,49 @@ def test_no_accounts_without_the_development_settings(settings):
     assert "No demo accounts" in lines[0]
 
 
-@pytest.mark.parametrize(("debug", "expected"), [("true", "True"), ("false", "False")])
-def test_the_development_settings_turn_them_on_with_debug_only(debug, expected):
-    environ = {key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"}
+def test_an_existing_user_with_a_demo_name_is_left_alone(settings):
+    settings.DEMO_ACCOUNTS = True
+    make.onboarded("Väestöliitto", slug="vaestoliitto")
+    real = get_user_model().objects.create_user("coordinator", "real@example.org", "oma-salasana-1")
+    lines = ensure_demo_accounts()
+    real.refresh_from_db()
+    assert not real.groups.exists(), "a real account must not get the coordinator role"
+    assert real.check_password("oma-salasana-1")
+    assert "'coordinator' exists already: left as it is" in lines[1]
+    assert get_user_model().objects.get(username="editor").groups.exists()
+
+
+def demo_accounts_setting(**environ):
+    """``DEMO_ACCOUNTS`` as the development settings compute it in this environment."""
+    base = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL", "DEMO_ACCOUNTS", "DEBUG")
+    }
     result = subprocess.run(
         [sys.executable, "-c", "from django.conf import settings; print(settings.DEMO_ACCOUNTS)"],
         cwd=ROOT,
-        env={**environ, "DJANGO_SETTINGS_MODULE": "cms.settings.dev", "DEBUG": debug},
+        env={**base, "DJANGO_SETTINGS_MODULE": "cms.settings.dev", **environ},
         capture_output=True,
         text=True,
         check=True,
     )
-    assert result.stdout.strip() == expected
+    return result.stdout.strip()
+
+
+@pytest.mark.parametrize(("debug", "expected"), [("true", "True"), ("false", "False")])
+def test_the_development_settings_turn_them_on_with_debug_only(debug, expected):
+    assert demo_accounts_setting(DEBUG=debug) == expected
+
+
+POSTGRES = "postgres://tarjotin@db.example.org/tarjotin"
+
+
+def test_not_on_a_server_database_unless_the_environment_says_it_is_a_demo():
+    assert demo_accounts_setting(DEBUG="true", DATABASE_URL=POSTGRES) == "False"
+    assert (
+        demo_accounts_setting(DEBUG="true", DATABASE_URL=POSTGRES, DEMO_ACCOUNTS="true") == "True"
+    )
+    assert (
+        demo_accounts_setting(DEBUG="false", DATABASE_URL=POSTGRES, DEMO_ACCOUNTS="true") == "False"
+    )

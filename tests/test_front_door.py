@@ -11,7 +11,7 @@ import pytest
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.exceptions import ImproperlyConfigured
-from wagtail.models import PageViewRestriction, Site
+from wagtail.models import Locale, PageViewRestriction, Site
 
 from cms import env
 from materials.facets import Facet
@@ -191,14 +191,27 @@ def test_every_page_names_its_canonical_address_without_the_query(
     bank = make.section(MaterialIndexPage)
     soup = soup_of(client.get(swedish.url))
     assert canonical(soup) == f"{real_host}/sv/kotoutumisen-tuki/"
-    # a filtered, paged listing is the listing
-    soup = soup_of(client.get(f"{bank.url}?year=2024&page=2&sort=title"))
+    # a filtered listing is the listing, on the page of it asked for
+    soup = soup_of(client.get(f"{bank.url}?year=2024&sort=title"))
     assert canonical(soup) == f"{real_host}/fi/materiaalipankki/"
+    soup = soup_of(client.get(f"{bank.url}?year=2024&page=2&sort=title"))
+    assert canonical(soup) == f"{real_host}/fi/materiaalipankki/?page=2"
+    for number in ("1", "x", "٢"):  # the first page, and none
+        soup = soup_of(client.get(f"{bank.url}?page={number}"))
+        assert canonical(soup) == f"{real_host}/fi/materiaalipankki/"
     # views that are no page: the search, the referral list
     soup = soup_of(client.get("/fi/search/?q=kotoutuminen"))
     assert canonical(soup) == f"{real_host}/fi/search/"
     soup = soup_of(client.get("/fi/lista/"))
     assert canonical(soup) == f"{real_host}/fi/lista/"
+
+
+def test_an_alias_names_its_original_as_canonical(client, soup_of, real_host, guide):
+    finnish, _swedish = guide
+    make.home("en")
+    alias = finnish.copy_for_translation(Locale.objects.get(language_code="en"), alias=True)
+    soup = soup_of(client.get(alias.url))
+    assert canonical(soup) == f"{real_host}/fi/kotoutumisen-tuki/"
 
 
 def test_robots_txt_allows_the_site_points_to_the_sitemap_and_keeps_out_of_the_admin(

@@ -141,3 +141,13 @@ def test_a_language_without_its_own_listings_gets_the_finnish_ways_in(client, so
     tiles = soup_of(client.get("/ar/")).select(".ways-in .way-in")
     assert [tile.h2.a["href"] for tile in tiles] == [listing.url for listing in listings]
     assert all(tile["lang"] == "fi" for tile in tiles)  # the Finnish titles say so
+
+
+def test_the_kept_front_door_keeps_no_visitors_query(client, soup_of, listings):
+    organisation = make.organisation("Järjestö")
+    make.material(organisation, "Opas", year=2024)
+    client.get("/fi/?fbclid=x")  # the first visitor, from a shared link, fills the cache
+    response = client.get("/fi/")
+    assert b"fbclid" not in response.content
+    forms = soup_of(response).select("form.referral-add")
+    assert forms and {form.select_one("[name=next]")["value"] for form in forms} == {"/fi/"}

@@ -1,6 +1,8 @@
 """Failed logins are throttled per account and per address (django-axes), in the cache every
 worker process shares; the shared cache's configuration (CACHE_URL); /django-admin/ off."""
 
+import ipaddress
+
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -127,3 +129,39 @@ def test_bad_cache_url_is_refused_naming_the_variable(monkeypatch, url, message)
     monkeypatch.setenv("CACHE_URL", url)
     with pytest.raises(ImproperlyConfigured, match=message):
         env.shared_cache_config()
+
+
+def test_the_login_limit_counts_each_visitor_behind_a_trusted_proxy(client, editor, settings):
+    """One rule (``home.rate_limits.client_address``) for logins, comments and PDFs."""
+    settings.TRUSTED_PROXIES = [ipaddress.ip_network("10.0.0.2")]
+    for attempt in range(LIMIT):
+        client.post(
+            "/admin/login/",
+            {"username": f"arvaus{attempt}", "password": "väärä"},
+            REMOTE_ADDR="10.0.0.2",
+            HTTP_X_FORWARDED_FOR="203.0.113.5",
+        )
+    behind_the_same_proxy = client.post(
+        "/admin/login/",
+        {"username": "toimittaja", "password": PASSWORD},
+        REMOTE_ADDR="10.0.0.2",
+        HTTP_X_FORWARDED_FOR="203.0.113.6",
+    )
+    assert behind_the_same_proxy.status_code == 302
+    settings.TRUSTED_PROXIES = []  # the same header from an untrusted address counts for nothing
+    client.logout()
+    for attempt in range(LIMIT):
+        sign_in(client, f"arvaus{attempt}", "väärä", address="198.51.100.7")
+    forged = client.post(
+        "/admin/login/",
+        {"username": "toimittaja", "password": PASSWORD},
+        REMOTE_ADDR="198.51.100.7",
+        HTTP_X_FORWARDED_FOR="203.0.113.8",
+    )
+    assert forged.status_code == 429
+
+
+def test_trusted_proxies_must_be_addresses(monkeypatch):
+    monkeypatch.setenv("TRUSTED_PROXIES", "10.0.0.1, proxy.example.org")
+    with pytest.raises(ImproperlyConfigured, match="TRUSTED_PROXIES.*'proxy.example.org'"):
+        env.trusted_proxies()

@@ -18,6 +18,7 @@ from django.test import Client
 from pypdf import PdfReader
 from wagtail.models import PageViewRestriction
 
+from cms import env
 from referrals import codes, views
 from tests import factories as make
 
@@ -342,6 +343,34 @@ def test_a_pdf_is_rendered_once_per_version_of_its_items(client, organisation, r
     assert len(renders) == 3 and "Kielikahvila Kemissä" in renders[2]
 
 
+def test_a_pdf_shows_the_facts_a_published_source_writes_into_its_translation(
+    client, organisation, renders, saved
+):
+    cafe, arabic_cafe = arabic_activity(
+        organisation, "Kielikahvila", "مقهى اللغة", places=[make.place("Kemi")]
+    )
+    code = codes.encode([arabic_cafe.pk])
+    client.get(f"/ar/lista/{code}/pdf/")
+    assert "Kemi" in renders[0] and "Tornio" not in renders[0]
+    arabic_published_at = arabic_cafe.last_published_at
+    with saved():
+        cafe.places = [make.place("Tornio")]
+        make.publish(cafe)
+    arabic_cafe.refresh_from_db()
+    assert arabic_cafe.last_published_at == arabic_published_at  # the key's old stamp
+    client.get(f"/ar/lista/{code}/pdf/")
+    assert len(renders) == 2 and "Tornio" in renders[1] and "Kemi" not in renders[1]
+
+
+def test_a_pdf_is_rendered_for_each_address_of_the_site(client, organisation, renders, settings):
+    cafe = make.activity(organisation, "Kielikahvila")
+    code = codes.encode([cafe.pk])
+    client.get(f"/fi/lista/{code}/pdf/")
+    settings.SITE_BASE_URL = "https://tarjotin.example.org"
+    client.get(f"/fi/lista/{code}/pdf/")
+    assert len(renders) == 2 and "https://tarjotin.example.org/fi/lista/" in renders[1]
+
+
 def test_too_many_pdfs_from_one_address_are_refused_in_words(
     client, organisation, renders, monkeypatch, soup_of
 ):
@@ -437,3 +466,46 @@ def test_a_paused_or_ended_activity_cannot_be_listed(client, organisation, soup_
     # nor shown from a link made while it ran
     soup = BeautifulSoupOf(client.get(f"/fi/lista/{codes.encode([activity.pk])}/"))
     assert not soup.select(".referral-item")
+
+
+def test_visitors_behind_a_trusted_proxy_each_have_their_own_pdf_allowance(
+    organisation, renders, monkeypatch, settings
+):
+    monkeypatch.setenv("TRUSTED_PROXIES", "10.0.0.0/8")
+    settings.TRUSTED_PROXIES = env.trusted_proxies()
+    monkeypatch.setattr(views, "PDF_RATE_LIMIT", 1)
+    pages = [make.activity(organisation, f"Kerho {number}") for number in range(3)]
+    lists = [codes.encode([page.pk]) for page in pages]
+    proxy = Client(REMOTE_ADDR="10.0.0.2")
+    forwarded = "HTTP_X_FORWARDED_FOR"
+    assert proxy.get(f"/fi/lista/{lists[0]}/pdf/", **{forwarded: "192.0.2.1"}).status_code == 200
+    assert proxy.get(f"/fi/lista/{lists[1]}/pdf/", **{forwarded: "192.0.2.2"}).status_code == 200
+    # The first visitor's own allowance is used up, even if they claim another address first.
+    refused = proxy.get(f"/fi/lista/{lists[2]}/pdf/", **{forwarded: "198.51.100.9, 192.0.2.1"})
+    assert refused.status_code == 429 and len(renders) == 2
+
+
+def test_a_forged_forwarded_address_is_ignored_without_a_trusted_proxy(
+    organisation, renders, monkeypatch, settings
+):
+    settings.TRUSTED_PROXIES = []
+    monkeypatch.setattr(views, "PDF_RATE_LIMIT", 1)
+    pages = [make.activity(organisation, f"Kerho {number}") for number in range(2)]
+    visitor = Client(REMOTE_ADDR="192.0.2.50")
+    first = visitor.get(
+        f"/fi/lista/{codes.encode([pages[0].pk])}/pdf/", HTTP_X_FORWARDED_FOR="1.1.1.1"
+    )
+    assert first.status_code == 200
+    forged = visitor.get(
+        f"/fi/lista/{codes.encode([pages[1].pk])}/pdf/", HTTP_X_FORWARDED_FOR="2.2.2.2"
+    )
+    assert forged.status_code == 429 and len(renders) == 1
+
+
+def test_the_add_button_on_an_arabic_page_reads_right_to_left(client, organisation, soup_of):
+    _cafe, arabic_cafe = arabic_activity(organisation, "Kielikahvila", "مقهى اللغة")
+    form = soup_of(client.get(arabic_cafe.url)).select_one("form.referral-add")
+    assert (form["lang"], form["dir"]) == ("ar", "rtl")
+    assert form.select_one("[data-label]").get_text() == "أضِف إلى قائمة الإحالة"
+    title = form.select_one("span[lang=ar]")
+    assert title.get_text() == "مقهى اللغة" and title["dir"] == "auto"

@@ -116,6 +116,10 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_FAILURE_LIMIT = 10
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_CALLABLE = "home.views.login_locked_out"
+# The visitor's address by the one rule the comment and PDF rate limits use too: REMOTE_ADDR,
+# or X-Forwarded-For's when REMOTE_ADDR is one of the TRUSTED_PROXIES.
+AXES_CLIENT_IP_CALLABLE = "home.rate_limits.client_address"
+TRUSTED_PROXIES = env.trusted_proxies()
 # The Django admin (/django-admin/) is mounted only when DJANGO_ADMIN is true (dev default).
 DJANGO_ADMIN = env.env_bool("DJANGO_ADMIN", False)
 

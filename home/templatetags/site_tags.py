@@ -1,5 +1,7 @@
 """Navigation, language switcher and footer, shared by every page."""
 
+from urllib.parse import urlencode
+
 from django import template
 from django.conf import settings
 from django.db.models import Case, When
@@ -104,14 +106,27 @@ def language_switcher(context, page=None):
     return {"links": links, "unavailable": unavailable, "current": current, "is_page": is_page}
 
 
+def _canonical(request, page):
+    """The address asked for at the site's public address (an alias's: its original's),
+    without its query but for a listing's ``page`` number: a filtered listing is the
+    listing, while its second page lists other entries than the first."""
+    url = addresses.absolute(request.path, request)
+    if isinstance(page, Page) and page.alias_of_id:
+        original = Page.objects.filter(pk=page.alias_of_id).first()
+        url = (original and original.specific.get_full_url(request=request)) or url
+    number = request.GET.get("page", "")
+    if number.isascii() and number.isdigit() and int(number) > 1:
+        url += f"?{urlencode({'page': int(number)})}"
+    return url
+
+
 @register.inclusion_tag("home/includes/alternate_links.html", takes_context=True)
 def alternate_links(context, page=None):
-    """``<link rel="canonical">``: the address asked for, without its query (a filtered or
-    paged listing is the listing; a tray's route is its own page), at the site's public
-    address; and ``<link rel="alternate" hreflang>`` for every translation of the page, with
-    ``x-default`` for the version in the default language (or the page itself)."""
+    """``<link rel="canonical">`` (``_canonical``); and ``<link rel="alternate" hreflang>`` for
+    every translation of the page, with ``x-default`` for the version in the default language
+    (or the page itself)."""
     request = context.get("request")
-    canonical = addresses.absolute(request.path, request) if request is not None else None
+    canonical = _canonical(request, page) if request is not None else None
     if not (isinstance(page, Page) and page.pk):
         return {"canonical": canonical, "alternates": []}
     translations = _translations(context, page)
@@ -154,10 +169,12 @@ def interface_language():
 
 
 @register.simple_tag
-def interface_attributes():
+def interface_attributes(always=False):
     """`` lang=… dir=…`` for interface text inside a page's content when the interface is
-    shown in another language than the page (``interface_language``), else nothing."""
-    code = interface_language()
+    shown in another language than the page (``interface_language``), else nothing; with
+    ``always``, the interface language's in any case (for a piece that may stand inside
+    content in another language, such as a card of an untranslated page)."""
+    code = interface_language() or (translation.get_language() if always else None)
     if code is None:
         return ""
     return format_html(
