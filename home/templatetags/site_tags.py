@@ -182,17 +182,6 @@ def interface_attributes(always=False):
     )
 
 
-@register.simple_tag
-def interface_attributes_always():
-    """`` lang=… dir=…`` of the interface's language, for interface text (a date, a notice)
-    inside an element in another language: a Finnish card on an Arabic page shows its date
-    in Arabic, which must not be read, or laid out, as Finnish."""
-    code = interface_language() or translation.get_language()
-    return format_html(
-        ' lang="{}" dir="{}"', code, "rtl" if code in settings.LANGUAGES_BIDI else "ltr"
-    )
-
-
 @register.inclusion_tag("home/includes/main_menu.html", takes_context=True)
 def main_menu(context, current_page=None):
     """The home page and its public children shown in menus, each as ``{pk, url, title}``."""
