@@ -67,13 +67,28 @@ def test_every_file_is_one_card_shape_with_language_format_size_and_pages(client
     assert second.select_one(".format-icon").get_text() == "DOCX"
 
 
-def test_a_files_facts_on_an_arabic_page_are_in_the_interfaces_language(client, soup_of):
+def test_a_files_facts_on_an_arabic_page_are_in_arabic(client, soup_of):
     pdf = make.document("Opas", "ar")
     pdf.page_count = 1
     pdf.save()
     material = make.material(make.organisation("Perheliitto"), "Opas", files=make.files(pdf))
     arabic = make.translation(material, "ar")
     (card,) = cards(soup_of(client.get(arabic.url)))
+    meta = card.select_one(".download__meta")
+    assert not meta.has_attr("lang")  # the page's own language
+    assert re.fullmatch(r"PDF, [\d,٫]+\s(بايت|ك\.بايت), 1 صفحة", meta.get_text()), meta.get_text()
+    assert card.select_one(".download__language")["dir"] == "rtl"
+
+
+def test_a_files_facts_in_a_content_only_language_are_in_the_interfaces_language(
+    client, soup_of, content_only_language
+):
+    pdf = make.document("Opas", "ar")
+    pdf.page_count = 1
+    pdf.save()
+    material = make.material(make.organisation("Perheliitto"), "Opas", files=make.files(pdf))
+    translated = make.translation(material, content_only_language)
+    (card,) = cards(soup_of(client.get(translated.url)))
     meta = card.select_one(".download__meta")
     assert (meta["lang"], meta["dir"]) == ("fi", "ltr")
     assert re.fullmatch(r"PDF, [\d,]+\s(tavua|kt), 1 sivu", meta.get_text()), meta.get_text()

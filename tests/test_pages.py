@@ -183,7 +183,7 @@ def test_blog_filters_by_organisation_from_its_page(client, soup_of, bloggers):
     family, _posts = bloggers
     soup = soup_of(client.get(family.url))
     link = soup.select_one(f'a[href="/fi/blogi/?organisation={family.slug}"]')
-    assert "Väestöliitto" in link.get_text()
+    assert link.get_text() == "Katso se sivulla ”Blogi”"  # one post of theirs: "see it"
     soup = soup_of(client.get(link["href"]))
     assert titles_of(soup) == ["Osaksi yhteiskuntaa"]
 
