@@ -73,8 +73,11 @@ def test_translator_publishes_a_swedish_guide_that_the_switcher_leads_to(page, l
     translate_segment(editor, PARAGRAPH, SWEDISH_PARAGRAPH)
     editor.get_by_role("tab", name="Nosto").click()  # the promote tab has the slug
     translate_segment(editor, guide.slug, swedish_slug)
-    admin.get_by_role("button", name="Publish in Svenska").click()
-    expect(admin.locator(".messages")).to_contain_text(f"Published '{swedish_title}' in Svenska.")
+    # the admin speaks Finnish, wagtail-localize's own words too (locale/fi: djangojs.po)
+    admin.get_by_role("button", name="Julkaise kielellä Svenska").click()
+    expect(admin.locator(".messages")).to_contain_text(
+        f"”{swedish_title}” on julkaistu kielellä Svenska."
+    )
 
     page.goto(guide.url)
     expect(page.get_by_role("heading", level=1)).to_have_text(guide.title)
