@@ -67,6 +67,21 @@ def test_every_file_is_one_card_shape_with_language_format_size_and_pages(client
     assert second.select_one(".format-icon").get_text() == "DOCX"
 
 
+def test_a_file_without_a_preview_shows_its_formats_icon_and_name(client, soup_of):
+    files = {
+        "guide.docx": "file-text",
+        "notes.odt": "file-text",
+        "slides.pptx": "file-slides",
+        "table.xlsx": "file",
+    }
+    documents = [make.document(name, name=name, data=b"not read here") for name in files]
+    material = make.material(make.organisation("Perheliitto"), "Opas", files=make.files(*documents))
+    for card, (name, icon) in zip(cards(soup_of(client.get(material.url))), files.items()):
+        mark = card.select_one(".format-icon")
+        assert mark.select_one("svg")["class"] == ["icon", f"icon--{icon}", "format-icon__mark"]
+        assert mark.get_text() == name.rsplit(".", 1)[1].upper()
+
+
 def test_a_files_facts_on_an_arabic_page_are_in_arabic(client, soup_of):
     pdf = make.document("Opas", "ar")
     pdf.page_count = 1

@@ -29,6 +29,15 @@ class ExtractionStatus(models.TextChoices):
     NOT_APPLICABLE = "not-applicable", _("Not applicable")
 
 
+#: The icon (``static_src/icons/``) of a file format on download cards; others get ``file``.
+FORMAT_ICONS = {
+    "pdf": "file-pdf",
+    **dict.fromkeys(("docx", "doc", "odt", "rtf", "txt"), "file-text"),
+    **dict.fromkeys(("pptx", "ppt", "odp"), "file-slides"),
+    **dict.fromkeys(("mp4", "webm", "ogv", "mov"), "video"),
+}
+
+
 class CustomDocument(AbstractDocument):
     """The site's document model, swapped in from the first migration so that the
     materials bank can add file metadata (language, page count, extracted text)
@@ -69,6 +78,11 @@ class CustomDocument(AbstractDocument):
     search_fields = AbstractDocument.search_fields + [
         index.SearchField("extracted_text"),
     ]
+
+    @property
+    def format_icon(self):
+        """The icon of the file's format, so that a card tells a booklet from slides at a glance."""
+        return FORMAT_ICONS.get(self.file_extension.lower(), "file")
 
     def clean(self):
         """Wagtail's extension check only for a file that is there: when the upload
