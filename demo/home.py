@@ -338,6 +338,28 @@ def home_and_guides(builder):
         source_footer = source_footer or footer
 
 
+#: The listings in the order of the home page's ways in and of the menu.
+LISTING_ORDER = ["materiaalipankki", "toiminta", "tapahtumat", "blogi"]
+
+
+@demo_step(89)
+def listing_order(builder):
+    """The apps build their listings one after another (the blog with the organisations,
+    first); the home page leads to them in the page tree's order, so put them in the order
+    a visitor looks for them: the bank, the tray, the events, then the blog."""
+    sources = [builder.find(slug) for slug in LISTING_ORDER]
+    keys = [page.translation_key for page in sources if page is not None]
+    for home in HomePage.objects.filter(depth=2):
+        children = list(home.get_children().filter(translation_key__in=keys))
+        children.sort(key=lambda page: keys.index(page.translation_key))
+        if [page.pk for page in children] == list(
+            home.get_children().filter(translation_key__in=keys).values_list("pk", flat=True)
+        ):
+            continue
+        for page in children:
+            page.move(home, pos="last-child")
+
+
 @demo_step(90)
 def home_page_sections(builder):
     """Once the other apps have built their pages, point the home pages at them."""
