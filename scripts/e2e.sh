@@ -8,26 +8,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install.sh
 
-as_admin() {
-    if [ "$(id -u)" = 0 ]; then "$@"
-    elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo "$@"
-    else echo "Needs root: $*" >&2; exit 1
-    fi
-}
-
-# Debian's Chromium: Playwright drives it (its own browser downloads are not possible here).
-export CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
-if [ ! -x "$CHROMIUM" ]; then
-    as_admin apt-get update -qq
-    as_admin env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-fi
-
-# axe-core, injected into pages by the accessibility tests.
-stamp=tests/e2e/node_modules/.installed-lock
-if ! cmp -s tests/e2e/package-lock.json "$stamp" 2>/dev/null; then
-    (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
-    cp tests/e2e/package-lock.json "$stamp"
-fi
+# Debian's Chromium, which Playwright drives, and axe-core, injected into pages by the
+# accessibility tests.
+source scripts/browser_tools.sh
+npm_tools tests/e2e
 
 # PostgreSQL, unless DATABASE_URL already names one.
 case "${DATABASE_URL:-}" in
@@ -48,4 +32,5 @@ DJANGO_SETTINGS_MODULE=cms.settings.production SECRET_KEY=collectstatic-only \
 
 # Without arguments: everything under tests/e2e; otherwise what they select (files, -k …).
 [ $# -gt 0 ] || set -- tests/e2e
-.venv/bin/python -m pytest -m e2e "$@"
+# The Lighthouse scores have a script of their own (scripts/lighthouse.sh).
+.venv/bin/python -m pytest -m "e2e and not lighthouse" "$@"

@@ -36,6 +36,8 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
 ]
 SERVER_START_SECONDS = 90
+# a word of the demo's pages in each language, so that the search has results
+SEARCH_WORD = {"fi": "kotoutuminen", "ar": "الأطفال"}
 ACTION_TIMEOUT_MS = 20_000
 
 
@@ -265,3 +267,71 @@ def log_in(new_page):
         return page
 
     return as_user
+
+
+def _first_live(model, language):
+    return model.objects.live().filter(locale__language_code=language).order_by("path").first()
+
+
+@pytest.fixture(scope="module")
+def paths(django_db_setup, django_db_blocker):
+    """``{language: {page type: path}}`` of every public page type (the layout and Lighthouse
+    tests). The demo has no Arabic tray, events or blog: the Finnish ones are copied into
+    Arabic for these tests (same text, right-to-left page) and removed afterwards, so that
+    later tests see the demo as it was."""
+    from wagtail.models import Locale, Page
+
+    from home.models import StandardPage
+    from materials.models import MaterialIndexPage, MaterialPage
+    from network.models import (
+        ActivityIndexPage,
+        ActivityPage,
+        BlogIndexPage,
+        BlogPage,
+        EventIndexPage,
+        EventPage,
+        OrganisationIndexPage,
+        OrganisationPage,
+    )
+
+    models = {
+        "home": None,
+        "bank": MaterialIndexPage,
+        "material": MaterialPage,
+        "tray": ActivityIndexPage,
+        "activity": ActivityPage,
+        "events": EventIndexPage,
+        "event": EventPage,
+        "blog": BlogIndexPage,
+        "post": BlogPage,
+        "organisations": OrganisationIndexPage,
+        "organisation": OrganisationPage,
+        "guide": StandardPage,
+    }
+    with django_db_blocker.unblock():
+        arabic = Locale.objects.get(language_code="ar")
+        newest = Page.objects.order_by("-pk").values_list("pk", flat=True).first()
+        finnish_home = Page.objects.get(depth=2, locale__language_code="fi")
+        found = {"fi": {}, "ar": {}}
+        for name, model in models.items():
+            if model is None:
+                continue
+            finnish = _first_live(model, "fi")
+            found["fi"][name] = finnish.url
+            translation = _first_live(model, "ar")
+            if translation is None:
+                translation = finnish.copy_for_translation(arabic, copy_parents=True)
+                translation.save_revision().publish()
+            found["ar"][name] = translation.url
+        for language, urls in found.items():
+            urls["home"] = f"/{language}/"
+            urls["place tray"] = urls["tray"] + "alue/lappi/"
+            urls["search"] = f"/{language}/search/?q={SEARCH_WORD[language]}"
+            urls["referral list"] = f"/{language}/lista/"
+            # the notice behind a language a page is not translated into
+            urls["unavailable"] = f"/{language}/unavailable/{finnish_home.pk}/"
+    yield found
+    with django_db_blocker.unblock():
+        for page in Page.objects.filter(pk__gt=newest or 0).order_by("-depth"):
+            if Page.objects.filter(pk=page.pk).exists():  # not gone with its parent
+                page.specific.delete()

@@ -12,8 +12,6 @@ from tests.e2e.conftest import OUTPUT
 WIDTHS = [320, 375, 768, 1280]
 PHONE = {"width": 375, "height": 812}
 DESKTOP = {"width": 1280, "height": 800}
-# a word of the demo's pages in each language, so that the search has results
-SEARCH_WORD = {"fi": "kotoutuminen", "ar": "الأطفال"}
 # what overflows: elements wider than the window, for the failure's message
 OVERFLOW = """() => {
     const width = innerWidth;
@@ -27,68 +25,6 @@ OVERFLOW = """() => {
         wide: wide.slice(0, 5).map(element => element.tagName + "." + element.className),
     };
 }"""
-
-
-def _first_live(model, language):
-    return model.objects.live().filter(locale__language_code=language).order_by("path").first()
-
-
-@pytest.fixture(scope="module")
-def paths(django_db_setup, django_db_blocker):
-    """``{language: {page type: path}}``. The demo has no Arabic tray, events or blog: the
-    Finnish ones are copied into Arabic for these tests (same text, right-to-left page) and
-    removed afterwards, so that later tests see the demo as it was."""
-    from wagtail.models import Locale, Page
-
-    from materials.models import MaterialIndexPage, MaterialPage
-    from network.models import (
-        ActivityIndexPage,
-        ActivityPage,
-        BlogIndexPage,
-        BlogPage,
-        EventIndexPage,
-        EventPage,
-        OrganisationIndexPage,
-        OrganisationPage,
-    )
-
-    models = {
-        "home": None,
-        "bank": MaterialIndexPage,
-        "material": MaterialPage,
-        "tray": ActivityIndexPage,
-        "activity": ActivityPage,
-        "events": EventIndexPage,
-        "event": EventPage,
-        "blog": BlogIndexPage,
-        "post": BlogPage,
-        "organisations": OrganisationIndexPage,
-        "organisation": OrganisationPage,
-    }
-    with django_db_blocker.unblock():
-        arabic = Locale.objects.get(language_code="ar")
-        newest = Page.objects.order_by("-pk").values_list("pk", flat=True).first()
-        found = {"fi": {}, "ar": {}}
-        for name, model in models.items():
-            if model is None:
-                continue
-            finnish = _first_live(model, "fi")
-            found["fi"][name] = finnish.url
-            translation = _first_live(model, "ar")
-            if translation is None:
-                translation = finnish.copy_for_translation(arabic, copy_parents=True)
-                translation.save_revision().publish()
-            found["ar"][name] = translation.url
-        for language, urls in found.items():
-            urls["home"] = f"/{language}/"
-            urls["place tray"] = urls["tray"] + "alue/lappi/"
-            urls["search"] = f"/{language}/search/?q={SEARCH_WORD[language]}"
-            urls["referral list"] = f"/{language}/lista/"
-    yield found
-    with django_db_blocker.unblock():
-        for page in Page.objects.filter(pk__gt=newest or 0).order_by("-depth"):
-            if Page.objects.filter(pk=page.pk).exists():  # not gone with its parent
-                page.specific.delete()
 
 
 @pytest.mark.parametrize("width", WIDTHS)
