@@ -6,6 +6,7 @@ which carry any Unicode text without embedded fonts."""
 
 import io
 import itertools
+import random
 import zipfile
 from xml.sax.saxutils import escape
 
@@ -110,17 +111,26 @@ def _circle(x, y, r, colour):
 
 
 def _cover(title, organisation, year):
-    """A cover in the site's colours: circles and a band behind a big white title."""
+    """A cover in the site's colours: circles (placed after the title, so each booklet
+    has its own) and a band behind a big white title."""
+    rng = random.Random(title)
     shapes = [
         f"{PRIMARY} rg 0 0 {PAGE_WIDTH} {PAGE_HEIGHT} re f".encode(),
-        _circle(PAGE_WIDTH - 40, PAGE_HEIGHT - 60, 230, PRIMARY_DARK),
-        _circle(PAGE_WIDTH - 150, PAGE_HEIGHT - 260, 90, ACCENT),
-        _circle(80, 150, 60, PRIMARY_DARK),
+        _circle(
+            rng.randint(300, 600),
+            PAGE_HEIGHT - rng.randint(0, 120),
+            rng.randint(160, 260),
+            PRIMARY_DARK,
+        ),
+        _circle(
+            rng.randint(330, 480), PAGE_HEIGHT - rng.randint(200, 250), rng.randint(50, 100), ACCENT
+        ),
+        _circle(rng.randint(40, 520), rng.randint(120, 170), rng.randint(30, 70), PRIMARY_DARK),
         f"{ACCENT} rg 0 96 {PAGE_WIDTH} 10 re f".encode(),
         b"1 1 1 rg",
     ]
     heading = [(32, line) for line in _wrap(title, 26)]
-    facts = [(14, organisation)] + ([(14, str(year))] if year else [])
+    facts = [(16, organisation)] + ([(16, str(year))] if year else [])
     return b"\n".join(
         shapes
         + _text_lines(heading, MARGIN, PAGE_HEIGHT * 0.52, font="F2")
