@@ -1,5 +1,6 @@
 """Demo content of the materials bank: materials from the network's source texts, with
-small real PDF and DOCX files made in code, in several languages; some members-only."""
+PDF booklets (a cover and pages of text) and DOCX files made in code, in several
+languages, and a generated illustration each; some members-only."""
 
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model

@@ -1,4 +1,5 @@
-"""Small real PDF and DOCX files made in code, for the demo content and the tests.
+"""Real PDF and DOCX files made in code, for the demo content and the tests: small
+one-page PDFs, and booklets with a cover drawn in vector shapes.
 
 PDFs use the standard Helvetica font (Latin script: Finnish, Swedish, English,
 Somali); texts in other scripts (Arabic, Russian, Ukrainian) go into DOCX files,
