@@ -95,9 +95,9 @@ def make_pdf(title, paragraphs, pages=1):
 
 
 # The brand colours of static_src/css/tarjotin.css, as PDF RGB fractions.
-PRIMARY, PRIMARY_DARK, ACCENT, SURFACE = (
+PRIMARY, PRIMARY_DARK, ACCENT = (
     " ".join(f"{int(colour[i : i + 2], 16) / 255:.3f}" for i in (1, 3, 5))
-    for colour in ("#0b4f8a", "#083a66", "#b3261e", "#f3f5f8")
+    for colour in ("#0b4f8a", "#083a66", "#b3261e")
 )
 KAPPA = 0.5523  # Bézier handle length of a quarter circle
 
