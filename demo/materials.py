@@ -1,12 +1,15 @@
 """Demo content of the materials bank: materials from the network's source texts, with
-small real PDF and DOCX files made in code, in several languages; some members-only."""
+PDF booklets (a cover and pages of text) and DOCX files made in code, in several
+languages, and a generated illustration each; some members-only."""
 
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
 from demo.builder import body_from_text, demo_step, plain
-from demo.sample_files import make_docx, make_pdf
+from demo.illustrations import illustration_for
+from demo.network.organisations import TEXTS
+from demo.sample_files import make_booklet, make_docx
 from home.models import Language
 from materials.models import Audience, MaterialFile, MaterialIndexPage, MaterialPage, Topic
 
@@ -408,20 +411,41 @@ MATERIALS = [
 ]
 
 
-def _file_for(title, language_code, text):
+def _source_paragraphs():
+    """The paragraphs and headings of the network's source texts, without quotes'
+    sources and web addresses, to fill the pages of Finnish booklets."""
+    paragraphs = []
+    for path in sorted(TEXTS.glob("*.txt")):
+        for chunk in path.read_text(encoding="utf-8").split("\n\n"):
+            chunk = " ".join(chunk.split()).removeprefix("> ")
+            if chunk and not chunk.startswith("-- ") and "http" not in chunk:
+                paragraphs.append(chunk)
+    return paragraphs
+
+
+SOURCE_PARAGRAPHS = _source_paragraphs()
+
+
+def _file_for(title, language_code, text, organisation, year, number):
+    """A booklet PDF of 4 to 9 pages after its cover (Finnish ones continue with the
+    network's texts, from a different place for each material), or a DOCX in other scripts."""
     if language_code in PDF_LANGUAGES:
-        return f"{language_code}.pdf", make_pdf(title, [text])
+        start = 7 * number % len(SOURCE_PARAGRAPHS)
+        more = SOURCE_PARAGRAPHS[start:] + SOURCE_PARAGRAPHS[:start]
+        paragraphs = [text] + (more if language_code == "fi" else [])
+        pdf = make_booklet(title, paragraphs, organisation, year, pages=4 + number % 6)
+        return f"{language_code}.pdf", pdf
     rtl = Language.objects.filter(code=language_code, is_rtl=True).exists()
     return f"{language_code}.docx", make_docx(title, [text], rtl=rtl)
 
 
-def _document(slug, title, language, text, collection):
+def _document(slug, title, language, text, collection, organisation, year, number):
     """The demo file for one language version, made once (same title means same file)."""
     Document = get_document_model()
     document_title = f"{title} ({language.finnish_name})"
     document = Document.objects.filter(title=document_title).first()
     if document is None:
-        name, content = _file_for(title, language.code, text)
+        name, content = _file_for(title, language.code, text, organisation, year, number)
         document = Document(title=document_title, language=language, collection=collection)
         document.file.save(f"{slug}-{name}", ContentFile(content), save=False)
         document.save()
@@ -468,7 +492,7 @@ def materials_bank(builder):
         )
         for slug, title, codes in BOOKLETS
     ]
-    for (
+    for number, (
         slug,
         organisation_slug,
         title,
@@ -479,7 +503,7 @@ def materials_bank(builder):
         codes,
         members,
         summary,
-    ) in entries:
+    ) in enumerate(entries):
         organisation = organisations[organisation_slug]
         tags = [tag for word, tag in TAG_WORDS.items() if word in title] + (
             ["monikielinen"] if len(codes) > 2 else []
@@ -495,6 +519,7 @@ def materials_bank(builder):
             topics=[topics[t] for t in topic_slugs],
             audiences=[audiences[a] for a in audience_slugs],
             body=body_from_text(summary),
+            image=illustration_for(slug, title, _collection(organisation)),
         )
         if not organisation.get_children().filter(slug=slug).exists():
             # files are part of the page's first revision, so the editor shows them
@@ -509,6 +534,9 @@ def materials_bank(builder):
                         languages[code],
                         BOOKLET_TEXT[code] if kind == "booklet" or code != "fi" else summary,
                         collection,
+                        organisation.title,
+                        year,
+                        number,
                     ),
                 )
                 for order, code in enumerate(codes)

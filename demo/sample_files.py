@@ -1,10 +1,13 @@
-"""Small real PDF and DOCX files made in code, for the demo content and the tests.
+"""Real PDF and DOCX files made in code, for the demo content and the tests: small
+one-page PDFs, and booklets with a cover drawn in vector shapes.
 
 PDFs use the standard Helvetica font (Latin script: Finnish, Swedish, English,
 Somali); texts in other scripts (Arabic, Russian, Ukrainian) go into DOCX files,
 which carry any Unicode text without embedded fonts."""
 
 import io
+import itertools
+import random
 import zipfile
 from xml.sax.saxutils import escape
 
@@ -28,40 +31,37 @@ def _wrap(text, width=CHARS_PER_LINE):
     return lines + ([line] if line else [])
 
 
-def make_pdf(title, paragraphs, pages=1):
-    """A valid PDF with ``title`` and ``paragraphs`` on its first page; ``pages`` pages."""
-    lines = [(18, title)] + [
-        (11, line) for paragraph in paragraphs for line in _wrap(paragraph) + [""]
-    ]
-    content = [b"BT", b"/F1 11 Tf", f"{MARGIN} {PAGE_HEIGHT - MARGIN} Td".encode()]
-    for size, line in lines[: (PAGE_HEIGHT - 2 * MARGIN) // LINE_HEIGHT]:
+def _text_lines(lines, x, y, font="F1"):
+    """Content stream operators that write ``(size, text)`` lines downwards from (x, y);
+    a line may name its own font as a third item."""
+    content = [b"BT", f"{x} {y} Td".encode()]
+    for size, line, *own_font in lines:
         content += [
-            f"/F1 {size} Tf".encode(),
+            f"/{own_font[0] if own_font else font} {size} Tf".encode(),
             _pdf_string(line) + b" Tj",
-            f"0 -{LINE_HEIGHT} Td".encode(),
+            f"0 -{round(size * 1.45)} Td".encode(),
         ]
-    content.append(b"ET")
-    stream = b"\n".join(content)
+    return content + [b"ET"]
 
+
+def _write_pdf(streams):
+    """A PDF with one A4 page per content stream, with Helvetica (F1) and Helvetica
+    Bold (F2)."""
+    pages = len(streams)
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>"]
-    kids = " ".join(f"{4 + 2 * number} 0 R" for number in range(pages))
+    kids = " ".join(f"{5 + 2 * number} 0 R" for number in range(pages))
     objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>".encode())
-    objects.append(
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
-    )
-    for number in range(pages):
-        page_stream = (
-            stream
-            if number == 0
-            else b"BT /F1 11 Tf 56 786 Td (" + str(number + 1).encode() + b") Tj ET"
+    for font in (b"Helvetica", b"Helvetica-Bold"):
+        objects.append(
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /%s /Encoding /WinAnsiEncoding >>" % font
         )
+    for number, stream in enumerate(streams):
         objects.append(
             f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {PAGE_WIDTH} {PAGE_HEIGHT}] "
-            f"/Resources << /Font << /F1 3 0 R >> >> /Contents {5 + 2 * number} 0 R >>".encode()
+            "/Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> "
+            f"/Contents {6 + 2 * number} 0 R >>".encode()
         )
-        objects.append(
-            b"<< /Length %d >>\nstream\n" % len(page_stream) + page_stream + b"\nendstream"
-        )
+        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
 
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
@@ -77,6 +77,97 @@ def make_pdf(title, paragraphs, pages=1):
         b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     )
     return out.getvalue()
+
+
+def make_pdf(title, paragraphs, pages=1):
+    """A valid PDF with ``title`` and ``paragraphs`` on its first page; ``pages`` pages."""
+    lines = [(18, title)] + [
+        (11, line) for paragraph in paragraphs for line in _wrap(paragraph) + [""]
+    ]
+    first = _text_lines(
+        lines[: (PAGE_HEIGHT - 2 * MARGIN) // LINE_HEIGHT], MARGIN, PAGE_HEIGHT - MARGIN
+    )
+    others = [
+        _text_lines([(11, str(number))], MARGIN, PAGE_HEIGHT - MARGIN)
+        for number in range(2, pages + 1)
+    ]
+    return _write_pdf([b"\n".join(first)] + [b"\n".join(page) for page in others])
+
+
+# The brand colours of static_src/css/tarjotin.css, as PDF RGB fractions.
+PRIMARY, PRIMARY_DARK, ACCENT = (
+    " ".join(f"{int(colour[i : i + 2], 16) / 255:.3f}" for i in (1, 3, 5))
+    for colour in ("#0b4f8a", "#083a66", "#b3261e")
+)
+KAPPA = 0.5523  # Bézier handle length of a quarter circle
+
+
+def _circle(x, y, r, colour):
+    k = r * KAPPA
+    return (
+        f"{colour} rg {x + r} {y} m {x + r} {y + k} {x + k} {y + r} {x} {y + r} c "
+        f"{x - k} {y + r} {x - r} {y + k} {x - r} {y} c {x - r} {y - k} {x - k} {y - r} {x} {y - r} c "
+        f"{x + k} {y - r} {x + r} {y - k} {x + r} {y} c f"
+    ).encode()
+
+
+def _cover(title, organisation, year):
+    """A cover in the site's colours: circles (placed after the title, so each booklet
+    has its own) and a band behind a big white title."""
+    rng = random.Random(title)
+    shapes = [
+        f"{PRIMARY} rg 0 0 {PAGE_WIDTH} {PAGE_HEIGHT} re f".encode(),
+        _circle(
+            rng.randint(300, 600),
+            PAGE_HEIGHT - rng.randint(0, 120),
+            rng.randint(160, 260),
+            PRIMARY_DARK,
+        ),
+        _circle(
+            rng.randint(330, 480), PAGE_HEIGHT - rng.randint(200, 250), rng.randint(50, 100), ACCENT
+        ),
+        _circle(rng.randint(40, 520), rng.randint(120, 170), rng.randint(30, 70), PRIMARY_DARK),
+        f"{ACCENT} rg 0 96 {PAGE_WIDTH} 10 re f".encode(),
+        b"1 1 1 rg",
+    ]
+    heading = [(32, line) for line in _wrap(title, 26)]
+    facts = [(16, organisation)] + ([(16, str(year))] if year else [])
+    return b"\n".join(
+        shapes
+        + _text_lines(heading, MARGIN, PAGE_HEIGHT * 0.52, font="F2")
+        + _text_lines(facts, MARGIN, 200)
+    )
+
+
+def _text_page(title, lines, number):
+    """A page of the booklet: the title small in the header, the text, the page number."""
+    return b"\n".join(
+        [f"{PRIMARY} rg {MARGIN} {PAGE_HEIGHT - 44} {PAGE_WIDTH - 2 * MARGIN} 2 re f".encode()]
+        + _text_lines([(9, title)], MARGIN, PAGE_HEIGHT - 36)
+        + [b"0.106 0.106 0.122 rg"]
+        + _text_lines(lines, MARGIN, PAGE_HEIGHT - MARGIN - 24)
+        + _text_lines([(9, str(number))], PAGE_WIDTH / 2 - 4, 32)
+    )
+
+
+def make_booklet(title, paragraphs, organisation, year=None, pages=6):
+    """A booklet: a cover with the title, the organisation and the year, then ``pages``
+    full pages of the paragraphs (repeated until the pages are full; one starting with
+    ``## `` is a heading), numbered, so that previews and file sizes look like a real
+    publication's."""
+    per_page = (PAGE_HEIGHT - 2 * MARGIN - 40) // LINE_HEIGHT
+    lines, texts = [], itertools.cycle(paragraphs)
+    while len(lines) < per_page * pages:
+        text = next(texts)
+        if text.startswith("## "):
+            lines += [(12, line, "F2") for line in _wrap(text[3:], 70)]
+        else:
+            lines += [(11, line) for line in _wrap(text)] + [(11, "")]
+    streams = [_cover(title, organisation, year)] + [
+        _text_page(title, lines[start : start + per_page], number)
+        for number, start in enumerate(range(0, per_page * pages, per_page), start=2)
+    ]
+    return _write_pdf(streams)
 
 
 CONTENT_TYPES = (

@@ -119,3 +119,42 @@ def test_demo_home_explains_the_network_and_leads_four_ways(client, soup_of, cod
     assert tiles == [f"/{code}/{slug}/" for slug in slugs]
     assert soup.select_one(".way-in select option[value=kemi]")
     assert len(soup.select(".showcase")) == 2
+
+
+def test_demo_pdfs_are_booklets_with_a_coloured_cover_and_numbered_pages():
+    import pypdfium2
+    from PIL import ImageStat
+
+    from materials.models import CustomDocument
+
+    pdfs = CustomDocument.objects.filter(file__endswith=".pdf")
+    assert pdfs.count() >= 10
+    for document in pdfs:
+        assert document.page_count >= 5, document  # a cover and at least four pages of text
+        assert document.preview, document
+    document = pdfs.filter(title__startswith="Lastenkasvatusvihko").first()
+    with document.open_file() as f:
+        pdf = pypdfium2.PdfDocument(f.read())
+    cover = pdf[0]
+    assert document.title.startswith(cover.get_textpage().get_text_range().split()[0])
+    assert "Väestöliitto" in cover.get_textpage().get_text_range()
+    # the brand blue fills the cover: the first page's preview is far from blank
+    red, green, blue = ImageStat.Stat(cover.render(scale=0.2).to_pil().convert("RGB")).mean
+    assert blue > 80 and red < 100
+    last = pdf[len(pdf) - 1].get_textpage().get_text_range()
+    assert last.split()[-1] == str(len(pdf))  # the page number at the foot
+    assert len(last) > 1500  # a full page of text
+
+
+def test_demo_materials_and_posts_have_illustrations_with_alt_texts(client, soup_of):
+    from materials.models import MaterialPage
+
+    pages = [*MaterialPage.objects.filter(locale__language_code="fi")]
+    pages += BlogPage.objects.filter(locale__language_code="fi")
+    assert all(page.image.default_alt_text.startswith("Geometrinen kuvitus") for page in pages)
+    assert len({page.image.file.name for page in pages}) == len(pages)
+    # shown in Arabic too (rendering one page is enough: renditions take time)
+    page = MaterialPage.objects.filter(locale__language_code="ar").first()
+    img = soup_of(client.get(page.url)).select_one("main picture img")
+    assert img["alt"] == page.image.description
+    assert img.find_previous_sibling("source", type="image/webp")["srcset"]

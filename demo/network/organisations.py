@@ -8,6 +8,7 @@ from pathlib import Path
 
 from demo.builder import body_from_text, demo_step
 from demo.home import paragraphs
+from demo.illustrations import illustration_for
 from demo.network.logos import logo_for
 from network.models import (
     BlogIndexPage,
@@ -241,7 +242,7 @@ def organisations_and_blog(builder):
         show_in_menus=True,
         intro="<p>Kotoutumista tukevat järjestöt, jotka kuvaavat toimintansa yhteisen mallin mukaan.</p>",
     )
-    organisations = {}
+    organisations, collections = {}, {}
     for number, row in enumerate(ORGANISATIONS):
         slug, name, short_name, level, region_names, summary, website = row
         organisations[slug] = organisation = builder.page(
@@ -257,7 +258,7 @@ def organisations_and_blog(builder):
             website=website,
             **contact_details(number, slug),
         )
-        collection = provide_access(organisation).collection
+        collections[slug] = collection = provide_access(organisation).collection
         builder.update(organisation, logo=logo_for(number, name, short_name, collection))
     blog = builder.page(
         home,
@@ -277,6 +278,7 @@ def organisations_and_blog(builder):
             date=date,
             intro=intro,
             tags=tags,
+            image=illustration_for(slug, title, collections[organisation]),
             body=body_from_text((TEXTS / f"{slug}.txt").read_text(encoding="utf-8")),
         )
     for page, titles in ((index, INDEX_TITLES["jarjestot"]), (blog, INDEX_TITLES["blogi"])):

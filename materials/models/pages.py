@@ -15,6 +15,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPan
 from wagtail.api import APIField
 from wagtail.documents import get_document_model_string
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
@@ -82,6 +83,14 @@ class MaterialPage(InOrganisation, ReviewedPage):
     each file in its own language."""
 
     intro = models.TextField(_("summary"), max_length=800)
+    image = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
     material_type = models.CharField(_("type"), max_length=20, choices=MaterialType.choices)
     topics = ParentalManyToManyField("materials.Topic", verbose_name=_("topics"), blank=True)
@@ -105,6 +114,7 @@ class MaterialPage(InOrganisation, ReviewedPage):
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
+        FieldPanel("image"),
         MultiFieldPanel(
             [
                 FieldPanel("material_type"),
@@ -185,6 +195,7 @@ class MaterialPage(InOrganisation, ReviewedPage):
 
     api_fields = [
         APIField("intro"),
+        APIField("image"),
         APIField("body"),
         APIField("material_type"),
         APIField("topics"),

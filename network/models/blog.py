@@ -84,6 +84,7 @@ class BlogIndexPage(RoutablePageMixin, AggregatingPage):
                 .first()
             )
             posts = posts.descendant_of(organisation) if organisation else posts.none()
+        posts = posts.prefetch_related("image__renditions")  # the cards' pictures
         page_obj = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
         page_obj.object_list = attach_organisations(page_obj.object_list)
         return self.render(
