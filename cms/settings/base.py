@@ -4,7 +4,6 @@ from datetime import timedelta
 
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
-from PIL import features
 
 from cms import env, languages
 
@@ -175,8 +174,9 @@ SITE_BASE_URL = env.base_url()
 WAGTAILADMIN_BASE_URL = SITE_BASE_URL or "http://127.0.0.1:8000"
 WAGTAILIMAGES_IMAGE_MODEL = "home.CustomImage"
 # The formats of the renditions of pictures ({% picture_of %}), best first; the last one is
-# the <img> every browser shows. AVIF only where this Pillow can write it.
-PICTURE_FORMATS = ["avif", "webp", "jpeg"] if features.check("avif") else ["webp", "jpeg"]
+# the <img> every browser shows. No AVIF: encoding one takes about half a second a rendition,
+# so the first visitor of a page with a lead image would wait seconds for what WebP gives.
+PICTURE_FORMATS = ["webp", "jpeg"]
 WAGTAILDOCS_DOCUMENT_MODEL = "materials.CustomDocument"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "odp", "txt", "xlsx", "ods"]
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "materials.forms.DocumentForm"

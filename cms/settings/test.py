@@ -9,8 +9,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-# Encoding AVIF takes about half a second a rendition: the tests' pictures do without.
-PICTURE_FORMATS = ["webp", "jpeg"]
-
 # Tests build what they need; a few end-to-end and demo tests load the demo site.
 INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
