@@ -1,6 +1,6 @@
 """``{% picture_of image "lead" %}``: an image as a <picture> in the formats of
 ``settings.PICTURE_FORMATS``, each in a few widths, so that a phone loads a small file and
-a browser that reads AVIF or WebP loads the lighter one. The widths and ``sizes`` of each
+a browser that reads WebP loads the lighter one. The widths and ``sizes`` of each
 place an image is shown are defined here once, for every template that shows one."""
 
 from django import template
