@@ -116,3 +116,21 @@ def test_demo_home_explains_the_network_and_leads_four_ways(client, soup_of, cod
     assert len(soup.select(".ways-in .way-in")) == 4
     assert soup.select_one(".way-in select option[value=kemi]")
     assert len(soup.select(".showcase")) == 2
+
+
+def test_the_arabic_tray_lists_activities_translated_into_arabic(client, soup_of):
+    """The mothers' groups with childcare and the national online mentoring, in Arabic: the
+    tray lists them under their Arabic titles, and each page is Arabic throughout."""
+    from demo.network.activities import IN_ARABIC
+
+    tray = soup_of(client.get("/ar/toiminta/"))
+    titles = [link.get_text(strip=True) for link in tray.select(".card-list .card__title a")]
+    for slug, texts in IN_ARABIC.items():
+        assert texts["title"] in titles, slug
+        page = Page.objects.get(slug=slug, locale__language_code="ar")
+        shown = soup_of(client.get(page.url)).select_one("main").get_text(" ", strip=True)
+        for field in ("intro", "body", "join_instructions", "eligibility"):
+            assert texts[field] in shown, (slug, field)
+    search = soup_of(client.get("/ar/search/", {"q": "الأطفال"}))
+    found = [link.get_text(strip=True) for link in search.select(".search-results > li h2 a")]
+    assert IN_ARABIC["meri-lapin-aitiryhmat"]["title"] in found
