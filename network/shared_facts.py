@@ -11,13 +11,24 @@ publish of it restores no old facts. The translated texts are never touched.
 
 from django.conf import settings
 from modelcluster.fields import ParentalManyToManyField
+from wagtail.fields import StreamField
 from wagtail_localize.fields import copy_synchronised_fields
 
 
 def copy_shared_facts(source, target):
     """``source``'s synchronised fields and many-to-many choices onto ``target`` (in
-    memory). wagtail-localize leaves an emptied many-to-many field as it was: set here."""
+    memory). wagtail-localize leaves an emptied many-to-many field as it was: set here. It
+    also counts a StreamField as synchronised (it lays the source's blocks down before a
+    translator fills them in), which would put the source's description over the
+    translated one: the target's StreamFields are kept."""
+    texts = {
+        field.name: getattr(target, field.name)
+        for field in target._meta.concrete_fields
+        if isinstance(field, StreamField)
+    }
     copy_synchronised_fields(source, target)
+    for name, value in texts.items():
+        setattr(target, name, value)
     for field in source._meta.get_fields():
         if isinstance(field, ParentalManyToManyField):
             setattr(target, field.name, list(getattr(source, field.name).all()))

@@ -261,6 +261,8 @@ def test_how_to_take_part_in_finnish(client, soup_of, full_activity):
         "tel:+358408641127",
         "mailto:hanna@example.org",
     ]
+    # a number reads left to right on a right-to-left page too, its groups in their order
+    assert [a.get("dir") for a in (join.find("a"), contact.find("a"))] == ["ltr", "ltr"]
     assert facts["Hinta"].get_text(strip=True) == "5 € kerta"
     assert facts["Kenelle"].get_text(" ", strip=True) == (
         "Kotona lapsiaan hoitavat äidit 18–64-vuotiaat"
@@ -280,9 +282,11 @@ def test_how_to_take_part_in_english(client, soup_of, full_activity):
     assert facts["Who it is for"].get_text(" ", strip=True) == "Mothers at home ages 18–64"
     assert "Sign up by Jan. 31, 2027" in facts["How to join"].get_text(" ", strip=True)
     assert facts["Cost"].get_text(strip=True) == "5 € kerta"
-    # the place's name and notes are the Finnish page's, and say so
+    # the place's name and notes are the Finnish page's, and say so; their own direction keeps
+    # a note's full stop at its end on a right-to-left page
     place = section.select_one(".taking-part__place")
-    assert place.find("span", lang="fi").get_text() == "Kemin kaupunginkirjasto"
+    name = place.find("span", lang="fi")
+    assert (name.get_text(), name["dir"]) == ("Kemin kaupunginkirjasto", "auto")
 
 
 @pytest.mark.parametrize(

@@ -158,3 +158,21 @@ def test_demo_materials_and_posts_have_illustrations_with_alt_texts(client, soup
     img = soup_of(client.get(page.url)).select_one("main picture img")
     assert img["alt"] == page.image.description
     assert img.find_previous_sibling("source", type="image/webp")["srcset"]
+
+
+def test_the_arabic_tray_lists_activities_translated_into_arabic(client, soup_of):
+    """The mothers' groups with childcare and the national online mentoring, in Arabic: the
+    tray lists them under their Arabic titles, and each page is Arabic throughout."""
+    from demo.network.activities import IN_ARABIC
+
+    tray = soup_of(client.get("/ar/toiminta/"))
+    titles = [link.get_text(strip=True) for link in tray.select(".card-list .card__title a")]
+    for slug, texts in IN_ARABIC.items():
+        assert texts["title"] in titles, slug
+        page = Page.objects.get(slug=slug, locale__language_code="ar")
+        shown = soup_of(client.get(page.url)).select_one("main").get_text(" ", strip=True)
+        for field in ("intro", "body", "join_instructions", "eligibility"):
+            assert texts[field] in shown, (slug, field)
+    search = soup_of(client.get("/ar/search/", {"q": "الأطفال"}))
+    found = [link.get_text(strip=True) for link in search.select(".search-results > li h2 a")]
+    assert IN_ARABIC["meri-lapin-aitiryhmat"]["title"] in found

@@ -3,6 +3,7 @@ activity writes its places, times, municipalities, status and other shared facts
 translation at once, live row and latest revision, without touching the translated texts."""
 
 import pytest
+from wagtail.rich_text import RichText
 
 from network.models import ActivityIndexPage, ActivityPage, ActivitySchedule, Municipality
 from tests import factories as make
@@ -110,3 +111,17 @@ def test_an_old_revision_of_a_translation_takes_the_sources_facts(activity):
     old.publish()
     arabic = translations(activity)["ar"]
     assert (arabic.title, facts(arabic)) == (TITLES["ar"], TORNIO_FACTS)
+
+
+def test_a_translated_description_stays_when_the_facts_move(client, soup_of, activity):
+    activity.body = [("paragraph", RichText("<p>Ryhmä kokoontuu kirjastolla.</p>"))]
+    make.publish(activity)
+    arabic = translations(activity)["ar"]
+    arabic.body = [("paragraph", RichText("<p>تجتمع المجموعة في المكتبة.</p>"))]
+    make.publish(arabic)  # the translation's own publish keeps its text
+    move_to_tornio_on_thursdays(activity)
+    arabic = translations(activity)["ar"]
+    shown = soup_of(client.get(arabic.url)).get_text()
+    assert "تجتمع المجموعة في المكتبة." in shown and "Ryhmä kokoontuu" not in shown
+    assert "تجتمع" in str(arabic.get_latest_revision_as_object().body)
+    assert facts(arabic) == TORNIO_FACTS

@@ -8,7 +8,8 @@ import datetime
 
 from django.utils import timezone
 
-from demo.builder import body_from_text, demo_step
+from demo.builder import body_from_text, demo_step, plain
+from demo.network.schedules import SCHEDULES
 from home.models import Language
 from network.freshness import months_before, record_check
 from network.models import (
@@ -25,7 +26,12 @@ from network.models import (
     TargetGroup,
 )
 
-TRAY_TITLES = {"fi": "Kotoutumistarjotin", "sv": "Integrationsbrickan", "en": "Integration tray"}
+TRAY_TITLES = {
+    "fi": "Kotoutumistarjotin",
+    "sv": "Integrationsbrickan",
+    "en": "Integration tray",
+    "ar": "دليل أنشطة الاندماج",
+}
 TRAY_INTRO = (
     "<p>Järjestöjen kotoutumista tukevat toimintamuodot yhdessä paikassa. Rajaa toimintaa kunnan, "
     "kohderyhmän, kielen ja kotoutumisen vaiheen mukaan ja ohjaa asiakas oikeaan paikkaan.</p>"
@@ -353,3 +359,59 @@ def integration_tray(builder):
         if builder.created + builder.updated != published:
             # publishing dated the check today; the demo shows a tray checked over time
             record_check(page, months_before(timezone.localdate(), checked_months_ago))
+
+
+# The tray and two activities in Arabic, translated with wagtail-localize: the mothers' groups
+# in Meri-Lappi (interpreted into Arabic, with childcare) and the national mentoring that
+# can be joined online. Per activity, the Arabic of each text; the contact person and phone
+# number stay as they are.
+IN_ARABIC = {
+    "meri-lapin-aitiryhmat": {
+        "title": "مجموعات الأمهات في لابلاند الساحلية",
+        "intro": "إرشاد جماعي وفردي للأمهات المهاجرات اللواتي يعتنين بأطفالهن في المنزل. "
+        "تتوفر رعاية للأطفال أثناء لقاءات المجموعة.",
+        "body": "تتناول المجموعات شؤون الحياة اليومية والسكن والثقافة وأوقات الفراغ وتدبير أمور "
+        "الحياة. وتُعقد لقاءات المجموعة في بيئة آمنة بحضور الأطفال.",
+        "schedule": "رعاية الأطفال متوفرة أثناء المجموعة. تجتمع المجموعات في كيمي وتورنيو.",
+        "join_instructions": "يمكن الانضمام إلى المجموعة في أي وقت خلال الموسم. ويمكن الاتفاق مع "
+        "الموظفة المسؤولة على موعد فردي للتعارف.",
+        "eligibility": "الأمهات المهاجرات اللواتي يعتنين بأطفالهن في المنزل، أو في إجازة أمومة أو "
+        "إجازة والدية، أو من هن خارج سوق العمل لسبب آخر.",
+    },
+    "womento-tyouramentorointi": {
+        "title": "برنامج Womento للإرشاد المهني",
+        "intro": "تُعرّف المرشدةُ المرأةَ المهاجرة بثقافة العمل في فنلندا، وتساعدها على إعداد "
+        "سيرتها الذاتية ونموذج لرسالة طلب عمل.",
+        "body": "عزّزت Väestöliitto من خلال برنامج Womento للإرشاد المهني مشاركةَ النساء المهاجرات "
+        "في الحياة العملية ومهاراتهن فيها. ووجدت كثيرات من المشاركات عملًا يناسب تعليمهن ووسّعن "
+        "شبكة علاقاتهن المهنية.",
+        "schedule": "تحدد المرشدة والمتدرّبة مواعيد لقاءاتهما فيما بينهما، وتُقام أمسية تواصل "
+        "مشتركة مرة كل شهر.",
+        "join_instructions": "أرسلي نبذة قصيرة عن نفسك وعن تعليمك. ويمكن أن تُعقد لقاءات الإرشاد عن "
+        "بُعد أيضًا.",
+        "eligibility": "النساء المهاجرات اللواتي يبحثن عن عمل يناسب تعليمهن.",
+    },
+}
+
+
+def arabic_texts():
+    """{Finnish text: {"ar": translation}} of the tray and the activities of ``IN_ARABIC``."""
+    texts = {
+        TRAY_TITLES["fi"]: TRAY_TITLES["ar"],
+        plain(TRAY_INTRO): "أنشطة المنظمات الداعمة للاندماج في مكان واحد. صفِّ الأنشطة حسب "
+        "البلدية والفئة المستهدفة واللغة ومرحلة الاندماج، ووجِّه العميل إلى المكان المناسب.",
+    }
+    for activity in ACTIVITIES:
+        arabic = IN_ARABIC.get(activity["slug"])
+        if arabic is None:
+            continue
+        finnish = {**activity, "schedule": SCHEDULES[activity["slug"]]["notes"]}
+        texts |= {finnish[field]: text for field, text in arabic.items()}
+        texts |= {activity[field]: activity[field] for field in ("contact_name", "contact_phone")}
+    return {source: {"ar": text} for source, text in texts.items()}
+
+
+@demo_step(97)
+def tray_in_arabic(builder):
+    """After the home page and the settlement exist in Arabic (steps 94 and 95)."""
+    builder.localize_pages(["toiminta", *IN_ARABIC], arabic_texts())

@@ -286,25 +286,25 @@ def organisations_and_blog(builder):
             builder.translation(page, code, title=titles[code], show_in_menus=True)
 
 
-# An address and a phone number are the same in every language.
-UNCHANGED = [
-    contact_details(number, slug)[field]
-    for number, (slug, *_rest) in enumerate(ORGANISATIONS)
-    if slug == "vaestoliitto"
-    for field in ("address", "contact_phone")
-]
+def unchanged(organisation):
+    """The organisation's name, address and phone number: the same in every language (names
+    stay as they are registered)."""
+    number, row = next(
+        (number, row) for number, row in enumerate(ORGANISATIONS) if row[0] == organisation
+    )
+    details = contact_details(number, organisation)
+    return [row[1], details["address"], details["contact_phone"]]
+
 
 # The member list and one member in Arabic and Ukrainian, the ancestors of a booklet
-# translated into those languages (materials' demo). Names of organisations stay as
-# they are registered.
+# translated into those languages (materials' demo).
 LOCALIZED = {
     "Verkoston jäsenet": {"ar": "أعضاء الشبكة", "uk": "Члени мережі"},
     "Kotoutumista tukevat järjestöt, jotka kuvaavat toimintansa yhteisen mallin mukaan.": {
         "ar": "منظمات داعمة للاندماج تصف أنشطتها وفق نموذج مشترك.",
         "uk": "Організації, що підтримують інтеграцію та описують свою діяльність за спільною моделлю.",
     },
-    "Väestöliitto": {"ar": "Väestöliitto", "uk": "Väestöliitto"},
-    **{text: {"ar": text, "uk": text} for text in UNCHANGED},
+    **{text: {"ar": text, "uk": text} for text in unchanged("vaestoliitto")},
     DESCRIPTIONS["vaestoliitto"][0]: {
         "ar": "يشمل عمل Väestöliitto مع المهاجرين، إلى جانب مجموعات الأقران، فعاليات وأدلة "
         "وخدمات للعملاء واستشارات هاتفية.",
@@ -329,6 +329,27 @@ LOCALIZED = {
 }
 
 
+# The settlement in Arabic, the parent of its mothers' groups translated into Arabic
+# (activities' demo).
+SETTLEMENT = "toivola-luotola-setlementti"
+SETTLEMENT_IN_ARABIC = {
+    **{text: {"ar": text} for text in unchanged(SETTLEMENT)},
+    next(row[5] for row in ORGANISATIONS if row[0] == SETTLEMENT): {
+        "ar": "تدير الجمعية مشروع «اندماج أمهات لابلاند الساحلية بمبادرة من المنظمات» وتشرف على "
+        "ملتقى Mikseri."
+    },
+    DESCRIPTIONS[SETTLEMENT][0]: {
+        "ar": "انطلق عام 2018 في مقر ملتقى Mikseri مشروع مدته ثلاث سنوات يدعم اندماج الأمهات "
+        "المهاجرات والأسرة بأكملها."
+    },
+    DESCRIPTIONS[SETTLEMENT][1]: {
+        "ar": "ويهدف المشروع إلى بناء نماذج إقليمية للأنشطة والتعاون تقودها المنظمات، وتطبيقها في "
+        "كيمي وكيمينما وسيمو وتيرفولا وتورنيو."
+    },
+}
+
+
 @demo_step(95)
 def members_in_arabic_and_ukrainian(builder):
     builder.localize_pages(["jarjestot", "vaestoliitto"], LOCALIZED)
+    builder.localize_pages([SETTLEMENT], SETTLEMENT_IN_ARABIC)

@@ -277,7 +277,7 @@ def _first_live(model, language):
 @pytest.fixture(scope="module")
 def paths(django_db_setup, django_db_blocker):
     """``{language: {page type: path}}`` of every public page type (the layout and Lighthouse
-    tests). The demo has no Arabic tray, events or blog: the Finnish ones are copied into
+    tests). The demo has no Arabic events or blog: the Finnish ones are copied into
     Arabic for these tests (same text, right-to-left page) and removed afterwards, so that
     later tests see the demo as it was."""
     from wagtail.models import Locale, Page
