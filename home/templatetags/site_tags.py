@@ -11,7 +11,7 @@ from django.utils import translation
 from django.utils.html import format_html
 from wagtail.models import Locale, Page, Site
 
-from home import addresses, change_count
+from home import addresses, change_count, languages
 from home.models import FooterText, SiteSettings
 
 register = template.Library()
@@ -83,6 +83,27 @@ def _translations(context, page):
     return cache[page.pk]
 
 
+@register.filter
+def language_name(language):
+    """A language (its code or a ``home.Language``) named for the reader: ``arabia –
+    <span lang="ar" dir="rtl">العربية</span>`` (``home.languages``)."""
+    return languages.name_html(
+        getattr(language, "code", language), getattr(language, "native_name", None)
+    )
+
+
+@register.filter
+def by_language_name(items):
+    """``items`` (``home.Language`` rows, or dicts with a ``code``) sorted by the name the
+    reader sees."""
+    key = languages.collation_key()
+
+    def name(item):
+        return languages.name_text(item["code"] if isinstance(item, dict) else item.code)
+
+    return sorted(items, key=lambda item: key(name(item)))
+
+
 @register.inclusion_tag("home/includes/language_switcher.html", takes_context=True)
 def language_switcher(context, page=None):
     """On a page: one link per language the page exists in, and under "other
@@ -93,8 +114,8 @@ def language_switcher(context, page=None):
     is_page = isinstance(page, Page) and bool(page.pk)
     targets = _translations(context, page) if is_page else _locale_homes(context)
     links, unavailable = [], []
-    for code, name in settings.LANGUAGES:
-        link = {"code": code, "name": name, "is_current": code == current}
+    for code, _name in languages.by_name(settings.LANGUAGES):
+        link = {"code": code, "name": languages.name_html(code), "is_current": code == current}
         if code in targets:
             link["url"] = targets[code].get_url(request=request)
             links.append(link)
