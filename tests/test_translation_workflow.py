@@ -198,6 +198,40 @@ def test_translator_translates_snippets_but_leaves_the_source_to_coordinators(cl
     )
 
 
+def test_a_translation_behind_its_source_says_so_until_synchronised(
+    client, translator, guide, soup_of, django_capture_on_commit_callbacks
+):
+    client.force_login(translator)
+    translate_and_publish(client, guide, django_capture_on_commit_callbacks)
+    client.logout()
+
+    def notice():
+        return soup_of(client.get("/sv/vanhemman-opas/")).select_one("main .translation-behind")
+
+    assert notice() is None
+    assert soup_of(client.get(guide.url)).select_one(".translation-behind") is None
+    guide.refresh_from_db()
+    guide.intro = "Opas uusille ja tuleville vanhemmille."
+    guide.save_revision().publish()
+    shown = notice()
+    assert shown is not None
+    assert shown.get_text(" ", strip=True).startswith(
+        "Den här översättningen kan vara inaktuell: originalsidan har ändrats"
+    )
+    link = shown.select_one('a[hreflang="fi"]')
+    assert link["href"] == guide.url and link.get_text() == "Läs originalsidan"
+    assert shown.select_one('[lang="fi"]').get_text() == "suomi"
+    # the Finnish page itself says nothing
+    assert soup_of(client.get(guide.url)).select_one(".translation-behind") is None
+
+    client.force_login(translator)
+    source = TranslationSource.objects.get(object_id=guide.translation_key)
+    response = client.post(reverse("wagtail_localize:update_translations", args=[source.pk]), {})
+    assert response.status_code == 302
+    client.logout()
+    assert notice() is None
+
+
 def test_sync_keeps_unchanged_segments_and_marks_changed_ones(
     client, translator, guide, soup_of, django_capture_on_commit_callbacks
 ):

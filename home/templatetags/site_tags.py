@@ -11,7 +11,7 @@ from django.utils import translation
 from django.utils.html import format_html
 from wagtail.models import Locale, Page, Site
 
-from home import addresses, change_count, languages
+from home import addresses, change_count, languages, translation_lag
 from home.models import FooterText, SiteSettings
 
 register = template.Library()
@@ -79,6 +79,7 @@ def _translations(context, page):
             .live()
             .filter(alias_of__isnull=True)
             .select_related("locale")
+            .annotate(**translation_lag.sync_facts())
         }
     return cache[page.pk]
 
@@ -139,6 +140,23 @@ def _canonical(request, page):
     if number.isascii() and number.isdigit() and int(number) > 1:
         url += f"?{urlencode({'page': int(number)})}"
     return url
+
+
+@register.inclusion_tag("home/includes/translation_behind.html", takes_context=True)
+def translation_behind(context, page=None):
+    """On a translation that wagtail-localize made of a page since published again in the
+    source language (``home.translation_lag``): a notice in the page's language, with a
+    link to the source."""
+    if not (isinstance(page, Page) and page.pk) or page.alias_of_id:
+        return {}
+    translations = _translations(context, page)
+    own = next((p for p in translations.values() if p.pk == page.pk), None)
+    source = translations.get(settings.LANGUAGE_CODE)
+    if own is None or source is None or source.pk == page.pk or not own.translated_with_localize:
+        return {}
+    if not translation_lag.is_behind(source, source.read_for_translation_at):
+        return {}
+    return {"source": source, "request": context.get("request")}
 
 
 @register.inclusion_tag("home/includes/alternate_links.html", takes_context=True)
