@@ -29,10 +29,7 @@ def sync_facts():
     }
 
 
-def is_behind(source, read_for_translation_at):
-    """Whether ``source`` (a page) was published after it was last read for translating."""
-    return bool(
-        read_for_translation_at
-        and source.last_published_at
-        and source.last_published_at > read_for_translation_at
-    )
+def is_behind(published_at, read_for_translation_at):
+    """Whether a source published at ``published_at`` was published after it was last read
+    for translating."""
+    return bool(read_for_translation_at and published_at and published_at > read_for_translation_at)

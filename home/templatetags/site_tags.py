@@ -154,7 +154,7 @@ def translation_behind(context, page=None):
     source = translations.get(settings.LANGUAGE_CODE)
     if own is None or source is None or source.pk == page.pk or not own.translated_with_localize:
         return {}
-    if not translation_lag.is_behind(source, source.read_for_translation_at):
+    if not translation_lag.is_behind(source.last_published_at, source.read_for_translation_at):
         return {}
     return {"source": source, "request": context.get("request")}
 
