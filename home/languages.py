@@ -4,7 +4,8 @@ worker can tell العربية from فارسی and a client still finds their ow
 languages are sorted by the name the reader sees.
 
 The names in the interface language are the English names below, translated in the
-project's catalogues (Django's own catalogues lack many of these languages, and Somali).
+project's catalogues (Django's own catalogues lack many of these languages, and Somali),
+under a context of their own so that Django's admin keeps its own names.
 """
 
 import unicodedata
@@ -13,59 +14,59 @@ from functools import cache
 from django.conf import settings
 from django.utils import translation
 from django.utils.html import format_html
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import pgettext_lazy
 
 from cms.languages import reference
 
 # Every language of the reference list (``home/data/languages.csv``), by its English name.
 NAMES = {
-    "fi": gettext_noop("Finnish"),
-    "sv": gettext_noop("Swedish"),
-    "en": gettext_noop("English"),
-    "se": gettext_noop("Northern Sami"),
-    "ar": gettext_noop("Arabic"),
-    "fa": gettext_noop("Persian (Farsi)"),
-    "prs": gettext_noop("Dari"),
-    "ps": gettext_noop("Pashto"),
-    "ku": gettext_noop("Kurdish"),
-    "ckb": gettext_noop("Sorani (Kurdish)"),
-    "so": gettext_noop("Somali"),
-    "ti": gettext_noop("Tigrinya"),
-    "am": gettext_noop("Amharic"),
-    "sw": gettext_noop("Swahili"),
-    "uk": gettext_noop("Ukrainian"),
-    "ru": gettext_noop("Russian"),
-    "et": gettext_noop("Estonian"),
-    "lv": gettext_noop("Latvian"),
-    "lt": gettext_noop("Lithuanian"),
-    "pl": gettext_noop("Polish"),
-    "ro": gettext_noop("Romanian"),
-    "bg": gettext_noop("Bulgarian"),
-    "sq": gettext_noop("Albanian"),
-    "bs": gettext_noop("Bosnian"),
-    "tr": gettext_noop("Turkish"),
-    "fr": gettext_noop("French"),
-    "es": gettext_noop("Spanish"),
-    "pt": gettext_noop("Portuguese"),
-    "de": gettext_noop("German"),
-    "it": gettext_noop("Italian"),
-    "zh": gettext_noop("Chinese"),
-    "vi": gettext_noop("Vietnamese"),
-    "th": gettext_noop("Thai"),
-    "my": gettext_noop("Burmese"),
-    "ne": gettext_noop("Nepali"),
-    "hi": gettext_noop("Hindi"),
-    "ur": gettext_noop("Urdu"),
-    "bn": gettext_noop("Bengali"),
-    "ta": gettext_noop("Tamil"),
-    "tl": gettext_noop("Tagalog"),
-    "fil": gettext_noop("Filipino"),
-    "he": gettext_noop("Hebrew"),
-    "ln": gettext_noop("Lingala"),
-    "yo": gettext_noop("Yoruba"),
-    "ha": gettext_noop("Hausa"),
-    "om": gettext_noop("Oromo"),
-    "fse": gettext_noop("Finnish Sign Language"),
+    "fi": pgettext_lazy("language name", "Finnish"),
+    "sv": pgettext_lazy("language name", "Swedish"),
+    "en": pgettext_lazy("language name", "English"),
+    "se": pgettext_lazy("language name", "Northern Sami"),
+    "ar": pgettext_lazy("language name", "Arabic"),
+    "fa": pgettext_lazy("language name", "Persian (Farsi)"),
+    "prs": pgettext_lazy("language name", "Dari"),
+    "ps": pgettext_lazy("language name", "Pashto"),
+    "ku": pgettext_lazy("language name", "Kurdish"),
+    "ckb": pgettext_lazy("language name", "Sorani (Kurdish)"),
+    "so": pgettext_lazy("language name", "Somali"),
+    "ti": pgettext_lazy("language name", "Tigrinya"),
+    "am": pgettext_lazy("language name", "Amharic"),
+    "sw": pgettext_lazy("language name", "Swahili"),
+    "uk": pgettext_lazy("language name", "Ukrainian"),
+    "ru": pgettext_lazy("language name", "Russian"),
+    "et": pgettext_lazy("language name", "Estonian"),
+    "lv": pgettext_lazy("language name", "Latvian"),
+    "lt": pgettext_lazy("language name", "Lithuanian"),
+    "pl": pgettext_lazy("language name", "Polish"),
+    "ro": pgettext_lazy("language name", "Romanian"),
+    "bg": pgettext_lazy("language name", "Bulgarian"),
+    "sq": pgettext_lazy("language name", "Albanian"),
+    "bs": pgettext_lazy("language name", "Bosnian"),
+    "tr": pgettext_lazy("language name", "Turkish"),
+    "fr": pgettext_lazy("language name", "French"),
+    "es": pgettext_lazy("language name", "Spanish"),
+    "pt": pgettext_lazy("language name", "Portuguese"),
+    "de": pgettext_lazy("language name", "German"),
+    "it": pgettext_lazy("language name", "Italian"),
+    "zh": pgettext_lazy("language name", "Chinese"),
+    "vi": pgettext_lazy("language name", "Vietnamese"),
+    "th": pgettext_lazy("language name", "Thai"),
+    "my": pgettext_lazy("language name", "Burmese"),
+    "ne": pgettext_lazy("language name", "Nepali"),
+    "hi": pgettext_lazy("language name", "Hindi"),
+    "ur": pgettext_lazy("language name", "Urdu"),
+    "bn": pgettext_lazy("language name", "Bengali"),
+    "ta": pgettext_lazy("language name", "Tamil"),
+    "tl": pgettext_lazy("language name", "Tagalog"),
+    "fil": pgettext_lazy("language name", "Filipino"),
+    "he": pgettext_lazy("language name", "Hebrew"),
+    "ln": pgettext_lazy("language name", "Lingala"),
+    "yo": pgettext_lazy("language name", "Yoruba"),
+    "ha": pgettext_lazy("language name", "Hausa"),
+    "om": pgettext_lazy("language name", "Oromo"),
+    "fse": pgettext_lazy("language name", "Finnish Sign Language"),
 }
 
 # Letters that the reader's language sorts apart from the Latin, Cyrillic or Arabic
@@ -102,7 +103,7 @@ def own_name(code, default=None):
 def shown_name(code, default=None):
     """The language's name in the interface language (in Finnish: ``ar`` → arabia); its own
     name when the project has no name for it (one an administrator added)."""
-    return gettext(NAMES[code]) if code in NAMES else own_name(code, default)
+    return str(NAMES[code]) if code in NAMES else own_name(code, default)
 
 
 def _same(shown, own):
