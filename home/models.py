@@ -14,6 +14,7 @@ from wagtail.snippets.models import register_snippet
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock, LatestEntriesBlock
 from home.forms import PageForm
 from home.i18n import own_or_untranslated_q
+from home.languages import name_text
 from home.permissions import ReviewedPage
 from home.tree import below_any
 
@@ -196,7 +197,7 @@ class Language(models.Model):
         verbose_name_plural = _("languages")
 
     def __str__(self):
-        return self.native_name
+        return name_text(self.code, self.native_name)
 
 
 class AggregatingPage(ReviewedPage):

@@ -1,19 +1,26 @@
 """A report of translation progress: every translated page and snippet with, for each
 language, how many of its text segments are translated (wagtail-localize's editor
-shows this one translation at a time; coordinators and translators need it at a glance).
+shows this one translation at a time; coordinators and translators need it at a glance),
+which pages changed since they were last synchronised (``home.translation_lag``), and
+filters by language and by that.
 
 The queries do not grow with the rows: one per listed content type and one per
 language, whatever the page size."""
 
+import django_filters
+from django import forms
 from django.conf import settings
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, Exists, F, OuterRef, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+
+from home import languages, translation_lag
 
 
 def segment_counts(source_ids, locale=None):
@@ -54,6 +61,41 @@ def edit_urls(sources):
     return urls
 
 
+def target_languages():
+    """The codes of the languages translated into: every content language but the source."""
+    return [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+
+
+class TranslationProgressFilterSet(WagtailFilterSet):
+    language = django_filters.ChoiceFilter(
+        label=_("Language"), method="translated_into", empty_label=_("All languages")
+    )
+    behind = django_filters.BooleanFilter(
+        label=_("Only those behind the source"),
+        method="behind_the_source",
+        widget=forms.CheckboxInput,
+    )
+
+    class Meta:
+        model = TranslationSource
+        fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        pairs = [(code, code) for code in target_languages()]
+        self.filters["language"].extra["choices"] = languages.by_name(pairs)
+
+    def translated_into(self, queryset, name, code):
+        return queryset.filter(
+            translations__target_locale__language_code=code, translations__enabled=True
+        )
+
+    def behind_the_source(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(source_published_at__gt=F("last_updated_at"))
+
+
 class TranslationProgressView(ReportView):
     page_title = _("Translation progress")
     header_icon = "wagtail-localize-language"
@@ -61,6 +103,7 @@ class TranslationProgressView(ReportView):
     index_results_url_name = "translation_progress_results"
     results_template_name = "home/admin/translation_progress_results.html"
     paginate_by = 25
+    filterset_class = TranslationProgressFilterSet
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm("wagtail_localize.submit_translation"):
@@ -68,15 +111,21 @@ class TranslationProgressView(ReportView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
+        published = Page.objects.filter(
+            translation_key=OuterRef("object_id"), locale_id=OuterRef("locale_id")
+        )
         return (
             TranslationSource.objects.filter(translations__enabled=True)
             .distinct()
             .select_related("specific_content_type", "locale")
+            .annotate(source_published_at=Subquery(published.values("last_published_at")[:1]))
             .order_by("-last_updated_at", "-pk")
         )
 
     def target_locales(self):
-        codes = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+        """The columns: every language translated into, or the one filtered by."""
+        chosen = self.filters.form.cleaned_data.get("language") if self.is_filtering else None
+        codes = [chosen] if chosen else target_languages()
         by_code = {
             locale.language_code: locale
             for locale in Locale.objects.filter(language_code__in=codes)
@@ -117,6 +166,9 @@ class TranslationProgressView(ReportView):
             rows.append(
                 {
                     "source": source,
+                    "behind": translation_lag.is_behind(
+                        source.source_published_at, source.last_updated_at
+                    ),
                     "source_url": urls.get((source.object_id, source.locale_id)),
                     "cells": cells,
                 }

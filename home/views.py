@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from wagtail.models import Page, Site
 
-from home import addresses
+from home import addresses, languages
 
 
 def page_not_found(request, exception=None):
@@ -39,9 +39,8 @@ def translation_unavailable(request, page_id):
     in that language, and offers its home page and the languages the page exists in."""
     page = get_object_or_404(Page.objects.live().public().filter(alias_of__isnull=True), pk=page_id)
     language = translation.get_language()
-    names = dict(settings.LANGUAGES)
     translations = [
-        {"page": p, "code": p.locale.language_code, "name": names.get(p.locale.language_code)}
+        {"page": p, "code": p.locale.language_code}
         for p in page.get_translations(inclusive=True)
         .live()
         .public()
@@ -50,7 +49,7 @@ def translation_unavailable(request, page_id):
     ]
     context = {
         "page": None,
-        "language_name": names.get(language, language),
+        "language_name": languages.name_html(language),
         "translations": translations,
     }
     response = render(request, "home/translation_unavailable.html", context)

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Site
 
-from home import change_count
+from home import change_count, languages
 from home.models import Language
 from home.text_filter import narrow_to_text, typed_text
 from home.widgets import QuickSelect
@@ -64,7 +64,8 @@ def municipality_field():
 
 def read_choices():
     """The filters' choices read from the database, in the active language (every option
-    label a plain string, so that a cache can keep them)."""
+    label a plain string, so that a cache can keep them; a language named in the active
+    language and in itself, sorted by the former: ``home.languages``)."""
     anything = [("", str(_("All")))]
     return {
         "municipality": anything + list(Municipality.objects.values_list("slug", "name")),
@@ -72,7 +73,8 @@ def read_choices():
         "category": anything + [(value, str(label)) for value, label in ActivityCategory.choices],
         "stage": anything + [(t.slug, t.name) for t in IntegrationStage.for_locale()],
         "target": anything + [(t.slug, t.name) for t in TargetGroup.for_locale()],
-        "language": anything + list(Language.objects.values_list("code", "native_name")),
+        "language": anything
+        + languages.by_name(Language.objects.values_list("code", "native_name")),
         "organisation": anything
         + list(
             OrganisationPage.objects.filter(locale=Locale.get_default())

@@ -7,10 +7,12 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
+from django.utils import translation
 from wagtail.models import GroupPagePermission, Locale, Page
 from wagtail_localize.models import Translation
 
 from cms.languages import describe
+from home.languages import collation_key
 from home.models import FooterText, HomePage
 from materials.models import Audience, MaterialIndexPage, MaterialPage, Topic
 from network.models import IntegrationStage, TargetGroup
@@ -95,7 +97,7 @@ def test_untranslated_page_offers_the_not_available_path(client, soup_of, untran
     page = untranslated
     soup = soup_of(client.get(page.url))
     assert not soup.select(".language-switcher > ul a")
-    link = soup.select_one('.language-switcher__more a[lang="sv"]')
+    link = soup.select_one('.language-switcher__more a[hreflang="sv"]')
     notice = client.get(link["href"])
     assert notice.status_code == 200
     assert notice["X-Robots-Tag"] == "noindex"
@@ -131,7 +133,7 @@ def test_arabic_pages_are_right_to_left_with_an_arabic_interface(client, soup_of
     for part in (skip_link, soup.select_one("header.site-header"), soup.select_one("footer")):
         assert not part.has_attr("lang")
     assert not any(a.has_attr("lang") for a in menu_links)
-    assert soup.select_one(".language-switcher [aria-current]")["lang"] == "ar"
+    assert soup.select_one(".language-switcher [aria-current] [lang]")["lang"] == "ar"
 
 
 def test_a_language_without_an_interface_shows_it_in_finnish_marked(
@@ -271,7 +273,7 @@ def test_an_alias_leads_to_its_originals_notice(client, soup_of, untranslated):
         update_locale=Locale.objects.get(language_code="uk"),
     )
     soup = soup_of(client.get(alias.url))
-    others = {a["lang"]: a["href"] for a in soup.select(".language-switcher__more a")}
+    others = {a["hreflang"]: a["href"] for a in soup.select(".language-switcher__more a")}
     assert "uk" not in others
     assert others["sv"] == f"/sv/unavailable/{original.pk}/"
     assert client.get(others["sv"]).status_code == 200
@@ -286,3 +288,61 @@ def test_every_migrate_brings_the_reference_list_of_languages_into_the_table():
     call_command("migrate", verbosity=0)
     assert Language.objects.get(code="se").native_name == "davvisámegiella"
     assert Language.objects.get(code="fa").finnish_name == "persia (farsi)"
+
+
+def test_file_buttons_name_the_language_for_the_reader_and_in_itself(client, soup_of, booklet):
+    arabic = booklet.get_translation(Locale.objects.get(language_code="ar"))
+
+    def buttons(url):
+        soup = soup_of(client.get(url))
+        return {
+            a["hreflang"]: a.select_one(".download__language")
+            for a in soup.select("a.download__button")
+        }
+
+    finnish_page, arabic_page = buttons(booklet.url), buttons(arabic.url)
+    assert finnish_page["ar"].get_text() == "arabia – العربية"
+    own = finnish_page["ar"].select_one("[lang]")
+    assert (own["lang"], own["dir"], own.get_text()) == ("ar", "rtl", "العربية")
+    assert finnish_page["fi"].get_text() == "suomi"
+    assert arabic_page["fi"].get_text() == "الفنلنديّة – suomi"
+    assert arabic_page["fi"].select_one("[lang]")["dir"] == "ltr"
+    assert arabic_page["ar"].get_text() == "العربية"
+
+
+def test_the_switcher_names_languages_for_the_reader_sorted_as_they_read(
+    client, soup_of, untranslated
+):
+    def others(url):
+        soup = soup_of(client.get(url))
+        return [a.get_text() for a in soup.select(".language-switcher__more a")]
+
+    assert others(untranslated.url) == [
+        "arabia – العربية",
+        "englanti – English",
+        "persia (farsi) – فارسی",
+        "ruotsi – svenska",
+        "somali – Soomaali",
+        "ukraina – Українська",
+        "venäjä – Русский",
+    ]
+    make.translation(untranslated, "uk")
+    ukrainian = untranslated.get_translation(Locale.objects.get(language_code="uk"))
+    assert others(ukrainian.url)[:3] == [
+        "Англійська – English",
+        "Арабська – العربية",
+        "Перська (фарсі) – فارسی",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("fi", ["alku", "zeta", "Åland", "äiti", "ölj"]),
+        ("en", ["äiti", "Åland", "alku", "ölj", "zeta"]),
+        ("uk", ["гора", "ґанок", "дім", "єнот", "іній", "їжак", "яр"]),
+    ],
+)
+def test_names_sort_in_the_readers_alphabet(code, expected):
+    with translation.override(code):
+        assert sorted(reversed(expected), key=collation_key()) == expected

@@ -400,7 +400,11 @@ def test_material_links_the_file_in_the_clients_language(client, organisation):
     link = first.select_one(".referral-item__file a")
     assert f"/files/{files['ar'].pk}/" in link["href"] and link["hreflang"] == "ar"
     assert "العربية" in first.select_one(".referral-item__file").get_text()
-    assert [a.get_text() for a in second.select(".referral-item__files a")] == ["suomi", "svenska"]
+    # named in the client's language and in themselves
+    assert [a.get_text() for a in second.select(".referral-item__files a")] == [
+        "الفنلنديّة – suomi",
+        "السويديّة – svenska",
+    ]
     uk = BeautifulSoupOf(client.get(f"/uk/lista/{ids}/"))
     assert f"/files/{files['uk'].pk}/" in uk.select_one(".referral-item__file a")["href"]
 

@@ -198,6 +198,40 @@ def test_translator_translates_snippets_but_leaves_the_source_to_coordinators(cl
     )
 
 
+def test_a_translation_behind_its_source_says_so_until_synchronised(
+    client, translator, guide, soup_of, django_capture_on_commit_callbacks
+):
+    client.force_login(translator)
+    translate_and_publish(client, guide, django_capture_on_commit_callbacks)
+    client.logout()
+
+    def notice():
+        return soup_of(client.get("/sv/vanhemman-opas/")).select_one("main .translation-behind")
+
+    assert notice() is None
+    assert soup_of(client.get(guide.url)).select_one(".translation-behind") is None
+    guide.refresh_from_db()
+    guide.intro = "Opas uusille ja tuleville vanhemmille."
+    guide.save_revision().publish()
+    shown = notice()
+    assert shown is not None
+    assert shown.get_text(" ", strip=True).startswith(
+        "Den här översättningen kan vara inaktuell: originalsidan har ändrats"
+    )
+    link = shown.select_one('a[hreflang="fi"]')
+    assert link["href"] == guide.url and link.get_text() == "Läs originalsidan"
+    assert shown.select_one('[lang="fi"]').get_text() == "suomi"
+    # the Finnish page itself says nothing
+    assert soup_of(client.get(guide.url)).select_one(".translation-behind") is None
+
+    client.force_login(translator)
+    source = TranslationSource.objects.get(object_id=guide.translation_key)
+    response = client.post(reverse("wagtail_localize:update_translations", args=[source.pk]), {})
+    assert response.status_code == 302
+    client.logout()
+    assert notice() is None
+
+
 def test_sync_keeps_unchanged_segments_and_marks_changed_ones(
     client, translator, guide, soup_of, django_capture_on_commit_callbacks
 ):
@@ -338,24 +372,54 @@ def test_progress_report_shows_each_language(client, translator, guide, soup_of)
     total, done = translation.get_progress()
 
     soup = soup_of(client.get(reverse("translation_progress")))
-    headings = [th.get_text(strip=True) for th in soup.select("thead th")]
+    headings = [th.get_text().strip() for th in soup.select("thead th")]
     row = next(
         tr
         for tr in soup.select("tbody tr")
         if tr.th.a and tr.th.a.get_text(strip=True) == "Vanhemman opas"
     )
     cells = dict(zip(headings[1:], row.select("td")))
-    assert f"{done} of {total} segments" in cells["Svenska"].get_text()
-    assert cells["Svenska"].a["href"] == reverse("wagtailadmin_pages:edit", args=[swedish.pk])
+    assert f"{done} of {total} segments" in cells["Swedish – svenska"].get_text()
+    assert cells["Swedish – svenska"].a["href"] == reverse(
+        "wagtailadmin_pages:edit", args=[swedish.pk]
+    )
     assert cells["English"].get_text(strip=True) == "—"
     # the guide translated into Arabic in full is complete
     guide_row = next(
         tr for tr in soup.select("tbody tr") if "matalan kynnyksen" in tr.th.get_text()
     )
     assert (
-        dict(zip(headings[1:], guide_row.select("td")))["العربية"].a.get_text(strip=True)
+        dict(zip(headings[1:], guide_row.select("td")))["Arabic – العربية"].a.get_text(strip=True)
         == "Complete"
     )
+
+
+def test_progress_report_filters_by_language_and_lists_pages_behind_their_source(
+    client, translator, guide, soup_of, django_capture_on_commit_callbacks
+):
+    client.force_login(translator)
+    translate_and_publish(client, guide, django_capture_on_commit_callbacks)
+    other = make.standard_page("Blogin kommentointi")
+    start_translation(client, other, Locale.objects.get(language_code="ar"))
+    guide.refresh_from_db()
+    guide.intro = "Opas uusille ja tuleville vanhemmille."
+    guide.save_revision().publish()
+
+    def report(**query):
+        soup = soup_of(client.get(reverse("translation_progress"), query))
+        headings = [th.get_text().strip() for th in soup.select("thead th")][1:]
+        rows = {tr.th.a.get_text(strip=True): tr.get_text() for tr in soup.select("tbody tr")}
+        return headings, rows
+
+    headings, rows = report()
+    assert set(rows) == {"Vanhemman opas", "Blogin kommentointi"}
+    assert "Swedish – svenska" in headings and "Arabic – العربية" in headings
+    assert "Behind the source" in rows["Vanhemman opas"]
+    assert "Behind the source" not in rows["Blogin kommentointi"]
+    headings, rows = report(language="ar")
+    assert headings == ["Arabic – العربية"] and set(rows) == {"Blogin kommentointi"}
+    headings, rows = report(behind="on")
+    assert set(rows) == {"Vanhemman opas"}
 
 
 def test_progress_report_queries_do_not_grow_with_rows(client, translator):

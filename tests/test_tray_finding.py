@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 
 from home.models import Language
-from network.models import ActivityPage, Municipality
+from network.models import ActivityIndexPage, ActivityPage, Municipality
 from tests import factories as make
 
 pytestmark = pytest.mark.django_db
@@ -223,3 +223,20 @@ def test_the_filters_show_a_change_at_once_though_kept_rendered(client, soup_of,
     soup = soup_of(client.get(url))
     assert "Uusi yhdistys" in options(soup, "organisation")
     assert "Kielikahvila ja kerho" in cards(soup)
+
+
+def test_the_language_filter_names_languages_for_the_reader_in_each_interface_language(
+    client, soup_of, tray
+):
+    """The kept options are kept per interface language: a Swedish reader does not get the
+    Finnish names the Finnish tray was rendered with, and each list is in its reader's order."""
+    swedish_tray = make.translation(ActivityIndexPage.objects.get(locale__language_code="fi"), "sv")
+    for _round in range(2):  # the second round is read from what was kept
+        finnish = options(soup_of(client.get(TRAY)), "language")
+        swedish = options(soup_of(client.get(swedish_tray.url)), "language")
+        assert finnish.index("arabia – العربية") < finnish.index("englanti – English")
+        assert finnish.index("venäjä – Русский") < finnish.index("viro – eesti")
+        assert swedish.index("Arabiska – العربية") < swedish.index("Ryska – Русский")
+        assert "suomi" in finnish and "Finska – suomi" in swedish
+        assert "ruotsi – svenska" in finnish and "svenska" in swedish
+        assert "arabia – العربية" not in swedish

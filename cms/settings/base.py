@@ -3,9 +3,11 @@
 from datetime import timedelta
 
 from csp.constants import NONE, SELF
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from cms import env, languages
+from home import languages as reader_names
 
 BASE_DIR = env.BASE_DIR
 PROJECT_DIR = BASE_DIR / "cms"
@@ -138,7 +140,10 @@ INTERFACE_LANGUAGES = languages.INTERFACE_LANGUAGES
 CONTENT_LANGUAGE_CODES = env.env_list("LANGUAGES", languages.DEFAULT_CONTENT_LANGUAGES)
 LANGUAGE_CODE = CONTENT_LANGUAGE_CODES[0]
 LANGUAGES, LANGUAGES_BIDI = languages.describe(CONTENT_LANGUAGE_CODES)
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# In the admin, a language is named in the editor's language and in itself (home.languages).
+WAGTAIL_CONTENT_LANGUAGES = [
+    (code, lazy(reader_names.name_text, str)(code)) for code, _name in LANGUAGES
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["cms.formats"]
 USE_I18N = True

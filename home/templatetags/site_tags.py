@@ -11,7 +11,7 @@ from django.utils import translation
 from django.utils.html import format_html
 from wagtail.models import Locale, Page, Site
 
-from home import addresses, change_count
+from home import addresses, change_count, languages, translation_lag
 from home.models import FooterText, SiteSettings
 
 register = template.Library()
@@ -79,8 +79,30 @@ def _translations(context, page):
             .live()
             .filter(alias_of__isnull=True)
             .select_related("locale")
+            .annotate(**translation_lag.sync_facts())
         }
     return cache[page.pk]
+
+
+@register.filter
+def language_name(language):
+    """A language (its code or a ``home.Language``) named for the reader: ``arabia –
+    <span lang="ar" dir="rtl">العربية</span>`` (``home.languages``)."""
+    return languages.name_html(
+        getattr(language, "code", language), getattr(language, "native_name", None)
+    )
+
+
+@register.filter
+def by_language_name(items):
+    """``items`` (``home.Language`` rows, or dicts with a ``code``) sorted by the name the
+    reader sees."""
+    key = languages.collation_key()
+
+    def name(item):
+        return languages.name_text(item["code"] if isinstance(item, dict) else item.code)
+
+    return sorted(items, key=lambda item: key(name(item)))
 
 
 @register.inclusion_tag("home/includes/language_switcher.html", takes_context=True)
@@ -93,8 +115,8 @@ def language_switcher(context, page=None):
     is_page = isinstance(page, Page) and bool(page.pk)
     targets = _translations(context, page) if is_page else _locale_homes(context)
     links, unavailable = [], []
-    for code, name in settings.LANGUAGES:
-        link = {"code": code, "name": name, "is_current": code == current}
+    for code, _name in languages.by_name(settings.LANGUAGES):
+        link = {"code": code, "name": languages.name_html(code), "is_current": code == current}
         if code in targets:
             link["url"] = targets[code].get_url(request=request)
             links.append(link)
@@ -118,6 +140,23 @@ def _canonical(request, page):
     if number.isascii() and number.isdigit() and int(number) > 1:
         url += f"?{urlencode({'page': int(number)})}"
     return url
+
+
+@register.inclusion_tag("home/includes/translation_behind.html", takes_context=True)
+def translation_behind(context, page=None):
+    """On a translation that wagtail-localize made of a page since published again in the
+    source language (``home.translation_lag``): a notice in the page's language, with a
+    link to the source."""
+    if not (isinstance(page, Page) and page.pk) or page.alias_of_id:
+        return {}
+    translations = _translations(context, page)
+    own = next((p for p in translations.values() if p.pk == page.pk), None)
+    source = translations.get(settings.LANGUAGE_CODE)
+    if own is None or source is None or source.pk == page.pk or not own.translated_with_localize:
+        return {}
+    if not translation_lag.is_behind(source.last_published_at, source.read_for_translation_at):
+        return {}
+    return {"source": source, "request": context.get("request")}
 
 
 @register.inclusion_tag("home/includes/alternate_links.html", takes_context=True)

@@ -19,6 +19,7 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home import languages
 from home.blocks import BodyBlock
 from home.forms import TermsInPageLanguageForm
 from home.models import AggregatingPage, Language
@@ -324,9 +325,12 @@ class MaterialIndexPage(AggregatingPage):
                 "language",
                 _("Language of the file"),
                 "files__document__language__code",
-                lambda values: dict(
-                    Language.objects.filter(code__in=values).values_list("code", "native_name")
-                ),
+                lambda values: {
+                    code: languages.name_html(code, own)
+                    for code, own in Language.objects.filter(code__in=values).values_list(
+                        "code", "native_name"
+                    )
+                },
             ),
             OrganisationFacet(
                 "organisation", _("Organisation"), OrganisationPage.objects.live().public()

@@ -10,12 +10,6 @@ from home import addresses
 register = template.Library()
 
 
-@register.filter
-def language_name(code):
-    """A content language's name in itself (``ar`` → العربية)."""
-    return dict(settings.LANGUAGES).get(code, code)
-
-
 @register.simple_tag
 def label_attributes(language):
     """`` lang=… dir=…`` for interface text (labels) inside content written in ``language``

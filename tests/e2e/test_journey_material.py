@@ -48,7 +48,9 @@ def create_and_submit(page, organisation, title, tag, finnish, arabic):
     tags.press("Enter")
     expect(page.locator("[data-contentpath=tags] .tagit-choice")).to_have_text([re.compile(tag)])
 
-    upload_in_chooser(page, page.get_by_role("button", name="Lisää tiedosto"), arabic, "العربية")
+    upload_in_chooser(
+        page, page.get_by_role("button", name="Lisää tiedosto"), arabic, "arabia – العربية"
+    )
     expect(page.locator("#inline_child_files-1")).to_contain_text(arabic[1])
     slot = page.locator("#inline_child_files-0")
     upload_in_chooser(page, slot.get_by_role("button", name="Valitse dokumentti"), finnish, "suomi")

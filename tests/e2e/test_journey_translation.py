@@ -51,7 +51,7 @@ def test_translator_publishes_a_swedish_guide_that_the_switcher_leads_to(page, l
     # before the translation, Swedish is only among the languages the page lacks
     page.goto(guide.url)
     switcher = page.get_by_role("navigation", name="Kieli")
-    swedish_link = switcher.get_by_role("link", name="Svenska", exact=True)
+    swedish_link = switcher.get_by_role("link", name="ruotsi – svenska", exact=True)
     expect(swedish_link).to_have_count(0)
     switcher.get_by_text("Muut kielet").click()
     expect(swedish_link).to_have_attribute("data-unavailable", "")
@@ -61,22 +61,22 @@ def test_translator_publishes_a_swedish_guide_that_the_switcher_leads_to(page, l
     admin.get_by_role("button", name="Toimet").click()
     admin.get_by_role("link", name="Käännä tämä sivu").click()
     expect(admin.get_by_role("heading", level=1)).to_contain_text(guide.title)
-    admin.get_by_label("Svenska").check()
+    admin.get_by_label("ruotsi – svenska").check()
     admin.get_by_role("button", name="Lähetä").click()
 
     admin.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
     assert f"/admin/pages/{guide.pk}/" not in admin.url  # the Swedish copy, not the source
     editor = admin.locator(".js-translation-editor")
-    expect(editor.get_by_text("Suomi to Svenska translation").first).to_be_visible()
+    expect(editor.get_by_text("suomi to ruotsi – svenska translation").first).to_be_visible()
     translate_segment(editor, guide.title, swedish_title)
     translate_segment(editor, INTRO, SWEDISH_INTRO)
     translate_segment(editor, PARAGRAPH, SWEDISH_PARAGRAPH)
     editor.get_by_role("tab", name="Nosto").click()  # the promote tab has the slug
     translate_segment(editor, guide.slug, swedish_slug)
     # the admin speaks Finnish, wagtail-localize's own words too (locale/fi: djangojs.po)
-    admin.get_by_role("button", name="Julkaise kielellä Svenska").click()
+    admin.get_by_role("button", name="Julkaise kielellä ruotsi – svenska").click()
     expect(admin.locator(".messages")).to_contain_text(
-        f"”{swedish_title}” on julkaistu kielellä Svenska."
+        f"”{swedish_title}” on julkaistu kielellä ruotsi – svenska."
     )
 
     page.goto(guide.url)
