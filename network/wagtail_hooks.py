@@ -20,7 +20,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import chooser
 from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 
-from network import freshness_admin
+from network import dashboard, freshness_admin
 from network.models import Comment, CommentStatus
 from network.roles import edits_source_snippet_refused
 
@@ -208,6 +208,11 @@ def still_correct_listing_button(page, user, next_url=None):
 @hooks.register("construct_homepage_panels")
 def add_freshness_panels(request, panels):
     panels.extend(freshness_admin.dashboard_panels(request))
+
+
+@hooks.register("construct_homepage_panels")
+def add_organisation_panel(request, panels):
+    panels.extend(dashboard.dashboard_panels(request))
 
 
 @hooks.register("before_edit_snippet")
