@@ -100,7 +100,7 @@ def test_comments_and_downloads_are_the_organisations_own(client, soup_of, organ
     comments = section_text(found, "newest-comments")
     assert "Lukija" in comments and "Hyvä kirjoitus" in comments
     assert "Roskaaja" not in comments and "Vieras kommentti" not in comments
-    assert "7 Downloads of your materials this month" in " ".join(found.get_text(" ").split())
+    assert "Downloads of your materials this month: 7" in " ".join(found.get_text(" ").split())
 
 
 def test_activities_due_for_a_check_are_counted(client, soup_of, organisations, editor):
@@ -111,7 +111,7 @@ def test_activities_due_for_a_check_are_counted(client, soup_of, organisations, 
     record_check(make.activity(other, "Vieras vanha"), months_before(today, 13))
 
     text = " ".join(panel(client, soup_of, editor).get_text(" ").split())
-    assert "1 activities not checked for a year" in text
+    assert "Activities not checked for a year: 1" in text
 
 
 def test_shortcuts_add_each_kind_of_content_under_the_organisation(
