@@ -199,3 +199,61 @@ def test_the_panel_costs_the_same_queries_however_much_there_is(
     with django_assert_max_num_queries(len(few)):
         html = render()
     assert "Tapahtuma 4" in html and "Luonnos 4" in html and "Kirjoitus 4" in html
+
+
+# Where the explorer and the choosers open
+
+
+def explorer_start(rf, user, language="fi"):
+    """The page id the sidebar's "Pages" item opens the explorer at, in ``language``."""
+    from django.contrib.auth import get_user_model
+    from django.utils import translation
+    from wagtail.admin.menu import admin_menu
+
+    request = rf.get(reverse("wagtailadmin_home"))
+    request.user = get_user_model().objects.get(pk=user.pk)
+    with translation.override(language):
+        items = admin_menu.render_component(request)
+    return next(item.start_page_id for item in items if item.name == "explorer")
+
+
+def chooser_start(client, user):
+    """The page id the page chooser opens at when nothing is chosen yet."""
+    client.force_login(user)
+    return client.get(reverse("wagtailadmin_choose_page")).json()["parent_page_id"]
+
+
+def test_the_explorer_and_chooser_open_at_the_editors_organisation_in_their_language(
+    client, rf, organisations
+):
+    own = organisations[0]
+    swedish = make.translation(own, "sv")
+    person = make.editor(own, "redaktor")
+    assert explorer_start(rf, person) == own.pk
+    assert chooser_start(client, person) == own.pk
+
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(person)
+    profile.preferred_language = "sv"
+    profile.save()
+    assert explorer_start(rf, person, "sv") == swedish.pk
+    assert chooser_start(client, person) == swedish.pk
+
+
+def test_an_editor_of_two_organisations_starts_at_the_organisation_listing(
+    client, rf, organisations
+):
+    person = make.user("kaksi", *(make.editor(o).groups.get() for o in organisations))
+    make.translation(organisations[0], "sv")
+    listing = organisations[0].get_parent()
+    assert explorer_start(rf, person) == listing.pk
+    assert chooser_start(client, person) == listing.pk
+
+
+def test_coordinators_start_at_the_root(client, rf, organisations):
+    from wagtail.models import Page
+
+    coordinator = make.coordinator()
+    assert explorer_start(rf, coordinator) == Page.get_first_root_node().pk
+    assert chooser_start(client, coordinator) == Page.get_first_root_node().pk
