@@ -110,7 +110,7 @@ def test_activities_due_for_a_check_are_counted(client, soup_of, organisations, 
     record_check(make.activity(own, "Tuore"), months_before(today, 2))
     record_check(make.activity(other, "Vieras vanha"), months_before(today, 13))
 
-    text = " ".join(panel(client, soup_of, editor).get_text(" ").split())
+    text = " ".join(panel(client, soup_of, editor).get_text().split())
     assert "Activities not checked for a year: 1" in text
 
 
