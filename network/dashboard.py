@@ -88,64 +88,51 @@ class OrganisationPanel(Component):
     order = 90
 
     def __init__(self, request):
-        user = request.user
-        paths = list(own_page_paths(user))
-        scope = in_organisations(paths)
-        organisations = OrganisationPage.objects.filter(path__in=paths).select_related("locale")
+        self.user = request.user
+        self.paths = list(own_page_paths(self.user))
+        organisations = OrganisationPage.objects.filter(path__in=self.paths).select_related(
+            "locale"
+        )
         self.organisations = [
-            (organisation, shortcuts(organisation, user))
+            (organisation, shortcuts(organisation, self.user))
             for organisation in organisations_in_language(organisations, get_language())
-        ]
-        in_workflow = workflow_states(scope)
-        self.in_review = [
-            page
-            for page in in_workflow
-            if page.workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
-        ]
-        self.sent_back = [
-            page
-            for page in in_workflow
-            if page.workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
-        ]
-        self.drafts = (
-            Page.objects.filter(scope, has_unpublished_changes=True)
-            .select_related("locale")
-            .exclude(pk__in=[page.pk for page in in_workflow])
-            .order_by("-latest_revision_created_at", "pk")[:RECENT]
-        )
-        self.published = (
-            Page.objects.live()
-            .filter(scope)
-            .select_related("locale")
-            .exclude(last_published_at=None)
-            .order_by("-last_published_at", "pk")[:RECENT]
-        )
-        year_ago = freshness.unchecked_since(freshness.MARK_AFTER_MONTHS)
-        self.due = (
-            freshness.activities_of(user)
-            .filter(Q(last_checked__lte=year_ago) | Q(last_checked=None))
-            .count()
-        )
-        self.comments = (
-            Comment.objects.filter(post__in=Page.objects.filter(scope).values("pk"))
-            .exclude(status=CommentStatus.REJECTED)
-            .select_related("post")
-            .order_by("-created_at", "-pk")[:RECENT]
-        )
-        self.figures = [
-            figure for figures in hooks.get_hooks(FIGURES_HOOK) for figure in figures(scope)
         ]
 
     def get_context_data(self, parent_context):
+        scope = in_organisations(self.paths)
+        in_workflow = workflow_states(scope)
+        year_ago = freshness.unchecked_since(freshness.MARK_AFTER_MONTHS)
         return {
             "organisations": self.organisations,
-            "in_review": self.in_review,
-            "sent_back": self.sent_back,
-            "drafts": list(self.drafts),
-            "published": list(self.published),
-            "due": self.due,
-            "comments": list(self.comments),
-            "figures": self.figures,
+            "in_review": [
+                page
+                for page in in_workflow
+                if page.workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+            ],
+            "sent_back": [
+                page
+                for page in in_workflow
+                if page.workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
+            ],
+            "drafts": Page.objects.filter(scope, has_unpublished_changes=True)
+            .exclude(pk__in=[page.pk for page in in_workflow])
+            .select_related("locale")
+            .order_by("-latest_revision_created_at", "pk")[:RECENT],
+            "published": Page.objects.live()
+            .filter(scope)
+            .exclude(last_published_at=None)
+            .select_related("locale")
+            .order_by("-last_published_at", "pk")[:RECENT],
+            "due": freshness.activities_of(self.user)
+            .filter(Q(last_checked__lte=year_ago) | Q(last_checked=None))
+            .count(),
+            "comments": Comment.objects.filter(post__in=Page.objects.filter(scope).values("pk"))
+            .exclude(status=CommentStatus.REJECTED)
+            .select_related("post")
+            .order_by("-created_at", "-pk")[:RECENT],
+            "figures": [
+                figure for figures in hooks.get_hooks(FIGURES_HOOK) for figure in figures(scope)
+            ],
         }
 
 
