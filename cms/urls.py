@@ -11,10 +11,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
 from home.sitemaps import LocalizedSitemap
+from network.explorer import choose_page
 from search import views as search_views
 from search.tags import tag_page
 
 urlpatterns = [
+    # Wagtail's page chooser, opening at the editor's organisation (before Wagtail's own).
+    path("admin/choose-page/", choose_page),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("files/", include("materials.urls")),

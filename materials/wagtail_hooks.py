@@ -1,9 +1,15 @@
-"""Members-only files on every download route, Wagtail's ``/documents/`` included."""
+"""Members-only files on every download route, Wagtail's ``/documents/`` included; the
+month's downloads on the organisation editors' dashboard (``network.dashboard``)."""
 
+from django.db.models import Sum
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from materials.models import MaterialFile, MaterialPage
+from materials.models.documents import DownloadCount
 from materials.views import login_redirect
 
 
@@ -18,3 +24,14 @@ def members_only(document, request):
     if request.resolver_match and request.resolver_match.view_name == "wagtaildocs_serve":
         return redirect(reverse("materials:download", args=[document.pk, document.filename]))
     return None
+
+
+@hooks.register("register_organisation_dashboard_figures")
+def downloads_this_month(scope):
+    """Downloads this month of the files of the materials in ``scope`` (each file once,
+    whichever of them shows it)."""
+    files = MaterialFile.objects.filter(material__in=MaterialPage.objects.filter(scope))
+    total = DownloadCount.objects.filter(
+        date__gte=timezone.localdate().replace(day=1), document__in=files.values("document")
+    ).aggregate(total=Sum("count"))["total"]
+    return [(_("Downloads of your materials this month"), total or 0)]

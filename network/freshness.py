@@ -90,19 +90,12 @@ def activities_of(user):
     """The activities of the organisations whose pages ``user`` edits as their own (through
     an editor group, or as a coordinator; not the translators' whole tree), oldest check
     first."""
-    from wagtail.models import GroupPagePermission
-
-    from home.permissions import TRANSLATORS
     from network.models import in_organisations
+    from network.roles import own_page_paths
 
-    own_pages = (
-        GroupPagePermission.objects.filter(group__user=user, permission__codename="change_page")
-        .exclude(group__name=TRANSLATORS)
-        .values_list("page__path", flat=True)
-    )
     return (
         checked_activities()
-        .filter(in_organisations(own_pages))
+        .filter(in_organisations(own_page_paths(user)))
         .order_by(F("last_checked").asc(nulls_first=True), "title", "pk")
     )
 

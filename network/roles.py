@@ -150,6 +150,16 @@ def grant_media_permissions(group, collection):
             )
 
 
+def own_page_paths(user):
+    """The tree paths of the pages ``user`` edits as their own: through an organisation's
+    editor group, or everything as a coordinator; not the translators' whole tree."""
+    return (
+        GroupPagePermission.objects.filter(group__user=user, permission__codename="change_page")
+        .exclude(group__name=TRANSLATORS)
+        .values_list("page__path", flat=True)
+    )
+
+
 def is_coordinator(user):
     return user.is_superuser or user.groups.filter(name=COORDINATORS).exists()
 

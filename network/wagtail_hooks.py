@@ -1,5 +1,7 @@
 """Admin for the network app: moderation of blog comments, and the activities' "Still
-correct" with its dashboard panels (``network.freshness_admin``).
+correct" with its dashboard panels (``network.freshness_admin``), the organisation
+editors' own panel (``network.dashboard``) and their start in the page explorer and
+choosers (``network.explorer``).
 
 Coordinators with the ``network.change_comment`` permission (superusers have it) see
 the comments, pending first, and approve or reject them from the listing or the edit view.
@@ -20,7 +22,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import chooser
 from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 
-from network import freshness_admin
+from network import dashboard, explorer, freshness_admin
 from network.models import Comment, CommentStatus
 from network.roles import edits_source_snippet_refused
 
@@ -208,6 +210,16 @@ def still_correct_listing_button(page, user, next_url=None):
 @hooks.register("construct_homepage_panels")
 def add_freshness_panels(request, panels):
     panels.extend(freshness_admin.dashboard_panels(request))
+
+
+@hooks.register("construct_homepage_panels")
+def add_organisation_panel(request, panels):
+    panels.extend(dashboard.dashboard_panels(request))
+
+
+@hooks.register("construct_main_menu")
+def open_the_explorer_at_the_own_organisation(request, menu_items):
+    menu_items[:] = explorer.own_start_explorer(menu_items)
 
 
 @hooks.register("before_edit_snippet")

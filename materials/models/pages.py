@@ -207,6 +207,8 @@ class MaterialPage(InOrganisation, ReviewedPage):
     ]
 
     parent_page_types = ["network.OrganisationPage"]
+    # the shortcut on its organisation's editors' dashboard (network.dashboard)
+    add_label = _("New material")
     subpage_types = []
 
     class Meta:

@@ -440,6 +440,8 @@ class ActivityPage(InOrganisation, ContactMixin, ReviewedPage):
     ]
 
     parent_page_types = ["network.OrganisationPage"]
+    # the shortcut on its organisation's editors' dashboard (network.dashboard)
+    add_label = _("New activity")
     subpage_types = []
 
     class Meta:

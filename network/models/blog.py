@@ -157,6 +157,8 @@ class BlogPage(RoutablePageMixin, InOrganisation, ReviewedPage):
     ]
 
     parent_page_types = ["network.OrganisationPage"]
+    # the shortcut on its organisation's editors' dashboard (network.dashboard)
+    add_label = _("New blog post")
     subpage_types = []
 
     class Meta:

@@ -164,6 +164,8 @@ class EventPage(InOrganisation, RoutablePageMixin, ReviewedPage):
     ]
 
     parent_page_types = ["network.OrganisationPage"]
+    # the shortcut on its organisation's editors' dashboard (network.dashboard)
+    add_label = _("New event")
     subpage_types = []
 
     class Meta:

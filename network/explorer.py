@@ -1,0 +1,72 @@
+"""Where the admin's page explorer and page choosers open: an organisation's editor starts
+at their organisation in their admin language, not at the root with a home per language.
+
+Wagtail starts both at the nearest page above every page the user may explore; an
+editor's group holds its organisation's page in every language, so that is the root. Here
+the start is the nearest page above the pages the user edits as their own
+(``roles.own_page_paths``) in their language (else the source language): their
+organisation, or the organisation listing for an editor of several. Coordinators keep the
+root; translators, who edit no organisation of their own, keep Wagtail's start."""
+
+from django.conf import settings
+from django.utils.translation import get_language
+from wagtail.admin.auth import require_admin_access
+from wagtail.admin.views.chooser import BrowseView
+from wagtail.admin.wagtail_hooks import ExplorerMenuItem
+from wagtail.models import Page
+
+from network.roles import own_page_paths
+
+CACHE = "_own_start_page"
+
+
+def start_page(user):
+    """The page the explorer and choosers open at for ``user``, or None for Wagtail's own;
+    kept on the user for the request, as Wagtail keeps its start."""
+    if not hasattr(user, CACHE):
+        own = Page.objects.filter(path__in=own_page_paths(user))
+        pages = own.filter(locale__language_code=get_language()) or own.filter(
+            locale__language_code=settings.LANGUAGE_CODE
+        )
+        start = None
+        if pages:
+            start = Page.objects.first_common_ancestor_of(pages, include_self=True, strict=True)
+        setattr(user, CACHE, start)
+    return getattr(user, CACHE)
+
+
+class OwnStartExplorerMenuItem(ExplorerMenuItem):
+    """Wagtail's "Pages" menu item, opening at ``start_page``."""
+
+    def render_component(self, request):
+        component = super().render_component(request)
+        start = start_page(request.user)
+        if start is not None and hasattr(component, "start_page_id"):
+            component.start_page_id = start.pk
+        return component
+
+
+def own_start_explorer(menu_items):
+    """``menu_items`` with Wagtail's explorer item replaced by ``OwnStartExplorerMenuItem``."""
+    return [
+        OwnStartExplorerMenuItem(
+            item.label, item.url, name=item.name, icon_name=item.icon_name, order=item.order
+        )
+        if type(item) is ExplorerMenuItem
+        else item
+        for item in menu_items
+    ]
+
+
+class OwnStartBrowseView(BrowseView):
+    """Wagtail's page chooser, opening at ``start_page`` when it would open at the root
+    (any page type, nothing chosen yet)."""
+
+    def get(self, request, parent_page_id=None):
+        if parent_page_id is None and not request.GET.get("page_type"):
+            start = start_page(request.user)
+            parent_page_id = start.pk if start is not None else None
+        return super().get(request, parent_page_id)
+
+
+choose_page = require_admin_access(OwnStartBrowseView.as_view())
