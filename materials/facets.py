@@ -9,7 +9,9 @@ aggregate query, whatever the number of materials.
 
 from django.db.models import Count, Q
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
 
+from home.languages import collation_key
 from network.models import OrganisationBranches, in_organisations
 
 
@@ -53,7 +55,11 @@ class Facet:
         ]
         if self.newest_first:
             return sorted(options, key=lambda option: int(option["value"]), reverse=True)
-        return sorted(options, key=lambda option: (-option["count"], str(option["label"])))
+        # ties by the name the reader sees (a language's label is HTML around two names)
+        key = collation_key()
+        return sorted(
+            options, key=lambda option: (-option["count"], key(strip_tags(str(option["label"]))))
+        )
 
 
 class OrganisationFacet(Facet):

@@ -8,10 +8,10 @@ no such panel: Wagtail's own "Awaiting your review" lists the network's queue fo
 Apps above ``network`` add figures through the ``register_organisation_dashboard_figures``
 hook (a function of the scope, a filter on pages, returning ``(label, value)`` pairs)."""
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Q
 from django.db.models.functions import Cast
+from django.urls import reverse
 from django.utils.translation import get_language
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
@@ -19,29 +19,15 @@ from wagtail.models import Page, WorkflowState
 
 from network import freshness
 from network.models import Comment, CommentStatus, OrganisationPage, in_organisations
-from network.roles import is_coordinator, own_page_paths
+from network.roles import is_coordinator, organisations_in_language, own_page_paths
 
 RECENT = 5
 FIGURES_HOOK = "register_organisation_dashboard_figures"
 
 
-def organisations_in_language(organisations, language):
-    """One page per organisation: its translation in ``language`` if there is one, else
-    the source-language page, whose editors' permissions every translation inherits."""
-    chosen = {}
-    for organisation in organisations:
-        if organisation.locale.language_code == language:
-            chosen[organisation.translation_key] = organisation
-        elif organisation.locale.language_code == settings.LANGUAGE_CODE:
-            chosen.setdefault(organisation.translation_key, organisation)
-    return sorted(chosen.values(), key=lambda organisation: organisation.title)
-
-
 def shortcuts(organisation, user):
     """(label, URL) of each page type the user may add under ``organisation`` that has a
     dashboard shortcut (``add_label``)."""
-    from django.urls import reverse
-
     if not organisation.permissions_for_user(user).can_add_subpage():
         return []
     return [

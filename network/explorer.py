@@ -8,26 +8,26 @@ the start is the nearest page above the pages the user edits as their own
 organisation, or the organisation listing for an editor of several. Coordinators keep the
 root; translators, who edit no organisation of their own, keep Wagtail's start."""
 
-from django.conf import settings
 from django.utils.translation import get_language
+from django.views.decorators.cache import never_cache
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.chooser import BrowseView
 from wagtail.admin.wagtail_hooks import ExplorerMenuItem
 from wagtail.models import Page
 
-from network.roles import own_page_paths
+from network.roles import organisations_in_language, own_page_paths
 
 CACHE = "_own_start_page"
+# The page type Wagtail's choosers ask for when any page will do (its JavaScript always sends one).
+ANY_PAGE = "wagtailcore.page"
 
 
 def start_page(user):
     """The page the explorer and choosers open at for ``user``, or None for Wagtail's own;
     kept on the user for the request, as Wagtail keeps its start."""
     if not hasattr(user, CACHE):
-        own = Page.objects.filter(path__in=own_page_paths(user))
-        pages = own.filter(locale__language_code=get_language()) or own.filter(
-            locale__language_code=settings.LANGUAGE_CODE
-        )
+        own = Page.objects.filter(path__in=own_page_paths(user)).select_related("locale")
+        pages = organisations_in_language(own, get_language())
         start = None
         if pages:
             start = Page.objects.first_common_ancestor_of(pages, include_self=True, strict=True)
@@ -63,10 +63,11 @@ class OwnStartBrowseView(BrowseView):
     (any page type, nothing chosen yet)."""
 
     def get(self, request, parent_page_id=None):
-        if parent_page_id is None and not request.GET.get("page_type"):
+        any_type = request.GET.get("page_type", ANY_PAGE) == ANY_PAGE
+        if parent_page_id is None and any_type:
             start = start_page(request.user)
             parent_page_id = start.pk if start is not None else None
         return super().get(request, parent_page_id)
 
 
-choose_page = require_admin_access(OwnStartBrowseView.as_view())
+choose_page = never_cache(require_admin_access(OwnStartBrowseView.as_view()))

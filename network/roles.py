@@ -160,6 +160,18 @@ def own_page_paths(user):
     )
 
 
+def organisations_in_language(organisations, language):
+    """One page per organisation: its translation in ``language`` if there is one, else
+    the source-language page, whose editors' permissions every translation inherits."""
+    chosen = {}
+    for organisation in organisations:
+        if organisation.locale.language_code == language:
+            chosen[organisation.translation_key] = organisation
+        elif organisation.locale.language_code == settings.LANGUAGE_CODE:
+            chosen.setdefault(organisation.translation_key, organisation)
+    return sorted(chosen.values(), key=lambda organisation: organisation.title)
+
+
 def is_coordinator(user):
     return user.is_superuser or user.groups.filter(name=COORDINATORS).exists()
 

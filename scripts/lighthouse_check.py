@@ -44,7 +44,7 @@ def problems(path):
     page = Path(path).name.removesuffix(".report.json")
     if not finished(report):
         return [f"{page}: Lighthouse did not finish: {report.get('runtimeError')}"]
-    excepted = EXCEPTED.get(page.split("-", 1)[1], set())
+    excepted = EXCEPTED.get(page.partition("-")[2], set())
     lines = []
     for key, minimum in THRESHOLDS.items():
         category = report["categories"][key]

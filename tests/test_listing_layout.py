@@ -76,7 +76,9 @@ def test_a_file_without_a_preview_shows_its_formats_icon_and_name(client, soup_o
     }
     documents = [make.document(name, name=name, data=b"not read here") for name in files]
     material = make.material(make.organisation("Perheliitto"), "Opas", files=make.files(*documents))
-    for card, (name, icon) in zip(cards(soup_of(client.get(material.url))), files.items()):
+    shown = cards(soup_of(client.get(material.url)))
+    assert len(shown) == len(files)
+    for card, (name, icon) in zip(shown, files.items()):
         mark = card.select_one(".format-icon")
         assert mark.select_one("svg")["class"] == ["icon", f"icon--{icon}", "format-icon__mark"]
         assert mark.get_text() == name.rsplit(".", 1)[1].upper()

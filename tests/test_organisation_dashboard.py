@@ -80,7 +80,7 @@ def test_the_editor_sees_their_own_work_and_none_of_anothers(
     sent_back = section_text(found, "sent-back")
     assert "Oma opas" in sent_back and "Lisää lähteet." in sent_back
     assert "Oma kielikahvila" in section_text(found, "published")
-    assert "Vieras" not in found.get_text() and "Salainen" not in found.get_text()
+    assert "Vieras" not in found.get_text() and "Salaista" not in found.get_text()
 
 
 def test_comments_and_downloads_are_the_organisations_own(client, soup_of, organisations, editor):
@@ -218,9 +218,11 @@ def explorer_start(rf, user, language="fi"):
 
 
 def chooser_start(client, user):
-    """The page id the page chooser opens at when nothing is chosen yet."""
+    """The page id the page chooser opens at when nothing is chosen yet, asked as Wagtail's
+    chooser asks when any page will do."""
     client.force_login(user)
-    return client.get(reverse("wagtailadmin_choose_page")).json()["parent_page_id"]
+    answer = client.get(reverse("wagtailadmin_choose_page"), {"page_type": "wagtailcore.page"})
+    return answer.json()["parent_page_id"]
 
 
 def test_the_explorer_and_chooser_open_at_the_editors_organisation_in_their_language(
@@ -244,11 +246,17 @@ def test_the_explorer_and_chooser_open_at_the_editors_organisation_in_their_lang
 def test_an_editor_of_two_organisations_starts_at_the_organisation_listing(
     client, rf, organisations
 ):
+    from wagtail.models import Page
+
     person = make.user("kaksi", *(make.editor(o).groups.get() for o in organisations))
-    make.translation(organisations[0], "sv")
+    swedish = make.translation(organisations[0], "sv")
     listing = organisations[0].get_parent()
     assert explorer_start(rf, person) == listing.pk
     assert chooser_start(client, person) == listing.pk
+    # in Swedish, only the first has a Swedish page: the start still holds both
+    start = Page.objects.get(pk=explorer_start(rf, person, "sv"))
+    assert swedish.path.startswith(start.path)
+    assert organisations[1].path.startswith(start.path)
 
 
 def test_coordinators_start_at_the_root(client, rf, organisations):

@@ -37,6 +37,17 @@ def test_article_shows_its_image_as_a_picture_in_light_formats(client, soup_of, 
     assert "loading" not in img.attrs  # the page's largest content: not deferred
 
 
+def test_an_image_whose_file_is_lost_leaves_the_page_readable(client, soup_of, organisation):
+    image = illustration_for("kadonnut", "Kadonnut")
+    page = factories.blog_post(organisation, "Kuva katosi", image=image)
+    image.file.delete(save=False)
+
+    response = client.get(page.url)
+
+    assert response.status_code == 200
+    assert soup_of(response).select_one("main h1").get_text(strip=True) == "Kuva katosi"
+
+
 @pytest.mark.parametrize("kind", ["material", "blog_post"])
 def test_article_without_an_image_has_no_picture(client, soup_of, organisation, kind):
     page = getattr(factories, kind)(organisation, "Kuvaton")

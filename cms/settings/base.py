@@ -179,8 +179,8 @@ SITE_BASE_URL = env.base_url()
 WAGTAILADMIN_BASE_URL = SITE_BASE_URL or "http://127.0.0.1:8000"
 WAGTAILIMAGES_IMAGE_MODEL = "home.CustomImage"
 # The formats of the renditions of pictures ({% picture_of %}), best first; the last one is
-# the <img> every browser shows. No AVIF: encoding one takes about half a second a rendition,
-# so the first visitor of a page with a lead image would wait seconds for what WebP gives.
+# the <img> every browser shows. No AVIF: encoding it is slow enough that the first visitor
+# of a page with a lead image would wait for what WebP mostly gives (bench/README.md).
 PICTURE_FORMATS = ["webp", "jpeg"]
 WAGTAILDOCS_DOCUMENT_MODEL = "materials.CustomDocument"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "odp", "txt", "xlsx", "ods"]

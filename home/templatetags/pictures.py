@@ -6,6 +6,7 @@ place an image is shown are defined here once, for every template that shows one
 from django import template
 from django.conf import settings
 from wagtail.images.models import Picture
+from wagtail.images.shortcuts import get_renditions_or_not_found
 
 register = template.Library()
 
@@ -29,12 +30,14 @@ def picture_of(image, place, lazy=True, css_class=""):
     if not image:
         return ""
     operation, widths, sizes = PLACES[place]
-    renditions = image.get_renditions(
-        *(
+    # a lost original file shows as a missing image, as Wagtail's own tags do, not a 500
+    renditions = get_renditions_or_not_found(
+        image,
+        [
             f"{_resize(operation, width)}|format-{fmt}"
             for fmt in settings.PICTURE_FORMATS
             for width in widths
-        )
+        ],
     )
     attrs = {"alt": image.default_alt_text, "sizes": sizes, "decoding": "async"}
     if lazy:

@@ -10,6 +10,7 @@ from django.templatetags.static import static
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
+from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
 
 from home import addresses
@@ -63,9 +64,13 @@ def share_meta(context, page=None):
     image = getattr(page, "image", None)
     image_url = image_alt = None
     if image is not None:
-        rendition = image.get_rendition("fill-1200x630")
-        image_url = addresses.absolute(rendition.url, request)
-        image_alt = getattr(image, "default_alt_text", "") or ""
+        try:
+            rendition = image.get_rendition("fill-1200x630")
+        except SourceImageIOError:  # the original file is lost: share the page without it
+            image = None
+        else:
+            image_url = addresses.absolute(rendition.url, request)
+            image_alt = getattr(image, "default_alt_text", "") or ""
     active = _active_locale(context)  # read once per request
     code = active.language_code if page.locale_id == active.pk else page.locale.language_code
     alternates = [_og_locale(other) for other in _translations(context, page) if other != code]

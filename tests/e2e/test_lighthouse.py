@@ -6,9 +6,10 @@ JSON and HTML, stay in test-output/lighthouse/, and scripts/lighthouse_check.py 
 category and the audits that cost it points.
 
 Lighthouse's mobile profile slows the CPU down 4 times, which assumes a host scoring 1,000 or
-more on its benchmark; a shared CI machine scores 200–800, so its pages would lose performance
-points for the host's sake. As Lighthouse's documentation asks, the slowdown is calibrated: one
-run first measures the host, and the others slow it down 4 × index / 1,000 times (1–4)."""
+more on its benchmark; a shared CI machine scores lower (bench/README.md), so its pages would
+lose performance points for the host's sake. As Lighthouse's documentation asks, the slowdown
+is calibrated: one run first measures the host, and the others slow it down 4 × index / 1,000
+times (1–4)."""
 
 import json
 import os
