@@ -50,7 +50,13 @@ def own_start_explorer(menu_items):
     """``menu_items`` with Wagtail's explorer item replaced by ``OwnStartExplorerMenuItem``."""
     return [
         OwnStartExplorerMenuItem(
-            item.label, item.url, name=item.name, icon_name=item.icon_name, order=item.order
+            item.label,
+            item.url,
+            name=item.name,
+            classname=item.classname,
+            icon_name=item.icon_name,
+            attrs=dict(item.attrs),
+            order=item.order,
         )
         if type(item) is ExplorerMenuItem
         else item

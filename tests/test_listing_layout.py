@@ -57,8 +57,11 @@ def test_every_file_is_one_card_shape_with_language_format_size_and_pages(client
     material = make.material(make.organisation("Perheliitto"), "Opas", files=make.files(pdf, docx))
     first, second = cards(soup_of(client.get(material.url)))
     assert shape(first) == shape(second) == ["download__thumb", "button download__button"]
-    assert first.select_one(".download__language[lang=fi]").get_text() == "suomi"
-    assert second.select_one(".download__language[lang=en]").get_text() == "English"
+    # the file's language named for the reader, and in itself where that differs
+    assert first.select_one(".download__language").get_text() == "suomi"
+    assert first.select_one(".download__language [lang=fi]").get_text() == "suomi"
+    assert second.select_one(".download__language").get_text() == "englanti – English"
+    assert second.select_one(".download__language [lang=en]").get_text() == "English"
     meta = first.select_one(".download__meta").get_text()
     assert re.fullmatch(r"PDF, [\d,]+\s(tavua|kt), 12 sivua", meta), meta
     meta = second.select_one(".download__meta").get_text()
@@ -94,7 +97,8 @@ def test_a_files_facts_on_an_arabic_page_are_in_arabic(client, soup_of):
     meta = card.select_one(".download__meta")
     assert not meta.has_attr("lang")  # the page's own language
     assert re.fullmatch(r"PDF, [\d,٫]+\s(بايت|ك\.بايت), 1 صفحة", meta.get_text()), meta.get_text()
-    assert card.select_one(".download__language")["dir"] == "rtl"
+    language = card.select_one(".download__language [lang=ar]")
+    assert (language.get_text(), language["dir"]) == ("العربية", "rtl")
 
 
 def test_a_files_facts_in_a_content_only_language_are_in_the_interfaces_language(
@@ -109,7 +113,9 @@ def test_a_files_facts_in_a_content_only_language_are_in_the_interfaces_language
     meta = card.select_one(".download__meta")
     assert (meta["lang"], meta["dir"]) == ("fi", "ltr")
     assert re.fullmatch(r"PDF, [\d,]+\s(tavua|kt), 1 sivu", meta.get_text()), meta.get_text()
-    assert card.select_one(".download__language")["dir"] == "rtl"
+    assert card.select_one(".download__language")["lang"] == "fi"  # "arabia – ..." in Finnish
+    language = card.select_one(".download__language [lang=ar]")
+    assert (language.get_text(), language["dir"]) == ("العربية", "rtl")
 
 
 def test_a_wide_table_scrolls_in_a_labelled_region_with_a_hint(client, soup_of):
