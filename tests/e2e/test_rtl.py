@@ -36,10 +36,11 @@ MEASURE = """() => {
             left: Math.min(...lastLine.map(line => line.left)),
             right: Math.max(...lastLine.map(line => line.right)),
         },
-        // blocks of text marked as another language than Arabic, in the content and the footer
+        // text marked as another language than Arabic, in the content and the footer: blocks,
+        // and words isolated in their own direction (a language's own name)
         otherLanguageBlocks: [...document.querySelectorAll("main [lang], .site-footer [lang]")]
             .filter(element => element.lang !== "ar"
-                && getComputedStyle(element).display !== "inline")
+                && (getComputedStyle(element).display !== "inline" || element.hasAttribute("dir")))
             .map(element => ({
                 lang: element.lang,
                 direction: direction(element),
