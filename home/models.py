@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model_string
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
@@ -17,6 +18,18 @@ from home.i18n import own_or_untranslated_q
 from home.languages import name_text
 from home.permissions import ReviewedPage
 from home.tree import below_any
+
+
+def optional_image(verbose_name):
+    """A page's optional image (a lead picture, a logo): deleting the image keeps the page."""
+    return models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
 
 class CustomImage(AbstractImage):

@@ -15,14 +15,13 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPan
 from wagtail.api import APIField
 from wagtail.documents import get_document_model_string
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home import languages
 from home.blocks import BodyBlock
 from home.forms import TermsInPageLanguageForm
-from home.models import AggregatingPage, Language
+from home.models import AggregatingPage, Language, optional_image
 from home.permissions import ReviewedPage
 from home.text_filter import narrow_to_text, typed_text
 from materials.facets import Facet, OrganisationFacet, apply_facets, chosen_count
@@ -84,14 +83,7 @@ class MaterialPage(InOrganisation, ReviewedPage):
     each file in its own language."""
 
     intro = models.TextField(_("summary"), max_length=800)
-    image = models.ForeignKey(
-        get_image_model_string(),
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    image = optional_image(_("image"))
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
     material_type = models.CharField(_("type"), max_length=20, choices=MaterialType.choices)
     topics = ParentalManyToManyField("materials.Topic", verbose_name=_("topics"), blank=True)

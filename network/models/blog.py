@@ -12,13 +12,12 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model_string
 from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.forms import PageForm
-from home.models import AggregatingPage
+from home.models import AggregatingPage, optional_image
 from home.permissions import ReviewedPage
 from network.feeds import BlogAtomFeed, BlogRssFeed
 from network.models.organisations import (
@@ -120,14 +119,7 @@ class BlogPage(RoutablePageMixin, InOrganisation, ReviewedPage):
     author_name = models.CharField(_("author"), max_length=200)
     date = models.DateField(_("date"), default=timezone.localdate)
     intro = models.TextField(_("introduction"), max_length=600)
-    image = models.ForeignKey(
-        get_image_model_string(),
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    image = optional_image(_("image"))
     body = StreamField(BodyBlock(), verbose_name=_("body"))
     tags = ClusterTaggableManager(through=BlogPageTag, blank=True, verbose_name=_("tags"))
 

@@ -8,7 +8,6 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model_string
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
@@ -16,7 +15,7 @@ from home.blocks import BodyBlock
 from home.contact import ContactMixin
 from home.forms import PageForm
 from home.i18n import own_or_untranslated_q
-from home.models import AggregatingPage, HomePage
+from home.models import AggregatingPage, HomePage, optional_image
 from home.permissions import ReviewedPage
 from home.tree import below_any
 from network import structured_data
@@ -86,14 +85,7 @@ class OrganisationPage(ContactMixin, ReviewedPage):
     )
     intro = models.TextField(_("summary"), max_length=500, blank=True)
     description = StreamField(BodyBlock(), blank=True, verbose_name=_("description"))
-    logo = models.ForeignKey(
-        get_image_model_string(),
-        verbose_name=_("logo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    logo = optional_image(_("logo"))
     website = models.URLField(_("website"), blank=True)
     address = models.TextField(_("address"), blank=True)
 
