@@ -11,12 +11,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
 from home.sitemaps import LocalizedSitemap
-from network.explorer import choose_page
+from network.explorer import choose_page, explore_root
 from search import views as search_views
 from search.tags import tag_page
 
 urlpatterns = [
-    # Wagtail's page chooser, opening at the editor's organisation (before Wagtail's own).
+    # Wagtail's page explorer and chooser, opening at the editor's organisation (before
+    # Wagtail's own).
+    path("admin/pages/", explore_root),
     path("admin/choose-page/", choose_page),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -1,5 +1,6 @@
 """Where the admin's page explorer and page choosers open: an organisation's editor starts
-at their organisation in their admin language, not at the root with a home per language.
+at their organisation in their admin language, not at the root with a home per language,
+whether they follow the "Pages" menu, open ``/admin/pages/`` or a page chooser.
 
 Wagtail starts both at the nearest page above every page the user may explore; an
 editor's group holds its organisation's page in every language, so that is the root. Here
@@ -8,10 +9,12 @@ the start is the nearest page above the pages the user edits as their own
 organisation, or the organisation listing for an editor of several. Coordinators keep the
 root; translators, who edit no organisation of their own, keep Wagtail's start."""
 
+from django.shortcuts import redirect
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.chooser import BrowseView
+from wagtail.admin.viewsets.pages import page_viewset_registry
 from wagtail.admin.wagtail_hooks import ExplorerMenuItem
 from wagtail.models import Page
 
@@ -77,3 +80,18 @@ class OwnStartBrowseView(BrowseView):
 
 
 choose_page = never_cache(require_admin_access(OwnStartBrowseView.as_view()))
+
+
+wagtail_explore_root = page_viewset_registry.as_view("index", is_base_page=True)
+
+
+def open_explorer(request):
+    """``/admin/pages/`` (Wagtail's explorer at the root, where its breadcrumbs and the
+    dashboard's links lead): an editor with a start of their own is sent there."""
+    start = start_page(request.user)
+    if start is not None:
+        return redirect("wagtailadmin_explore", start.pk)
+    return wagtail_explore_root(request)
+
+
+explore_root = never_cache(require_admin_access(open_explorer))

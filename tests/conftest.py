@@ -6,6 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.db import connection
+from django.test import override_settings
 from wagtail.models import Locale
 
 DEMO = {"loaded": False}
@@ -18,21 +19,27 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
-def demo_site(django_db_setup, django_db_blocker):
+def demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
     """The demo site (``load_demo``), for the few tests whose subject is the demo itself.
-    Built once per run, when the first test that asks for it starts; each test runs in a
-    transaction on top of it. A search server's index is rebuilt to hold it. (The browser
-    tests load the demo in their own ``django_db_setup``.)"""
+    Built once per run (once per worker with ``-n``), when the first test that asks for it
+    starts; each test runs in a transaction on top of it. Its files go to a folder of the
+    run's own, so that parallel workers do not write over each other's. A search server's
+    index is rebuilt to hold it. (The browser tests load the demo in their own
+    ``django_db_setup``.)"""
     from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
     from wagtail.search.backends import get_search_backend
 
     DEMO["loaded"] = True
+    own_media = override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("demo-media")))
+    own_media.enable()
     with django_db_blocker.unblock():
         call_command("load_demo", verbosity=0)
         backend = get_search_backend()
         if isinstance(backend, ElasticsearchBaseSearchBackend):
             call_command("update_index", stdout=io.StringIO(), stderr=io.StringIO())
             backend.refresh_indexes()
+    yield
+    own_media.disable()
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,7 @@ The attacks: another organisation's work never shows, in any of them."""
 import datetime
 
 import pytest
-from django.urls import reverse
+from django.urls import resolve, reverse
 from django.utils import timezone
 
 from materials.models.documents import DownloadCount
@@ -225,6 +225,18 @@ def chooser_start(client, user):
     return answer.json()["parent_page_id"]
 
 
+def explorer_root_start(client, user):
+    """The page id of the explorer ``/admin/pages/`` (Wagtail's explorer at the root) shows
+    ``user``, after its redirect if it makes one."""
+    from wagtail.models import Page
+
+    client.force_login(user)
+    answer = client.get("/admin/pages/")
+    if answer.status_code == 200:
+        return Page.get_first_root_node().pk
+    return resolve(answer["Location"]).kwargs["parent_page_id"]
+
+
 def test_the_explorer_and_chooser_open_at_the_editors_organisation_in_their_language(
     client, rf, organisations
 ):
@@ -233,6 +245,7 @@ def test_the_explorer_and_chooser_open_at_the_editors_organisation_in_their_lang
     person = make.editor(own, "redaktor")
     assert explorer_start(rf, person) == own.pk
     assert chooser_start(client, person) == own.pk
+    assert explorer_root_start(client, person) == own.pk
 
     from wagtail.users.models import UserProfile
 
@@ -241,6 +254,7 @@ def test_the_explorer_and_chooser_open_at_the_editors_organisation_in_their_lang
     profile.save()
     assert explorer_start(rf, person, "sv") == swedish.pk
     assert chooser_start(client, person) == swedish.pk
+    assert explorer_root_start(client, person) == swedish.pk
 
 
 def test_an_editor_of_two_organisations_starts_at_the_organisation_listing(
@@ -253,6 +267,7 @@ def test_an_editor_of_two_organisations_starts_at_the_organisation_listing(
     listing = organisations[0].get_parent()
     assert explorer_start(rf, person) == listing.pk
     assert chooser_start(client, person) == listing.pk
+    assert explorer_root_start(client, person) == listing.pk
     # in Swedish, only the first has a Swedish page: the start still holds both
     start = Page.objects.get(pk=explorer_start(rf, person, "sv"))
     assert swedish.path.startswith(start.path)
@@ -265,3 +280,6 @@ def test_coordinators_start_at_the_root(client, rf, organisations):
     coordinator = make.coordinator()
     assert explorer_start(rf, coordinator) == Page.get_first_root_node().pk
     assert chooser_start(client, coordinator) == Page.get_first_root_node().pk
+    assert explorer_root_start(client, coordinator) == Page.get_first_root_node().pk
+    client.logout()
+    assert client.get("/admin/pages/")["Location"].startswith(reverse("wagtailadmin_login"))
