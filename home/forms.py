@@ -2,16 +2,42 @@
 
 from django.conf import settings
 from django.db.models import Q
+from django.forms.models import ModelChoiceIterator
 from django.utils.text import slugify
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from home.languages import collation_key
 from home.media_choices import ChoosableMediaFormMixin
 from home.taxonomy import Term
 
 
-class PageForm(ChoosableMediaFormMixin, WagtailAdminPageForm):
+class LanguagesByName(ModelChoiceIterator):
+    """Languages in the order of the names the editor reads (``arabia – العربية``): the table
+    is ordered by the Finnish name, which a Swedish-speaking editor's list would not follow."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        key = collation_key()
+        yield from sorted((self.choice(obj) for obj in self.queryset), key=lambda c: key(c[1]))
+
+
+class LanguagesByNameMixin:
+    """A model form whose language choices (``home.Language``) are sorted by ``LanguagesByName``."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            queryset = getattr(field, "queryset", None)
+            if queryset is not None and queryset.model._meta.label == "home.Language":
+                field.iterator = LanguagesByName
+                field.widget.choices = field.choices
+
+
+class PageForm(LanguagesByNameMixin, ChoosableMediaFormMixin, WagtailAdminPageForm):
     """The admin form of every page type: documents and images only from the editor's
-    own collections (``home.media_choices``), and new slugs in ASCII."""
+    own collections (``home.media_choices``), languages by the names the editor reads, and
+    new slugs in ASCII."""
 
     def clean_slug(self):
         """A typed slug as the admin's slug script writes it (ä→a, ö→o, å→a), for an

@@ -11,11 +11,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.documents.forms import BaseDocumentForm
 
+from home.forms import LanguagesByNameMixin
 from materials.models.documents import ExtractionStatus
 from materials.validation import validate_upload
 
 
-class DocumentForm(BaseDocumentForm):
+class DocumentForm(LanguagesByNameMixin, BaseDocumentForm):
     def __init__(self, *args, **kwargs):
         self.user = kwargs.get("user")
         super().__init__(*args, **kwargs)

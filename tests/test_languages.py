@@ -346,3 +346,29 @@ def test_the_switcher_names_languages_for_the_reader_sorted_as_they_read(
 def test_names_sort_in_the_readers_alphabet(code, expected):
     with translation.override(code):
         assert sorted(reversed(expected), key=collation_key()) == expected
+
+
+def test_the_admin_offers_languages_by_the_names_the_editor_reads(db):
+    """The file form's and an activity's language lists follow the names in the editor's
+    language, not the table's Finnish order (German, "saksa", came before Turkish, "turkki",
+    in Swedish too)."""
+    from wagtail.documents import get_document_model
+    from wagtail.documents.forms import get_document_form
+
+    from network.models import ActivityPage
+
+    document_form = get_document_form(get_document_model())
+    activity_form = ActivityPage.get_edit_handler().get_form_class()
+    for code in ("fi", "sv", "en"):
+        with translation.override(code):
+            key = collation_key()
+            file_labels = [label for _value, label in document_form().fields["language"].choices]
+            activity = activity_form(instance=ActivityPage(), for_user=None)
+            activity_labels = [label for _value, label in activity.fields["languages"].choices]
+            assert file_labels[0] == "---------"
+            assert file_labels[1:] == sorted(file_labels[1:], key=key)
+            assert activity_labels == sorted(activity_labels, key=key)
+            assert len(activity_labels) >= 40
+    with translation.override("sv"):
+        labels = [str(label) for _value, label in document_form().fields["language"].choices]
+        assert labels.index("turkiska – Türkçe") < labels.index("tyska – Deutsch")
