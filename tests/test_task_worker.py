@@ -201,9 +201,7 @@ def test_unknown_tasks_backend_is_refused_by_name(monkeypatch):
         env.tasks_config()
 
 
-def test_worker_process_started_after_an_upload_does_the_work(
-    database_url_for_processes, tmp_path
-):
+def test_worker_process_started_after_an_upload_does_the_work(database_url_for_processes, tmp_path):
     """The worker is stopped while a file is added, started, does the work and stops on
     SIGTERM: real processes on the database the test suite set up."""
     environment = {
