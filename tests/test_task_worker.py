@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks_db.management.commands import db_worker as db_worker_module
 from django_tasks_db.models import DBTaskResult
 
 from cms import env
@@ -63,13 +65,15 @@ print(json.dumps({{
 
 
 @pytest.fixture
-def database_tasks(settings):
+def run_worker(settings, monkeypatch):
+    """Tasks are queued in the database; the worker runs in this process, until it has done
+    every task that is due. Its check for dropped connections is left out: it would close the
+    test's, which is inside a transaction."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
-def run_worker():
-    """The worker, until it has done every task that is due."""
-    call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+    monkeypatch.setattr(db_worker_module, "close_old_connections", lambda: None)
+    return partial(
+        call_command, "db_worker", batch=True, startup_delay=False, reload=False, verbosity=0
+    )
 
 
 def uploaded_docx(client, capture):
@@ -102,7 +106,7 @@ def some_time_passes():
 
 
 def test_upload_is_read_by_the_worker_not_in_the_request(
-    english_admin, database_tasks, django_capture_on_commit_callbacks
+    english_admin, run_worker, django_capture_on_commit_callbacks
 ):
     document = uploaded_docx(english_admin, django_capture_on_commit_callbacks)
     assert document.extraction_status == ExtractionStatus.PENDING
@@ -121,7 +125,7 @@ def test_upload_is_read_by_the_worker_not_in_the_request(
 
 
 def test_failing_task_is_retried_then_marked_failed_and_the_editor_sees_why(
-    english_admin, database_tasks, django_capture_on_commit_callbacks, monkeypatch
+    english_admin, run_worker, django_capture_on_commit_callbacks, monkeypatch
 ):
     document = uploaded_docx(english_admin, django_capture_on_commit_callbacks)
     tries = storage_down(monkeypatch)
@@ -167,7 +171,7 @@ def test_without_a_worker_the_retries_run_at_once_in_the_request(
 
 
 def test_a_broken_file_is_not_tried_again(
-    database_tasks, django_capture_on_commit_callbacks, english_admin
+    run_worker, django_capture_on_commit_callbacks, english_admin
 ):
     with django_capture_on_commit_callbacks(execute=True):
         result = json.loads(upload(english_admin, "rikki.pdf", b"%PDF-1.4 garbage").content)
