@@ -62,6 +62,18 @@ print(json.dumps({{
     "heartbeat_age": worker_heartbeat_age(),
 }}))
 """
+# On PostgreSQL the processes share the test database itself, which no rollback cleans.
+CLEAN_UP = """
+import django
+django.setup()
+from django.core.cache import caches
+from django_tasks_db.models import DBTaskResult
+from home.tasks import HEARTBEAT_KEY
+from materials.models.documents import CustomDocument
+CustomDocument.objects.filter(pk={pk}).delete()
+DBTaskResult.objects.all().delete()
+caches["shared"].delete(HEARTBEAT_KEY)
+"""
 
 
 @pytest.fixture
@@ -245,6 +257,8 @@ def test_worker_process_started_after_an_upload_does_the_work(database_url_for_p
     finally:
         worker.send_signal(signal.SIGTERM)
         output = worker.communicate(timeout=30)[0]
+        cleaned = python("-c", CLEAN_UP.format(pk=int(pk)))
+    assert cleaned.returncode == 0, cleaned.stderr[-3000:]
     assert waited.returncode == 0, waited.stderr[-3000:]
     result = json.loads(waited.stdout.strip().splitlines()[-1])
     assert result["status"] == ExtractionStatus.DONE, output[-3000:]
