@@ -159,6 +159,27 @@ def shared_cache_config():
     }
 
 
+TASK_BACKENDS = {
+    # In the process that enqueues: an upload's text is read before its page answers.
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    # Stored in the database and run by ``manage.py db_worker``, a process of its own.
+    "database": "django_tasks_db.DatabaseBackend",
+}
+
+
+def tasks_config():
+    """``TASKS_BACKEND``: where background work (an upload's text and preview, search index
+    updates) runs. ``immediate`` (default) runs it at once in the web process, as development
+    and tests want; ``database`` queues it for the ``manage.py db_worker`` process, so that
+    no request waits for it in production."""
+    name = os.environ.get("TASKS_BACKEND", "").strip().lower() or "immediate"
+    if name not in TASK_BACKENDS:
+        raise ImproperlyConfigured(
+            f"TASKS_BACKEND must be immediate or database, not {os.environ['TASKS_BACKEND']!r}."
+        )
+    return {"default": {"BACKEND": TASK_BACKENDS[name]}}
+
+
 SEARCH_SCHEMES = {
     # Wagtail's opensearch3 backend (the pinned opensearch-py 3 works only with it: opensearch2
     # calls the client's old positional API), with index updates recorded while the server is

@@ -3,7 +3,8 @@ what its files say, and the background task that does it after an upload.
 
 Files come from many organisations and many tools, so any of them may be broken:
 every failure is recorded on the document (``extraction_status``, a short
-``extraction_error``) and never reaches the editor's upload."""
+``extraction_error``) and never reaches the editor's upload. A failure that is not the
+file's (its storage out of reach) is tried again later (``home.tasks.retry_later``)."""
 
 import io
 import logging
@@ -14,9 +15,10 @@ from defusedxml import ElementTree
 from django_tasks import task
 from pypdf import PdfReader
 
+from home.tasks import retry_later
 from materials.models.documents import CustomDocument, ExtractionStatus
 from materials.previews import make_preview
-from materials.sandbox import run_limited
+from materials.sandbox import SandboxError, run_limited
 from materials.validation import check_zip_directory, extension_of
 
 logger = logging.getLogger(__name__)
@@ -127,13 +129,19 @@ def extract(document):
     return run_limited(extract_bytes, data, extension)
 
 
+def describe(error):
+    return f"{type(error).__name__}: {error}"[:MAX_ERROR_CHARS]
+
+
 def extract_into(document):
+    """Read the file's text into the document (unsaved). A file the sandbox could not read is
+    recorded as failed; other errors (reading it from storage) are raised, for a retry."""
     try:
         result = extract(document)
-    except Exception as error:  # noqa: BLE001 - any broken file is recorded, not raised
+    except SandboxError as error:
         logger.info("Text extraction failed for document %s: %r", document.pk, error)
         document.extraction_status = ExtractionStatus.FAILED
-        document.extraction_error = f"{type(error).__name__}: {error}"[:MAX_ERROR_CHARS]
+        document.extraction_error = describe(error)
         return
     if result is None:
         document.extraction_status = ExtractionStatus.NOT_APPLICABLE
@@ -146,13 +154,24 @@ def extract_into(document):
 
 
 @task()
-def process_document(document_id):
-    """Extract the text and make the preview of a newly uploaded file."""
+def process_document(document_id, attempt=1):
+    """Extract the text and make the preview of a newly uploaded file. When that fails for
+    another reason than the file, the editor sees why while it waits to be tried again, and
+    the document is marked failed after the last attempt. Saved with ``update``, which starts
+    no new processing (``materials.signals.process_new_file``)."""
     document = CustomDocument.objects.filter(pk=document_id).first()
     if document is None or document.extraction_status != ExtractionStatus.PENDING:
         return
-    extract_into(document)
-    make_preview(document)
+    try:
+        extract_into(document)
+        make_preview(document)
+    except Exception as error:
+        logger.warning("Document %s, attempt %s: %r", document_id, attempt, error)
+        failed = CustomDocument.objects.filter(pk=document_id)
+        failed.update(extraction_error=describe(error))
+        if not retry_later(process_document, document_id, attempt=attempt):
+            failed.update(extraction_status=ExtractionStatus.FAILED)
+        raise
     document.save(
         update_fields=[
             "extracted_text",

@@ -71,6 +71,15 @@ class DocumentForm(LanguagesByNameMixin, BaseDocumentForm):
                     self.instance.extraction_error,
                 )
             )
+        elif status == ExtractionStatus.PENDING and self.instance.extraction_error:
+            # a failure that was not the file's (materials.extraction.process_document)
+            notes.append(
+                format_html(
+                    "{} {}",
+                    _("Reading the text of the file failed; it will be tried again soon:"),
+                    self.instance.extraction_error,
+                )
+            )
         elif status == ExtractionStatus.PENDING:
             notes.append(_("The text of the file is being read for search."))
         downloads = self.instance.download_counts.aggregate(total=Sum("count"))["total"] or 0

@@ -8,7 +8,7 @@ import os
 import pypdfium2
 from django.core.files.base import ContentFile
 
-from materials.sandbox import run_limited
+from materials.sandbox import SandboxError, run_limited
 
 logger = logging.getLogger(__name__)
 
@@ -31,13 +31,14 @@ def render_first_page(data):
 
 def make_preview(document):
     """Attach a preview to the document (without saving it); a PDF that cannot be
-    rendered simply has no preview."""
+    rendered simply has no preview. An error reading the file from storage is raised."""
     if document.file_extension.lower() != "pdf":
         return
+    with document.open_file() as f:
+        data = f.read()
     try:
-        with document.open_file() as f:
-            png = run_limited(render_first_page, f.read())
-    except Exception as error:  # noqa: BLE001 - a broken PDF has no preview, nothing more
+        png = run_limited(render_first_page, data)
+    except SandboxError as error:  # a broken PDF has no preview, nothing more
         logger.info("No preview for document %s: %r", document.pk, error)
         return
     name = os.path.splitext(document.filename)[0] + ".png"

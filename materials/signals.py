@@ -6,9 +6,9 @@ count downloads made through Wagtail's own ``/documents/`` route (``document.url
 from functools import partial
 
 from django.db import transaction
-from wagtail.search import index
 from wagtail.tasks import delete_file_from_storage_task
 
+from home.tasks import reindex_later
 from materials.extraction import process_document
 from materials.models.documents import DownloadCount, ExtractionStatus
 from materials.models.pages import MaterialPage
@@ -25,7 +25,7 @@ def reindex_materials(sender, instance, **kwargs):
     """The materials offering a file are searched with its text unless it requires login:
     re-index them when the file changes (new text, members-only ticked or cleared)."""
     for page in MaterialPage.objects.filter(files__document=instance).distinct():
-        index.insert_or_update_object(page)
+        reindex_later(page)
 
 
 def reindex_materials_of_collection(sender, instance, **kwargs):
@@ -34,7 +34,7 @@ def reindex_materials_of_collection(sender, instance, **kwargs):
     collections = instance.collection.get_descendants(inclusive=True)
     pages = MaterialPage.objects.filter(files__document__collection__in=collections).distinct()
     for page in pages:
-        index.insert_or_update_object(page)
+        reindex_later(page)
 
 
 def reindex_materials_sharing_files(sender, instance, **kwargs):
@@ -43,7 +43,7 @@ def reindex_materials_sharing_files(sender, instance, **kwargs):
     documents = instance.files.values("document")
     others = MaterialPage.objects.filter(files__document__in=documents).exclude(pk=instance.pk)
     for page in others.distinct():
-        index.insert_or_update_object(page)
+        reindex_later(page)
 
 
 def count_wagtail_download(sender, instance, request, **kwargs):

@@ -2,15 +2,17 @@
 many-to-many relations and child objects (topics, tags, files) are written after
 ``post_save``, and the index update that modelsearch runs then reads the page back from
 the database, so what a publish changed in them would reach the index only with the
-next save. The page is indexed again once it is published."""
+next save. The page is indexed again once it is published (by the task worker when there is
+one: by then the publish is committed)."""
 
-from modelsearch.index import insert_or_update_object
 from wagtail.signals import page_published
+
+from home.tasks import reindex_later
 
 
 def reindex_published(instance, **kwargs):
     if getattr(type(instance), "search_auto_update", True):
-        insert_or_update_object(instance)
+        reindex_later(instance)
 
 
 def register_signal_handlers():

@@ -18,7 +18,7 @@ ALLOWED_HOSTS = env.env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"
 CSRF_TRUSTED_ORIGINS = env.env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "home",
+    "home",  # before django_tasks_db: its db_worker command beats a heartbeat
     "network",
     "materials",
     "search",
@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django.contrib.syndication",
     "csp",
     "axes",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -242,9 +243,9 @@ PERMISSIONS_POLICY = {
     )
 }
 
-# Background tasks (search indexing, reference index). Run immediately unless
-# a worker backend is configured.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background tasks (an upload's text and preview, search indexing, reference index): run
+# immediately unless TASKS_BACKEND=database queues them for the db_worker process.
+TASKS = env.tasks_config()
 
 LOGGING = {
     "version": 1,

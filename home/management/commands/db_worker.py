@@ -1,0 +1,20 @@
+"""django-tasks-db's worker (``manage.py db_worker``, same options), which also beats a
+heartbeat (``home.tasks``) while it runs, so that the health check can tell whether a
+worker is there to do the queued work."""
+
+import threading
+
+from django_tasks_db.management.commands.db_worker import Command as DatabaseWorkerCommand
+
+from home.tasks import beat, beat_until
+
+
+class Command(DatabaseWorkerCommand):
+    def handle(self, *args, **options):
+        beat()
+        stopped = threading.Event()
+        threading.Thread(target=beat_until, args=(stopped,), daemon=True).start()
+        try:
+            super().handle(*args, **options)
+        finally:
+            stopped.set()
