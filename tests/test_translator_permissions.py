@@ -131,6 +131,7 @@ def attack_admin(client, page):
         ("copy", {"destination_page_id": somali_home.pk, "slug": "api-kopio"}),
         ("copy_for_translation", {"locale": "so", "copy_parents": True}),
         ("create_alias", {"destination_page_id": somali_home.pk, "update_slug": "alias"}),
+        ("revert_to_page_revision", {"revision_id": page.live_revision_id}),
     ):
         api(client, page, action, payload)
 
