@@ -170,14 +170,12 @@ def may_translate_into(user, page, locale):
     asks only for its "submit translation" permission): they edit the page's nearest
     translation there, or that of the nearest page above it, under which the new one goes.
     Where the language has no page yet, the rights on the whole tree decide."""
-    for ancestor in page.get_ancestors(inclusive=True).reverse():
-        if ancestor.depth == 1:
-            tester = ReviewedPagePermissions(user, ancestor)
-            return user.is_superuser or "change" in (tester.permissions | tester.translating)
+    for ancestor in page.get_ancestors(inclusive=True).exclude(depth=1).reverse():
         translated = ancestor.get_translation_or_none(locale)
         if translated is not None:
             return translated.permissions_for_user(user).can_edit()
-    return False
+    tester = ReviewedPagePermissions(user, Page.get_first_root_node())
+    return user.is_superuser or "change" in (tester.permissions | tester.translating)
 
 
 def copy_access_to_translation(sender, source_obj, target_obj, **kwargs):
