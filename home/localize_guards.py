@@ -1,16 +1,24 @@
-"""wagtail-localize views that make pages live without asking the page's permission tester.
+"""wagtail-localize views that make or change pages without asking the page's permission tester.
 
 "Update translations" with "Publish immediately" publishes every translation of a source,
 and "Convert to alias" makes a translation a live copy of its source; both check only
 wagtail-localize's model permission or "edit". These guards take the same addresses (see
 ``wagtail_hooks``) and let a request through only when ``ReviewedPagePermissions`` allows
-publishing each page it would make live; otherwise nothing changes."""
+publishing each page it would make live; otherwise nothing changes.
+
+"Translate" creates the translations into any language for whoever may submit
+translations; here it offers (and accepts) only the languages whose pages the user edits,
+so a language's translators start translations into their language alone, and only those
+who change a snippet type translate its snippets."""
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.shortcuts import get_object_or_404
 from wagtail.models import Page
+from wagtail.snippets.permissions import user_can_edit_snippet_type
 from wagtail_localize.models import TranslationSource
-from wagtail_localize.views import convert, update_translations
+from wagtail_localize.views import convert, submit_translations, update_translations
+
+from home.permissions import may_translate_into
 
 update_translations_view = update_translations.UpdateTranslationsView.as_view()
 
@@ -34,3 +42,27 @@ def convert_to_alias_guarded(request, page_id):
     if not page.permissions_for_user(request.user).can_publish():
         raise PermissionDenied
     return convert.convert_to_alias(request, page_id)
+
+
+class OwnLanguagesOnly:
+    """The submit view's languages narrowed to those the user may translate into
+    (``may_translate_into``)."""
+
+    def get_form(self):
+        form = super().get_form()
+        locales = form.fields["locales"]
+        locales.queryset = locales.queryset.filter(
+            pk__in=[locale.pk for locale in locales.queryset if self.may_translate_into(locale)]
+        )
+        return form
+
+
+class SubmitPageTranslation(OwnLanguagesOnly, submit_translations.SubmitPageTranslationView):
+    def may_translate_into(self, locale):
+        return may_translate_into(self.request.user, self.object, locale)
+
+
+class SubmitSnippetTranslation(OwnLanguagesOnly, submit_translations.SubmitSnippetTranslationView):
+    def may_translate_into(self, locale):
+        # snippet permissions are per type, in every language
+        return user_can_edit_snippet_type(self.request.user, type(self.object))

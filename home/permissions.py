@@ -14,6 +14,7 @@ translated from.
 """
 
 from django.conf import settings
+from django.utils import translation
 from wagtail.models import (
     GroupApprovalTask,
     GroupPagePermission,
@@ -23,8 +24,22 @@ from wagtail.models import (
 )
 
 from home import addresses
+from home.languages import shown_name
 
+# Translators of every language; each language also has a group of its own (``translator_groups``).
 TRANSLATORS = "Translators"
+
+
+def translator_groups():
+    """``{language code: group name}`` of the translators of each content language but the
+    source one: "Translators: Somali". The names are English, like the other groups', and
+    fixed, since they say which group is which."""
+    with translation.override("en"):
+        return {
+            code: f"{TRANSLATORS}: {shown_name(code)}"
+            for code, _name in settings.LANGUAGES
+            if code != settings.LANGUAGE_CODE
+        }
 
 
 class ReviewedPagePermissions(PagePermissionTester):
@@ -36,8 +51,10 @@ class ReviewedPagePermissions(PagePermissionTester):
       Organisation editors hold "publish" on their subtree only so that they can
       unpublish and delete their own pages.
     - The Translators group lets its members edit any page and publish pages in
-      the languages other than the source one; nothing else (deleting,
-      unpublishing, moving, reordering, privacy) comes from that group.
+      the languages other than the source one; a language's translator group
+      ("Translators: Somali") edits and publishes that language's pages only, as
+      its permissions are on that language's home pages. Nothing else (adding,
+      deleting, unpublishing, moving, reordering, privacy) comes from these groups.
     """
 
     def __init__(self, user, page):
@@ -139,11 +156,26 @@ def _roles(user):
         roles = {
             "reviewer": GroupApprovalTask.objects.filter(active=True, groups__user=user).exists(),
             "translator_group_ids": set(
-                user.groups.filter(name=TRANSLATORS).values_list("id", flat=True)
+                user.groups.filter(
+                    name__in=[TRANSLATORS, *translator_groups().values()]
+                ).values_list("id", flat=True)
             ),
         }
         user._network_roles = roles
     return roles
+
+
+def may_translate_into(user, page, locale):
+    """Whether ``user`` may create ``page``'s translation into ``locale`` (wagtail-localize
+    asks only for its "submit translation" permission): they edit the page's nearest
+    translation there, or that of the nearest page above it, under which the new one goes.
+    Where the language has no page yet, the rights on the whole tree decide."""
+    for ancestor in page.get_ancestors(inclusive=True).exclude(depth=1).reverse():
+        translated = ancestor.get_translation_or_none(locale)
+        if translated is not None:
+            return translated.permissions_for_user(user).can_edit()
+    tester = ReviewedPagePermissions(user, Page.get_first_root_node())
+    return user.is_superuser or "change" in (tester.permissions | tester.translating)
 
 
 def copy_access_to_translation(sender, source_obj, target_obj, **kwargs):

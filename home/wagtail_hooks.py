@@ -37,6 +37,16 @@ def register_localize_publishing_guards():
             name="tarjotin_update_translations",
         ),
         path(
+            "localize/submit/page/<int:page_id>/",
+            localize_guards.SubmitPageTranslation.as_view(),
+            name="tarjotin_submit_page_translation",
+        ),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            localize_guards.SubmitSnippetTranslation.as_view(),
+            name="tarjotin_submit_snippet_translation",
+        ),
+        path(
             "localize/page/<int:page_id>/convert_to_alias/",
             localize_guards.convert_to_alias_guarded,
             name="tarjotin_convert_to_alias",

@@ -7,7 +7,8 @@ coordinators the pages awaiting their review on the dashboard.
 
 Who may publish without review is decided by every page's permission tester
 (``home.permissions.ReviewedPagePermissions``): the groups of the review task
-(coordinators), and translators in the languages other than the source one.
+(coordinators), and translators in the languages other than the source one: those of
+the Translators group in all of them, a language's translator group in that language only.
 """
 
 from django.conf import settings
@@ -23,7 +24,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from home.permissions import TRANSLATORS
+from home.permissions import TRANSLATORS, translator_groups
 
 COORDINATORS = "Network coordinators"
 WORKFLOW = "Network review"
@@ -67,12 +68,16 @@ def ensure_coordinators_and_workflow(**kwargs):
 
 
 def ensure_translators(**kwargs):
-    """Create (or complete) the translator group. Idempotent.
+    """Create (or complete) the translator groups. Idempotent.
 
-    Translators start translations, translate every translatable snippet and page,
-    and publish pages in every language except the source one: they hold "publish"
-    on each other language's home page. They may also edit source pages, but those
-    drafts go through the coordinators' review like an editor's."""
+    The Translators group starts translations, translates every translatable snippet
+    and page, and publishes pages in every language except the source one: it holds
+    "publish" on each other language's home page. Its members may also edit source
+    pages, but those drafts go through the coordinators' review like an editor's.
+
+    Each of those languages also has a group of its own ("Translators: Somali"), for a
+    volunteer who translates into that language only: it starts translations and edits
+    and publishes pages under that language's home pages, nothing else."""
     root = Page.get_first_root_node()
     if root is None:
         return None
@@ -82,18 +87,32 @@ def ensure_translators(**kwargs):
     GroupPagePermission.objects.get_or_create(
         group=group, page=root, permission=_page_permission("change")
     )
+    for name in translator_groups().values():
+        grant_model_permissions(
+            Group.objects.get_or_create(name=name)[0], TRANSLATOR_MODEL_PERMISSIONS
+        )
     for home in root.get_children().exclude(locale__language_code=settings.LANGUAGE_CODE):
-        grant_translators_publishing(home, group)
+        grant_translators_publishing(home)
     return group
 
 
-def grant_translators_publishing(home, group=None):
-    """Translators publish in ``home``'s language (a language's home page, not the source one)."""
-    group = group or Group.objects.filter(name=TRANSLATORS).first()
-    if group is not None:
-        GroupPagePermission.objects.get_or_create(
-            group=group, page=home, permission=_page_permission("publish")
-        )
+def grant_translators_publishing(home):
+    """Translators publish in ``home``'s language (a language's home page, not the source
+    one), and that language's own translators edit and publish there."""
+    language_group = translator_groups().get(home.locale.language_code)
+    for group in Group.objects.filter(name__in=[TRANSLATORS, language_group]):
+        actions = ["publish"] if group.name == TRANSLATORS else ["change", "publish"]
+        for action in actions:
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=home, permission=_page_permission(action)
+            )
+
+
+def add_translator(user, language_code):
+    """Make ``user`` a translator into ``language_code`` (a content language other than the
+    source one) and nothing else: a member of that language's translator group."""
+    ensure_translators()
+    user.groups.add(Group.objects.get(name=translator_groups()[language_code]))
 
 
 def new_locale_home(sender, instance, created, raw=False, **kwargs):
@@ -152,10 +171,10 @@ def grant_media_permissions(group, collection):
 
 def own_page_paths(user):
     """The tree paths of the pages ``user`` edits as their own: through an organisation's
-    editor group, or everything as a coordinator; not the translators' whole tree."""
+    editor group, or everything as a coordinator; not the trees they translate."""
     return (
         GroupPagePermission.objects.filter(group__user=user, permission__codename="change_page")
-        .exclude(group__name=TRANSLATORS)
+        .exclude(group__name__in=[TRANSLATORS, *translator_groups().values()])
         .values_list("page__path", flat=True)
     )
 
