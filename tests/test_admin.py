@@ -101,7 +101,7 @@ def test_taxonomy_choices_are_in_the_pages_language(admin_client, soup_of, model
     )
     offered = {
         int(option["value"])
-        for option in soup_of(admin_client.get(url)).select(f"select[name={field}] option")
+        for option in soup_of(admin_client.get(url)).select(f"input[type=checkbox][name={field}]")
     }
     terms = model._meta.get_field(field).related_model.objects
     assert offered == set(terms.filter(locale__language_code="fi").values_list("pk", flat=True))
@@ -116,9 +116,35 @@ def test_taxonomy_choices_are_in_the_pages_language(admin_client, soup_of, model
     )  # a term of another language the page already has stays offered
     page.save_revision()
     edit = soup_of(admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])))
-    assert edit.select_one(f"select[name={field}] option[value='{swedish.pk}']").has_attr(
-        "selected"
-    )
+    assert edit.select_one(f"input[name={field}][value='{swedish.pk}']").has_attr("checked")
+
+
+@pytest.mark.parametrize(
+    "model,fields",
+    [
+        (MaterialPage, ["topics", "audiences"]),
+        (ActivityPage, ["stages", "target_groups", "regions"]),
+        (OrganisationPage, ["regions"]),
+    ],
+    ids=lambda value: value.__name__ if isinstance(value, type) else "-".join(value),
+)
+def test_short_taxonomies_are_checkbox_groups(admin_client, soup_of, model, fields):
+    """Topics, audiences, stages, target groups and regions are ticked, not Ctrl-clicked in
+    a list box; the 309 municipalities are not a wall of checkboxes."""
+    page = every_page_type()[model]
+    edit = soup_of(admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])))
+    for field in fields:
+        assert not edit.select(f"select[name={field}]"), field
+        terms = model._meta.get_field(field).related_model.objects.all()
+        if hasattr(terms.model, "locale"):
+            terms = terms.filter(locale__language_code="fi")
+        labels = {
+            edit.select_one(f"label[for={box['id']}]").get_text(strip=True)
+            for box in edit.select(f"input[type=checkbox][name={field}]")
+        }
+        assert labels == {term.name for term in terms} and len(labels) > 1, field
+    if model is ActivityPage:
+        assert edit.select("select[name=municipalities]")
 
 
 def test_new_pages_get_ascii_slugs_from_finnish_and_swedish_titles(admin_client):
