@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils.text import slugify
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.coreutils import string_to_ascii
 
 from home.media_choices import ChoosableMediaFormMixin
 from home.taxonomy import Term
@@ -13,14 +14,20 @@ class PageForm(ChoosableMediaFormMixin, WagtailAdminPageForm):
     """The admin form of every page type: documents and images only from the editor's
     own collections (``home.media_choices``), and new slugs in ASCII."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields and not settings.WAGTAIL_ALLOW_UNICODE_SLUGS:
+            self.fields["slug"].required = False  # clean_slug makes one from the title
+
     def clean_slug(self):
-        """A typed slug as the admin's slug script writes it (ä→a, ö→o, å→a), for an
-        editor without JavaScript or who types one. A page's current slug stays, so
-        its address does not move; one with no Latin letters (Arabic) stays as typed."""
+        """A new slug in ASCII, as the admin's slug script writes it (ä→a, ö→o, å→a), and
+        Arabic, Persian or Cyrillic spelt in Latin letters rather than dropped; one left
+        empty (an editor without JavaScript) comes from the title. A page's current slug
+        stays, so its address does not move."""
         slug = self.cleaned_data.get("slug")
-        if not slug or slug == self.instance.slug or settings.WAGTAIL_ALLOW_UNICODE_SLUGS:
+        if settings.WAGTAIL_ALLOW_UNICODE_SLUGS or (slug and slug == self.instance.slug):
             return slug
-        return slugify(slug) or slug
+        return slugify(string_to_ascii(slug or self.cleaned_data.get("title", "")))
 
 
 class TermsInPageLanguageForm(PageForm):

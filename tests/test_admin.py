@@ -165,6 +165,25 @@ def test_new_pages_get_ascii_slugs_from_finnish_and_swedish_titles(admin_client)
     assert admin_client.get(post.url).status_code == 200
 
 
+@pytest.mark.parametrize(
+    "title,slug",
+    [
+        ("Päivähoito ja yöpyminen", "paivahoito-ja-yopyminen"),
+        ("مرحبا بكم", "mrhb-bkm"),  # spelt in Latin letters, not left empty
+        ("Привіт, сусіди", "privit-susidi"),
+    ],
+)
+def test_a_page_saved_without_a_slug_gets_one_in_ascii_from_its_title(admin_client, title, slug):
+    """The slug script fills the slug as the editor types the title; without it (no
+    JavaScript) the server makes the same kind of slug rather than refusing the page."""
+    organisation = make.organisation("Testijärjestö")
+    make.section(BlogIndexPage)
+    url = reverse("wagtailadmin_pages:add", args=["network", "blogpage", organisation.pk])
+    response = admin_client.post(url, make.blog_post_form("action-publish", title=title, slug=""))
+    assert response.status_code == 302, response.content[:2000]
+    assert BlogPage.objects.child_of(organisation).get().slug == slug
+
+
 def test_an_existing_unicode_slug_stays_when_the_page_is_saved(admin_client):
     organisation = make.organisation("Testijärjestö")
     post = make.blog_post(organisation, "Äiti", slug="äiti")
