@@ -24,7 +24,7 @@ from wagtail.models import (
 
 from home import addresses
 
-TRANSLATORS = "Translators"
+TRANSLATORS = "Kääntäjät / Översättare"  # in Finnish and Swedish: see network.roles.COORDINATORS
 
 
 class ReviewedPagePermissions(PagePermissionTester):

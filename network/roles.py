@@ -25,9 +25,13 @@ from wagtail.models import (
 
 from home.permissions import TRANSLATORS
 
-COORDINATORS = "Network coordinators"
-WORKFLOW = "Network review"
-TASK = "Coordinator approval"
+# Names in Finnish and Swedish, the languages the network's editors use the admin in, the
+# way bilingual Finnish bodies are named: Wagtail shows a group's, workflow's or task's
+# stored name everywhere (buttons, dashboard, emails, history), whatever the reader's
+# language. Migration network 0012 renamed the English ones.
+COORDINATORS = "Verkoston koordinaattorit / Nätverkets koordinatorer"
+WORKFLOW = "Verkoston tarkastus / Nätverkets granskning"
+TASK = "Koordinaattorin hyväksyntä / Koordinatorns godkännande"
 COORDINATOR_PAGE_PERMISSIONS = ["add", "change", "publish", "bulk_delete", "lock", "unlock"]
 COORDINATOR_MODEL_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),

@@ -2,13 +2,14 @@
 own Finnish and Swedish catalogues leave in English come from ours, on the pages and in
 the JavaScript catalogues."""
 
+import importlib
 import json
 
 import pytest
 from django.urls import reverse
 from wagtail.users.models import UserProfile
 
-from network.roles import TRANSLATORS
+from network.roles import COORDINATORS, TASK, TRANSLATORS, WORKFLOW
 from tests import factories as make
 
 pytestmark = pytest.mark.django_db
@@ -64,3 +65,67 @@ def test_the_javascript_catalogues_carry_our_translations(client, url_name, lang
     client.force_login(speaking(make.user("kaantaja", TRANSLATORS), language))
     script = client.get(reverse(url_name)).content.decode()
     assert json.dumps(expected) in script  # the catalogue is JSON with ASCII escapes
+
+
+@pytest.mark.parametrize(
+    ("language", "button"),
+    [
+        ("fi", "Lähetä työnkulkuun Verkoston tarkastus / Nätverkets granskning"),
+        ("sv", "Lämna in till Verkoston tarkastus / Nätverkets granskning"),
+    ],
+)
+def test_the_review_workflow_is_named_in_finnish_and_swedish(
+    client, soup_of, organisation, language, button
+):
+    """Wagtail shows a workflow's stored name in every editor's language alike: it is stored
+    in both of the languages the network's editors use."""
+    editor = speaking(make.editor(organisation.organisation), language)
+    client.force_login(editor)
+    post = make.blog_post(organisation.organisation, "Uutinen")
+    edit = soup_of(client.get(reverse("wagtailadmin_pages:edit", args=[post.pk])))
+    buttons = [" ".join(button.get_text().split()) for button in edit.select("button")]
+    assert button in buttons
+    assert "Network review" not in str(edit)
+
+
+def test_the_coordinator_sees_the_task_and_the_groups_in_their_language(
+    client, organisation, django_user_model
+):
+    coordinator = speaking(make.coordinator(), "sv")
+    editor = make.editor(organisation.organisation)
+    post = make.blog_post(organisation.organisation, "Uutinen")
+    post.save_revision(user=editor)
+    post.get_workflow().start(post, editor)
+    client.force_login(coordinator)
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Koordinatorns godkännande" in dashboard and "Coordinator approval" not in dashboard
+
+    client.force_login(
+        speaking(django_user_model.objects.create_superuser("pk", "p@e.org", "x"), "fi")
+    )
+    groups = client.get(reverse("wagtailusers_groups:index")).content.decode()
+    assert "Väestöliitto: toimittajat / redaktörer" in groups
+    assert "Verkoston koordinaattorit" in groups and "Kääntäjät / Översättare" in groups
+    assert "editors" not in groups and "Translators" not in groups
+
+
+def test_the_english_names_of_an_existing_database_are_renamed_with_their_members(
+    django_user_model,
+):
+    from django.apps import apps
+    from django.contrib.auth.models import Group
+    from wagtail.models import Task, Workflow
+
+    renaming = importlib.import_module("network.migrations.0012_names_in_finnish_and_swedish")
+    member = django_user_model.objects.create_user("jasen")
+    Group.objects.filter(name=COORDINATORS).update(name="Network coordinators")
+    Group.objects.create(name="Kemin kotoutumisyhdistys: editors").user_set.add(member)
+    Workflow.objects.filter(name=WORKFLOW).update(name="Network review")
+    Task.objects.filter(name=TASK).update(name="Coordinator approval")
+
+    renaming.forwards(apps, None)
+    assert set(member.groups.values_list("name", flat=True)) == {
+        "Kemin kotoutumisyhdistys: toimittajat / redaktörer"
+    }
+    assert Group.objects.filter(name=COORDINATORS).exists()
+    assert Workflow.objects.get(name=WORKFLOW).tasks.get().name == TASK
