@@ -129,3 +129,48 @@ def test_the_english_names_of_an_existing_database_are_renamed_with_their_member
     }
     assert Group.objects.filter(name=COORDINATORS).exists()
     assert Workflow.objects.get(name=WORKFLOW).tasks.get().name == TASK
+
+
+@pytest.mark.parametrize(
+    ("language", "screen", "said", "not_said"),
+    [
+        (
+            "fi",
+            "dashboard",
+            ["Hae kaikista sivuista…", "Näytä pikanäppäimet"],
+            ["Search all pages…"],
+        ),
+        ("fi", "edit", ["Sisällön mittarit", "Näytä tai piilota esikatselu"], ["Content metrics"]),
+        (
+            "fi",
+            "tasks",
+            ["Näytä käytöstä poistetut", "Koordinaattorin hyväksyntä"],
+            ["Show disabled"],
+        ),
+        (
+            "sv",
+            "edit",
+            ["Visa senaste versionen", "Felaktig rubrikhierarki"],
+            ["View latest version"],
+        ),
+        ("sv", "explore", ["Utforskar"], ["Exploring"]),
+    ],
+)
+def test_the_admin_says_in_finnish_and_swedish_what_wagtails_catalogues_leave_in_english(
+    client, organisation, django_user_model, language, screen, said, not_said
+):
+    editor = speaking(make.editor(organisation.organisation), language)
+    post = make.blog_post(organisation.organisation, "Uutinen")
+    url, user = {
+        "dashboard": (reverse("wagtailadmin_home"), editor),
+        "edit": (reverse("wagtailadmin_pages:edit", args=[post.pk]), editor),
+        "explore": (reverse("wagtailadmin_explore", args=[organisation.organisation.pk]), editor),
+        "tasks": (
+            reverse("wagtailadmin_workflows:task_index"),
+            speaking(django_user_model.objects.create_superuser("pk", "p@e.org", "x"), language),
+        ),
+    }[screen]
+    client.force_login(user)
+    html = client.get(url).content.decode()
+    assert [text for text in said if text in html] == said
+    assert [text for text in not_said if text in html] == []

@@ -105,26 +105,29 @@ def says(entry):
 
 
 @pytest.mark.parametrize(
-    "code,domain",
+    "path",
     [
-        (code, domain)
+        path.relative_to(ROOT)
+        for locale_path in settings.LOCALE_PATHS  # ours, and the libraries' strings we add
         for code in LANGUAGES
         for domain in ("django", "djangojs")  # djangojs: the admin's scripts, fi and sv
-        if (ROOT / "locale" / code / "LC_MESSAGES" / f"{domain}.po").exists()
+        if (path := Path(locale_path) / code / "LC_MESSAGES" / f"{domain}.po").exists()
     ],
+    ids=str,
 )
-def test_our_catalogues_never_retranslate_django_or_wagtail(code, domain):
+def test_our_catalogues_never_retranslate_django_or_wagtail(path):
     """Our catalogue comes first for every string: one of ours without a context that Wagtail
     or Django also uses would change their admin (the Wagtail menu's "Pages" once read
     "Sivutus", pagination, and its "Actions" menu lost the name editors know). Where our
     meaning differs, ours carries a context; where it is the same, it reads the same. Plural
     entries too: gettext finds them by their singular."""
+    code, domain = path.parent.parent.name, path.stem
     theirs = {}
-    for path in installed_catalogues(code, domain):
-        for entry in polib.pofile(str(path)):
+    for catalogue in installed_catalogues(code, domain):
+        for entry in polib.pofile(str(catalogue)):
             if (entry.msgstr or any(entry.msgstr_plural.values())) and not entry.msgctxt:
                 theirs.setdefault(entry.msgid, set()).add(says(entry))
-    ours = polib.pofile(str(ROOT / "locale" / code / "LC_MESSAGES" / f"{domain}.po"))
+    ours = polib.pofile(str(ROOT / path))
     clashes = {
         entry.msgid: (says(entry), theirs[entry.msgid])
         for entry in ours
