@@ -11,6 +11,7 @@ from wagtail.users.models import UserProfile
 
 from network.roles import COORDINATORS, TASK, TRANSLATORS, WORKFLOW
 from tests import factories as make
+from tests.test_publishing_rights import translation_draft
 
 pytestmark = pytest.mark.django_db
 
@@ -50,6 +51,14 @@ def test_locales_is_languages_in_finnish_not_regional_settings(client, django_us
     html = client.get(reverse("wagtaillocales:index")).content.decode()
     assert "Kielet" in html
     assert "Maa-asetustot" not in html
+
+
+def test_a_translations_locale_is_its_language_in_finnish(client, organisation):
+    client.force_login(speaking(make.user("kaantaja", TRANSLATORS), "fi"))
+    _source, swedish = translation_draft(make.blog_post(organisation.organisation, "Toinen"), "sv")
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[swedish.pk])).content.decode()
+    assert "Saatavilla 2 kielellä" in html and "Vaihda kieltä" in html
+    assert "asetusto" not in html
 
 
 @pytest.mark.parametrize(
