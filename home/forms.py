@@ -16,8 +16,14 @@ class PageForm(ChoosableMediaFormMixin, WagtailAdminPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if "slug" in self.fields and not settings.WAGTAIL_ALLOW_UNICODE_SLUGS:
-            self.fields["slug"].required = False  # clean_slug makes one from the title
+        slug = self.fields.get("slug")
+        if slug is not None and not settings.WAGTAIL_ALLOW_UNICODE_SLUGS:
+            slug.required = False  # clean_slug makes one from the title
+            # A typed slug spelt in ASCII as one made from the title: the slug script's
+            # own clean-up on leaving the field drops "ä" ("päivä" became "piv").
+            slug.widget.attrs["data-action"] = slug.widget.attrs["data-action"].replace(
+                "blur->w-slug#slugify", "blur->w-slug#urlify"
+            )
 
     def clean_slug(self):
         """A new slug in ASCII, as the admin's slug script writes it (ä→a, ö→o, å→a), and

@@ -147,13 +147,17 @@ def test_short_taxonomies_are_checkbox_groups(admin_client, soup_of, model, fiel
         assert edit.select("select[name=municipalities]")
 
 
-def test_new_pages_get_ascii_slugs_from_finnish_and_swedish_titles(admin_client):
+def test_new_pages_get_ascii_slugs_from_finnish_and_swedish_titles(admin_client, soup_of):
     organisation = make.organisation("Testijärjestö")
     make.section(BlogIndexPage)
     url = reverse("wagtailadmin_pages:add", args=["network", "blogpage", organisation.pk])
-    form = admin_client.get(url).content.decode()
+    response = admin_client.get(url)
+    form = response.content.decode()
     # the slug script transliterates unless told to allow Unicode (an attribute left out)
     assert 'data-controller="w-slug"' in form and "data-w-slug-allow-unicode-value" not in form
+    # and spells a typed one in ASCII on leaving the field, as one from the title
+    slug_actions = soup_of(response)("input", attrs={"name": "slug"})[0]["data-action"].split()
+    assert "blur->w-slug#urlify" in slug_actions and "blur->w-slug#slugify" not in slug_actions
 
     data = make.blog_post_form(
         "action-publish", title="Äidin ja lapsen kerho Åbo", slug="äidin-ja-lapsen-kerho-åbo"

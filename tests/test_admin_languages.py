@@ -116,6 +116,10 @@ def test_the_coordinator_sees_the_task_and_the_groups_in_their_language(
     assert "Väestöliitto: toimittajat / redaktörer" in groups
     assert "Verkoston koordinaattorit" in groups and "Kääntäjät / Översättare" in groups
     assert "editors" not in groups and "Translators" not in groups
+    collections = client.get(reverse("wagtailadmin_collections:add")).content.decode()
+    assert "Verkosto / Nätverket" in collections and "Root" not in collections
+    explorer = client.get(reverse("wagtailadmin_explore_root")).content.decode()
+    assert "Sivusto / Webbplatsen" in explorer and "Root" not in explorer
 
 
 def test_the_english_names_of_an_existing_database_are_renamed_with_their_members(

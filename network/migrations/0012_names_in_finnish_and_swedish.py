@@ -1,5 +1,5 @@
-"""The network's role groups, review workflow and task, editor groups and root collection
-named in Finnish and Swedish, the languages its editors use the admin in: Wagtail shows these
+"""The network's role groups, review workflow and task, editor groups, root collection and
+root page named in Finnish and Swedish, the languages its editors use the admin in: Wagtail shows these
 names as they are stored (buttons, dashboard, emails, history), so they cannot follow each
 editor's language. Renamed, not recreated, so that groups keep their members and the
 workflow its history."""
@@ -24,6 +24,7 @@ RENAMED = [
     ("wagtailcore", "Collection", "Root", "Verkosto / Nätverket"),
 ]
 EDITORS = (": editors", ": toimittajat / redaktörer")
+ROOT_PAGE = ("Root", "Sivusto / Webbplatsen")
 
 
 def rename(apps, old_index, new_index):
@@ -34,6 +35,9 @@ def rename(apps, old_index, new_index):
     for group in apps.get_model("auth", "Group").objects.filter(name__endswith=old):
         group.name = group.name.removesuffix(old) + new
         group.save(update_fields=["name"])
+    apps.get_model("wagtailcore", "Page").objects.filter(
+        depth=1, title=ROOT_PAGE[old_index]
+    ).update(title=ROOT_PAGE[new_index], draft_title=ROOT_PAGE[new_index])
 
 
 def forwards(apps, schema_editor):
