@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.forms.models import ModelChoiceIterator
 from django.utils.text import slugify
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.coreutils import string_to_ascii
 
 from home.languages import collation_key
 from home.media_choices import ChoosableMediaFormMixin
@@ -39,14 +40,26 @@ class PageForm(LanguagesByNameMixin, ChoosableMediaFormMixin, WagtailAdminPageFo
     own collections (``home.media_choices``), languages by the names the editor reads, and
     new slugs in ASCII."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        slug = self.fields.get("slug")
+        if slug is not None and not settings.WAGTAIL_ALLOW_UNICODE_SLUGS:
+            slug.required = False  # clean_slug makes one from the title
+            # A typed slug spelt in ASCII as one made from the title: the slug script's
+            # own clean-up on leaving the field drops "ä" ("päivä" became "piv").
+            slug.widget.attrs["data-action"] = slug.widget.attrs["data-action"].replace(
+                "blur->w-slug#slugify", "blur->w-slug#urlify"
+            )
+
     def clean_slug(self):
-        """A typed slug as the admin's slug script writes it (ä→a, ö→o, å→a), for an
-        editor without JavaScript or who types one. A page's current slug stays, so
-        its address does not move; one with no Latin letters (Arabic) stays as typed."""
+        """A new slug in ASCII, as the admin's slug script writes it (ä→a, ö→o, å→a), and
+        Arabic, Persian or Cyrillic spelt in Latin letters rather than dropped; one left
+        empty (an editor without JavaScript) comes from the title. A page's current slug
+        stays, so its address does not move."""
         slug = self.cleaned_data.get("slug")
-        if not slug or slug == self.instance.slug or settings.WAGTAIL_ALLOW_UNICODE_SLUGS:
+        if settings.WAGTAIL_ALLOW_UNICODE_SLUGS or (slug and slug == self.instance.slug):
             return slug
-        return slugify(slug) or slug
+        return slugify(string_to_ascii(slug or self.cleaned_data.get("title", "")))
 
 
 class TermsInPageLanguageForm(PageForm):

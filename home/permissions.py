@@ -27,19 +27,24 @@ from home import addresses
 from home.languages import shown_name
 
 # Translators of every language; each language also has a group of its own (``translator_groups``).
-TRANSLATORS = "Translators"
+TRANSLATORS = "Kääntäjät / Översättare"  # in Finnish and Swedish: see network.roles.COORDINATORS
 
 
 def translator_groups():
     """``{language code: group name}`` of the translators of each content language but the
-    source one: "Translators: Somali". The names are English, like the other groups', and
-    fixed, since they say which group is which."""
-    with translation.override("en"):
-        return {
-            code: f"{TRANSLATORS}: {shown_name(code)}"
-            for code, _name in settings.LANGUAGES
-            if code != settings.LANGUAGE_CODE
-        }
+    source one, named in Finnish and Swedish like the other groups: "Kääntäjät: somali /
+    Översättare: somaliska". The names are made the same way at every ``migrate``, since they
+    say which group is which."""
+
+    def named(code, language):
+        with translation.override(language):
+            return shown_name(code)
+
+    return {
+        code: f"Kääntäjät: {named(code, 'fi')} / Översättare: {named(code, 'sv')}"
+        for code, _name in settings.LANGUAGES
+        if code != settings.LANGUAGE_CODE
+    }
 
 
 class ReviewedPagePermissions(PagePermissionTester):

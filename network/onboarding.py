@@ -32,7 +32,8 @@ class Onboarded:
 
 
 def editor_group_name(name):
-    return f"{name}: editors"
+    """In Finnish and Swedish, as the network's other names (``network.roles``)."""
+    return f"{name}: toimittajat / redaktörer"
 
 
 @transaction.atomic

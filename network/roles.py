@@ -26,9 +26,13 @@ from wagtail.models import (
 
 from home.permissions import TRANSLATORS, translator_groups
 
-COORDINATORS = "Network coordinators"
-WORKFLOW = "Network review"
-TASK = "Coordinator approval"
+# Names in Finnish and Swedish, the languages the network's editors use the admin in, the
+# way bilingual Finnish bodies are named: Wagtail shows a group's, workflow's or task's
+# stored name everywhere (buttons, dashboard, emails, history), whatever the reader's
+# language. Migration network 0012 renamed the English ones.
+COORDINATORS = "Verkoston koordinaattorit / Nätverkets koordinatorer"
+WORKFLOW = "Verkoston tarkastus / Nätverkets granskning"
+TASK = "Koordinaattorin hyväksyntä / Koordinatorns godkännande"
 COORDINATOR_PAGE_PERMISSIONS = ["add", "change", "publish", "bulk_delete", "lock", "unlock"]
 COORDINATOR_MODEL_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
@@ -75,9 +79,10 @@ def ensure_translators(**kwargs):
     "publish" on each other language's home page. Its members may also edit source
     pages, but those drafts go through the coordinators' review like an editor's.
 
-    Each of those languages also has a group of its own ("Translators: Somali"), for a
-    volunteer who translates into that language only: it starts translations and edits
-    and publishes pages under that language's home pages, nothing else."""
+    Each of those languages also has a group of its own ("Kääntäjät: somali / Översättare:
+    somaliska"), for a volunteer who translates into that language only: it starts
+    translations and edits and publishes pages under that language's home pages, nothing
+    else."""
     root = Page.get_first_root_node()
     if root is None:
         return None

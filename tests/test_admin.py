@@ -101,7 +101,7 @@ def test_taxonomy_choices_are_in_the_pages_language(admin_client, soup_of, model
     )
     offered = {
         int(option["value"])
-        for option in soup_of(admin_client.get(url)).select(f"select[name={field}] option")
+        for option in soup_of(admin_client.get(url)).select(f"input[type=checkbox][name={field}]")
     }
     terms = model._meta.get_field(field).related_model.objects
     assert offered == set(terms.filter(locale__language_code="fi").values_list("pk", flat=True))
@@ -116,18 +116,48 @@ def test_taxonomy_choices_are_in_the_pages_language(admin_client, soup_of, model
     )  # a term of another language the page already has stays offered
     page.save_revision()
     edit = soup_of(admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])))
-    assert edit.select_one(f"select[name={field}] option[value='{swedish.pk}']").has_attr(
-        "selected"
-    )
+    assert edit.select_one(f"input[name={field}][value='{swedish.pk}']").has_attr("checked")
 
 
-def test_new_pages_get_ascii_slugs_from_finnish_and_swedish_titles(admin_client):
+@pytest.mark.parametrize(
+    "model,fields",
+    [
+        (MaterialPage, ["topics", "audiences"]),
+        (ActivityPage, ["stages", "target_groups", "regions"]),
+        (OrganisationPage, ["regions"]),
+    ],
+    ids=lambda value: value.__name__ if isinstance(value, type) else "-".join(value),
+)
+def test_short_taxonomies_are_checkbox_groups(admin_client, soup_of, model, fields):
+    """Topics, audiences, stages, target groups and regions are ticked, not Ctrl-clicked in
+    a list box; the 309 municipalities are not a wall of checkboxes."""
+    page = every_page_type()[model]
+    edit = soup_of(admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])))
+    for field in fields:
+        assert not edit.select(f"select[name={field}]"), field
+        terms = model._meta.get_field(field).related_model.objects.all()
+        if hasattr(terms.model, "locale"):
+            terms = terms.filter(locale__language_code="fi")
+        labels = {
+            edit.select_one(f"label[for={box['id']}]").get_text(strip=True)
+            for box in edit.select(f"input[type=checkbox][name={field}]")
+        }
+        assert labels == {term.name for term in terms} and len(labels) > 1, field
+    if model is ActivityPage:
+        assert edit.select("select[name=municipalities]")
+
+
+def test_new_pages_get_ascii_slugs_from_finnish_and_swedish_titles(admin_client, soup_of):
     organisation = make.organisation("Testijärjestö")
     make.section(BlogIndexPage)
     url = reverse("wagtailadmin_pages:add", args=["network", "blogpage", organisation.pk])
-    form = admin_client.get(url).content.decode()
+    response = admin_client.get(url)
+    form = response.content.decode()
     # the slug script transliterates unless told to allow Unicode (an attribute left out)
     assert 'data-controller="w-slug"' in form and "data-w-slug-allow-unicode-value" not in form
+    # and spells a typed one in ASCII on leaving the field, as one from the title
+    slug_actions = soup_of(response)("input", attrs={"name": "slug"})[0]["data-action"].split()
+    assert "blur->w-slug#urlify" in slug_actions and "blur->w-slug#slugify" not in slug_actions
 
     data = make.blog_post_form(
         "action-publish", title="Äidin ja lapsen kerho Åbo", slug="äidin-ja-lapsen-kerho-åbo"
@@ -137,6 +167,25 @@ def test_new_pages_get_ascii_slugs_from_finnish_and_swedish_titles(admin_client)
     post = BlogPage.objects.child_of(organisation).get()
     assert post.slug == "aidin-ja-lapsen-kerho-abo"
     assert admin_client.get(post.url).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "title,slug",
+    [
+        ("Päivähoito ja yöpyminen", "paivahoito-ja-yopyminen"),
+        ("مرحبا بكم", "mrhb-bkm"),  # spelt in Latin letters, not left empty
+        ("Привіт, сусіди", "privit-susidi"),
+    ],
+)
+def test_a_page_saved_without_a_slug_gets_one_in_ascii_from_its_title(admin_client, title, slug):
+    """The slug script fills the slug as the editor types the title; without it (no
+    JavaScript) the server makes the same kind of slug rather than refusing the page."""
+    organisation = make.organisation("Testijärjestö")
+    make.section(BlogIndexPage)
+    url = reverse("wagtailadmin_pages:add", args=["network", "blogpage", organisation.pk])
+    response = admin_client.post(url, make.blog_post_form("action-publish", title=title, slug=""))
+    assert response.status_code == 302, response.content[:2000]
+    assert BlogPage.objects.child_of(organisation).get().slug == slug
 
 
 def test_an_existing_unicode_slug_stays_when_the_page_is_saved(admin_client):

@@ -6,6 +6,7 @@ from wagtail.models import Collection, GroupPagePermission, Locale, Page, Revisi
 
 from home.models import FooterText
 from network.models import BlogPage, OrganisationPage
+from network.onboarding import editor_group_name
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
@@ -31,7 +32,7 @@ def test_second_run_changes_nothing():
 
 def test_every_demo_organisation_has_its_editor_group_and_collection():
     for organisation in OrganisationPage.objects.filter(locale__language_code="fi"):
-        group = Group.objects.get(name=f"{organisation.title}: editors")
+        group = Group.objects.get(name=editor_group_name(organisation.title))
         assert GroupPagePermission.objects.filter(group=group, page=organisation).exists()
         assert Collection.objects.filter(name=organisation.title).exists()
 

@@ -45,7 +45,7 @@ def test_command_onboards_page_collection_and_group(django_user_model):
     assert [region.name for region in page.regions.all()] == ["Lappi"]
     assert Collection.objects.filter(name="Kemin kotoutumisyhdistys").exists()
     group = django_user_model.objects.get(username="maija").groups.get()
-    assert group.name == "Kemin kotoutumisyhdistys: editors"
+    assert group.name == "Kemin kotoutumisyhdistys: toimittajat / redaktörer"
     assert set(group.page_permissions.values_list("page_id", flat=True)) == {page.pk}
 
 

@@ -145,7 +145,9 @@ LANGUAGES, LANGUAGES_BIDI = languages.describe(CONTENT_LANGUAGE_CODES)
 WAGTAIL_CONTENT_LANGUAGES = [
     (code, lazy(reader_names.name_text, str)(code)) for code, _name in LANGUAGES
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Ours, then the strings of Wagtail and wagtail-localize their catalogues lack (apart,
+# because makemessages rewrites ours): both come before the libraries' own catalogues.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "libraries"]
 FORMAT_MODULE_PATH = ["cms.formats"]
 USE_I18N = True
 USE_TZ = True

@@ -3,6 +3,7 @@
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from django import forms
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import F, OuterRef, Prefetch, Subquery, Sum
@@ -111,8 +112,8 @@ class MaterialPage(InOrganisation, ReviewedPage):
         MultiFieldPanel(
             [
                 FieldPanel("material_type"),
-                FieldPanel("topics"),
-                FieldPanel("audiences"),
+                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("tags"),
             ],
             _("Classification"),

@@ -5,6 +5,7 @@ view of regions × categories, and the trays of one region or municipality."""
 import operator
 from functools import reduce
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator
@@ -351,13 +352,17 @@ class ActivityPage(InOrganisation, ContactMixin, ReviewedPage):
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         MultiFieldPanel(
-            [FieldPanel("category"), FieldPanel("stages"), FieldPanel("target_groups")],
+            [
+                FieldPanel("category"),
+                FieldPanel("stages", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
+            ],
             _("Classification"),
         ),
         MultiFieldPanel(
             [
                 FieldPanel("level"),
-                FieldPanel("regions"),
+                FieldPanel("regions", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("municipalities"),
                 InlinePanel("places", label=_("Places"), heading=_("Places where it meets")),
                 FieldPanel("online"),

@@ -1,3 +1,4 @@
+from django import forms
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
@@ -95,7 +96,10 @@ class OrganisationPage(ContactMixin, ReviewedPage):
         FieldPanel("short_name"),
         FieldPanel("intro"),
         FieldPanel("logo"),
-        MultiFieldPanel([FieldPanel("level"), FieldPanel("regions")], _("Where it works")),
+        MultiFieldPanel(
+            [FieldPanel("level"), FieldPanel("regions", widget=forms.CheckboxSelectMultiple)],
+            _("Where it works"),
+        ),
         FieldPanel("description"),
         MultiFieldPanel(
             [FieldPanel("website"), *ContactMixin.contact_panels, FieldPanel("address")],

@@ -58,7 +58,9 @@ def create_and_submit(page, organisation, title, tag, finnish, arabic):
 
     # Editors have no "Publish": the more-actions menu offers the review workflow.
     page.get_by_role("button", name="Lisää toimintoja").click()
-    submit = page.get_by_role("button", name="Lähetä työnkulkuun Network review")
+    submit = page.get_by_role(
+        "button", name="Lähetä työnkulkuun Verkoston tarkastus / Nätverkets granskning"
+    )
     expect(submit).to_be_visible()
     expect(page.get_by_role("button", name="Julkaise", exact=True)).to_have_count(0)
     submit.click()
