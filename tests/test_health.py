@@ -27,7 +27,7 @@ def extract_text():
 
 @pytest.fixture
 def worker_backend(settings):
-    settings.TASKS = {"default": {"BACKEND": "tests.test_health.QueueForWorker"}}
+    settings.TASKS = {"default": {"BACKEND": f"{__name__}.QueueForWorker"}}
 
 
 def test_healthz_answers_ok_and_is_never_cached(client):
