@@ -37,7 +37,7 @@ def site_url():
 def manage(code):
     """Run Python in the stack's Django (its database, cache and front cache); its output."""
     return subprocess.run(
-        ["bash", "scripts/production.sh", "manage", "shell", "-c", code],
+        ["bash", "scripts/production.sh", "manage", "shell", "--no-imports", "-c", code],
         cwd=REPO,
         capture_output=True,
         text=True,
@@ -85,20 +85,25 @@ class Visitor:
 
 
 @pytest.fixture(scope="module")
-def demo():
-    """Addresses of the demo's pages, read from the stack's database."""
-    return json.loads(
+def demo(site_url):
+    """Addresses of the demo's pages, read from the stack's database: the bank, a material the
+    bank's first page lists, a blog post."""
+    found = json.loads(
         manage(
             "import json\n"
             "from materials.models import MaterialIndexPage, MaterialPage\n"
             "from network.models import BlogPage\n"
-            "material = MaterialPage.objects.live().public().filter("
-            "locale__language_code='fi').first()\n"
-            "print(json.dumps({'material_id': material.pk, 'material': material.url,"
-            " 'bank': MaterialIndexPage.objects.live().get(locale=material.locale).url,"
+            "bank = MaterialIndexPage.objects.live().get(locale__language_code='fi')\n"
+            "materials = MaterialPage.objects.live().public().filter(locale=bank.locale)\n"
+            "print(json.dumps({'bank': bank.url, 'materials': [[m.pk, m.url] for m in materials],"
             " 'blog_post': BlogPage.objects.live().public().first().url}))"
         )
     )
+    listed = Visitor(site_url).get(found["bank"])[2]
+    found["material_id"], found["material"] = next(
+        (pk, url) for pk, url in found.pop("materials") if f'href="{url}"' in listed
+    )
+    return found
 
 
 @pytest.fixture(scope="module")
