@@ -139,13 +139,12 @@ def test_nothing_is_purged_without_a_proxy(site, settings, django_capture_on_com
     assert purges(callbacks) == 0
 
 
-def test_frontend_cache_url_names_the_proxy(monkeypatch):
-    monkeypatch.setenv("FRONTEND_CACHE_URL", "http://127.0.0.1:6081/")
+def test_frontend_cache_url_names_the_proxies(monkeypatch):
+    monkeypatch.setenv("FRONTEND_CACHE_URL", "http://127.0.0.1:6081/, http://10.0.0.2:6081")
+    http = "wagtail.contrib.frontend_cache.backends.HTTPBackend"
     assert env.frontend_cache_config() == {
-        "varnish": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": "http://127.0.0.1:6081",
-        }
+        "proxy-1": {"BACKEND": http, "LOCATION": "http://127.0.0.1:6081"},
+        "proxy-2": {"BACKEND": http, "LOCATION": "http://10.0.0.2:6081"},
     }
     monkeypatch.setenv("FRONTEND_CACHE_URL", "")
     assert env.frontend_cache_config() == {}
