@@ -21,6 +21,7 @@ from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
 from django_tasks.backends.dummy import DummyBackend
 from django_tasks.backends.immediate import ImmediateBackend
 from django_tasks.signals import task_enqueued, task_started
+from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 from wagtail.search.backends import get_search_backend
 
 logger = logging.getLogger(__name__)
@@ -87,7 +88,7 @@ def check_worker():
 def checks():
     """The checks that apply to this installation, by name."""
     found = {"database": check_database, "cache": check_cache}
-    if hasattr(get_search_backend(), "es"):  # OpenSearch or Elasticsearch, not the database
+    if isinstance(get_search_backend(), ElasticsearchBaseSearchBackend):  # not the database
         found["search"] = check_search
     found["storage"] = check_storage
     if worker_configured():

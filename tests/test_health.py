@@ -94,6 +94,22 @@ def test_a_database_error_makes_readyz_fail_without_naming_the_database(client, 
     assert "postgres" not in response.content.decode()
 
 
+def test_an_unreachable_search_engine_makes_readyz_fail_without_naming_it(client, settings):
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.backends.opensearch",
+            "URLS": [f"http://tarjotin:{SECRET}@127.0.0.1:9"],
+            "TIMEOUT": 1,
+        }
+    }
+
+    response = client.get("/readyz")
+
+    assert response.status_code == 503
+    assert response.json()["checks"]["search"] == "fail"
+    assert SECRET not in response.content.decode()
+
+
 def test_no_worker_check_when_tasks_run_in_the_request(client):
     assert "worker" not in client.get("/readyz").json()["checks"]
 
