@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 from wagtail.contrib.frontend_cache.backends import BaseBackend
+from wagtail.models import PageViewRestriction
 
 from cms import env
 from home.front_cache import PurgeOnCommit
@@ -137,6 +138,23 @@ def test_nothing_is_purged_without_a_proxy(site, settings, django_capture_on_com
         factories.publish(material)
 
     assert purges(callbacks) == 0
+
+
+def test_a_members_only_page_tells_the_proxy_not_to_keep_it(site, client, django_user_model):
+    """Varnish keeps nothing marked private (scripts/varnish/tarjotin.vcl): neither the login
+    redirect a reader gets nor the page a member reads."""
+    _organisation, material = site
+    PageViewRestriction.objects.create(page=material, restriction_type=PageViewRestriction.LOGIN)
+
+    refused = client.get(material.url)
+    client.force_login(django_user_model.objects.create_user("jasen", password="pw-123456"))
+    shown = client.get(material.url)
+
+    assert refused.status_code == 302
+    assert shown.status_code == 200
+    for response in (refused, shown):
+        assert "private" in response["Cache-Control"]
+        assert "no-store" in response["Cache-Control"]
 
 
 def test_frontend_cache_url_names_the_proxies(monkeypatch):
