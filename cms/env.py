@@ -180,6 +180,32 @@ def tasks_config():
     return {"default": {"BACKEND": TASK_BACKENDS[name]}}
 
 
+def frontend_cache_config():
+    """``FRONTEND_CACHE_URL``: the caching proxy in front of the site (Varnish,
+    ``http://127.0.0.1:6081``; several separated by commas), to which Wagtail sends a ``PURGE``
+    for every address a published, unpublished, moved or deleted page changes
+    (``home.front_cache``); unset means no proxy and nothing is purged."""
+    backends = {}
+    for number, url in enumerate(env_list("FRONTEND_CACHE_URL"), start=1):
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ImproperlyConfigured(
+                f"FRONTEND_CACHE_URL must list the proxies' http addresses such as "
+                f"http://127.0.0.1:6081, not {url!r}."
+            )
+        try:
+            parts.port
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"FRONTEND_CACHE_URL has a bad port: {parts.netloc!r}."
+            ) from None
+        backends[f"proxy-{number}"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": f"{parts.scheme}://{parts.netloc}",
+        }
+    return backends
+
+
 SEARCH_SCHEMES = {
     # Wagtail's opensearch3 backend (the pinned opensearch-py 3 works only with it: opensearch2
     # calls the client's old positional API), with index updates recorded while the server is

@@ -45,12 +45,13 @@ class HomeConfig(AppConfig):
     def ready(self):
         from wagtail.signals import copy_for_translation_done
 
-        from home import change_count, stream_fields
+        from home import change_count, front_cache, stream_fields
         from home.permissions import copy_access_to_translation
 
         post_migrate.connect(ensure_locales, sender=self)
         post_migrate.connect(ensure_languages, sender=self)
         post_migrate.connect(create_cache_table, sender=self)
         change_count.connect()
+        front_cache.connect()
         stream_fields.register()
         copy_for_translation_done.connect(copy_access_to_translation)

@@ -23,7 +23,7 @@ from wagtail.models import (
     PageViewRestriction,
 )
 
-from home import addresses
+from home import addresses, front_cache
 from home.languages import shown_name
 
 # Translators of every language; each language also has a group of its own (``translator_groups``).
@@ -142,6 +142,12 @@ class ReviewedPage(Page):
             return parts
         site_id, root_url, page_path = parts
         return site_id, addresses.public_root_url(root_url, request), page_path
+
+    def get_cached_paths(self):
+        """What the caching proxy keeps of this page (``home.front_cache``): its address and its
+        routes' (feeds, the tray's matrix); a route with parameters (each municipality's tray)
+        as a prefix, which the proxy purges with everything under it."""
+        return front_cache.routed_paths(self)
 
 
 def _restricted_ancestors(page):

@@ -27,8 +27,7 @@ export MEDIA_ROOT
 trap 'rm -rf "$MEDIA_ROOT"' EXIT
 
 # The server runs the production settings, so static files come from collectstatic.
-DJANGO_SETTINGS_MODULE=cms.settings.production SECRET_KEY=collectstatic-only \
-    .venv/bin/python manage.py collectstatic --noinput --verbosity 0
+bash scripts/collect_static.sh
 
 # Without arguments: everything under tests/e2e; otherwise what they select (files, -k …).
 [ $# -gt 0 ] || set -- tests/e2e

@@ -196,6 +196,12 @@ MATERIALS_MAX_UPLOAD_MB = env.env_int("MATERIALS_MAX_UPLOAD_MB", 50)
 MATERIALS_PROCESSING_SECONDS = env.env_int("MATERIALS_PROCESSING_SECONDS", 60)
 MATERIALS_PROCESSING_MEMORY_MB = env.env_int("MATERIALS_PROCESSING_MEMORY_MB", 1024)
 WAGTAILSEARCH_BACKENDS = {"default": env.search_config()}
+# The caching proxy (Varnish, FRONTEND_CACHE_URL), purged through Wagtail's frontend_cache
+# backends by home.front_cache (its own handlers, not the app's, which purge only the page
+# itself). Each page has its own address in each language, so a purge is not repeated under
+# every language prefix.
+WAGTAILFRONTENDCACHE = env.frontend_cache_config()
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 WAGTAILADMIN_PERMITTED_LANGUAGES = [
     ("fi", _("Finnish")),
     ("sv", _("Swedish")),

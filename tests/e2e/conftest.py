@@ -115,7 +115,7 @@ def django_db_setup(django_test_environment, django_db_blocker):
 @pytest.fixture(scope="session")
 def live_site(django_db_setup, django_db_blocker):
     """Base URL of the site served by gunicorn (production settings, and the public images
-    as the web server in front of it serves them: tests/e2e/wsgi.py) from the test database."""
+    as the web server in front of it serves them: cms/wsgi_media.py) from the test database."""
     with django_db_blocker.unblock():
         url = database_url()
     port = free_port()
@@ -139,7 +139,7 @@ def live_site(django_db_setup, django_db_blocker):
     }
     # One worker with threads: per-process caches stay coherent with what the site changes.
     command = [
-        sys.executable, "-m", "gunicorn", "tests.e2e.wsgi",
+        sys.executable, "-m", "gunicorn", "cms.wsgi_media",
         "--bind", f"127.0.0.1:{port}",
         "--workers", "1", "--threads", "4", "--timeout", "120",
         "--access-logfile", "-",

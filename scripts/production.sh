@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# A production-like stack on one machine, on loopback: Varnish (scripts/varnish/tarjotin.vcl) in
+# front of gunicorn (production settings, WhiteNoise for static files), Redis as the shared cache,
+# PostgreSQL, the task worker (manage.py db_worker, TASKS_BACKEND=database), and
+# OpenSearch when SEARCH_URL=local. The README's "Production" section describes each part.
+#   scripts/production.sh start    install what is missing, migrate, load the demo (first time)
+#                                  and start everything; prints the site's URL
+#   scripts/production.sh stop     stop what start started
+#   scripts/production.sh status   what /healthz and /readyz answer through Varnish
+#   scripts/production.sh manage …  a manage.py command with the stack's settings
+# DATABASE_URL, CACHE_URL and SEARCH_URL naming servers of their own are used as they are.
+# Ports: $TARJOTIN_CACHE_PORT (Varnish, 6081), $TARJOTIN_APP_PORT (gunicorn, 8001); gunicorn runs
+# $TARJOTIN_WORKERS processes (2). Pids, logs and the secret key live in
+# $TARJOTIN_PRODUCTION_DIR (default var/production).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+state=${TARJOTIN_PRODUCTION_DIR:-$PWD/var/production}
+cache_port=${TARJOTIN_CACHE_PORT:-6081}
+app_port=${TARJOTIN_APP_PORT:-8001}
+workers=${TARJOTIN_WORKERS:-2}
+url="http://127.0.0.1:${cache_port}"
+
+install_varnish() {
+    command -v varnishd >/dev/null && return
+    if [ "$(id -u)" = 0 ]; then
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish >/dev/null
+    else
+        echo "Varnish is missing: sudo apt-get install varnish" >&2
+        exit 1
+    fi
+}
+
+# The servers this stack starts itself are recorded in $state/started, so that stop leaves
+# the others alone.
+started() { echo "$1" >>"$state/started"; }
+
+environment() {
+    mkdir -p "$state"
+    export DJANGO_SETTINGS_MODULE=cms.settings.production
+    if [ -z "${DATABASE_URL:-}" ]; then
+        DATABASE_URL=$(bash scripts/postgres.sh start) && started postgres
+    fi
+    if [ -z "${CACHE_URL:-}" ]; then
+        CACHE_URL=$(bash scripts/redis.sh start) && started redis
+    fi
+    if [ "${SEARCH_URL:-}" = local ]; then
+        SEARCH_URL=$(bash scripts/opensearch.sh start) && started opensearch
+    fi
+    [ -s "$state/secret_key" ] || .venv/bin/python -c \
+        "import secrets; print(secrets.token_urlsafe(50))" >"$state/secret_key"
+    SECRET_KEY=${SECRET_KEY:-$(cat "$state/secret_key")}
+    export DATABASE_URL CACHE_URL SEARCH_URL SECRET_KEY
+    export FRONTEND_CACHE_URL=${FRONTEND_CACHE_URL:-$url}
+    # Uploads' text, previews and index updates wait for the worker, not in the request.
+    export TASKS_BACKEND=${TASKS_BACKEND:-database}
+    export BASE_URL=${BASE_URL:-$url}
+    export ALLOWED_HOSTS=${ALLOWED_HOSTS:-127.0.0.1,localhost}
+    # Varnish passes the visitor's address in X-Forwarded-For (login and comment rate limits).
+    export TRUSTED_PROXIES=${TRUSTED_PROXIES:-127.0.0.1}
+    # Plain http on loopback: TLS ends in front of Varnish on a real server.
+    export SECURE_SSL_REDIRECT=${SECURE_SSL_REDIRECT:-false}
+    export SECURE_COOKIES=${SECURE_COOKIES:-false}
+    export SECURE_HSTS_SECONDS=${SECURE_HSTS_SECONDS:-0}
+}
+
+wait_for() {
+    for _ in $(seq 120); do
+        curl -fsS -o /dev/null "$1" 2>/dev/null && return
+        sleep 0.5
+    done
+    echo "$2 did not answer $1; see $state" >&2
+    exit 1
+}
+
+start() {
+    install_varnish
+    mkdir -p "$state"
+    : >"$state/started"
+    bash scripts/install.sh
+    environment
+    .venv/bin/python manage.py migrate --verbosity 0
+    # The demo content (its app is in the development settings only), once; nothing is cached
+    # yet, so nothing is purged.
+    if [ ! -f "$state/demo-loaded" ]; then
+        DJANGO_SETTINGS_MODULE=cms.settings.dev FRONTEND_CACHE_URL='' \
+            .venv/bin/python manage.py load_demo && touch "$state/demo-loaded"
+    fi
+    bash scripts/collect_static.sh
+
+    .venv/bin/python -m gunicorn cms.wsgi_media --bind "127.0.0.1:$app_port" \
+        --workers "$workers" --threads 4 --timeout 120 --daemon --pid "$state/gunicorn.pid" \
+        --access-logfile "$state/gunicorn-access.log" --error-logfile "$state/gunicorn.log"
+    wait_for "http://127.0.0.1:$app_port/healthz" gunicorn
+
+    # The task worker (django-tasks-db), as its own process.
+    nohup .venv/bin/python manage.py db_worker >>"$state/worker.log" 2>&1 &
+    echo $! >"$state/worker.pid"
+
+    sed "s/\.port = \"8000\";/.port = \"$app_port\";/" scripts/varnish/tarjotin.vcl >"$state/tarjotin.vcl"
+    # -j none: no privilege separation, so that the working folder may stay under var/.
+    varnishd -j none -a "127.0.0.1:$cache_port" -f "$state/tarjotin.vcl" -n "$state/varnish" \
+        -P "$state/varnish.pid" -s malloc,256m
+    wait_for "$url/healthz" Varnish
+    echo "$url"
+}
+
+stop_pid() {
+    local pidfile=$state/$1.pid
+    [ -f "$pidfile" ] || return 0
+    local pid
+    pid=$(cat "$pidfile")
+    if kill "$pid" 2>/dev/null; then
+        for _ in $(seq 100); do
+            kill -0 "$pid" 2>/dev/null || break
+            sleep 0.2
+        done
+    fi
+    rm -f "$pidfile"
+}
+
+stop() {
+    stop_pid varnish
+    stop_pid worker
+    stop_pid gunicorn
+    if [ -f "$state/started" ]; then
+        grep -qx opensearch "$state/started" && bash scripts/opensearch.sh stop
+        grep -qx redis "$state/started" && bash scripts/redis.sh stop
+        grep -qx postgres "$state/started" && bash scripts/postgres.sh stop
+        rm -f "$state/started"
+    fi
+    return 0
+}
+
+status() {
+    local code
+    printf 'healthz: '
+    curl -sS --max-time 10 "$url/healthz" || true
+    printf '\nreadyz:  '
+    code=$(curl -sS --max-time 30 -o "$state/readyz.json" -w '%{http_code}' "$url/readyz" || true)
+    cat "$state/readyz.json" 2>/dev/null || true
+    echo
+    [ "$code" = 200 ]
+}
+
+case "${1:-}" in
+    start) start ;;
+    stop) stop ;;
+    status) status ;;
+    manage) shift; environment; exec .venv/bin/python manage.py "$@" ;;
+    *) echo "usage: $0 start|stop|status|manage <command>" >&2; exit 2 ;;
+esac
