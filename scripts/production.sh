@@ -101,7 +101,7 @@ start() {
     # -j none: no privilege separation, so that the working folder may stay under var/.
     varnishd -j none -a "127.0.0.1:$cache_port" -f "$state/tarjotin.vcl" -n "$state/varnish" \
         -P "$state/varnish.pid" -s malloc,256m
-    wait_for "$url/healthz" Varnish
+    wait_for "$url/readyz" "The stack (database, cache, storage, worker)"
     echo "$url"
 }
 
