@@ -14,6 +14,7 @@ from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import pre_delete
+from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
@@ -45,10 +46,13 @@ def listings():
 
 
 class PurgeOnCommit(PurgeBatch):
-    """The addresses one transaction changes, purged when it commits."""
+    """The addresses one transaction changes, purged when it commits, by the process that
+    committed: Wagtail would queue the purge as a task, and in production the task worker's
+    queue may hold minutes of files' text extraction, while a purge is a few requests to the
+    proxy that make a publish visible."""
 
     def __call__(self):
-        self.purge()
+        purge_urls_from_cache_task.call(list(self.urls))
 
 
 def waiting_batch():

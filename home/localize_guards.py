@@ -9,10 +9,17 @@ publishing each page it would make live; otherwise nothing changes.
 "Translate" creates the translations into any language for whoever may submit
 translations; here it offers (and accepts) only the languages whose pages the user edits,
 so a language's translators start translations into their language alone, and only those
-who change a snippet type translate its snippets."""
+who change a snippet type translate its snippets.
 
+A page that is not live holds a draft no coordinator has approved, and wagtail-localize
+translates (and "Update translations" syncs) the page as stored: a translator who may
+publish their language would publish that draft's text in it. Only someone who may publish
+the source page translates it, or syncs it, before it is live."""
+
+from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
 from wagtail.models import Page
 from wagtail.snippets.permissions import user_can_edit_snippet_type
 from wagtail_localize.models import TranslationSource
@@ -23,9 +30,21 @@ from home.permissions import may_translate_into
 update_translations_view = update_translations.UpdateTranslationsView.as_view()
 
 
+def unreviewed(page, user):
+    """Whether translating ``page`` for ``user`` would copy a draft past review."""
+    return not page.live and not page.permissions_for_user(user).can_publish()
+
+
 def update_translations_guarded(request, translation_source_id):
-    if request.method == "POST" and request.POST.get("publish_translations"):
+    if request.method == "POST":
         source = get_object_or_404(TranslationSource, pk=translation_source_id)
+        try:
+            instance = source.get_source_instance()
+        except ObjectDoesNotExist:
+            instance = None
+        if isinstance(instance, Page) and unreviewed(instance, request.user):
+            raise PermissionDenied
+    if request.method == "POST" and request.POST.get("publish_translations"):
         for translation in source.translations.filter(enabled=True):
             try:
                 target = translation.get_target_instance()
@@ -60,6 +79,23 @@ class OwnLanguagesOnly:
 class SubmitPageTranslation(OwnLanguagesOnly, submit_translations.SubmitPageTranslationView):
     def may_translate_into(self, locale):
         return may_translate_into(self.request.user, self.object, locale)
+
+    def form_valid(self, form):
+        pages = [self.object]
+        if form.cleaned_data["include_subtree"]:
+            pages += self.object.get_descendants().not_live().specific()
+        draft = next((page for page in pages if unreviewed(page, self.request.user)), None)
+        if draft is None:
+            return super().form_valid(form)
+        messages.error(
+            self.request,
+            _(
+                "“%(title)s” is not published yet: a draft is translated only after its "
+                "review, or by someone who may publish it."
+            )
+            % {"title": draft.get_admin_display_title()},
+        )
+        return redirect(self.request.get_full_path())
 
 
 class SubmitSnippetTranslation(OwnLanguagesOnly, submit_translations.SubmitSnippetTranslationView):

@@ -80,10 +80,10 @@ start() {
     bash scripts/install.sh
     environment
     .venv/bin/python manage.py migrate --verbosity 0
-    # The demo content (its app is in the development settings only), once; nothing is cached
-    # yet, so nothing is purged.
+    # The demo content (its app is in the development settings only), once, whole (its files'
+    # text read) before the stack answers; nothing is cached yet, so nothing is purged.
     if [ ! -f "$state/demo-loaded" ]; then
-        DJANGO_SETTINGS_MODULE=cms.settings.dev FRONTEND_CACHE_URL='' \
+        DJANGO_SETTINGS_MODULE=cms.settings.dev FRONTEND_CACHE_URL='' TASKS_BACKEND=immediate \
             .venv/bin/python manage.py load_demo && touch "$state/demo-loaded"
     fi
     bash scripts/collect_static.sh

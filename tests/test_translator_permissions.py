@@ -266,3 +266,41 @@ def test_a_somali_translator_creates_no_page(client, somali_translator, guide):
             },
         )
     assert Page.objects.count() == pages
+
+
+def test_a_somali_translator_publishes_no_unreviewed_draft_in_somali(
+    client, somali_translator, guide, django_capture_on_commit_callbacks
+):
+    """A Finnish page that is not live holds a draft no coordinator has approved: translated
+    and published in Somali, its text would be public. Alone, and under a published page
+    translated with its subtree, it is refused; syncing its translations too."""
+    draft = make.standard_page("Salainen luonnos", intro="Ei vielä tarkastettu.")
+    draft.unpublish()
+    below = make.standard_page("Alasivun luonnos", parent=guide)
+    below.unpublish()
+    client.force_login(somali_translator)
+
+    answer = client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[draft.pk]),
+        {"locales": [locale("so").pk]},
+        follow=True,
+    )
+    assert "is not published yet" in answer.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("wagtail_localize:submit_page_translation", args=[guide.pk]),
+            {"locales": [locale("so").pk], "include_subtree": "on"},
+        )
+    assert state(draft)["translations"] == ["fi"]
+    assert state(below)["translations"] == ["fi"]
+    assert state(guide)["translations"] == ["fi"]
+
+    # a coordinator started the draft's translation; the translator cannot sync it and publish
+    source, _created = TranslationSource.get_or_create_from_instance(draft)
+    Translation.objects.create(source=source, target_locale=locale("so")).save_target()
+    somali = draft.get_translation(locale("so"))
+    client.post(
+        reverse("wagtail_localize:update_translations", args=[source.pk]),
+        {"publish_translations": "on"},
+    )
+    assert not Page.objects.get(pk=somali.pk).live
