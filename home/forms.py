@@ -47,7 +47,8 @@ class PageForm(LanguagesByNameMixin, ChoosableMediaFormMixin, WagtailAdminPageFo
             slug.required = False  # clean_slug makes one from the title
             # A typed slug spelt in ASCII as one made from the title: the slug script's
             # own clean-up on leaving the field drops "ä" ("päivä" became "piv").
-            slug.widget.attrs["data-action"] = slug.widget.attrs["data-action"].replace(
+            action = slug.widget.attrs.get("data-action", "")
+            slug.widget.attrs["data-action"] = action.replace(
                 "blur->w-slug#slugify", "blur->w-slug#urlify"
             )
 
@@ -59,6 +60,8 @@ class PageForm(LanguagesByNameMixin, ChoosableMediaFormMixin, WagtailAdminPageFo
         slug = self.cleaned_data.get("slug")
         if settings.WAGTAIL_ALLOW_UNICODE_SLUGS or (slug and slug == self.instance.slug):
             return slug
+        if not slug and self.instance.pk:  # emptied: the address stays
+            return self.instance.slug
         return slugify(string_to_ascii(slug or self.cleaned_data.get("title", "")))
 
 

@@ -14,7 +14,6 @@ translated from.
 """
 
 from django.conf import settings
-from django.utils import translation
 from wagtail.models import (
     GroupApprovalTask,
     GroupPagePermission,
@@ -24,7 +23,7 @@ from wagtail.models import (
 )
 
 from home import addresses, front_cache
-from home.languages import shown_name
+from home.languages import own_name
 
 # Translators of every language; each language also has a group of its own (``translator_groups``).
 TRANSLATORS = "Kääntäjät / Översättare"  # in Finnish and Swedish: see network.roles.COORDINATORS
@@ -32,19 +31,20 @@ TRANSLATORS = "Kääntäjät / Översättare"  # in Finnish and Swedish: see net
 
 def translator_groups():
     """``{language code: group name}`` of the translators of each content language but the
-    source one, named in Finnish and Swedish like the other groups: "Kääntäjät: somali /
-    Översättare: somaliska". The names are made the same way at every ``migrate``, since they
-    say which group is which."""
-
-    def named(code, language):
-        with translation.override(language):
-            return shown_name(code)
-
+    source one: "Kääntäjät / Översättare: Soomaali", in Finnish and Swedish like the other
+    groups, with the language named in itself. The names come from the reference list of
+    languages, not from the interface catalogues, so that every ``migrate`` finds the same
+    groups."""
     return {
-        code: f"Kääntäjät: {named(code, 'fi')} / Översättare: {named(code, 'sv')}"
+        code: f"{TRANSLATORS}: {own_name(code)}"
         for code, _name in settings.LANGUAGES
         if code != settings.LANGUAGE_CODE
     }
+
+
+def all_translator_groups():
+    """The names of every translators' group: all languages' and each language's."""
+    return [TRANSLATORS, *translator_groups().values()]
 
 
 class ReviewedPagePermissions(PagePermissionTester):
@@ -167,9 +167,7 @@ def _roles(user):
         roles = {
             "reviewer": GroupApprovalTask.objects.filter(active=True, groups__user=user).exists(),
             "translator_group_ids": set(
-                user.groups.filter(
-                    name__in=[TRANSLATORS, *translator_groups().values()]
-                ).values_list("id", flat=True)
+                user.groups.filter(name__in=all_translator_groups()).values_list("id", flat=True)
             ),
         }
         user._network_roles = roles

@@ -10,6 +10,7 @@ organisation, or the organisation listing for an editor of several. Coordinators
 root; translators, who edit no organisation of their own, keep Wagtail's start."""
 
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from wagtail.admin.auth import require_admin_access
@@ -90,7 +91,9 @@ def open_explorer(request):
     dashboard's links lead): an editor with a start of their own is sent there."""
     start = start_page(request.user)
     if start is not None:
-        return redirect("wagtailadmin_explore", start.pk)
+        address = reverse("wagtailadmin_explore", args=[start.pk])
+        query = request.GET.urlencode()  # ordering, page number, filters
+        return redirect(f"{address}?{query}" if query else address)
     return wagtail_explore_root(request)
 
 

@@ -24,7 +24,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from home.permissions import TRANSLATORS, translator_groups
+from home.permissions import TRANSLATORS, all_translator_groups, translator_groups
 
 # Names in Finnish and Swedish, the languages the network's editors use the admin in, the
 # way bilingual Finnish bodies are named: Wagtail shows a group's, workflow's or task's
@@ -79,8 +79,8 @@ def ensure_translators(**kwargs):
     "publish" on each other language's home page. Its members may also edit source
     pages, but those drafts go through the coordinators' review like an editor's.
 
-    Each of those languages also has a group of its own ("Kääntäjät: somali / Översättare:
-    somaliska"), for a volunteer who translates into that language only: it starts
+    Each of those languages also has a group of its own ("Kääntäjät / Översättare:
+    Soomaali"), for a volunteer who translates into that language only: it starts
     translations and edits and publishes pages under that language's home pages, nothing
     else."""
     root = Page.get_first_root_node()
@@ -179,7 +179,7 @@ def own_page_paths(user):
     editor group, or everything as a coordinator; not the trees they translate."""
     return (
         GroupPagePermission.objects.filter(group__user=user, permission__codename="change_page")
-        .exclude(group__name__in=[TRANSLATORS, *translator_groups().values()])
+        .exclude(group__name__in=all_translator_groups())
         .values_list("page__path", flat=True)
     )
 

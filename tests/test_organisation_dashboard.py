@@ -246,6 +246,8 @@ def test_the_explorer_and_chooser_open_at_the_editors_organisation_in_their_lang
     assert explorer_start(rf, person) == own.pk
     assert chooser_start(client, person) == own.pk
     assert explorer_root_start(client, person) == own.pk
+    ordered = client.get("/admin/pages/?ordering=title")["Location"]  # the listing's order stays
+    assert ordered == reverse("wagtailadmin_explore", args=[own.pk]) + "?ordering=title"
 
     from wagtail.users.models import UserProfile
 

@@ -1,9 +1,8 @@
-"""A language's translators ("Kääntäjät: somali / Översättare: somaliska") translate and
-publish that language only. A Somali translator tries every way the admin, the admin API,
-bulk actions and wagtail-localize offer to change a Finnish page and an Arabic translation;
-each attack checks the pages and their translations in the database afterwards, not the
-status code.
-And the way they are meant to work: translating a Finnish page into Somali and publishing
+"""A language's translators ("Kääntäjät / Översättare: Soomaali") translate and publish
+that language only. A Somali translator tries every way the admin, the admin API, bulk
+actions and wagtail-localize offer to change a Finnish page and an Arabic translation; each
+attack checks the pages and their translations in the database afterwards, not the status
+code. And the way they are meant to work: translating a Finnish page into Somali and publishing
 it."""
 
 import json
@@ -140,7 +139,7 @@ def attack_admin(client, page):
 def test_every_language_but_the_source_has_a_translator_group(guide):
     names = translator_groups()
     assert set(names) == {"sv", "en", "ar", "fa", "so", "uk", "ru"}
-    assert names["so"] == "Kääntäjät: somali / Översättare: somaliska"
+    assert names["so"] == "Kääntäjät / Översättare: Soomaali"
 
     def held():
         return set(

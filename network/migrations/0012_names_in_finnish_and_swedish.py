@@ -30,7 +30,10 @@ ROOT_PAGE = ("Root", "Sivusto / Webbplatsen")
 def rename(apps, old_index, new_index):
     for app_label, model_name, *names in RENAMED:
         model = apps.get_model(app_label, model_name)
-        model.objects.filter(name=names[old_index]).update(name=names[new_index])
+        found = model.objects.filter(name=names[old_index])
+        if model_name == "Collection":
+            found = found.filter(depth=1)  # the root collection, not one of that name
+        found.update(name=names[new_index])
     old, new = EDITORS[old_index], EDITORS[new_index]
     for group in apps.get_model("auth", "Group").objects.filter(name__endswith=old):
         group.name = group.name.removesuffix(old) + new
