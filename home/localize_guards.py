@@ -44,15 +44,15 @@ def update_translations_guarded(request, translation_source_id):
             instance = None
         if isinstance(instance, Page) and unreviewed(instance, request.user):
             raise PermissionDenied
-    if request.method == "POST" and request.POST.get("publish_translations"):
-        for translation in source.translations.filter(enabled=True):
-            try:
-                target = translation.get_target_instance()
-            except ObjectDoesNotExist:
-                continue
-            if isinstance(target, Page):
-                if not target.permissions_for_user(request.user).can_publish():
-                    raise PermissionDenied
+        if request.POST.get("publish_translations"):
+            for translation in source.translations.filter(enabled=True):
+                try:
+                    target = translation.get_target_instance()
+                except ObjectDoesNotExist:
+                    continue
+                if isinstance(target, Page):
+                    if not target.permissions_for_user(request.user).can_publish():
+                        raise PermissionDenied
     return update_translations_view(request, translation_source_id=translation_source_id)
 
 

@@ -57,8 +57,8 @@ class ReviewedPagePermissions(PagePermissionTester):
       unpublish and delete their own pages.
     - The Translators group lets its members edit any page and publish pages in
       the languages other than the source one; a language's translator group
-      ("Translators: Somali") edits and publishes that language's pages only, as
-      its permissions are on that language's home pages. Nothing else (adding,
+      ("Kääntäjät / Översättare: Soomaali") edits and publishes that language's pages
+      only, as its permissions are on that language's home pages. Nothing else (adding,
       deleting, unpublishing, moving, reordering, privacy) comes from these groups.
     """
 
