@@ -6,6 +6,7 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
+from demo.booklet_texts import BOOKLET_BODY
 from demo.builder import body_from_text, demo_step, plain
 from demo.illustrations import illustration_for
 from demo.network.organisations import TEXTS
@@ -432,11 +433,15 @@ def _file_for(title, language_code, text, organisation, year, number):
     if language_code in PDF_LANGUAGES:
         start = 7 * number % len(SOURCE_PARAGRAPHS)
         more = SOURCE_PARAGRAPHS[start:] + SOURCE_PARAGRAPHS[:start]
-        paragraphs = [text] + (more if language_code == "fi" else [])
+        paragraphs = [text] + (
+            more if language_code == "fi" else BOOKLET_BODY.get(language_code, [])
+        )
         pdf = make_booklet(title, paragraphs, organisation, year, pages=4 + number % 6)
         return f"{language_code}.pdf", pdf
     rtl = Language.objects.filter(code=language_code, is_rtl=True).exists()
-    return f"{language_code}.docx", make_docx(title, [text], rtl=rtl)
+    return f"{language_code}.docx", make_docx(
+        title, [text, *BOOKLET_BODY.get(language_code, [])], rtl=rtl
+    )
 
 
 def _document(slug, title, language, text, collection, organisation, year, number):

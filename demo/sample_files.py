@@ -188,13 +188,21 @@ RELATIONSHIPS = (
 
 
 def make_docx(title, paragraphs, rtl=False):
-    """A minimal valid Word document with a title and paragraphs (any script)."""
-    direction = "<w:pPr><w:bidi/></w:pPr>" if rtl else ""
+    """A minimal valid Word document with a title and paragraphs (any script); a paragraph
+    starting with ``## `` is a heading."""
+    bidi = "<w:bidi/>" if rtl else ""
     run_direction = "<w:rPr><w:rtl/></w:rPr>" if rtl else ""
-    body = "".join(
-        f'<w:p>{direction}<w:r>{run_direction}<w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
-        for text in [title, *paragraphs]
-    )
+
+    def paragraph(text, style=""):
+        if text.startswith("## "):
+            text, style = text[3:], '<w:pStyle w:val="Heading2"/>'
+        properties = f"<w:pPr>{style}{bidi}</w:pPr>" if style or bidi else ""
+        return (
+            f'<w:p>{properties}<w:r>{run_direction}<w:t xml:space="preserve">{escape(text)}'
+            "</w:t></w:r></w:p>"
+        )
+
+    body = paragraph(title, '<w:pStyle w:val="Title"/>') + "".join(map(paragraph, paragraphs))
     document = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
         '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'

@@ -147,6 +147,26 @@ def test_demo_pdfs_are_booklets_with_a_coloured_cover_and_numbered_pages():
     assert len(last) > 1500  # a full page of text
 
 
+def test_demo_booklets_read_as_booklets_in_every_language():
+    """Each language's file of a booklet has its own headings and paragraphs, not the
+    page's one sentence repeated (a search in Swedish or Arabic finds words of its body)."""
+    from demo.booklet_texts import BOOKLET_BODY
+    from demo.materials import BOOKLET_TEXT
+    from materials.models import CustomDocument
+
+    for code, body in BOOKLET_BODY.items():
+        documents = CustomDocument.objects.filter(
+            language__code=code, extracted_text__contains=BOOKLET_TEXT[code][:40]
+        )
+        assert documents, code
+        headings = [line[3:] for line in body if line.startswith("## ")]
+        for document in documents:
+            text = document.extracted_text
+            assert all(heading in text for heading in headings), document
+            distinct = {line.strip() for line in text.splitlines() if len(line.strip()) > 20}
+            assert len(distinct) >= 8, (document, len(distinct))
+
+
 def test_demo_materials_and_posts_have_illustrations_with_alt_texts(client, soup_of):
     from materials.models import MaterialPage
 
