@@ -167,6 +167,23 @@ def test_demo_booklets_read_as_booklets_in_every_language():
             assert len(distinct) >= 8, (document, len(distinct))
 
 
+def test_arabic_readers_find_the_blog_and_events_in_arabic(client, soup_of):
+    """The Arabic blog and event listings show posts and events written in Arabic, and mark
+    the Finnish ones beside them as Finnish."""
+    for path, arabic_titles in (
+        ("/ar/blogi/", {"أن تصبح جزءًا من المجتمع الفنلندي"}),
+        (
+            "/ar/tapahtumat/",
+            {"ورشة الإرشاد المهني Womento", "اللقاء الإقليمي للشبكة في لابلاند وشمال أوستروبوثنيا"},
+        ),
+    ):
+        cards = soup_of(client.get(path)).select("main .card")
+        titles = {card.select_one("h2, h3").get_text(strip=True): card for card in cards}
+        assert arabic_titles <= set(titles), path
+        for title, card in titles.items():
+            assert card.get("lang") == (None if title in arabic_titles else "fi"), title
+
+
 def test_demo_materials_and_posts_have_illustrations_with_alt_texts(client, soup_of):
     from materials.models import MaterialPage
 
