@@ -3,8 +3,8 @@
 The public site runs no inline script or style: its policy (``CONTENT_SECURITY_POLICY`` in
 the settings) allows scripts and styles from the site itself only. Wagtail's and
 wagtail-localize's editor templates still carry inline scripts (inline panels, date pickers,
-the translation editor) and style attributes, and show avatars from Gravatar, so the admin's
-pages get those sources too; everything else stays as strict as on the site."""
+the translation editor) and style attributes, so the admin's pages get those sources too;
+everything else stays as strict as on the site (avatars are the site's own: no Gravatar)."""
 
 from csp.constants import SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
@@ -13,8 +13,7 @@ ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 ADMIN_DIRECTIVES = {
     "script-src": [SELF, UNSAFE_INLINE],
     "style-src": [SELF, UNSAFE_INLINE],
-    # Wagtail links avatars without a scheme: Gravatar in the page's own scheme.
-    "img-src": [SELF, "data:", "blob:", "www.gravatar.com"],
+    "img-src": [SELF, "data:", "blob:"],
     "font-src": [SELF, "data:"],
 }
 # Inline files (a document's preview image) are shown as they are: nothing in them may run.

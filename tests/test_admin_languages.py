@@ -187,3 +187,25 @@ def test_the_admin_says_in_finnish_and_swedish_what_wagtails_catalogues_leave_in
     html = client.get(url).content.decode()
     assert [text for text in said if text in html] == said
     assert [text for text in not_said if text in html] == []
+
+
+@pytest.mark.parametrize(
+    ("language", "count"), [("fi", "1–2 / 2 (sivut)"), ("sv", "1–2 av 2 sidor")]
+)
+def test_the_explorer_counts_pages_in_the_editors_language(client, organisation, language, count):
+    """The count above the page explorer's list, left in English by Wagtail's catalogues."""
+    make.blog_post(organisation.organisation, "Ensimmäinen")
+    make.blog_post(organisation.organisation, "Toinen")
+    client.force_login(speaking(make.editor(organisation.organisation), language))
+    url = reverse("wagtailadmin_explore", args=[organisation.organisation.pk])
+    html = " ".join(client.get(url).content.decode().split())
+    assert count in html
+    assert " of 2 " not in html
+
+
+def test_the_admin_shows_no_gravatar(client, organisation):
+    """No editor's email address goes to Gravatar (a hash of it would, on every page)."""
+    client.force_login(speaking(make.editor(organisation.organisation), "fi"))
+    response = client.get(reverse("wagtailadmin_home"))
+    assert "gravatar" not in response.content.decode()
+    assert "gravatar" not in response.headers.get("Content-Security-Policy", "")

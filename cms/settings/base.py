@@ -208,6 +208,9 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [
     ("en", _("English")),
 ]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from Gravatar: they would send a hash of every editor's email address to a
+# third party on each admin page; Wagtail shows its own avatar or one the user uploads.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Page addresses in ASCII (ä→a, ö→o, å→a): the admin's slug script transliterates titles,
 # Wagtail's own slug from a title does, and home.forms.PageForm transliterates a typed one.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
