@@ -12,9 +12,10 @@ class MaterialsConfig(AppConfig):
         from wagtail.models import CollectionViewRestriction
         from wagtail.signals import page_published, page_unpublished
 
-        from materials.models import CustomDocument, MaterialPage
+        from materials.models import CustomDocument, DocumentVersion, MaterialPage
         from materials.signals import (
             count_wagtail_download,
+            delete_old_version,
             delete_preview,
             process_new_file,
             reindex_materials,
@@ -43,6 +44,9 @@ class MaterialsConfig(AppConfig):
             )
         post_delete.connect(
             delete_preview, sender=CustomDocument, dispatch_uid="materials_delete_preview"
+        )
+        post_delete.connect(
+            delete_old_version, sender=DocumentVersion, dispatch_uid="materials_delete_old_version"
         )
         document_served.connect(
             count_wagtail_download, dispatch_uid="materials_count_wagtail_download"

@@ -13,6 +13,8 @@ from wagtail.documents.forms import BaseDocumentForm
 
 from home.forms import LanguagesByNameMixin
 from materials.models.documents import ExtractionStatus
+from materials.models.pages import MaterialPage
+from materials.models.versions import DocumentVersion
 from materials.validation import validate_upload
 
 
@@ -28,6 +30,21 @@ class DocumentForm(LanguagesByNameMixin, BaseDocumentForm):
         if isinstance(uploaded, UploadedFile):
             validate_upload(uploaded)
         return uploaded
+
+    def save(self, commit=True):
+        """A new file for an existing document keeps the old one as an earlier version
+        instead of letting Wagtail delete it: the new file is stored beside it, under
+        another name if it has the same, so nothing is ever overwritten."""
+        replaced = self.original_file if "file" in self.changed_data and commit else None
+        if replaced:
+            old = {"file_size": self.instance.file_size, "checksum": self.instance.checksum}
+            self.original_file = None  # Wagtail deletes what it finds here
+        document = super().save(commit=commit)
+        if replaced:
+            DocumentVersion.objects.create(
+                document=document, file=replaced.name, replaced_by=self.user, **old
+            )
+        return document
 
     def add_notes(self):
         """A duplicate is only a warning: the same file may belong to two materials.
@@ -62,6 +79,17 @@ class DocumentForm(LanguagesByNameMixin, BaseDocumentForm):
                     links,
                 )
             )
+            materials = MaterialPage.objects.filter(files__document__in=duplicates).distinct()
+            material_links = format_html_join(
+                ", ",
+                '<a href="{}">{}</a>',
+                (
+                    (reverse("wagtailadmin_pages:edit", args=[pk]), title)
+                    for pk, title in materials.order_by("title").values_list("pk", "title")[:5]
+                ),
+            )
+            if material_links:
+                notes.append(format_html("{} {}", _("Materials offering it:"), material_links))
         status = self.instance.extraction_status
         if status == ExtractionStatus.FAILED:
             notes.append(

@@ -1,6 +1,6 @@
 """Start the background processing of a document once its new file is committed,
 re-index the materials offering it when it, its collection's privacy or another
-material offering it changes, remove its preview with it, and
+material offering it changes, remove its preview and earlier files with it, and
 count downloads made through Wagtail's own ``/documents/`` route (``document.url``)."""
 
 from functools import partial
@@ -51,8 +51,19 @@ def count_wagtail_download(sender, instance, request, **kwargs):
         DownloadCount.record(instance)
 
 
+def delete_later(field_file):
+    """Delete a stored file once the deletion is committed, as Wagtail deletes a document's file."""
+    storage, name = field_file.storage.deconstruct(), field_file.name
+    transaction.on_commit(partial(delete_file_from_storage_task.enqueue, storage, name))
+
+
 def delete_preview(sender, instance, **kwargs):
-    """Wagtail deletes the document's file the same way; the preview goes with it."""
+    """The preview goes with its document."""
     if instance.preview:
-        storage, name = instance.preview.storage.deconstruct(), instance.preview.name
-        transaction.on_commit(partial(delete_file_from_storage_task.enqueue, storage, name))
+        delete_later(instance.preview)
+
+
+def delete_old_version(sender, instance, **kwargs):
+    """A deleted document's earlier files go with it: no one could fetch them any more."""
+    if instance.file:
+        delete_later(instance.file)

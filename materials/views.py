@@ -8,14 +8,16 @@ from urllib.parse import quote
 
 from django.contrib.auth.views import redirect_to_login
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 from wagtail import hooks
+from wagtail.permissions import policy_registry
 
 from home.security_headers import sandbox
 from materials.models.documents import CustomDocument, DownloadCount
+from materials.models.versions import DocumentVersion
 from materials.validation import extension_of
 
 # Only types that browsers will not run as a page; anything else is a plain download.
@@ -62,11 +64,25 @@ def content_disposition(filename):
     return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename)}"
 
 
+def attachment(handle, filename):
+    """A file as a download that no browser runs as a page."""
+    response = FileResponse(
+        handle, content_type=CONTENT_TYPES.get(extension_of(filename), "application/octet-stream")
+    )
+    response["Content-Disposition"] = content_disposition(filename)
+    response["X-Content-Type-Options"] = "nosniff"
+    return sandbox(response)
+
+
 @require_safe
 def download(request, document_id, filename):
+    """A document's file. A name the document had before its file was replaced (printed
+    booklets and QR codes carry it) leads to the current file."""
     document = get_object_or_404(CustomDocument, pk=document_id)
     if document.filename != filename:
-        raise Http404("The file name does not match the document.")
+        if filename not in {version.filename for version in document.versions.all()}:
+            raise Http404("The file name does not match the document.")
+        return redirect("materials:download", document.pk, document.filename)
     # Wagtail's collection view restrictions and our members-only rule (wagtail_hooks).
     for hook in hooks.get_hooks("before_serve_document"):
         result = hook(document, request)
@@ -77,14 +93,28 @@ def download(request, document_id, filename):
     except FileNotFoundError:
         raise Http404("The file is missing.") from None
 
-    response = FileResponse(
-        handle, content_type=CONTENT_TYPES.get(extension_of(filename), "application/octet-stream")
-    )
-    response["Content-Disposition"] = content_disposition(filename)
-    response["X-Content-Type-Options"] = "nosniff"
-    sandbox(response)
+    response = attachment(handle, filename)
     if document.requires_login:
         patch_cache_control(response, private=True, no_store=True)
     if request.method == "GET":
         DownloadCount.record(document)
+    return response
+
+
+@require_safe
+def old_version(request, document_id, version_id):
+    """A replaced file, for those who may edit its document (Wagtail's permission policy
+    for documents); to anyone else it does not exist. Not counted as a download."""
+    version = get_object_or_404(
+        DocumentVersion.objects.select_related("document"), pk=version_id, document_id=document_id
+    )
+    policy = policy_registry.get_by_type(CustomDocument)
+    if not policy.user_has_permission_for_instance(request.user, "change", version.document):
+        raise Http404("No such version.")
+    try:
+        handle = version.file.open("rb")
+    except FileNotFoundError:
+        raise Http404("The file is missing.") from None
+    response = attachment(handle, version.filename)
+    patch_cache_control(response, private=True, no_store=True)
     return response

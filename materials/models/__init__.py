@@ -9,11 +9,13 @@ from materials.models.pages import (
     MaterialType,
 )
 from materials.models.taxonomies import Audience, Topic
+from materials.models.versions import DocumentVersion
 
 __all__ = [
     "LICENCE_URLS",
     "Audience",
     "CustomDocument",
+    "DocumentVersion",
     "Licence",
     "MaterialFile",
     "MaterialIndexPage",
