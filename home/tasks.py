@@ -10,7 +10,7 @@ Search index updates that code asks for (``reindex_later``) are tasks too.
 
 Heartbeat: the worker (``manage.py db_worker``, see ``home/management/commands``) notes the
 time every few seconds in the shared cache, and ``worker_heartbeat_age`` tells a health check
-how long ago that was."""
+how long ago that was. The same loop writes the counts buffered in Redis (``home.counts``)."""
 
 import logging
 import time
@@ -20,6 +20,8 @@ from django.core.cache import caches
 from django.db import close_old_connections
 from django.utils import timezone
 from modelsearch.tasks import insert_or_update_object_task
+
+from home import counts
 
 logger = logging.getLogger(__name__)
 
@@ -54,14 +56,19 @@ def beat():
 
 
 def beat_until(stopped):
-    """Beat every ``HEARTBEAT_SECONDS`` until the event ``stopped`` is set (in a thread of the
-    worker process). A failed beat (the cache out of reach) is logged and tried again."""
+    """Beat, and write the counts buffered in Redis (``home.counts``), every
+    ``HEARTBEAT_SECONDS`` until the event ``stopped`` is set (in a thread of the worker
+    process). A failure (the cache or the database out of reach) is logged and tried again."""
     while not stopped.wait(HEARTBEAT_SECONDS):
         close_old_connections()  # the database cache's connection may have been dropped
         try:
             beat()
         except Exception:  # noqa: BLE001 - a missed beat must not stop the worker
             logger.warning("The task worker could not record its heartbeat", exc_info=True)
+        try:
+            counts.flush()
+        except Exception:  # noqa: BLE001 - the counts stay buffered for the next time
+            logger.warning("The task worker could not write the buffered counts", exc_info=True)
 
 
 def worker_heartbeat_age():

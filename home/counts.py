@@ -1,0 +1,104 @@
+"""Counts of things people do (downloads, page views), per object and day, that no request
+pays a database write for when the shared cache is Redis, and that no concurrent writer loses.
+
+``add(kind, object_id)`` adds one. With Redis (``CACHE_URL``), it is one ``HINCRBY`` in a hash
+per kind; the task worker's loop (``home.tasks``) calls ``flush()`` every few seconds, which
+takes each hash away atomically (``RENAME``) and hands its sums to the kind's ``writer`` in one
+transaction. If the writer fails, the sums go back into the hash for the next flush. One worker
+flushes at a time (a lock in Redis). A flush cut off between the database's commit and removing
+the taken hash would count those again (taken hashes left behind are flushed first next time):
+counts may then be too high by one flush, never too low. Without Redis (the embedded default,
+which has no worker to flush), ``add`` writes at once through the writer, in the database's own
+atomic update.
+
+A writer takes ``{(object_id, date): count}`` and adds the counts to its rows; the app that
+owns the rows registers it (``register``), so this ground-floor module needs none of them."""
+
+import datetime
+import uuid
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+PREFIX = "tarjotin:counts:"
+TAKEN = ":taken:"
+WRITERS = {}
+
+
+def register(kind, writer):
+    WRITERS[kind] = writer
+
+
+def redis():
+    """The shared cache's Redis connection, or None when the shared cache is not Redis."""
+    if not settings.CACHES["shared"]["BACKEND"].startswith("django_redis."):
+        return None
+    from django_redis import get_redis_connection
+
+    return get_redis_connection("shared")
+
+
+def add(kind, object_id):
+    """Count one ``kind`` for the object today (local time)."""
+    today = timezone.localdate()
+    connection = redis()
+    if connection is None:
+        WRITERS[kind]({(object_id, today): 1})
+    else:
+        connection.hincrby(PREFIX + kind, f"{object_id}:{today.isoformat()}", 1)
+
+
+def pending(kind):
+    """Counts added but not yet written: {(object_id, date): count} (empty without Redis)."""
+    connection = redis()
+    return parse(connection.hgetall(PREFIX + kind)) if connection else {}
+
+
+def parse(fields):
+    rows = {}
+    for field, count in fields.items():
+        object_id, day = (field.decode() if isinstance(field, bytes) else field).split(":")
+        rows[(int(object_id), datetime.date.fromisoformat(day))] = int(count)
+    return rows
+
+
+def flush():
+    """Write every kind's buffered counts; how many were written. Nothing to do without Redis."""
+    connection = redis()
+    if connection is None:
+        return 0
+    lock = connection.lock(PREFIX + "flushing", timeout=300)
+    if not lock.acquire(blocking=False):
+        return 0  # another worker is flushing
+    try:
+        return _flush(connection)
+    finally:
+        lock.release()
+
+
+def _flush(connection):
+    written = 0
+    for kind, writer in WRITERS.items():
+        key = PREFIX + kind
+        leftovers = [name.decode() for name in connection.scan_iter(f"{key}{TAKEN}*")]
+        taken = f"{key}{TAKEN}{uuid.uuid4().hex}"
+        if connection.exists(key):
+            connection.rename(key, taken)  # atomic: new counts start a new hash
+            leftovers.append(taken)
+        for name in leftovers:
+            fields = connection.hgetall(name)
+            rows = parse(fields)
+            try:
+                with transaction.atomic():
+                    writer(rows)
+            except Exception:
+                with connection.pipeline() as back:
+                    for field, count in fields.items():
+                        back.hincrby(key, field, int(count))
+                    back.delete(name)
+                    back.execute()
+                raise
+            connection.delete(name)
+            written += sum(rows.values())
+    return written

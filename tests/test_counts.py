@@ -1,0 +1,88 @@
+"""Download counts (``home.counts``): with the shared cache on Redis (CI's Redis stage) a
+download costs no database write, the task worker's loop writes the sums, nothing is lost when
+many write at once or when writing fails; without Redis each download is written at once."""
+
+import threading
+
+import pytest
+from django.core.files.base import ContentFile
+from django.db.models import Sum
+
+from home import counts
+from materials.models.documents import COUNTED, CustomDocument, DownloadCount
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def document(media, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        return CustomDocument.objects.create(
+            title="Opas", file=ContentFile(b"plain text", name="opas.txt")
+        )
+
+
+@pytest.fixture(autouse=True)
+def empty_buffer():
+    connection = counts.redis()
+    if connection is not None:
+        connection.delete(*connection.keys(counts.PREFIX + "*") or ["none"])
+    yield
+    if connection is not None:
+        connection.delete(*connection.keys(counts.PREFIX + "*") or ["none"])
+
+
+def written(document):
+    return DownloadCount.objects.filter(document=document).aggregate(n=Sum("count"))["n"] or 0
+
+
+def test_downloads_reach_the_figures_after_the_workers_flush(client, document):
+    for _ in range(3):
+        assert client.get(document.url).status_code == 200
+    if counts.redis() is not None:
+        assert written(document) == 0  # the requests wrote nothing to the database
+        assert sum(counts.pending(COUNTED).values()) == 3
+        assert counts.flush() == 3
+    assert written(document) == 3
+    assert counts.flush() == 0  # nothing counted twice
+    assert written(document) == 3
+
+
+def test_a_failed_write_keeps_the_counts_for_the_next_flush(document, monkeypatch):
+    if counts.redis() is None:
+        pytest.skip("without Redis each download is written in its request")
+    DownloadCount.record(document)
+    DownloadCount.record(document)
+
+    def fail(rows):
+        raise RuntimeError("database out of reach")
+
+    monkeypatch.setitem(counts.WRITERS, COUNTED, fail)
+    with pytest.raises(RuntimeError):
+        counts.flush()
+    DownloadCount.record(document)  # counted while the database was away
+    monkeypatch.undo()
+    assert counts.flush() == 3
+    assert written(document) == 3
+
+
+def test_many_writers_at_once_lose_nothing(document):
+    if counts.redis() is None:
+        pytest.skip("the buffer is Redis's; the database's own update is atomic")
+    threads = [
+        threading.Thread(target=lambda: [DownloadCount.record(document) for _ in range(50)])
+        for _ in range(8)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert counts.flush() == 400
+    assert written(document) == 400
+
+
+def test_counts_of_a_deleted_document_are_dropped_not_an_error(document):
+    DownloadCount.record(document)
+    document.delete()
+    counts.flush()
+    assert not DownloadCount.objects.exists()
