@@ -1,4 +1,6 @@
 from django.db import models
+from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -280,3 +282,36 @@ class SiteChange(models.Model):
     shows on the next request in all of them."""
 
     number = models.BigIntegerField(default=0)
+
+
+def add_to_todays_count(model, **key):
+    """One more on today's row of ``model`` (a daily count: ``date``, ``count`` and the
+    ``key`` fields, unique together) without losing a count to a concurrent request: the
+    increment is a single UPDATE in the database, and of two requests creating the day's row
+    the one that loses the race on the unique constraint increments the winner's."""
+    today = timezone.localdate()
+    rows = model.objects.filter(date=today, **key)
+    if not rows.update(count=F("count") + 1):
+        _row, created = model.objects.get_or_create(date=today, defaults={"count": 1}, **key)
+        if not created:
+            rows.update(count=F("count") + 1)
+
+
+class PageViewCount(models.Model):
+    """Views of a page per day: a number, nothing about who viewed it (no cookie is set or
+    read, no address or browser stored). Counted by the page's beacon
+    (``home.views.count_page_view``) for the page types that set ``counts_views``, shown
+    with the downloads on the Downloads report."""
+
+    page = models.ForeignKey(
+        Page, verbose_name=_("page"), on_delete=models.CASCADE, related_name="view_counts"
+    )
+    date = models.DateField(_("date"))
+    count = models.PositiveIntegerField(_("views"), default=0)
+
+    class Meta:
+        verbose_name = _("page view count")
+        verbose_name_plural = _("page view counts")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "date"], name="unique_page_view_count_per_day")
+        ]

@@ -2,13 +2,13 @@ import hashlib
 
 from django.apps import apps
 from django.db import models
-from django.db.models import F
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument
 from wagtail.documents.models import Document as WagtailDocument
 from wagtail.models import CollectionViewRestriction, PageViewRestriction
 from wagtail.search import index
+
+from home.models import add_to_todays_count
 
 
 def sha256_of(filelike):
@@ -173,11 +173,4 @@ class DownloadCount(models.Model):
 
     @classmethod
     def record(cls, document):
-        today = timezone.localdate()
-        rows = cls.objects.filter(document=document, date=today)
-        if not rows.update(count=F("count") + 1):
-            _count, created = cls.objects.get_or_create(
-                document=document, date=today, defaults={"count": 1}
-            )
-            if not created:
-                rows.update(count=F("count") + 1)
+        add_to_todays_count(cls, document=document)
