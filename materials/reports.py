@@ -108,8 +108,12 @@ class FiguresReportView(ReportView):
     def get_filterset_kwargs(self):
         return {**super().get_filterset_kwargs(), "queryset": self.get_queryset()}
 
+    @cached_property
+    def rows_of_user(self):
+        return rows_of(self.request.user)
+
     def get_queryset(self):
-        return self.daily_counts().filter(rows_of(self.request.user))
+        return self.daily_counts().filter(self.rows_of_user)
 
     def get_filtered_queryset(self):
         return (

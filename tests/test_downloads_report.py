@@ -216,9 +216,7 @@ def test_the_beacon_ignores_what_is_no_readers_view(client, organisations):
     assert PageViewCount.objects.get(page=live).count == 3  # VIEWS_PER_ADDRESS
 
 
-def test_a_material_page_sends_its_beacon(client, organisations):
-    material = make.material(organisations[0], "Opas")
-
-    page = client.get(material.url)
-
-    assert f'data-count-url="/count/{material.pk}/"' in page.content.decode()
+def test_material_and_activity_pages_send_their_beacon(client, organisations):
+    for page in (make.material(organisations[0], "Opas"), make.activity(organisations[0])):
+        html = client.get(page.url).content.decode()
+        assert f'data-count-url="/count/{page.pk}/"' in html
