@@ -27,6 +27,7 @@ urlpatterns = [
     # Open data, the same address in every language (the language is a parameter).
     path("api/hsds/", include("network.hsds.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": LocalizedSitemap}}, name="sitemap"),
+    path("count/<int:page_id>/", home_views.count_page_view, name="count_page_view"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("favicon.ico", home_views.favicon, name="favicon"),
     path("healthz", health.healthz, name="healthz"),

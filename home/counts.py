@@ -11,14 +11,16 @@ counts may then be too high by one flush, never too low. Without Redis (the embe
 which has no worker to flush), ``add`` writes at once through the writer, in the database's own
 atomic update.
 
-A writer takes ``{(object_id, date): count}`` and adds the counts to its rows; the app that
-owns the rows registers it (``register``), so this ground-floor module needs none of them."""
+The app that owns a kind's daily rows registers their model (``register``), so this
+ground-floor module needs none of them."""
 
 import datetime
 import uuid
+from functools import partial
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 PREFIX = "tarjotin:counts:"
@@ -26,8 +28,30 @@ TAKEN = ":taken:"
 WRITERS = {}
 
 
-def register(kind, writer):
-    WRITERS[kind] = writer
+def register(kind, model, key):
+    """Count ``kind`` in ``model``: daily rows of ``date``, ``count`` and the foreign key
+    ``key`` (unique together)."""
+    WRITERS[kind] = partial(write, model, key)
+
+
+def write(model, key, counted):
+    """Add ``{(object id, date): count}`` to ``model``'s daily rows without losing a count to
+    a concurrent writer: each addition is one UPDATE, and of two creating a day's row the one
+    that loses the race on the unique constraint adds to the winner's. Objects deleted
+    meanwhile are left out."""
+    target = model._meta.get_field(key).related_model
+    alive = set(
+        target.objects.filter(pk__in={pk for pk, _day in counted}).values_list("pk", flat=True)
+    )
+    for (object_id, day), count in counted.items():
+        if object_id not in alive:
+            continue
+        where = {f"{key}_id": object_id, "date": day}
+        rows = model.objects.filter(**where)
+        if not rows.update(count=F("count") + count):
+            _row, created = model.objects.get_or_create(**where, defaults={"count": count})
+            if not created:
+                rows.update(count=F("count") + count)
 
 
 def redis():

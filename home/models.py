@@ -12,6 +12,7 @@ from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from home import counts
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock, LatestEntriesBlock
 from home.forms import PageForm
 from home.i18n import own_or_untranslated_q
@@ -280,3 +281,27 @@ class SiteChange(models.Model):
     shows on the next request in all of them."""
 
     number = models.BigIntegerField(default=0)
+
+
+class PageViewCount(models.Model):
+    """Views of a page per day: a number, nothing about who viewed it (no cookie is set or
+    read, no address or browser stored). Counted by the page's beacon
+    (``home.views.count_page_view``, through ``home.counts``) for the page types that set
+    ``counts_views``, shown with the downloads on the Downloads report."""
+
+    page = models.ForeignKey(
+        Page, verbose_name=_("page"), on_delete=models.CASCADE, related_name="view_counts"
+    )
+    date = models.DateField(_("date"))
+    count = models.PositiveIntegerField(_("views"), default=0)
+
+    class Meta:
+        verbose_name = _("page view count")
+        verbose_name_plural = _("page view counts")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "date"], name="unique_page_view_count_per_day")
+        ]
+
+
+VIEWED = "views"
+counts.register(VIEWED, PageViewCount, "page")

@@ -1,3 +1,5 @@
+import re
+
 from axes.helpers import get_cool_off
 from django.conf import settings
 from django.contrib.staticfiles import finders
@@ -9,9 +11,19 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
 from wagtail.models import Page, Site
 
-from home import addresses, languages
+from home import addresses, counts, languages
+from home.models import VIEWED
+from home.rate_limits import client_address, over_limit
+
+# Browsers that announce themselves as robots; others that do not run no scripts, so send no beacon.
+ROBOT_AGENT = re.compile(r"bot|crawl|spider|slurp|headless|lighthouse|preview", re.IGNORECASE)
+# Views of one page counted per visitor's address within the window: reloads are not readers.
+VIEWS_PER_ADDRESS = 3
+VIEW_WINDOW = 30 * 60
 
 
 def page_not_found(request, exception=None):
@@ -57,14 +69,41 @@ def translation_unavailable(request, page_id):
     return response
 
 
+@csrf_exempt  # nothing of a visitor's changes, and the cached page has no token to send
+@require_POST
+def count_page_view(request, page_id):
+    """The beacon a material's or an activity's page sends once it is shown
+    (``static_src/js/count_view.js``), so that a view served from the caching proxy is counted
+    too: a POST is never cached. One more view of the page today, unless the page is not a
+    counted type, not live or not public, the sender says it is a robot, the request comes
+    from another site, or the address has sent more than ``VIEWS_PER_ADDRESS`` for the page
+    within ``VIEW_WINDOW``. No cookie is read or set, nothing of the sender is stored (the
+    limit keeps only a keyed hash of the address, in the cache). A visitor without scripts is
+    not counted. Always 204: the answer says nothing of the page."""
+    agent = request.headers.get("User-Agent", "")
+    other_site = request.headers.get("Sec-Fetch-Site", "same-origin") != "same-origin"
+    if agent and not ROBOT_AGENT.search(agent) and not other_site:
+        page = Page.objects.live().public().filter(pk=page_id).first()
+        if (
+            page is not None
+            and getattr(page.specific_class, "counts_views", False)
+            and not over_limit(
+                f"page-view-{page.pk}", client_address(request), VIEWS_PER_ADDRESS, VIEW_WINDOW
+            )
+        ):
+            counts.add(VIEWED, page.pk)
+    return HttpResponse(status=204)
+
+
 def robots_txt(request):
-    """``/robots.txt``: the public site may be crawled, the admin, the search and the file
-    downloads' counters not; points to the sitemap at the site's public address."""
+    """``/robots.txt``: the public site may be crawled, the admin, the search and the page
+    views' beacon not; points to the sitemap at the site's public address."""
     lines = [
         "User-agent: *",
         "Allow: /",
         "Disallow: /admin/",
         "Disallow: /django-admin/",
+        "Disallow: /count/",
         # Search result pages are endless and say "noindex" themselves.
         *(f"Disallow: /{code}/search/" for code, _name in settings.LANGUAGES),
         "",

@@ -1,15 +1,18 @@
 """Members-only files on every download route, Wagtail's ``/documents/`` included; the
-month's downloads on the organisation editors' dashboard (``network.dashboard``)."""
+month's downloads on the organisation editors' dashboard (``network.dashboard``); the
+Downloads report with its page views tab (``materials.reports``)."""
 
 from django.db.models import Sum
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
 from materials.models import MaterialFile, MaterialPage
 from materials.models.documents import DownloadCount
+from materials.reports import DownloadsReportView, PageViewsReportView, may_see_figures
 from materials.views import login_redirect
 
 
@@ -35,3 +38,29 @@ def downloads_this_month(scope):
         date__gte=timezone.localdate().replace(day=1), document__in=files.values("document")
     ).aggregate(total=Sum("count"))["total"]
     return [(_("Downloads of your materials this month"), total or 0)]
+
+
+@hooks.register("register_admin_urls")
+def register_figures_reports():
+    urls = []
+    for address, view, name in (
+        ("reports/downloads/", DownloadsReportView, "downloads_report"),
+        ("reports/downloads/page-views/", PageViewsReportView, "page_views_report"),
+    ):
+        urls += [
+            path(address, view.as_view(), name=name),
+            path(f"{address}results/", view.as_view(results_only=True), name=f"{name}_results"),
+        ]
+    return urls
+
+
+class FiguresMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_see_figures(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_downloads_menu_item():
+    return FiguresMenuItem(
+        _("Downloads"), reverse("downloads_report"), icon_name="download", order=8950
+    )

@@ -2,7 +2,6 @@ import hashlib
 
 from django.apps import apps
 from django.db import models
-from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument
 from wagtail.documents.models import Document as WagtailDocument
@@ -178,26 +177,6 @@ class DownloadCount(models.Model):
         (``home.counts``)."""
         counts.add(COUNTED, document.pk)
 
-    @classmethod
-    def add_counts(cls, counted):
-        """Add ``{(document id, date): downloads}`` to the rows, creating missing ones;
-        documents deleted meanwhile are left out."""
-        existing = set(
-            CustomDocument.objects.filter(pk__in={pk for pk, _day in counted}).values_list(
-                "pk", flat=True
-            )
-        )
-        for (document_id, day), count in counted.items():
-            if document_id not in existing:
-                continue
-            rows = cls.objects.filter(document_id=document_id, date=day)
-            if not rows.update(count=F("count") + count):
-                _row, created = cls.objects.get_or_create(
-                    document_id=document_id, date=day, defaults={"count": count}
-                )
-                if not created:
-                    rows.update(count=F("count") + count)
-
 
 COUNTED = "downloads"
-counts.register(COUNTED, DownloadCount.add_counts)
+counts.register(COUNTED, DownloadCount, "document")

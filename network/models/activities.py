@@ -471,6 +471,8 @@ class ActivityPage(InOrganisation, ContactMixin, ReviewedPage):
     parent_page_types = ["network.OrganisationPage"]
     # the shortcut on its organisation's editors' dashboard (network.dashboard)
     add_label = _("New activity")
+    # views counted by the page's beacon (home.views.count_page_view) for the Downloads report
+    counts_views = True
     subpage_types = []
 
     class Meta:
