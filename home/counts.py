@@ -7,9 +7,8 @@ takes each hash away atomically (``RENAME``) and hands its sums to the kind's ``
 transaction. If the writer fails, the sums go back into the hash for the next flush. One worker
 flushes at a time (a lock in Redis). A flush cut off between the database's commit and removing
 the taken hash would count those again (taken hashes left behind are flushed first next time):
-counts may then be too high by one flush, never too low. Without Redis (the embedded default,
-which has no worker to flush), ``add`` writes at once through the writer, in the database's own
-atomic update.
+counts may then be too high by one flush, never too low. Without Redis or without a worker
+(the embedded default), ``add`` writes at once, in the database's own atomic update.
 
 The app that owns a kind's daily rows registers their model (``register``), so this
 ground-floor module needs none of them."""
@@ -23,6 +22,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+IMMEDIATE = "django_tasks.backends.immediate.ImmediateBackend"
 PREFIX = "tarjotin:counts:"
 TAKEN = ":taken:"
 WRITERS = {}
@@ -55,8 +55,12 @@ def write(model, key, counted):
 
 
 def redis():
-    """The shared cache's Redis connection, or None when the shared cache is not Redis."""
+    """The shared cache's Redis connection when counts wait there for the task worker to write
+    them: the shared cache is Redis and tasks go to a worker (``TASKS_BACKEND=database``). None
+    otherwise: with nothing to write them, they are written at once."""
     if not settings.CACHES["shared"]["BACKEND"].startswith("django_redis."):
+        return None
+    if settings.TASKS["default"]["BACKEND"] == IMMEDIATE:
         return None
     from django_redis import get_redis_connection
 

@@ -1,6 +1,6 @@
-"""Download counts (``home.counts``): with the shared cache on Redis (CI's Redis stage) a
-download costs no database write, the task worker's loop writes the sums, nothing is lost when
-many write at once or when writing fails; without Redis each download is written at once."""
+"""Download counts (``home.counts``): with the shared cache on Redis (CI's Redis stage) and a
+task worker, a download costs no database write, the worker's loop writes the sums, nothing is
+lost when many write at once or when writing fails; without Redis each is written at once."""
 
 import threading
 
@@ -23,7 +23,9 @@ def document(media, django_capture_on_commit_callbacks):
 
 
 @pytest.fixture(autouse=True)
-def empty_buffer():
+def empty_buffer(settings):
+    # the production stack's tasks setting: a worker writes the buffered counts
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     connection = counts.redis()
     if connection is not None:
         connection.delete(*connection.keys(counts.PREFIX + "*") or ["none"])
@@ -86,3 +88,11 @@ def test_counts_of_a_deleted_document_are_dropped_not_an_error(document):
     document.delete()
     counts.flush()
     assert not DownloadCount.objects.exists()
+
+
+def test_without_a_task_worker_counts_are_written_at_once(document, settings):
+    """Nothing would write buffered counts, so none are buffered, Redis or not."""
+    settings.TASKS = {"default": {"BACKEND": counts.IMMEDIATE}}
+    DownloadCount.record(document)
+    assert written(document) == 1
+    assert counts.pending(COUNTED) == {}
