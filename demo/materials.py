@@ -436,7 +436,7 @@ def _file_for(title, language_code, text, organisation, year, number):
         pdf = make_booklet(title, paragraphs, organisation, year, pages=4 + number % 6)
         return f"{language_code}.pdf", pdf
     rtl = Language.objects.filter(code=language_code, is_rtl=True).exists()
-    return f"{language_code}.docx", make_docx(title, [text], rtl=rtl)
+    return f"{language_code}.docx", make_docx(title, [text], rtl=rtl, language=language_code)
 
 
 def _document(slug, title, language, text, collection, organisation, year, number):

@@ -187,13 +187,18 @@ RELATIONSHIPS = (
 )
 
 
-def make_docx(title, paragraphs, rtl=False):
-    """A minimal valid Word document with a title and paragraphs (any script)."""
-    direction = "<w:pPr><w:bidi/></w:pPr>" if rtl else ""
-    run_direction = "<w:rPr><w:rtl/></w:rPr>" if rtl else ""
+def make_docx(title, paragraphs, rtl=False, language=""):
+    """A minimal valid Word document with a title and paragraphs (any script); with a
+    ``language`` its text says which, and it passes the accessibility checks
+    (``materials.accessibility``) where the demo's booklet PDFs, untagged, do not."""
+    direction = "<w:bidi/>" if rtl else ""
+    language_tag = f'<w:lang w:val="{language}" w:bidi="{language}"/>' if language else ""
+    run_properties = f"<w:rPr>{'<w:rtl/>' if rtl else ''}{language_tag}</w:rPr>"
     body = "".join(
-        f'<w:p>{direction}<w:r>{run_direction}<w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
-        for text in [title, *paragraphs]
+        f"<w:p><w:pPr>{style}{direction}</w:pPr><w:r>{run_properties}"
+        f'<w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
+        for style, text in [('<w:pStyle w:val="Title"/>', title)]
+        + [("", paragraph) for paragraph in paragraphs]
     )
     document = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'

@@ -1,16 +1,20 @@
 """Members-only files on every download route, Wagtail's ``/documents/`` included; the
-month's downloads on the organisation editors' dashboard (``network.dashboard``)."""
+month's downloads on the organisation editors' dashboard (``network.dashboard``); the
+coordinators' report of files with accessibility problems (``materials.reports``)."""
 
 from django.db.models import Sum
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
 from materials.models import MaterialFile, MaterialPage
 from materials.models.documents import DownloadCount
+from materials.reports import FileAccessibilityView
 from materials.views import login_redirect
+from network.roles import is_coordinator
 
 
 @hooks.register("before_serve_document")
@@ -35,3 +39,31 @@ def downloads_this_month(scope):
         date__gte=timezone.localdate().replace(day=1), document__in=files.values("document")
     ).aggregate(total=Sum("count"))["total"]
     return [(_("Downloads of your materials this month"), total or 0)]
+
+
+@hooks.register("register_admin_urls")
+def register_file_accessibility_report():
+    return [
+        path(
+            "reports/file-accessibility/",
+            FileAccessibilityView.as_view(),
+            name="file_accessibility",
+        ),
+        path(
+            "reports/file-accessibility/results/",
+            FileAccessibilityView.as_view(results_only=True),
+            name="file_accessibility_results",
+        ),
+    ]
+
+
+class CoordinatorsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_coordinator(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_file_accessibility_menu_item():
+    return CoordinatorsMenuItem(
+        _("File accessibility"), reverse("file_accessibility"), icon_name="doc-full", order=8950
+    )
