@@ -147,6 +147,19 @@ def test_demo_pdfs_are_booklets_with_a_coloured_cover_and_numbered_pages():
     assert len(last) > 1500  # a full page of text
 
 
+def test_demo_files_show_accessible_files_and_files_with_findings():
+    """The booklet PDFs are untagged, the Word files say their language and have a title:
+    the badge, the request link and the coordinators' report all have something to show."""
+    from materials.models import CustomDocument
+
+    problems = CustomDocument.objects.filter(file__endswith=".pdf")
+    accessible = CustomDocument.objects.filter(file__endswith=".docx")
+    assert problems.exists() and accessible.exists()
+    assert {document.accessibility_status for document in problems} == {"problems"}
+    assert {document.accessibility_status for document in accessible} == {"accessible"}
+    assert "pdf-untagged" in problems.first().accessibility_findings
+
+
 def test_demo_materials_and_posts_have_illustrations_with_alt_texts(client, soup_of):
     from materials.models import MaterialPage
 
