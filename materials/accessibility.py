@@ -298,6 +298,7 @@ def odt_findings(archive):
 
 
 OFFICE_CHECKS = {"docx": docx_findings, "pptx": pptx_findings, "odt": odt_findings}
+CHECKED_FORMATS = {"pdf", *OFFICE_CHECKS}
 
 
 def check_bytes(data, extension):

@@ -7,6 +7,7 @@ import io
 import json
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import (
@@ -230,6 +231,20 @@ def test_a_new_file_is_checked_again(django_capture_on_commit_callbacks):
         document.save()
     document.refresh_from_db()
     assert document.accessibility_status == AccessibilityStatus.ACCESSIBLE
+
+
+def test_files_uploaded_before_the_checks_are_checked_by_a_command():
+    old = make.document("Vanha opas", data=blank_pdf())  # its processing never ran
+    notes = make.document("Muistio", name="muistio.txt", data=b"Hei")
+    assert old.accessibility_status == AccessibilityStatus.NOT_CHECKED
+    out = io.StringIO()
+    call_command("check_file_accessibility", stdout=out)
+    old.refresh_from_db()
+    notes.refresh_from_db()
+    assert old.accessibility_status == AccessibilityStatus.PROBLEMS
+    assert "pdf-no-text" in old.accessibility_findings
+    assert notes.accessibility_status == AccessibilityStatus.NOT_CHECKED
+    assert "Files checked: 1;" in out.getvalue()
 
 
 def material_with(organisation, capture):
