@@ -105,13 +105,12 @@ class DocumentForm(LanguagesByNameMixin, BaseDocumentForm):
             return []
         findings = format_html_join(
             "",
-            "<li>{}</li>",
+            '<li class="w-my-2">{}</li>',
             ((message,) for message in messages(self.instance.accessibility_findings)),
         )
         return [
             format_html(
-                '<strong class="w-text-critical-200">{}</strong>'
-                '<ul class="accessibility-findings">{}</ul>',
+                '<strong class="w-text-critical-200">{}</strong><ul>{}</ul>',
                 _("The file may be hard to read with assistive technology:"),
                 findings,
             )
