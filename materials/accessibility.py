@@ -118,25 +118,29 @@ def structure_elements(root):
                 pending.append(item["/K"])
 
 
+def entry(dictionary, key, default=None):
+    """``dictionary[key]`` resolved: a PDF's dictionaries often refer to another object."""
+    value = dictionary.get(key)
+    return default if value is None else value.get_object()
+
+
 def pdf_findings(data):
     reader = PdfReader(io.BytesIO(data), strict=False)
     catalog = reader.root_object
     findings = []
-    marked = catalog.get("/MarkInfo", {}).get("/Marked") is not None and bool(
-        catalog["/MarkInfo"]["/Marked"]
-    )
-    tree = catalog.get("/StructTreeRoot")
+    marked = entry(entry(catalog, "/MarkInfo", {}), "/Marked", False)
+    tree = entry(catalog, "/StructTreeRoot")
     if not (marked and tree is not None):
         findings.append("pdf-untagged")
-    if not str(catalog.get("/Lang", "")).strip():
+    if not str(entry(catalog, "/Lang", "")).strip():
         findings.append("pdf-no-language")
     title = reader.metadata.title if reader.metadata else None
     if not (title or "").strip():
         findings.append("pdf-no-title")
-    elif not catalog.get("/ViewerPreferences", {}).get("/DisplayDocTitle", False):
+    elif not entry(entry(catalog, "/ViewerPreferences", {}), "/DisplayDocTitle", False):
         findings.append("pdf-title-hidden")
     if tree is not None and any(
-        element.get("/S") == "/Figure" and not str(element.get("/Alt", "")).strip()
+        entry(element, "/S") == "/Figure" and not str(entry(element, "/Alt", "")).strip()
         for element in structure_elements(tree)
     ):
         findings.append("pdf-figure-without-alt")

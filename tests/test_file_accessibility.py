@@ -51,8 +51,9 @@ def tagged_pdf(*, figure_alt="Kartta Suomesta", language="fi", title="Opas"):
     )
     catalog[NameObject("/StructTreeRoot")] = writer._add_object(tree)
     catalog[NameObject("/Lang")] = TextStringObject(language)
-    catalog[NameObject("/ViewerPreferences")] = DictionaryObject(
-        {NameObject("/DisplayDocTitle"): BooleanObject(True)}
+    # held in an object of its own, as a PDF may hold any of its dictionaries
+    catalog[NameObject("/ViewerPreferences")] = writer._add_object(
+        DictionaryObject({NameObject("/DisplayDocTitle"): BooleanObject(True)})
     )
     writer.add_metadata({"/Title": title})
     out = io.BytesIO()
