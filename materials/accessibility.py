@@ -124,11 +124,16 @@ def entry(dictionary, key, default=None):
     return default if value is None else value.get_object()
 
 
+def is_true(value):
+    """Whether a PDF boolean is true: pypdf's ``BooleanObject(False)`` is truthy."""
+    return getattr(value, "value", value) is True
+
+
 def pdf_findings(data):
     reader = PdfReader(io.BytesIO(data), strict=False)
     catalog = reader.root_object
     findings = []
-    marked = entry(entry(catalog, "/MarkInfo", {}), "/Marked", False)
+    marked = is_true(entry(entry(catalog, "/MarkInfo", {}), "/Marked"))
     tree = entry(catalog, "/StructTreeRoot")
     if not (marked and tree is not None):
         findings.append("pdf-untagged")
@@ -137,7 +142,7 @@ def pdf_findings(data):
     title = reader.metadata.title if reader.metadata else None
     if not (title or "").strip():
         findings.append("pdf-no-title")
-    elif not entry(entry(catalog, "/ViewerPreferences", {}), "/DisplayDocTitle", False):
+    elif not is_true(entry(entry(catalog, "/ViewerPreferences", {}), "/DisplayDocTitle")):
         findings.append("pdf-title-hidden")
     if tree is not None and any(
         entry(element, "/S") == "/Figure" and not str(entry(element, "/Alt", "")).strip()

@@ -27,8 +27,9 @@ from tests.test_material_files import CONTENT_TYPES, make_zip, upload
 pytestmark = pytest.mark.django_db
 
 
-def tagged_pdf(*, figure_alt="Kartta Suomesta", language="fi", title="Opas"):
-    """A one-page PDF with text, tags, a language, a title shown by viewers and a figure."""
+def tagged_pdf(*, figure_alt="Kartta Suomesta", marked=True, show_title=True):
+    """A one-page PDF with text, tags, a language, a title shown by viewers and a figure;
+    ``marked`` and ``show_title`` false write the flags false, as some exporters do."""
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(sample_files.make_pdf("Opas", []))))
     figure = DictionaryObject({NameObject("/S"): NameObject("/Figure")})
     if figure_alt:
@@ -47,15 +48,15 @@ def tagged_pdf(*, figure_alt="Kartta Suomesta", language="fi", title="Opas"):
     )
     catalog = writer.root_object
     catalog[NameObject("/MarkInfo")] = DictionaryObject(
-        {NameObject("/Marked"): BooleanObject(True)}
+        {NameObject("/Marked"): BooleanObject(marked)}
     )
     catalog[NameObject("/StructTreeRoot")] = writer._add_object(tree)
-    catalog[NameObject("/Lang")] = TextStringObject(language)
+    catalog[NameObject("/Lang")] = TextStringObject("fi")
     # held in an object of its own, as a PDF may hold any of its dictionaries
     catalog[NameObject("/ViewerPreferences")] = writer._add_object(
-        DictionaryObject({NameObject("/DisplayDocTitle"): BooleanObject(True)})
+        DictionaryObject({NameObject("/DisplayDocTitle"): BooleanObject(show_title)})
     )
-    writer.add_metadata({"/Title": title})
+    writer.add_metadata({"/Title": "Opas"})
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
@@ -175,6 +176,11 @@ def uploaded(client, name, data, capture):
             ["pdf-untagged", "pdf-no-language", "pdf-no-title"],
         ),
         ("opas.pdf", tagged_pdf(figure_alt=""), ["pdf-figure-without-alt"]),
+        (
+            "opas.pdf",
+            tagged_pdf(marked=False, show_title=False),
+            ["pdf-untagged", "pdf-title-hidden"],
+        ),
         (
             "opas.pdf",
             blank_pdf(),
