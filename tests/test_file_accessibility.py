@@ -29,7 +29,7 @@ pytestmark = pytest.mark.django_db
 
 def tagged_pdf(*, figure_alt="Kartta Suomesta", marked=True, show_title=True):
     """A one-page PDF with text, tags, a language, a title shown by viewers and a figure;
-    ``marked`` and ``show_title`` false write the flags false, as some exporters do."""
+    ``marked`` or ``show_title`` false writes that flag as false."""
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(sample_files.make_pdf("Opas", []))))
     figure = DictionaryObject({NameObject("/S"): NameObject("/Figure")})
     if figure_alt:
