@@ -440,7 +440,7 @@ def _file_for(title, language_code, text, organisation, year, number):
         return f"{language_code}.pdf", pdf
     rtl = Language.objects.filter(code=language_code, is_rtl=True).exists()
     return f"{language_code}.docx", make_docx(
-        title, [text, *BOOKLET_BODY.get(language_code, [])], rtl=rtl
+        title, [text, *BOOKLET_BODY.get(language_code, [])], rtl=rtl, language=language_code
     )
 
 

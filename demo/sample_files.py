@@ -187,19 +187,21 @@ RELATIONSHIPS = (
 )
 
 
-def make_docx(title, paragraphs, rtl=False):
+def make_docx(title, paragraphs, rtl=False, language=""):
     """A minimal valid Word document with a title and paragraphs (any script); a paragraph
-    starting with ``## `` is a heading."""
+    starting with ``## `` is a heading. With a ``language`` its text says which, and it passes
+    the accessibility checks (``materials.accessibility``) where the demo's booklet PDFs,
+    untagged, do not."""
     bidi = "<w:bidi/>" if rtl else ""
-    run_direction = "<w:rPr><w:rtl/></w:rPr>" if rtl else ""
+    language_tag = f'<w:lang w:val="{language}" w:bidi="{language}"/>' if language else ""
+    run_properties = f"<w:rPr>{'<w:rtl/>' if rtl else ''}{language_tag}</w:rPr>"
 
     def paragraph(text, style=""):
         if text.startswith("## "):
             text, style = text[3:], '<w:pStyle w:val="Heading2"/>'
-        properties = f"<w:pPr>{style}{bidi}</w:pPr>" if style or bidi else ""
         return (
-            f'<w:p>{properties}<w:r>{run_direction}<w:t xml:space="preserve">{escape(text)}'
-            "</w:t></w:r></w:p>"
+            f"<w:p><w:pPr>{style}{bidi}</w:pPr><w:r>{run_properties}"
+            f'<w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
         )
 
     body = paragraph(title, '<w:pStyle w:val="Title"/>') + "".join(map(paragraph, paragraphs))

@@ -120,13 +120,28 @@ def extract_bytes(data, extension):
     return None
 
 
+def read_file(data, extension):
+    """The text (``extract_bytes``) and the accessibility findings of a file in one
+    sandboxed pass. A file whose text was read but that the checks cannot make sense of
+    is left unchecked: its text still makes it findable."""
+    # imported here: the checks read zip members with this module's ``read_member``
+    from materials.accessibility import check_bytes
+
+    text = extract_bytes(data, extension)
+    try:
+        findings = check_bytes(data, extension)
+    except Exception:  # noqa: BLE001 - an unreadable detail only leaves the file unchecked
+        findings = None
+    return text, findings
+
+
 def extract(document):
     extension = extension_of(document.filename)
     if extension not in ZIP_READERS and extension not in ("pdf", "txt", "csv"):
         return None
     with document.open_file() as f:
         data = f.read()
-    return run_limited(extract_bytes, data, extension)
+    return run_limited(read_file, data, extension)
 
 
 def describe(error):
@@ -146,7 +161,8 @@ def extract_into(document):
     if result is None:
         document.extraction_status = ExtractionStatus.NOT_APPLICABLE
         return
-    text, pages = result
+    (text, pages), findings = result
+    document.set_accessibility_findings(findings)
     document.extracted_text = text.replace("\x00", "")[:MAX_TEXT_CHARS]
     document.page_count = pages
     document.extraction_status = ExtractionStatus.DONE
@@ -179,5 +195,7 @@ def process_document(document_id, attempt=1):
             "extraction_status",
             "extraction_error",
             "preview",
+            "accessibility_status",
+            "accessibility_findings",
         ]
     )

@@ -12,7 +12,8 @@ from django.utils.translation import ngettext
 from wagtail.documents.forms import BaseDocumentForm
 
 from home.forms import LanguagesByNameMixin
-from materials.models.documents import ExtractionStatus
+from materials.accessibility import messages
+from materials.models.documents import AccessibilityStatus, ExtractionStatus
 from materials.models.pages import MaterialPage
 from materials.models.versions import DocumentVersion
 from materials.validation import validate_upload
@@ -110,6 +111,7 @@ class DocumentForm(LanguagesByNameMixin, BaseDocumentForm):
             )
         elif status == ExtractionStatus.PENDING:
             notes.append(_("The text of the file is being read for search."))
+        notes.extend(self.accessibility_notes())
         downloads = self.instance.download_counts.aggregate(total=Sum("count"))["total"] or 0
         notes.append(
             ngettext("Downloaded %(count)s time.", "Downloaded %(count)s times.", downloads)
@@ -121,3 +123,23 @@ class DocumentForm(LanguagesByNameMixin, BaseDocumentForm):
         field.help_text = format_html_join(
             " ", "{}", ((note,) for note in [field.help_text, *notes] if note)
         )
+
+    def accessibility_notes(self):
+        """What assistive technology would stumble on in the file, each with how to fix it."""
+        status = self.instance.accessibility_status
+        if status == AccessibilityStatus.ACCESSIBLE:
+            return [_("No accessibility problems were found in the file.")]
+        if status != AccessibilityStatus.PROBLEMS:
+            return []
+        findings = format_html_join(
+            "",
+            '<li class="w-my-2">{}</li>',
+            ((message,) for message in messages(self.instance.accessibility_findings)),
+        )
+        return [
+            format_html(
+                '<strong class="w-text-critical-200">{}</strong><ul>{}</ul>',
+                _("The file may be hard to read with assistive technology:"),
+                findings,
+            )
+        ]

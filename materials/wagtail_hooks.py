@@ -1,6 +1,7 @@
 """Members-only files on every download route, Wagtail's ``/documents/`` included; the
 month's downloads on the organisation editors' dashboard (``network.dashboard``); the
-Downloads report with its page views tab (``materials.reports``)."""
+Downloads report with its page views tab (``materials.reports``) and the coordinators'
+report of files with accessibility problems (``materials.accessibility_report``)."""
 
 from django.db.models import Sum
 from django.shortcuts import redirect
@@ -10,10 +11,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from materials.accessibility_report import FileAccessibilityView
 from materials.models import MaterialFile, MaterialPage
 from materials.models.documents import DownloadCount
 from materials.reports import DownloadsReportView, PageViewsReportView, may_see_figures
 from materials.views import login_redirect
+from network.roles import is_coordinator
 
 
 @hooks.register("before_serve_document")
@@ -41,11 +44,12 @@ def downloads_this_month(scope):
 
 
 @hooks.register("register_admin_urls")
-def register_figures_reports():
+def register_reports():
     urls = []
     for address, view, name in (
         ("reports/downloads/", DownloadsReportView, "downloads_report"),
         ("reports/downloads/page-views/", PageViewsReportView, "page_views_report"),
+        ("reports/file-accessibility/", FileAccessibilityView, "file_accessibility"),
     ):
         urls += [
             path(address, view.as_view(), name=name),
@@ -63,4 +67,16 @@ class FiguresMenuItem(MenuItem):
 def register_downloads_menu_item():
     return FiguresMenuItem(
         _("Downloads"), reverse("downloads_report"), icon_name="download", order=8950
+    )
+
+
+class CoordinatorsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_coordinator(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_file_accessibility_menu_item():
+    return CoordinatorsMenuItem(
+        _("File accessibility"), reverse("file_accessibility"), icon_name="doc-full", order=8960
     )

@@ -184,6 +184,19 @@ def test_arabic_readers_find_the_blog_and_events_in_arabic(client, soup_of):
             assert card.get("lang") == (None if title in arabic_titles else "fi"), title
 
 
+def test_demo_files_show_accessible_files_and_files_with_findings():
+    """The booklet PDFs are untagged, the Word files say their language and have a title:
+    the badge, the request link and the coordinators' report all have something to show."""
+    from materials.models import CustomDocument
+
+    problems = CustomDocument.objects.filter(file__endswith=".pdf")
+    accessible = CustomDocument.objects.filter(file__endswith=".docx")
+    assert problems.exists() and accessible.exists()
+    assert {document.accessibility_status for document in problems} == {"problems"}
+    assert {document.accessibility_status for document in accessible} == {"accessible"}
+    assert "pdf-untagged" in problems.first().accessibility_findings
+
+
 def test_demo_materials_and_posts_have_illustrations_with_alt_texts(client, soup_of):
     from materials.models import MaterialPage
 

@@ -29,6 +29,12 @@ class ExtractionStatus(models.TextChoices):
     NOT_APPLICABLE = "not-applicable", _("Not applicable")
 
 
+class AccessibilityStatus(models.TextChoices):
+    NOT_CHECKED = "not-checked", _("Not checked")
+    ACCESSIBLE = "accessible", _("Accessible")
+    PROBLEMS = "problems", _("Problems found")
+
+
 #: The icon (``static_src/icons/``) of a file format on download cards; others get ``file``.
 FORMAT_ICONS = {
     "pdf": "file-pdf",
@@ -73,6 +79,17 @@ class CustomDocument(AbstractDocument):
     preview = models.FileField(
         _("preview"), upload_to="document_previews", blank=True, editable=False
     )
+    # materials.accessibility: what assistive technology would stumble on, as finding codes
+    accessibility_status = models.CharField(
+        _("accessibility"),
+        max_length=20,
+        choices=AccessibilityStatus.choices,
+        default=AccessibilityStatus.NOT_CHECKED,
+        editable=False,
+    )
+    accessibility_findings = models.JSONField(
+        _("accessibility findings"), default=list, blank=True, editable=False
+    )
 
     admin_form_fields = WagtailDocument.admin_form_fields + ("language", "members_only")
     search_fields = AbstractDocument.search_fields + [
@@ -100,8 +117,19 @@ class CustomDocument(AbstractDocument):
         self.extracted_text = self.extraction_error = ""
         self.page_count = None
         self.extraction_status = ExtractionStatus.PENDING
+        self.set_accessibility_findings(None)
         if self.preview:
             self.preview.delete(save=False)
+
+    def set_accessibility_findings(self, codes):
+        """``codes`` from ``materials.accessibility.check_bytes``: None when not checked."""
+        self.accessibility_findings = codes or []
+        if codes is None:
+            self.accessibility_status = AccessibilityStatus.NOT_CHECKED
+        else:
+            self.accessibility_status = (
+                AccessibilityStatus.PROBLEMS if codes else AccessibilityStatus.ACCESSIBLE
+            )
 
     def save(self, *args, **kwargs):
         # Documents created in code (demo content, imports) skip the admin form.

@@ -152,6 +152,10 @@ ADMIN_SCREENS = {
     "page history": lambda organisation, material, post: f"/admin/pages/{material.pk}/history/",
     "documents": lambda organisation, material, post: "/admin/documents/",
     "document upload": lambda organisation, material, post: "/admin/documents/multiple/add/",
+    # with the file's accessibility findings (materials.accessibility)
+    "document editor": lambda organisation, material, post: (
+        f"/admin/documents/edit/{material.files.first().document_id}/"
+    ),
 }
 
 
@@ -170,3 +174,11 @@ def test_editor_admin_screen_has_no_serious_violations(screen, orm, people, log_
     assert page.url.endswith(url), f"{screen}: sent to {page.url}"
     page.wait_for_load_state("networkidle")
     check(page, f"admin {screen}", report, WAGTAIL_ADMIN_ALLOWED)
+
+
+def test_file_accessibility_report_has_no_serious_violations(people, log_in, report):
+    page = log_in(people["coordinator"])
+    response = page.goto("/admin/reports/file-accessibility/")
+    assert response.status == 200
+    page.wait_for_load_state("networkidle")
+    check(page, "admin file accessibility report", report, WAGTAIL_ADMIN_ALLOWED)
