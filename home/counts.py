@@ -14,6 +14,7 @@ The app that owns a kind's daily rows registers their model (``register``), so t
 ground-floor module needs none of them."""
 
 import datetime
+import logging
 import uuid
 from functools import partial
 
@@ -21,6 +22,9 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
 
 IMMEDIATE = "django_tasks.backends.immediate.ImmediateBackend"
 PREFIX = "tarjotin:counts:"
@@ -68,19 +72,17 @@ def redis():
 
 
 def add(kind, object_id):
-    """Count one ``kind`` for the object today (local time)."""
+    """Count one ``kind`` for the object today (local time). With Redis out of reach the
+    count is written at once, so that a download never fails for the sake of its count."""
     today = timezone.localdate()
     connection = redis()
-    if connection is None:
-        WRITERS[kind]({(object_id, today): 1})
-    else:
-        connection.hincrby(PREFIX + kind, f"{object_id}:{today.isoformat()}", 1)
-
-
-def pending(kind):
-    """Counts added but not yet written: {(object_id, date): count} (empty without Redis)."""
-    connection = redis()
-    return parse(connection.hgetall(PREFIX + kind)) if connection else {}
+    if connection is not None:
+        try:
+            connection.hincrby(PREFIX + kind, f"{object_id}:{today.isoformat()}", 1)
+            return
+        except RedisError:
+            logger.warning("Redis is out of reach: a count is written at once", exc_info=True)
+    WRITERS[kind]({(object_id, today): 1})
 
 
 def parse(fields):

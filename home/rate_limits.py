@@ -36,11 +36,12 @@ def client_address(request):
 
 
 def rate_limit_key(scope, ip_address):
-    """The cache key of ``scope``'s count for an address, which does not reveal it."""
+    """The cache key of ``scope``'s count for an address, which reveals neither (a scope may
+    name a page: the key must not tell which pages an address viewed)."""
     digest = hmac.new(
-        settings.SECRET_KEY.encode(), (ip_address or "").encode(), hashlib.sha256
+        settings.SECRET_KEY.encode(), f"{scope}\0{ip_address or ''}".encode(), hashlib.sha256
     ).hexdigest()
-    return f"{scope}-rate:{digest}"
+    return f"rate:{digest}"
 
 
 def over_limit(scope, ip_address, limit, window):

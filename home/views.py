@@ -1,3 +1,4 @@
+import logging
 import re
 
 from axes.helpers import get_cool_off
@@ -20,6 +21,7 @@ from home.models import VIEWED
 from home.rate_limits import client_address, over_limit
 
 # Browsers that announce themselves as robots; others that do not run no scripts, so send no beacon.
+logger = logging.getLogger(__name__)
 ROBOT_AGENT = re.compile(r"bot|crawl|spider|slurp|headless|lighthouse|preview", re.IGNORECASE)
 # Views of one page counted per visitor's address within the window: reloads are not readers.
 VIEWS_PER_ADDRESS = 3
@@ -80,6 +82,14 @@ def count_page_view(request, page_id):
     within ``VIEW_WINDOW``. No cookie is read or set, nothing of the sender is stored (the
     limit keeps only a keyed hash of the address, in the cache). A visitor without scripts is
     not counted. Always 204: the answer says nothing of the page."""
+    try:
+        count_view_of(request, page_id)
+    except Exception:  # noqa: BLE001 - a lost view must not show as an error to the reader
+        logger.warning("A page view could not be counted", exc_info=True)
+    return HttpResponse(status=204)
+
+
+def count_view_of(request, page_id):
     agent = request.headers.get("User-Agent", "")
     other_site = request.headers.get("Sec-Fetch-Site", "same-origin") != "same-origin"
     if agent and not ROBOT_AGENT.search(agent) and not other_site:
@@ -92,7 +102,6 @@ def count_page_view(request, page_id):
             )
         ):
             counts.add(VIEWED, page.pk)
-    return HttpResponse(status=204)
 
 
 def robots_txt(request):

@@ -2,7 +2,8 @@
 braille display, text-to-speech), so that editors learn what to fix and readers what to expect.
 
 Every check runs on the file's bytes in the sandboxed child that also reads its text
-(``materials.extraction.read_file``), after the extraction; nothing else looks at the file.
+(``materials.extraction.read_file``), after the extraction, or in a sandbox of its own for
+files uploaded before the checks (``manage.py check_file_accessibility``).
 No PDF/UA validator (veraPDF) is run: these are the checks, each a finding code below.
 
 - PDF, with pypdf: tags (``/MarkInfo /Marked true`` and a ``/StructTreeRoot``), the
@@ -30,6 +31,7 @@ PDF_TEXT_PAGES = 20
 MAX_STRUCTURE_ELEMENTS = 20_000
 
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+PIC = "{http://schemas.openxmlformats.org/drawingml/2006/picture}"
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
 SVG = "{urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0}"
@@ -184,6 +186,15 @@ def images_without_alt(properties):
     )
 
 
+def docx_pictures(document):
+    """The properties (``wp:docPr``) of the drawings that are pictures: text boxes, shapes
+    and charts have them too, but their text is read as it is."""
+    for drawing in (*document.iter(f"{WP}inline"), *document.iter(f"{WP}anchor")):
+        properties = drawing.find(f"{WP}docPr")
+        if properties is not None and drawing.find(f".//{PIC}pic") is not None:
+            yield properties
+
+
 def docx_heading_styles(styles):
     """The ids of the styles that make a heading: Word names them "heading 1" … and
     "Title" in every interface language, though their ids are localised ("Otsikko1")."""
@@ -212,7 +223,7 @@ def docx_findings(archive):
         or document.find(f".//{W}outlineLvl") is not None
     ):
         findings.append("no-headings")
-    if images_without_alt(document.iter(f"{WP}docPr")):
+    if images_without_alt(docx_pictures(document)):
         findings.append("image-without-alt")
     roots = parsed(archive, ["word/document.xml", "word/styles.xml", "word/settings.xml"])
     if not any(

@@ -10,6 +10,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.documents.forms import BaseDocumentForm
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from home.forms import LanguagesByNameMixin
 from materials.accessibility import messages
@@ -80,7 +81,13 @@ class DocumentForm(LanguagesByNameMixin, BaseDocumentForm):
                     links,
                 )
             )
-            materials = MaterialPage.objects.filter(files__document__in=duplicates).distinct()
+            # only the materials the editor may edit: another's may be a draft
+            editable_pages = PagePermissionPolicy().instances_user_has_permission_for(
+                self.user, "change"
+            )
+            materials = MaterialPage.objects.filter(
+                files__document__in=duplicates, pk__in=editable_pages.values("pk")
+            ).distinct()
             material_links = format_html_join(
                 ", ",
                 '<a href="{}">{}</a>',

@@ -79,15 +79,17 @@ def download(request, document_id, filename):
     """A document's file. A name the document had before its file was replaced (printed
     booklets and QR codes carry it) leads to the current file."""
     document = get_object_or_404(CustomDocument, pk=document_id)
-    if document.filename != filename:
-        if filename not in {version.filename for version in document.versions.all()}:
-            raise Http404("The file name does not match the document.")
-        return redirect("materials:download", document.pk, document.filename)
-    # Wagtail's collection view restrictions and our members-only rule (wagtail_hooks).
+    earlier_name = document.filename != filename
+    if earlier_name and filename not in {version.filename for version in document.versions.all()}:
+        raise Http404("The file name does not match the document.")
+    # Wagtail's collection view restrictions and our members-only rule (wagtail_hooks), before
+    # the redirect tells the current name of a file the visitor may not have.
     for hook in hooks.get_hooks("before_serve_document"):
         result = hook(document, request)
         if isinstance(result, HttpResponse):
             return result
+    if earlier_name:
+        return redirect("materials:download", document.pk, document.filename)
     try:
         handle = document.file.open("rb")
     except FileNotFoundError:

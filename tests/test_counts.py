@@ -34,6 +34,12 @@ def empty_buffer(settings):
         connection.delete(*connection.keys(counts.PREFIX + "*") or ["none"])
 
 
+def pending():
+    """Counts waiting in Redis: {(document id, date): count}."""
+    connection = counts.redis()
+    return counts.parse(connection.hgetall(counts.PREFIX + COUNTED)) if connection else {}
+
+
 def written(document):
     return DownloadCount.objects.filter(document=document).aggregate(n=Sum("count"))["n"] or 0
 
@@ -43,7 +49,7 @@ def test_downloads_reach_the_figures_after_the_workers_flush(client, document):
         assert client.get(document.url).status_code == 200
     if counts.redis() is not None:
         assert written(document) == 0  # the requests wrote nothing to the database
-        assert sum(counts.pending(COUNTED).values()) == 3
+        assert sum(pending().values()) == 3
         assert counts.flush() == 3
     assert written(document) == 3
     assert counts.flush() == 0  # nothing counted twice
@@ -95,4 +101,17 @@ def test_without_a_task_worker_counts_are_written_at_once(document, settings):
     settings.TASKS = {"default": {"BACKEND": counts.IMMEDIATE}}
     DownloadCount.record(document)
     assert written(document) == 1
-    assert counts.pending(COUNTED) == {}
+    assert pending() == {}
+
+
+def test_a_download_is_counted_when_redis_is_out_of_reach(client, document, monkeypatch):
+    """Redis away: the download still succeeds and its count is written at once."""
+    from redis.exceptions import ConnectionError as RedisConnectionError
+
+    class Unreachable:
+        def hincrby(self, *args):
+            raise RedisConnectionError("connection refused")
+
+    monkeypatch.setattr(counts, "redis", Unreachable)
+    assert client.get(document.url).status_code == 200
+    assert written(document) == 1

@@ -220,3 +220,18 @@ def test_material_and_activity_pages_send_their_beacon(client, organisations):
     for page in (make.material(organisations[0], "Opas"), make.activity(organisations[0])):
         html = client.get(page.url).content.decode()
         assert f'data-count-url="/count/{page.pk}/"' in html
+
+
+def test_the_beacon_answers_even_when_the_shared_cache_is_out_of_reach(
+    client, figures, monkeypatch
+):
+    """The reader's page never shows an error for the sake of a count."""
+    import home.views
+
+    def unreachable(*args):
+        raise ConnectionError("the shared cache is out of reach")
+
+    monkeypatch.setattr(home.views, "over_limit", unreachable)
+    material, _activity = figures
+    response = client.post(reverse("count_page_view", args=[material.pk]), headers=READER)
+    assert response.status_code == 204

@@ -72,11 +72,15 @@ def blank_pdf():
 
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 DRAWING_NS = 'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"'
+GRAPHIC_NS = 'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+PICTURE_NS = 'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"'
+SHAPE_NS = 'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
 
 
 def docx(*, accessible):
-    """A Word document with a heading, an image and a table: in a Finnish Word (localised
-    style id) with the language set, alt text and a header row, or with none of them."""
+    """A Word document with a heading, an image, a text box and a table: in a Finnish Word
+    (localised style id) with the language set, alt text and a header row, or with none of
+    them (a text box needs no alt text either way)."""
     heading = '<w:pPr><w:pStyle w:val="Otsikko1"/></w:pPr>' if accessible else ""
     descr = ' descr="Kaavio palveluista"' if accessible else ""
     header = "<w:trPr><w:tblHeader/></w:trPr>" if accessible else ""
@@ -84,7 +88,12 @@ def docx(*, accessible):
         f"<w:document {W_NS} {DRAWING_NS}><w:body>"
         f"<w:p>{heading}<w:r><w:t>Palvelut</w:t></w:r></w:p>"
         f'<w:p><w:r><w:drawing><wp:inline><wp:docPr id="1" name="Kuva 1"{descr}/>'
-        "</wp:inline></w:drawing></w:r></w:p>"
+        f"<a:graphic {GRAPHIC_NS}><a:graphicData><pic:pic {PICTURE_NS}/></a:graphicData>"
+        "</a:graphic></wp:inline></w:drawing></w:r></w:p>"
+        # a text box: its text is read as it is, it needs no description
+        '<w:p><w:r><w:drawing><wp:anchor><wp:docPr id="2" name="Tekstiruutu 1"/>'
+        f"<a:graphic {GRAPHIC_NS}><a:graphicData><wps:wsp {SHAPE_NS}/></a:graphicData>"
+        "</a:graphic></wp:anchor></w:drawing></w:r></w:p>"
         f"<w:tbl><w:tr>{header}<w:tc><w:p><w:r><w:t>Palvelu</w:t></w:r></w:p></w:tc></w:tr>"
         "<w:tr><w:tc><w:p><w:r><w:t>Neuvonta</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
         "</w:body></w:document>"

@@ -23,11 +23,11 @@ class Command(BaseCommand):
             extension = extension_of(document.filename)
             if extension not in CHECKED_FORMATS:
                 continue
-            with document.open_file() as f:
-                data = f.read()
             try:
+                with document.open_file() as f:
+                    data = f.read()
                 findings = run_limited(check_bytes, data, extension)
-            except SandboxError as error:
+            except (SandboxError, FileNotFoundError) as error:
                 failed += 1
                 self.stderr.write(f"{document.pk} {document.filename}: {error}")
                 continue
