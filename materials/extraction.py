@@ -16,6 +16,7 @@ from django_tasks import task
 from pypdf import PdfReader
 
 from home.tasks import retry_later
+from materials.language_detection import propose_language
 from materials.models.documents import CustomDocument, ExtractionStatus
 from materials.previews import make_preview
 from materials.sandbox import SandboxError, run_limited
@@ -171,7 +172,8 @@ def extract_into(document):
 
 @task()
 def process_document(document_id, attempt=1):
-    """Extract the text and make the preview of a newly uploaded file. When that fails for
+    """Extract the text and make the preview of a newly uploaded file, and propose its
+    language when it has none (``propose_language``). When that fails for
     another reason than the file, the editor sees why while it waits to be tried again, and
     the document is marked failed after the last attempt. Saved with ``update``, which starts
     no new processing (``materials.signals.process_new_file``)."""
@@ -199,3 +201,4 @@ def process_document(document_id, attempt=1):
             "accessibility_findings",
         ]
     )
+    propose_language(document)

@@ -24,8 +24,25 @@ class DocumentForm(LanguagesByNameMixin, BaseDocumentForm):
     def __init__(self, *args, **kwargs):
         self.user = kwargs.get("user")
         super().__init__(*args, **kwargs)
+        self.require_language()
         if self.instance.pk:
             self.add_notes()
+
+    def require_language(self):
+        """A file's language is required, for the download link names it. The multiple
+        uploader's first step posts only the file, its title and collection, and saves the
+        document before the editor sees its form: there the language is left for that form.
+        A language proposed from the file's text is preselected, and the editor told to check it."""
+        field = self.fields.get("language")
+        if field is None:
+            return
+        upload_step = (
+            self.is_bound and not self.instance.pk and self.add_prefix("language") not in self.data
+        )
+        field.required = not upload_step
+        field.error_messages["required"] = _("Choose the language the file is written in.")
+        if self.instance.language_proposed:
+            field.help_text = _("Proposed from the file's text — check it.")
 
     def clean_file(self):
         uploaded = self.cleaned_data.get("file")
@@ -41,6 +58,8 @@ class DocumentForm(LanguagesByNameMixin, BaseDocumentForm):
         if replaced:
             old = {"file_size": self.instance.file_size, "checksum": self.instance.checksum}
             self.original_file = None  # Wagtail deletes what it finds here
+        if self.fields.get("language") and self.fields["language"].required:
+            self.instance.language_proposed = False  # the editor has seen it
         document = super().save(commit=commit)
         if replaced:
             DocumentVersion.objects.create(

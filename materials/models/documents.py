@@ -58,6 +58,11 @@ class CustomDocument(AbstractDocument):
         related_name="+",
         help_text=_("The language the file is written in."),
     )
+    # The language may stay empty here: documents from before, and the multiple uploader's
+    # first step, which saves the file before the editor fills its form; the admin's form
+    # requires it (``materials.forms``). ``language_proposed``: set from the file's text
+    # (``materials.language_detection``) and not yet confirmed by an editor.
+    language_proposed = models.BooleanField(_("language proposed"), default=False, editable=False)
     members_only = models.BooleanField(
         _("members only"),
         default=False,

@@ -28,6 +28,7 @@ from home.text_filter import narrow_to_text, typed_text
 from materials.facets import Facet, OrganisationFacet, apply_facets, chosen_count
 from materials.models.documents import CustomDocument, DownloadCount
 from materials.models.taxonomies import Audience, Topic
+from materials.widgets import DocumentWithLanguageChooser
 from network.models.organisations import InOrganisation, OrganisationPage, attach_organisations
 
 # {document id: requires login} of the files checked for a batch being indexed.
@@ -240,7 +241,7 @@ class MaterialFile(Orderable):
         help_text=_("Optional, e.g. 'Facilitator guide'."),
     )
 
-    panels = [FieldPanel("document"), FieldPanel("label")]
+    panels = [FieldPanel("document", widget=DocumentWithLanguageChooser), FieldPanel("label")]
 
     class Meta(Orderable.Meta):
         # The id breaks a tie, so that every database lists the files alike.
