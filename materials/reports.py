@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
-from wagtail.admin.widgets.button import Button
+from wagtail.admin.widgets.button import HeaderButton
 
 from home.languages import name_text
 from home.models import PageViewCount
@@ -103,7 +103,7 @@ class FiguresReportView(ReportView):
         for parameter in ("export", self.page_kwarg, "_w_filter_fragment"):
             query.pop(parameter, None)
         url = reverse(url_name) + (f"?{query.urlencode()}" if query else "")
-        return [Button(label, url=url, icon_name="arrow-right", priority=10)]
+        return [HeaderButton(label, url=url, icon_name="arrow-right", priority=10)]
 
     def get_filterset_kwargs(self):
         return {**super().get_filterset_kwargs(), "queryset": self.get_queryset()}
