@@ -58,25 +58,35 @@ def register_reports():
     return urls
 
 
-class FiguresMenuItem(MenuItem):
+class ReportMenuItem(MenuItem):
+    """A report in the Reports menu, shown to those ``may_see`` lets in (its view refuses
+    the others)."""
+
+    def __init__(self, may_see, *args, **kwargs):
+        self.may_see = may_see
+        super().__init__(*args, **kwargs)
+
     def is_shown(self, request):
-        return may_see_figures(request.user)
+        return self.may_see(request.user)
 
 
 @hooks.register("register_reports_menu_item")
 def register_downloads_menu_item():
-    return FiguresMenuItem(
-        _("Downloads"), reverse("downloads_report"), icon_name="download", order=8950
+    return ReportMenuItem(
+        may_see_figures,
+        _("Downloads"),
+        reverse("downloads_report"),
+        icon_name="download",
+        order=8950,
     )
-
-
-class CoordinatorsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_coordinator(request.user)
 
 
 @hooks.register("register_reports_menu_item")
 def register_file_accessibility_menu_item():
-    return CoordinatorsMenuItem(
-        _("File accessibility"), reverse("file_accessibility"), icon_name="doc-full", order=8960
+    return ReportMenuItem(
+        is_coordinator,
+        _("File accessibility"),
+        reverse("file_accessibility"),
+        icon_name="doc-full",
+        order=8960,
     )
