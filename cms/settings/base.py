@@ -164,7 +164,8 @@ STATIC_URL = "/static/"
 MEDIA_ROOT = env.env_str("MEDIA_ROOT") or str(env.DATA_DIR / "media")
 MEDIA_URL = "/media/"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # The media folder, or an S3-compatible bucket (MEDIA_STORAGE_URL)
+    "default": env.media_storage_config(),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
