@@ -306,7 +306,7 @@ def media_storage_config():
             f"MEDIA_STORAGE_URL scheme {parts.scheme!r} is not supported; use "
             "s3://bucket?endpoint=https://host&region=name or leave it unset for the media folder."
         )
-    bucket = parts.hostname or ""
+    bucket = parts.netloc.rpartition("@")[2]  # as written: hostname would lowercase it
     if not bucket:
         raise ImproperlyConfigured(
             "MEDIA_STORAGE_URL needs a bucket name, e.g. s3://tarjotin-media?region=eu-north-1."
