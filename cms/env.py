@@ -287,16 +287,30 @@ def search_config():
 
 S3_BUCKET_CHARACTERS = set("abcdefghijklmnopqrstuvwxyz0123456789.-")
 S3_OPTIONS = ("endpoint", "region", "expire")
+#: How long a picture's signed address lasts: pages name them, and the listings' kept parts
+#: (an hour, ``home.change_count``) and Varnish (ten minutes) keep pages for longer than 300 s.
+RENDITION_URL_SECONDS = 2 * 3600
+
+
+def media_storages():
+    """``MEDIA_STORAGE_URL``: where uploaded files (documents, pictures, previews) are kept, as
+    ``STORAGES`` entries. Unset means the media folder (``MEDIA_ROOT``);
+    ``s3://bucket?endpoint=https://host&region=x`` selects an S3-compatible bucket through
+    django-storages, so that several application servers see the same files. The key and
+    secret come from the URL's user and password, otherwise from boto3's usual places
+    (``AWS_ACCESS_KEY_ID`` and ``AWS_SECRET_ACCESS_KEY``). Objects are private and never
+    overwritten; documents and previews still go through Tarjotin (members-only, counted), and
+    any address the storage gives is signed: it lasts ``expire`` seconds (default 300), a
+    picture's rendition (``renditions``, in the same bucket) RENDITION_URL_SECONDS."""
+    default = media_storage_config()
+    if "OPTIONS" not in default:
+        return {"default": default}
+    options = {**default["OPTIONS"], "querystring_expire": RENDITION_URL_SECONDS}
+    return {"default": default, "renditions": {**default, "OPTIONS": options}}
 
 
 def media_storage_config():
-    """``MEDIA_STORAGE_URL``: where uploaded files (documents, pictures, previews) are kept.
-    Unset means the media folder (``MEDIA_ROOT``); ``s3://bucket?endpoint=https://host&region=x``
-    selects an S3-compatible bucket through django-storages, so that several application
-    servers see the same files. The key and secret come from the URL's user and password,
-    otherwise from boto3's usual places (``AWS_ACCESS_KEY_ID`` and ``AWS_SECRET_ACCESS_KEY``).
-    Objects are private and never overwritten; every address the storage gives is signed and
-    lasts ``expire`` seconds (default 300), and members-only files still go through Tarjotin."""
+    """The ``default`` entry of media_storages: where documents and images are kept."""
     url = os.environ.get("MEDIA_STORAGE_URL", "").strip()
     if not url:
         return {"BACKEND": "django.core.files.storage.FileSystemStorage"}

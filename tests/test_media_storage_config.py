@@ -17,7 +17,9 @@ def config_for(monkeypatch, url):
 
 def test_media_stays_in_the_folder_by_default(monkeypatch):
     monkeypatch.delenv("MEDIA_STORAGE_URL", raising=False)
-    assert env.media_storage_config() == {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    assert env.media_storages() == {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    }
 
 
 def test_an_s3_url_gives_private_objects_never_overwritten_with_short_signed_addresses(
@@ -42,6 +44,16 @@ def test_an_s3_url_gives_private_objects_never_overwritten_with_short_signed_add
     assert signed["X-Amz-Expires"] == ["300"]
     assert signed["X-Amz-Algorithm"] == ["AWS4-HMAC-SHA256"]
     assert "/eu-north-1/s3/" in signed["X-Amz-Credential"][0]
+
+
+def test_pictures_signed_addresses_outlive_the_pages_that_are_kept(monkeypatch):
+    """A listing's kept part (an hour) or Varnish (ten minutes) may show a page long after its
+    picture addresses were signed."""
+    monkeypatch.setenv("MEDIA_STORAGE_URL", "s3://avain:salainen@tarjotin-media?region=eu-north-1")
+    storages = env.media_storages()
+    assert storages["renditions"]["OPTIONS"]["bucket_name"] == "tarjotin-media"
+    address = S3Storage(**storages["renditions"]["OPTIONS"]).url("images/kuva.webp")
+    assert parse_qs(urlsplit(address).query)["X-Amz-Expires"] == ["7200"]
 
 
 def test_without_credentials_in_the_url_boto3_finds_them(monkeypatch):

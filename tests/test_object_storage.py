@@ -15,6 +15,8 @@ import pytest
 from django.core.files.storage import storages
 from django.urls import reverse
 from storages.backends.s3 import S3Storage
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
 
 from materials.models.documents import CustomDocument, DownloadCount, ExtractionStatus
 from tests.test_material_files import add_document, make_docx, make_pdf, upload
@@ -109,6 +111,15 @@ def test_a_members_only_file_is_refused_to_visitors_and_private_in_the_bucket(
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(signed.split("?")[0])
     assert refused.value.code == 403
+
+
+def test_a_pictures_rendition_is_in_the_bucket_behind_a_longer_signed_address(bucket):
+    image = get_image_model().objects.create(title="Kuva", file=get_test_image_file())
+    rendition = image.get_rendition("fill-100x100|format-webp")
+    assert {image.file.name, rendition.file.name} <= bucket.keys()
+    assert "X-Amz-Expires=7200" in rendition.url
+    with urllib.request.urlopen(rendition.url) as answer:
+        assert answer.read() == bucket.body(rendition.file.name)
 
 
 def test_readyz_writes_to_the_bucket_and_leaves_nothing_there(client, bucket):

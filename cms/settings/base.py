@@ -165,9 +165,11 @@ MEDIA_ROOT = env.env_str("MEDIA_ROOT") or str(env.DATA_DIR / "media")
 MEDIA_URL = "/media/"
 STORAGES = {
     # The media folder, or an S3-compatible bucket (MEDIA_STORAGE_URL)
-    "default": env.media_storage_config(),
+    **env.media_storages(),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+if "renditions" in STORAGES:  # in the bucket, with longer-lived signed addresses
+    WAGTAILIMAGES_RENDITION_STORAGE = "renditions"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
