@@ -64,7 +64,12 @@ CONF
 
 stop() {
     if [ -f "$s3_dir/s3proxy.pid" ]; then
-        kill "$(cat "$s3_dir/s3proxy.pid")" 2>/dev/null || true
+        pid=$(cat "$s3_dir/s3proxy.pid")
+        kill "$pid" 2>/dev/null || true
+        for _ in $(seq 50); do  # the port is free when it has gone
+            kill -0 "$pid" 2>/dev/null || break
+            sleep 0.2
+        done
         rm -f "$s3_dir/s3proxy.pid"
     fi
 }

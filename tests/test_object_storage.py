@@ -92,6 +92,14 @@ def test_a_second_file_of_the_same_name_never_overwrites_the_first(
     assert download(client, second)[1] == second_data
 
 
+def test_a_file_missing_from_the_bucket_is_not_found(
+    client, bucket, django_capture_on_commit_callbacks
+):
+    document = add_document("opas.pdf", make_pdf(), django_capture_on_commit_callbacks)
+    document.file.storage.delete(document.file.name)
+    assert download(client, document)[0].status_code == 404
+
+
 def test_a_members_only_file_is_refused_to_visitors_and_private_in_the_bucket(
     client, bucket, django_capture_on_commit_callbacks
 ):
