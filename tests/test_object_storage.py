@@ -9,6 +9,7 @@ does not reach the bucket)."""
 import json
 import urllib.error
 import urllib.request
+from types import SimpleNamespace
 
 import boto3
 import pytest
@@ -48,7 +49,7 @@ def bucket():
         return client.get_object(Bucket=storage.bucket_name, Key=key)["Body"].read()
 
     before = keys()
-    yield type("Bucket", (), {"keys": staticmethod(keys), "body": staticmethod(body)})
+    yield SimpleNamespace(keys=keys, body=body)
     for key in keys() - before:
         client.delete_object(Bucket=storage.bucket_name, Key=key)
 
