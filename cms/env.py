@@ -285,6 +285,97 @@ def search_config():
     return config
 
 
+S3_BUCKET_CHARACTERS = set("abcdefghijklmnopqrstuvwxyz0123456789.-")
+S3_OPTIONS = ("endpoint", "region", "expire")
+#: How long a picture's signed address lasts: pages name them, and the listings' kept parts
+#: (an hour, ``home.change_count``) and Varnish (ten minutes) keep pages for longer than 300 s.
+RENDITION_URL_SECONDS = 2 * 3600
+
+
+def media_storages():
+    """``MEDIA_STORAGE_URL``: where uploaded files (documents, pictures, previews) are kept, as
+    ``STORAGES`` entries. Unset means the media folder (``MEDIA_ROOT``);
+    ``s3://bucket?endpoint=https://host&region=x`` selects an S3-compatible bucket through
+    django-storages, so that several application servers see the same files. The key and
+    secret come from the URL's user and password, otherwise from boto3's usual places
+    (``AWS_ACCESS_KEY_ID`` and ``AWS_SECRET_ACCESS_KEY``). Objects are private and never
+    overwritten; documents and previews still go through Tarjotin (members-only, counted), and
+    any address the storage gives is signed: it lasts ``expire`` seconds (default 300), a
+    picture's rendition (``renditions``, in the same bucket) RENDITION_URL_SECONDS."""
+    default = media_storage_config()
+    if "OPTIONS" not in default:
+        return {"default": default}
+    options = {**default["OPTIONS"], "querystring_expire": RENDITION_URL_SECONDS}
+    return {"default": default, "renditions": {**default, "OPTIONS": options}}
+
+
+def media_storage_config():
+    """The ``default`` entry of media_storages: where documents and images are kept."""
+    url = os.environ.get("MEDIA_STORAGE_URL", "").strip()
+    if not url:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    parts = urlsplit(url)
+    if parts.scheme != "s3":
+        raise ImproperlyConfigured(
+            f"MEDIA_STORAGE_URL scheme {parts.scheme!r} is not supported; use "
+            "s3://bucket?endpoint=https://host&region=name or leave it unset for the media folder."
+        )
+    bucket = parts.netloc.rpartition("@")[2]  # as written: hostname would lowercase it
+    if not bucket:
+        raise ImproperlyConfigured(
+            "MEDIA_STORAGE_URL needs a bucket name, e.g. s3://tarjotin-media?region=eu-north-1."
+        )
+    if not 3 <= len(bucket) <= 63 or not set(bucket) <= S3_BUCKET_CHARACTERS:
+        raise ImproperlyConfigured(
+            f"MEDIA_STORAGE_URL bucket {bucket!r} is not a valid bucket name: 3 to 63 lowercase "
+            "letters, digits, '.' and '-'."
+        )
+    query = {name: values[-1] for name, values in parse_qs(parts.query).items()}
+    unknown = sorted(set(query) - set(S3_OPTIONS))
+    if unknown:
+        raise ImproperlyConfigured(
+            f"MEDIA_STORAGE_URL has unknown options {', '.join(unknown)}; "
+            f"it takes {', '.join(S3_OPTIONS)}."
+        )
+    options = {
+        "bucket_name": bucket,
+        "region_name": query.get("region") or None,
+        "default_acl": None,  # the bucket's own: private
+        "querystring_auth": True,
+        "file_overwrite": False,
+    }
+    try:
+        options["querystring_expire"] = int(query.get("expire", 300))
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"MEDIA_STORAGE_URL expire must be a number of seconds, not {query['expire']!r}."
+        ) from None
+    endpoint = query.get("endpoint")
+    if endpoint:
+        endpoint_parts = urlsplit(endpoint)
+        if endpoint_parts.scheme not in ("http", "https") or not endpoint_parts.hostname:
+            raise ImproperlyConfigured(
+                f"MEDIA_STORAGE_URL endpoint must be an http or https address, not {endpoint!r}."
+            )
+        from botocore.config import Config
+
+        options["endpoint_url"] = endpoint
+        options["client_config"] = Config(
+            # The bucket in the path, not in the host name: a server of one's own (MinIO,
+            # s3proxy, SeaweedFS) has no DNS name for each bucket.
+            s3={"addressing_style": "path"},
+            signature_version="s3v4",
+            # boto3 sends and asks for CRC checksums that AWS has and many S3-compatible
+            # servers refuse (s3proxy: "not implemented"); Content-MD5 where S3 requires it.
+            request_checksum_calculation="when_required",
+            response_checksum_validation="when_required",
+        )
+    if parts.username:
+        options["access_key"] = unquote(parts.username)
+        options["secret_key"] = unquote(parts.password or "")
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
 EMAIL_SCHEMES = {
     "console": "django.core.mail.backends.console.EmailBackend",
     "locmem": "django.core.mail.backends.locmem.EmailBackend",

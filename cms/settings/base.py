@@ -164,9 +164,12 @@ STATIC_URL = "/static/"
 MEDIA_ROOT = env.env_str("MEDIA_ROOT") or str(env.DATA_DIR / "media")
 MEDIA_URL = "/media/"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # The media folder, or an S3-compatible bucket (MEDIA_STORAGE_URL)
+    **env.media_storages(),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+if "renditions" in STORAGES:  # in the bucket, with longer-lived signed addresses
+    WAGTAILIMAGES_RENDITION_STORAGE = "renditions"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
