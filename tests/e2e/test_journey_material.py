@@ -159,8 +159,12 @@ def test_material_from_upload_through_review_to_download(log_in, people, page, t
     # The Arabic file downloads byte for byte as uploaded.
     results(page).get_by_role("link", name=title).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(title)
-    downloads = page.locator(".download-list").get_by_role("link")
+    # Each card: the download button, and (the PDFs have no tags) a link to ask for an
+    # accessible version.
+    cards = page.locator(".download-list")
+    downloads = cards.locator(".download__button")
     expect(downloads).to_have_count(2)
+    expect(cards.get_by_role("link", name="Pyydä saavutettava versio")).to_have_count(2)
     expect(downloads.first).to_contain_text("suomi")
     with page.expect_download() as download_info:
         downloads.filter(has_text="العربية").click()
