@@ -14,6 +14,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from demo.sample_files import make_pdf
+from materials.models.documents import CustomDocument
 from tests.e2e.test_journey_material import (
     SERVER_WORK_MS,
     approve_on_dashboard,
@@ -89,8 +90,6 @@ def test_editor_replaces_an_inaccessible_file_and_exports_its_downloads(
     approve_on_dashboard(log_in(people["coordinator"]), organisation, title)
 
     # A visitor follows the file's old address (a printed QR code) to the new file.
-    from materials.models.documents import CustomDocument
-
     document_id = CustomDocument.objects.get(title=document_title).pk
     page.goto("/fi/")
     with page.expect_download() as download_info:
