@@ -34,15 +34,32 @@ def upload_in_chooser(page, opener, upload, language):
     expect(modal).to_be_hidden(timeout=SERVER_WORK_MS)
 
 
+def describe_material(page, title):
+    """On a material's add form: its title, summary and type."""
+    page.get_by_role("textbox", name="Otsikko").fill(title)
+    page.get_by_role("textbox", name="Tiivistelmä").fill("Opas rannikon retkille perheiden kanssa.")
+    page.get_by_role("combobox", name="Tyyppi").select_option(label="Opas")
+
+
+def submit_for_review(page):
+    """On a material's edit form, as an editor: editors have no "Publish", the more-actions
+    menu offers the review workflow."""
+    page.get_by_role("button", name="Lisää toimintoja").click()
+    submit = page.get_by_role(
+        "button", name="Lähetä työnkulkuun Verkoston tarkastus / Nätverkets granskning"
+    )
+    expect(submit).to_be_visible()
+    expect(page.get_by_role("button", name="Julkaise", exact=True)).to_have_count(0)
+    submit.click()
+
+
 def create_and_submit(page, organisation, title, tag, finnish, arabic):
     """As the editor: a new material under ``organisation`` with the ``finnish`` and
     ``arabic`` files ((path, document title) each), submitted to the review workflow."""
     page.goto(f"/admin/pages/{organisation.pk}/")
     page.get_by_role("link", name=re.compile("Lisää alasivu")).first.click()
     page.get_by_role("link", name="Materiaali", exact=True).click()
-    page.get_by_role("textbox", name="Otsikko").fill(title)
-    page.get_by_role("textbox", name="Tiivistelmä").fill("Opas rannikon retkille perheiden kanssa.")
-    page.get_by_role("combobox", name="Tyyppi").select_option(label="Opas")
+    describe_material(page, title)
     tags = page.locator("[data-contentpath=tags] .tagit-new input")
     tags.fill(tag)
     tags.press("Enter")
@@ -56,14 +73,7 @@ def create_and_submit(page, organisation, title, tag, finnish, arabic):
     upload_in_chooser(page, slot.get_by_role("button", name="Valitse dokumentti"), finnish, "suomi")
     expect(slot).to_contain_text(finnish[1])
 
-    # Editors have no "Publish": the more-actions menu offers the review workflow.
-    page.get_by_role("button", name="Lisää toimintoja").click()
-    submit = page.get_by_role(
-        "button", name="Lähetä työnkulkuun Verkoston tarkastus / Nätverkets granskning"
-    )
-    expect(submit).to_be_visible()
-    expect(page.get_by_role("button", name="Julkaise", exact=True)).to_have_count(0)
-    submit.click()
+    submit_for_review(page)
     expect(page.locator(".messages")).to_contain_text(
         f"Sivu '{title}' luotu ja lähetetty tarkastettavaksi"
     )
@@ -149,8 +159,12 @@ def test_material_from_upload_through_review_to_download(log_in, people, page, t
     # The Arabic file downloads byte for byte as uploaded.
     results(page).get_by_role("link", name=title).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(title)
-    downloads = page.locator(".download-list").get_by_role("link")
+    # Each card: the download button, and (the PDFs have no tags) a link to ask for an
+    # accessible version.
+    cards = page.locator(".download-list")
+    downloads = cards.locator(".download__button")
     expect(downloads).to_have_count(2)
+    expect(cards.get_by_role("link", name="Pyydä saavutettava versio")).to_have_count(2)
     expect(downloads.first).to_contain_text("suomi")
     with page.expect_download() as download_info:
         downloads.filter(has_text="العربية").click()
