@@ -5,7 +5,8 @@ A published or unpublished page changes its own addresses (``get_cached_paths``:
 too), its ancestors' (an organisation page shows its newest entries), every listing's (the home
 pages and each ``AggregatingPage``, in every language, since a listing shows untranslated
 originals: bank, tray, blog, events, with their feeds and the tray's regional and municipal
-pages) and the sitemap's. A moved or deleted page also takes everything under its old address
+pages), the tag pages' of every language (a tag removed in the change is not known any more,
+and a tag page is cheap to build again) and the sitemap's. A moved or deleted page also takes everything under its old address
 with it: the proxy bans a path ending in ``*`` as a prefix (``scripts/varnish/tarjotin.vcl``).
 Purges are sent once the change is committed, so that the proxy fetches the new version.
 """
@@ -14,6 +15,8 @@ from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import pre_delete
+from django.urls import reverse
+from django.utils import translation
 from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page
@@ -31,6 +34,15 @@ def routed_paths(page):
         fixed, parameter, _rest = str(route.pattern).partition("<")
         paths.add(fixed + "*" if parameter else fixed or "/")
     return sorted(paths)
+
+
+def tag_page_prefixes():
+    """Every tag page of every interface language, as prefixes (``/fi/tags/*``)."""
+    prefixes = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            prefixes.append(reverse("tag", args=["-"]).removesuffix("-/") + "*")
+    return prefixes
 
 
 def enabled():
@@ -70,7 +82,7 @@ def purge_around(page, *, old_subtree=False):
     if first:
         batch = PurgeOnCommit()
         batch.add_pages(listings())
-        batch.add_url(addresses.absolute(SITEMAP_PATH))
+        batch.add_urls(addresses.absolute(path) for path in [SITEMAP_PATH, *tag_page_prefixes()])
     batch.add_page(page)
     if old_subtree:
         url = page.get_full_url(batch)

@@ -86,8 +86,8 @@ class Visitor:
 
 @pytest.fixture(scope="module")
 def demo(site_url):
-    """Addresses of the demo's pages, read from the stack's database: the bank, a material the
-    bank's first page lists, a blog post."""
+    """Addresses of the demo's pages, read from the stack's database: the bank, a tagged
+    material the bank's first page lists and its first tag's page, a blog post."""
     found = json.loads(
         manage(
             "import json\n"
@@ -95,14 +95,16 @@ def demo(site_url):
             "from network.models import BlogPage\n"
             "bank = MaterialIndexPage.objects.live().get(locale__language_code='fi')\n"
             "materials = MaterialPage.objects.live().public().filter(locale=bank.locale)\n"
-            "print(json.dumps({'bank': bank.url, 'materials': [[m.pk, m.url] for m in materials],"
+            "print(json.dumps({'bank': bank.url, 'materials': [[m.pk, m.url, t.slug] for m in"
+            " materials for t in m.tags.all()[:1]],"
             " 'blog_post': BlogPage.objects.live().public().first().url}))"
         )
     )
     listed = Visitor(site_url).get(found["bank"])[2]
-    found["material_id"], found["material"] = next(
-        (pk, url) for pk, url in found.pop("materials") if f'href="{url}"' in listed
+    found["material_id"], found["material"], tag = next(
+        (pk, url, tag) for pk, url, tag in found.pop("materials") if f'href="{url}"' in listed
     )
+    found["tag_page"] = f"/fi/tags/{tag}/"
     return found
 
 
@@ -144,6 +146,7 @@ def test_a_published_change_is_seen_through_the_cache_within_two_seconds(site_ur
     reader = Visitor(site_url)
     assert cached_twice(reader, demo["material"]) == "HIT"
     assert cached_twice(reader, demo["bank"]) == "HIT"
+    assert cached_twice(reader, demo["tag_page"]) == "HIT"
     title = f"Uusi painos {uuid.uuid4().hex[:8]}"
 
     manage(
@@ -154,7 +157,7 @@ def test_a_published_change_is_seen_through_the_cache_within_two_seconds(site_ur
     )
 
     published = time.monotonic()
-    waiting = {demo["material"], demo["bank"]}
+    waiting = {demo["material"], demo["bank"], demo["tag_page"]}
     while waiting and time.monotonic() - published < PUBLISH_SECONDS:
         waiting = {path for path in waiting if title not in reader.get(path)[2]}
         time.sleep(0.05)  # polling the proxy, as a reader reloading the page
