@@ -52,6 +52,7 @@ USERS = (
     ("member", 2, 0.3),
     ("commenter", 1, 1.5),
 )
+ANONYMOUS = ("reader", "searcher", "downloader")
 PUBLISH_EVERY = 8.0  # seconds between two edits of an editor or the coordinator
 EDITED_ORGANISATIONS = ("vaestoliitto", "toivola-luotola-setlementti")
 COORDINATED_ORGANISATION = "suomen-punainen-risti"
@@ -245,6 +246,10 @@ def user_loop(kind, number, base, data, record, tally, stop, pause):
         visitor.log_in(data["members"][number].username)
     sent = 0
     while not stop.is_set():
+        if kind in ANONYMOUS:
+            # a new visitor each time: a browser that has been shown a form (a blog post's
+            # comment form) keeps its CSRF cookie, and Varnish passes all its requests
+            visitor.cookies.clear()
         if kind == "reader":
             record.timed(kind, visitor.request, rng.choice(data["paths"]))
         elif kind == "searcher":
@@ -263,8 +268,10 @@ def user_loop(kind, number, base, data, record, tally, stop, pause):
             record.timed(kind, visitor.request, rng.choice(data["paths"] + ["/admin/"]))
         elif kind == "commenter":
             sent += 1
-            # a reader of their own: a fresh address and CSRF cookie
-            writer = Visitor(base, f"10.99.{sent // 250}.{sent % 250 + 1}")
+            # a reader of their own: a fresh CSRF cookie and an address no earlier run used
+            # (the rate limit remembers addresses for ten minutes)
+            run = data["marker"][-8:]
+            writer = Visitor(base, f"fd00:{run[:4]}:{run[4:]}::{sent:x}")
             post = rng.choice(data["posts"])
             record.timed(kind, writer.request, post)
             status, headers, _body = record.timed(
