@@ -97,18 +97,22 @@ class Visitor:
     def cookie(self, name):
         return next((cookie.value for cookie in self.cookies if cookie.name == name), None)
 
-    def log_in(self, username):
+    def log_in(self, record, username):
+        """Log in through the admin's form, timed as a "login"; whether it worked (a user
+        who could not log in does nothing more: the failed login is the error counted)."""
         self.request("/admin/login/")
-        status, _headers, _body = self.request(
+        status, _headers, _body = record.timed(
+            "login",
+            self.request,
             "/admin/login/",
             {
                 "username": username,
                 "password": PASSWORD,
                 "csrfmiddlewaretoken": self.cookie("csrftoken"),
             },
+            expected=(302,),
         )
-        if status != 302 or not self.cookie("sessionid"):
-            raise SystemExit(f"{username} could not log in (HTTP {status})")
+        return status == 302
 
 
 class Record:
@@ -242,8 +246,8 @@ def user_loop(kind, number, base, data, record, tally, stop, pause):
     """One simulated user of ``kind`` until ``stop`` is set."""
     rng = random.Random(f"{kind}{number}")
     visitor = Visitor(base, f"10.{len(kind)}.{number}.1")
-    if kind == "member":
-        visitor.log_in(data["members"][number].username)
+    if kind == "member" and not visitor.log_in(record, data["members"][number].username):
+        return
     sent = 0
     while not stop.is_set():
         if kind in ANONYMOUS:
@@ -306,7 +310,8 @@ def editor_loop(number, account, pages, base, data, record, tally, stop):
 
     rng = random.Random(f"editor{number}")
     visitor = Visitor(base, f"10.200.{number}.1")
-    visitor.log_in(account.username)
+    if not visitor.log_in(record, account.username):
+        return
     originals = {page.pk: page.title for page in pages}
     edits = 0
     try:
@@ -358,7 +363,8 @@ def coordinator_loop(account, pages, base, data, record, tally, stop):
 
     rng = random.Random("coordinator")
     visitor = Visitor(base, "10.201.0.1")
-    visitor.log_in(account.username)
+    if not visitor.log_in(record, account.username):
+        return
     originals = {page.pk: page.title for page in pages}
     edits = 0
     try:
@@ -541,6 +547,14 @@ def main(argv=None):
         )
     )
     threads.append(threading.Thread(target=faults, args=(args.seconds, record, stop, faults_done)))
+    crashed = []
+
+    def note_crash(hook):
+        """A user (or the faults) stopped by an exception fails the run."""
+        crashed.append(hook.thread.name)
+        traceback.print_exception(hook.exc_type, hook.exc_value, hook.exc_traceback)
+
+    threading.excepthook = note_crash
     print(f"{len(threads) - 1} users for {args.seconds} s against {base} (marker {marker})")
     for thread in threads:
         thread.start()
@@ -555,7 +569,9 @@ def main(argv=None):
     too_many = len(record.errors) > args.max_errors
     if too_many:
         print(f"{len(record.errors)} failed requests, more than --max-errors {args.max_errors}")
-    return 1 if lost or too_many or len(faults_done) < len(FAULTS) else 0
+    if crashed:
+        print(f"{len(crashed)} threads stopped on an exception")
+    return 1 if lost or too_many or crashed or len(faults_done) < len(FAULTS) else 0
 
 
 if __name__ == "__main__":
