@@ -10,9 +10,7 @@ requests/second of a running server (``wrk -t2 -c8 -d10s``).
 """
 
 import argparse
-import re
 import shutil
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -20,6 +18,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench import _wrk as wrk  # noqa: E402
 from bench._report import percentile, table  # noqa: E402
 
 WARMUP = 3
@@ -161,8 +160,7 @@ def print_table(rows):
 
 
 def run_wrk(base, targets, duration, threads=2, connections=8):
-    wrk = shutil.which("wrk")
-    if wrk is None:
+    if shutil.which("wrk") is None:
         print(
             "wrk: skipped, not installed (install with `apt-get install wrk`, then pass --url http://127.0.0.1:8000)"
         )
@@ -178,25 +176,17 @@ def run_wrk(base, targets, duration, threads=2, connections=8):
     chosen = [(label, path) for label, path in targets if label in WRK_LABELS and path]
     width = max((len(path) for _label, path in chosen), default=0)
     for label, path in chosen:
-        command = [wrk, f"-t{threads}", f"-c{connections}", f"-d{duration}s", base + path]
-        try:
-            done = subprocess.run(command, capture_output=True, text=True, timeout=duration + 30)
-        except subprocess.TimeoutExpired:
-            print(f"  {label:<14} {path:<{width}} wrk did not finish within {duration + 30} s")
-            continue
-        output = done.stdout + done.stderr
-        rate = re.search(r"Requests/sec:\s+([\d.]+)", output)
-        errors = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
-        socket_errors = re.search(r"Socket errors:.*", output)
+        figures = wrk.run(base + path, duration, threads, connections)
         note = ""
-        if errors:
-            note += f"  ({errors.group(1)} non-2xx/3xx responses)"
-        if socket_errors:
-            note += f"  ({socket_errors.group(0)})"
-        if rate:
-            print(f"  {label:<14} {path:<{width}} {float(rate.group(1)):>9.1f} req/s{note}")
+        if figures["non_2xx"]:
+            note += f"  ({figures['non_2xx']} non-2xx/3xx responses)"
+        if figures["socket_errors"]:
+            note += f"  (Socket errors: {figures['socket_errors']})"
+        if figures["rate"] is not None:
+            print(f"  {label:<14} {path:<{width}} {figures['rate']:>9.1f} req/s{note}")
         else:
-            last = (output.strip().splitlines() or [f"exit code {done.returncode}"])[-1]
+            output = figures["output"]
+            last = (output.strip().splitlines() or ["no output"])[-1]
             print(f"  {label:<14} {path:<{width}} wrk failed: {last}")
             if "unable to connect" in output:
                 print("  (is the server running? stopping here)")

@@ -5,9 +5,12 @@ never stored, in the database or the cache: keys hold an HMAC of it salted with 
 import hashlib
 import hmac
 import ipaddress
+import logging
 
 from django.conf import settings
 from django.core.cache import caches
+
+logger = logging.getLogger(__name__)
 
 
 def _trusted(address):
@@ -46,13 +49,19 @@ def rate_limit_key(scope, ip_address):
 
 def over_limit(scope, ip_address, limit, window):
     """Count one more request of ``scope`` from the address; whether it makes more than
-    ``limit`` within ``window`` seconds."""
+    ``limit`` within ``window`` seconds. While the shared cache is out of reach (Redis
+    restarting) nothing is counted and nothing refused: a reader's comment is not lost for the
+    sake of a limit that only slows down floods."""
     cache = caches["shared"]
     key = rate_limit_key(scope, ip_address)
-    cache.add(key, 0, timeout=window)
     try:
-        count = cache.incr(key)
-    except ValueError:  # the entry expired between add() and incr()
-        cache.set(key, 1, timeout=window)
-        count = 1
+        cache.add(key, 0, timeout=window)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # the entry expired between add() and incr()
+            cache.set(key, 1, timeout=window)
+            count = 1
+    except Exception:  # noqa: BLE001 - django-redis and the database cache raise their own
+        logger.warning("The shared cache is out of reach: %s is not rate limited", scope)
+        return False
     return count > limit

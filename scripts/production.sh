@@ -8,6 +8,10 @@
 #   scripts/production.sh stop     stop what start started
 #   scripts/production.sh status   what /healthz and /readyz answer through Varnish
 #   scripts/production.sh manage …  a manage.py command with the stack's settings
+#   scripts/production.sh python …  a Python script with the stack's settings (bench/load.py)
+#   scripts/production.sh restart web|worker|redis
+#                                  one gunicorn worker process (its master starts another), the
+#                                  task worker, or the stack's own Redis (keeping its data)
 # DATABASE_URL, CACHE_URL and SEARCH_URL naming servers of their own are used as they are.
 # Ports: $TARJOTIN_CACHE_PORT (Varnish, 6081), $TARJOTIN_APP_PORT (gunicorn, 8001); gunicorn runs
 # $TARJOTIN_WORKERS processes (2). Pids, logs and the secret key live in
@@ -73,6 +77,12 @@ wait_for() {
     exit 1
 }
 
+# The task worker (django-tasks-db), as its own process.
+start_worker() {
+    nohup .venv/bin/python manage.py db_worker >>"$state/worker.log" 2>&1 &
+    echo $! >"$state/worker.pid"
+}
+
 start() {
     install_varnish
     mkdir -p "$state"
@@ -93,9 +103,7 @@ start() {
         --access-logfile "$state/gunicorn-access.log" --error-logfile "$state/gunicorn.log"
     wait_for "http://127.0.0.1:$app_port/healthz" gunicorn
 
-    # The task worker (django-tasks-db), as its own process.
-    nohup .venv/bin/python manage.py db_worker >>"$state/worker.log" 2>&1 &
-    echo $! >"$state/worker.pid"
+    start_worker
 
     sed "s/\.port = \"8000\";/.port = \"$app_port\";/" scripts/varnish/tarjotin.vcl >"$state/tarjotin.vcl"
     # -j none: no privilege separation, so that the working folder may stay under var/.
@@ -132,6 +140,29 @@ stop() {
     return 0
 }
 
+restart() {
+    case "${1:-}" in
+        web)
+            local child
+            child=$(pgrep -P "$(cat "$state/gunicorn.pid")" | head -n 1)
+            kill -TERM "$child"
+            ;;
+        worker)
+            environment
+            stop_pid worker
+            start_worker
+            ;;
+        redis)
+            if ! grep -qx redis "$state/started" 2>/dev/null; then
+                echo "Redis is not this stack's own (CACHE_URL): restart it yourself" >&2
+                exit 1
+            fi
+            bash scripts/redis.sh restart >/dev/null
+            ;;
+        *) echo "usage: $0 restart web|worker|redis" >&2; exit 2 ;;
+    esac
+}
+
 status() {
     local code
     printf 'healthz: '
@@ -147,6 +178,8 @@ case "${1:-}" in
     start) start ;;
     stop) stop ;;
     status) status ;;
+    restart) restart "${2:-}" ;;
     manage) shift; environment; exec .venv/bin/python manage.py "$@" ;;
-    *) echo "usage: $0 start|stop|status|manage <command>" >&2; exit 2 ;;
+    python) shift; environment; exec .venv/bin/python "$@" ;;
+    *) echo "usage: $0 start|stop|status|restart|manage <command>|python <script>" >&2; exit 2 ;;
 esac

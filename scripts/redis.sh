@@ -2,6 +2,7 @@
 # A throwaway Redis on loopback, for the shared cache (CACHE_URL) in tests and development.
 #   scripts/redis.sh start   install Debian's redis-server if missing (as root), start; prints CACHE_URL
 #   scripts/redis.sh stop    stop it
+#   scripts/redis.sh restart stop it, saving what it holds (buffered counts), and start it again
 # Data (none is saved) and the log live in $TARJOTIN_REDIS_DIR (default var/redis);
 # port $TARJOTIN_REDIS_PORT (63790).
 set -euo pipefail
@@ -35,8 +36,20 @@ stop() {
     redis-cli -p "$port" shutdown nosave >/dev/null 2>&1 || true
 }
 
+restart() {
+    # SHUTDOWN SAVE writes a snapshot into $redis_dir, which the new server reads at start
+    # (--save "" only turns off the periodic snapshots).
+    redis-cli -p "$port" shutdown save >/dev/null 2>&1 || true
+    for _ in $(seq 50); do
+        redis-cli -p "$port" ping >/dev/null 2>&1 || break
+        sleep 0.1
+    done
+    start
+}
+
 case "${1:-}" in
     start) start ;;
     stop) stop ;;
-    *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+    restart) restart ;;
+    *) echo "usage: $0 start|stop|restart" >&2; exit 2 ;;
 esac
