@@ -76,6 +76,13 @@ class FilterableCheckboxes(forms.CheckboxSelectMultiple):
         self.grouping = grouping
         self.whole_group_label = whole_group_label
 
+    def id_for_label(self, id_, index=None):
+        if index is None and id_:
+            # The field's label (Wagtail's heading of it) names the filter box, which then
+            # reads "Municipalities, filter by name", and is otherwise no label at all.
+            return f"{id_}-filter"
+        return super().id_for_label(id_, index)
+
     def optgroups(self, name, value, attrs=None):
         if self.grouping is None:
             return super().optgroups(name, value, attrs)

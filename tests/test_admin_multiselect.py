@@ -46,8 +46,12 @@ def test_municipalities_are_grouped_by_region_with_a_whole_region_box_and_a_filt
     whole = lapland.find("label", class_="filterable-checkboxes__whole")
     assert whole.get_text(strip=True) == "Koko maakunta"
     assert not whole.input.has_attr("name")  # never sent: the municipalities are
+    # the filter box is named by the field's label and its own
     search = widget.find("input", attrs={"type": "search"})
-    assert widget.find("label", attrs={"for": search["id"]}).get_text(strip=True) == "Hae nimellä"
+    labels = [
+        label.get_text(strip=True) for label in soup.find_all("label", attrs={"for": search["id"]})
+    ]
+    assert labels == ["Kunnat", "Hae nimellä"]
     # what is chosen is said above the 309 boxes, and is checked in the list
     assert widget.find(class_="filterable-checkboxes__count").get_text(strip=True) == (
         "Valittuna: 1"
