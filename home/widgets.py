@@ -1,7 +1,9 @@
 """Form widgets of the public site and of the admin."""
 
 import copy
+import itertools
 from html import escape
+from operator import itemgetter
 
 from django import forms
 from django.forms.utils import flatatt
@@ -94,9 +96,14 @@ class FilterableCheckboxes(forms.CheckboxSelectMultiple):
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
         widget = context["widget"]
+        # One list of the options without a group (Django makes each its own group).
+        widget["groups"] = [
+            (group, [option for _name, options, _index in parts for option in options])
+            for group, parts in itertools.groupby(widget["optgroups"], key=itemgetter(0))
+        ]
         chosen = [
             option["label"]
-            for _group, options, _index in widget["optgroups"]
+            for _group, options in widget["groups"]
             for option in options
             if option["selected"]
         ]

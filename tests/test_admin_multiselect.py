@@ -68,6 +68,7 @@ def test_municipalities_are_grouped_by_region_with_a_whole_region_box_and_a_filt
     languages = widget_of(soup, "languages")
     assert languages.find("input", attrs={"type": "search"}) is not None
     assert languages.find("fieldset") is None
+    assert len(languages.select(".filterable-checkboxes__options > ul")) == 1
     assert soup.find("script", src=lambda src: src and "filterable_checkboxes" in src)
 
 
