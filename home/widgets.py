@@ -1,11 +1,16 @@
-"""Form widgets of the public site."""
+"""Form widgets of the public site and of the admin."""
 
+import copy
+import itertools
 from html import escape
+from operator import itemgetter
 
 from django import forms
 from django.forms.utils import flatatt
+from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 
 
 class QuickSelect(forms.Select):
@@ -51,3 +56,63 @@ class QuickSelect(forms.Select):
     def _option(value, label):
         value = "" if value is None else str(value)
         return f'<option value="{escape(value)}">{escape(str(label))}</option>'
+
+
+class FilterableCheckboxes(forms.CheckboxSelectMultiple):
+    """A long list of checkboxes for the admin (an activity's 309 municipalities, its 47
+    languages): the chosen ones counted and listed above it, and, with scripts, a box that
+    filters the list as one types. ``grouping`` (choices → ``[(group name, choices)]``) puts
+    the options in a fieldset per group, each with a ``whole_group_label`` checkbox that
+    ticks or clears the group at once. The checkboxes stay the inputs the form sends, as
+    the stock widget's: saving and its errors do not depend on the script."""
+
+    template_name = "home/admin/includes/filterable_checkboxes.html"
+    chosen_text = _("Chosen: %(count)s")
+
+    class Media:
+        css = {"all": ["css/filterable_checkboxes.css"]}
+        js = ["js/filterable_checkboxes.js"]
+
+    def __init__(self, attrs=None, choices=(), *, grouping=None, whole_group_label=None):
+        super().__init__(attrs, choices)
+        self.grouping = grouping
+        self.whole_group_label = whole_group_label
+
+    def id_for_label(self, id_, index=None):
+        if index is None and id_:
+            # The field's label (Wagtail's heading of it) names the filter box, which then
+            # reads "Municipalities, filter by name", and is otherwise no label at all.
+            return f"{id_}-filter"
+        return super().id_for_label(id_, index)
+
+    def optgroups(self, name, value, attrs=None):
+        if self.grouping is None:
+            return super().optgroups(name, value, attrs)
+        grouped = copy.copy(self)
+        grouped.grouping = None
+        grouped.choices = self.grouping(self.choices)
+        return grouped.optgroups(name, value, attrs)
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        widget = context["widget"]
+        # One list of the options without a group (Django makes each its own group).
+        widget["groups"] = [
+            (group, [option for _name, options, _index in parts for option in options])
+            for group, parts in itertools.groupby(widget["optgroups"], key=itemgetter(0))
+        ]
+        chosen = [
+            option["label"]
+            for _group, options in widget["groups"]
+            for option in options
+            if option["selected"]
+        ]
+        widget["chosen"] = chosen
+        widget["chosen_text"] = self.chosen_text
+        widget["chosen_count"] = self.chosen_text % {"count": len(chosen)}
+        widget["whole_group_label"] = self.whole_group_label
+        return context
+
+    def render(self, name, value, attrs=None, renderer=None):
+        # From the project's templates folder, which Django's form renderer does not search.
+        return render_to_string(self.template_name, self.get_context(name, value, attrs))

@@ -130,7 +130,8 @@ def test_taxonomy_choices_are_in_the_pages_language(admin_client, soup_of, model
 )
 def test_short_taxonomies_are_checkbox_groups(admin_client, soup_of, model, fields):
     """Topics, audiences, stages, target groups and regions are ticked, not Ctrl-clicked in
-    a list box; the 309 municipalities are not a wall of checkboxes."""
+    a list box; the 309 municipalities are not a bare wall of checkboxes but grouped by
+    region behind a filter (tests/test_admin_multiselect.py)."""
     page = every_page_type()[model]
     edit = soup_of(admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])))
     for field in fields:
@@ -144,7 +145,7 @@ def test_short_taxonomies_are_checkbox_groups(admin_client, soup_of, model, fiel
         }
         assert labels == {term.name for term in terms} and len(labels) > 1, field
     if model is ActivityPage:
-        assert edit.select("select[name=municipalities]")
+        assert edit.select(".filterable-checkboxes__group input[name=municipalities]")
 
 
 def test_new_pages_get_ascii_slugs_from_finnish_and_swedish_titles(admin_client, soup_of):

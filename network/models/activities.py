@@ -42,11 +42,12 @@ from home.contact import ContactMixin
 from home.forms import TermsInPageLanguageForm
 from home.models import AggregatingPage
 from home.permissions import ReviewedPage
+from home.widgets import FilterableCheckboxes
 from network import structured_data
 from network.freshness import MARK_AFTER_MONTHS, unchecked_since
 from network.models.activity_places import ActivityPlace
 from network.models.organisations import InOrganisation, OrganisationLevel, attach_organisations
-from network.models.places import Municipality, Region
+from network.models.places import Municipality, Region, municipalities_by_region
 from network.models.reach import reach_conditions
 from network.models.schedules import upcoming
 from network.models.taxonomies import IntegrationStage, TargetGroup
@@ -363,7 +364,12 @@ class ActivityPage(InOrganisation, ContactMixin, ReviewedPage):
             [
                 FieldPanel("level"),
                 FieldPanel("regions", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("municipalities"),
+                FieldPanel(
+                    "municipalities",
+                    widget=FilterableCheckboxes(
+                        grouping=municipalities_by_region, whole_group_label=_("Whole region")
+                    ),
+                ),
                 InlinePanel("places", label=_("Places"), heading=_("Places where it meets")),
                 FieldPanel("online"),
                 FieldPanel("online_url"),
@@ -400,8 +406,8 @@ class ActivityPage(InOrganisation, ContactMixin, ReviewedPage):
             [
                 FieldPanel("eligibility"),
                 FieldRowPanel([FieldPanel("min_age"), FieldPanel("max_age")]),
-                FieldPanel("languages"),
-                FieldPanel("interpretation_languages"),
+                FieldPanel("languages", widget=FilterableCheckboxes),
+                FieldPanel("interpretation_languages", widget=FilterableCheckboxes),
             ],
             _("Who it is for"),
         ),
