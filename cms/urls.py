@@ -23,8 +23,13 @@ urlpatterns = [
     path("admin/pages/", explore_root),
     path("admin/choose-page/", choose_page),
     path("admin/", include(wagtailadmin_urls)),
-    # Wagtail's address of a file, leading on from a name the file had before it was replaced.
-    path("documents/<int:document_id>/<str:document_filename>", materials_views.wagtail_serve),
+    # Wagtail's address of a file, leading on from a name the file had before it was replaced
+    # (Wagtail's name, which materials.wagtail_hooks looks for).
+    path(
+        "documents/<int:document_id>/<str:document_filename>",
+        materials_views.wagtail_serve,
+        name="wagtaildocs_serve",
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("files/", include("materials.urls")),
     # Open data, the same address in every language (the language is a parameter).
