@@ -18,6 +18,8 @@ from django.utils import timezone
 from wagtail.admin.models import EditingSession
 from wagtail.models import Page
 
+from home.models import AutosaveDraft
+
 KEPT_FOR = timedelta(hours=24)
 # Wagtail's editor pings its editing session every 10 s while the page is open.
 OPEN_IF_SEEN_WITHIN = timedelta(minutes=1)
@@ -29,14 +31,10 @@ def is_autosave(request):
 
 
 def note(page):
-    from home.models import AutosaveDraft
-
     AutosaveDraft.objects.get_or_create(page=page)
 
 
 def forget(page):
-    from home.models import AutosaveDraft
-
     AutosaveDraft.objects.filter(page=page).delete()
 
 
