@@ -12,6 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home import health
 from home import views as home_views
 from home.sitemaps import LocalizedSitemap
+from materials import views as materials_views
 from network.explorer import choose_page, explore_root
 from search import views as search_views
 from search.tags import tag_page
@@ -22,6 +23,13 @@ urlpatterns = [
     path("admin/pages/", explore_root),
     path("admin/choose-page/", choose_page),
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's address of a file, leading on from a name the file had before it was replaced
+    # (Wagtail's name, which materials.wagtail_hooks looks for).
+    path(
+        "documents/<int:document_id>/<str:document_filename>",
+        materials_views.wagtail_serve,
+        name="wagtaildocs_serve",
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("files/", include("materials.urls")),
     # Open data, the same address in every language (the language is a parameter).

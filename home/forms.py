@@ -62,7 +62,14 @@ class PageForm(LanguagesByNameMixin, ChoosableMediaFormMixin, WagtailAdminPageFo
             return slug
         if not slug and self.instance.pk:  # emptied: the address stays
             return self.instance.slug
-        return slugify(string_to_ascii(slug or self.cleaned_data.get("title", "")))
+        return new_slug(slug, self.cleaned_data.get("title", ""))
+
+
+def new_slug(slug, title):
+    """The slug a new page gets from the slug and title the editor sent (``clean_slug``)."""
+    if settings.WAGTAIL_ALLOW_UNICODE_SLUGS:
+        return slug
+    return slugify(string_to_ascii(slug or title))
 
 
 class TermsInPageLanguageForm(PageForm):

@@ -305,3 +305,14 @@ class PageViewCount(models.Model):
 
 VIEWED = "views"
 counts.register(VIEWED, PageViewCount, "page")
+
+
+class AutosaveDraft(models.Model):
+    """A page Wagtail's autosave created before anyone saved it (``home.autosave_drafts``):
+    the note goes when a person first saves, submits or publishes it, and a page still
+    noted and left alone is deleted."""
+
+    page = models.OneToOneField(
+        Page, on_delete=models.CASCADE, primary_key=True, related_name="autosave_draft"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)

@@ -10,7 +10,8 @@ Search index updates that code asks for (``reindex_later``) are tasks too.
 
 Heartbeat: the worker (``manage.py db_worker``, see ``home/management/commands``) notes the
 time every few seconds in the shared cache, and ``worker_heartbeat_age`` tells a health check
-how long ago that was. The same loop writes the counts buffered in Redis (``home.counts``)."""
+how long ago that was. The same loop writes the counts buffered in Redis (``home.counts``) and,
+hourly, deletes the abandoned autosave drafts (``home.autosave_drafts``)."""
 
 import logging
 import time
@@ -21,7 +22,7 @@ from django.db import close_old_connections
 from django.utils import timezone
 from modelsearch.tasks import insert_or_update_object_task
 
-from home import counts
+from home import autosave_drafts, counts
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +30,7 @@ MAX_ATTEMPTS = 3
 RETRY_DELAY = timedelta(minutes=1)  # before the second attempt; twice that before the third
 HEARTBEAT_SECONDS = 10
 HEARTBEAT_KEY = "tasks-worker-heartbeat"
+CLEAN_EVERY_SECONDS = 3600
 
 
 def retry_later(task, *args, attempt):
@@ -57,8 +59,10 @@ def beat():
 
 def beat_until(stopped):
     """Beat, and write the counts buffered in Redis (``home.counts``), every
-    ``HEARTBEAT_SECONDS`` until the event ``stopped`` is set (in a thread of the worker
-    process). A failure (the cache or the database out of reach) is logged and tried again."""
+    ``HEARTBEAT_SECONDS``, and clean up abandoned autosave drafts every ``CLEAN_EVERY_SECONDS``,
+    until the event ``stopped`` is set (in a thread of the worker process). A failure (the
+    cache or the database out of reach) is logged and tried again."""
+    next_clean = time.monotonic()
     while not stopped.wait(HEARTBEAT_SECONDS):
         close_old_connections()  # the database cache's connection may have been dropped
         try:
@@ -69,6 +73,12 @@ def beat_until(stopped):
             counts.flush()
         except Exception:  # noqa: BLE001 - the counts stay buffered for the next time
             logger.warning("The task worker could not write the buffered counts", exc_info=True)
+        if time.monotonic() >= next_clean:
+            next_clean = time.monotonic() + CLEAN_EVERY_SECONDS
+            try:
+                autosave_drafts.clean()
+            except Exception:  # noqa: BLE001 - tried again in an hour
+                logger.warning("The task worker could not clean autosave drafts", exc_info=True)
 
 
 def worker_heartbeat_age():

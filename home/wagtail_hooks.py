@@ -3,8 +3,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from home import localize_guards, translation_files, translation_progress
+from home import autosave_drafts, localize_guards, translation_files, translation_progress
 from home.admin_api import ChoosableDocumentsAPIViewSet, ChoosableImagesAPIViewSet
+from home.forms import new_slug
 
 
 # After Wagtail's own registrations (order 0), which these endpoints replace.
@@ -80,3 +81,22 @@ def register_translation_progress_menu_item():
         icon_name="wagtail-localize-language",
         order=8900,
     )
+
+
+@hooks.register("before_create_page")
+def make_room_for_a_retried_page(request, parent_page, page_class):
+    if request.method == "POST":
+        slug = new_slug(request.POST.get("slug", ""), request.POST.get("title", ""))
+        autosave_drafts.make_room(request.user, parent_page, slug)
+
+
+@hooks.register("after_create_page")
+def note_a_page_autosave_created(request, page):
+    if autosave_drafts.is_autosave(request):
+        autosave_drafts.note(page)
+
+
+@hooks.register("after_edit_page")
+def forget_a_page_a_person_saved(request, page):
+    if not autosave_drafts.is_autosave(request):
+        autosave_drafts.forget(page)

@@ -23,6 +23,12 @@ from materials.validation import validate_upload
 class DocumentForm(LanguagesByNameMixin, BaseDocumentForm):
     def __init__(self, *args, **kwargs):
         self.user = kwargs.get("user")
+        instance = kwargs.get("instance")
+        if instance is not None and instance.pk and instance.language_id is None:
+            # The multiple uploader renders a file's form from the document it has just
+            # saved: a proposal made meanwhile (at once without a task worker) is in the
+            # database only.
+            instance.refresh_from_db(fields=["language", "language_proposed"])
         super().__init__(*args, **kwargs)
         self.require_language()
         if self.instance.pk:
@@ -39,10 +45,26 @@ class DocumentForm(LanguagesByNameMixin, BaseDocumentForm):
         upload_step = (
             self.is_bound and not self.instance.pk and self.add_prefix("language") not in self.data
         )
-        field.required = not upload_step
+        # The uploader's form of a file (the one form with a prefix) could not preselect a
+        # proposal made after it was shown: left empty, it takes that (``clean_language``).
+        self.proposal_fills_empty = bool(
+            self.is_bound and self.prefix and self.instance.language_proposed
+        )
+        self.took_proposal = False
+        field.required = not upload_step and not self.proposal_fills_empty
         field.error_messages["required"] = _("Choose the language the file is written in.")
         if self.instance.language_proposed:
             field.help_text = _("Proposed from the file's text — check it.")
+
+    def clean_language(self):
+        """A language left empty in the uploader's form is the one proposed from the file's
+        text since the form was shown. It stays marked proposed, so the file's edit page
+        still asks the editor to check it."""
+        language = self.cleaned_data.get("language")
+        if language is None and self.proposal_fills_empty:
+            self.took_proposal = True
+            return self.instance.language
+        return language
 
     def clean_file(self):
         uploaded = self.cleaned_data.get("file")
@@ -58,7 +80,8 @@ class DocumentForm(LanguagesByNameMixin, BaseDocumentForm):
         if replaced:
             old = {"file_size": self.instance.file_size, "checksum": self.instance.checksum}
             self.original_file = None  # Wagtail deletes what it finds here
-        if self.fields.get("language") and self.fields["language"].required:
+        language = self.fields.get("language")
+        if language and (language.required or self.proposal_fills_empty) and not self.took_proposal:
             self.instance.language_proposed = False  # the editor has seen it
         document = super().save(commit=commit)
         if replaced:

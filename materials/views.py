@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 from wagtail import hooks
+from wagtail.documents.views import serve
 from wagtail.permissions import policy_registry
 
 from home.security_headers import sandbox
@@ -38,16 +39,34 @@ def login_redirect(request):
     return redirect_to_login(request.get_full_path(), reverse("wagtailadmin_login"))
 
 
+def refusal(document, request):
+    """The response of Wagtail's collection view restrictions or our members-only rule
+    (``wagtail_hooks``) to a visitor who may not have the file, else None."""
+    for hook in hooks.get_hooks("before_serve_document"):
+        result = hook(document, request)
+        if isinstance(result, HttpResponse):
+            return result
+    return None
+
+
+def from_earlier_name(request, document, filename, url_name):
+    """A name the document had before its file was replaced (printed booklets and QR codes
+    carry it) redirects to the current file at ``url_name``; the access checks come first,
+    so the redirect tells the current name only to a visitor who may have the file. Any
+    other name is not found."""
+    if filename not in {version.filename for version in document.versions.all()}:
+        raise Http404("The file name does not match the document.")
+    return refusal(document, request) or redirect(url_name, document.pk, document.filename)
+
+
 @require_safe
 def preview(request, document_id):
     """The first-page thumbnail of a PDF, under the same access rules as the file."""
     document = get_object_or_404(CustomDocument, pk=document_id)
     if not document.preview:
         raise Http404("This file has no preview.")
-    for hook in hooks.get_hooks("before_serve_document"):
-        result = hook(document, request)
-        if isinstance(result, HttpResponse):
-            return result
+    if refused := refusal(document, request):
+        return refused
     response = sandbox(FileResponse(document.preview.open("rb"), content_type="image/png"))
     response["X-Content-Type-Options"] = "nosniff"
     if document.requires_login:
@@ -79,17 +98,10 @@ def download(request, document_id, filename):
     """A document's file. A name the document had before its file was replaced (printed
     booklets and QR codes carry it) leads to the current file."""
     document = get_object_or_404(CustomDocument, pk=document_id)
-    earlier_name = document.filename != filename
-    if earlier_name and filename not in {version.filename for version in document.versions.all()}:
-        raise Http404("The file name does not match the document.")
-    # Wagtail's collection view restrictions and our members-only rule (wagtail_hooks), before
-    # the redirect tells the current name of a file the visitor may not have.
-    for hook in hooks.get_hooks("before_serve_document"):
-        result = hook(document, request)
-        if isinstance(result, HttpResponse):
-            return result
-    if earlier_name:
-        return redirect("materials:download", document.pk, document.filename)
+    if document.filename != filename:
+        return from_earlier_name(request, document, filename, "materials:download")
+    if refused := refusal(document, request):
+        return refused
     try:
         handle = document.file.open("rb")
     except FileNotFoundError:
@@ -101,6 +113,16 @@ def download(request, document_id, filename):
     if request.method == "GET":
         DownloadCount.record(document)
     return response
+
+
+def wagtail_serve(request, document_id, document_filename):
+    """Wagtail's own address of a file (``document.url``, in pages saved before the
+    ``/files/`` one), which Wagtail answers with 404 once the file is replaced: an earlier
+    name redirects as on ``download``, the current one is Wagtail's."""
+    document = get_object_or_404(CustomDocument, pk=document_id)
+    if document.filename != document_filename:
+        return from_earlier_name(request, document, document_filename, "wagtaildocs_serve")
+    return serve.serve(request, document_id, document_filename)
 
 
 @require_safe

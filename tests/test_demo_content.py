@@ -1,12 +1,19 @@
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.db.models import Sum
+from django.utils import timezone
 from taggit.models import Tag
 from wagtail.models import Collection, GroupPagePermission, Locale, Page, Revision
 
-from home.models import FooterText
+from home.models import FooterText, PageViewCount
+from materials.models.documents import DownloadCount
 from network.models import BlogPage, OrganisationPage
 from network.onboarding import editor_group_name
+from tests import factories as make
+from tests.test_downloads_report import DOWNLOADS, PAGE_VIEWS, as_, csv_rows
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
@@ -21,6 +28,8 @@ def snapshot():
         "collections": Collection.objects.count(),
         "page_permissions": GroupPagePermission.objects.count(),
         "latest_revision": Revision.objects.order_by("-pk").values_list("pk", flat=True).first(),
+        "downloads": DownloadCount.objects.aggregate(Sum("count")),
+        "page_views": PageViewCount.objects.aggregate(Sum("count")),
     }
 
 
@@ -227,3 +236,22 @@ def test_the_arabic_tray_lists_activities_translated_into_arabic(client, soup_of
     search = soup_of(client.get("/ar/search/", {"q": "الأطفال"}))
     found = [link.get_text(strip=True) for link in search.select(".search-results > li h2 a")]
     assert IN_ARABIC["meri-lapin-aitiryhmat"]["title"] in found
+
+
+def test_the_downloads_report_has_figures_for_the_last_months(client):
+    as_(client, make.coordinator("report-reader"))
+    today = timezone.localdate()
+    months = {(today - timedelta(days=days)).strftime("%Y-%m") for days in (1, 60, 120, 180)}
+    for url in (DOWNLOADS, PAGE_VIEWS):
+        rows = csv_rows(client, url)[1:]
+        assert months <= {row[-2] for row in rows}
+        assert len({row[1] for row in rows}) >= 10  # materials (and activities)
+        assert all(int(row[-1]) > 0 for row in rows)
+
+
+def test_the_counts_are_the_same_on_every_load():
+    before = snapshot()
+    DownloadCount.objects.all().delete()
+    PageViewCount.objects.all().delete()
+    call_command("load_demo", verbosity=0)
+    assert snapshot() == before

@@ -316,3 +316,24 @@ def test_coordinators_get_a_report_of_the_files_with_problems(
     assert response.status_code in (302, 403)
     assert "Skannattu opas" not in response.content.decode()
     assert url not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_the_files_panel_shows_each_files_accessibility_linked_to_its_findings(
+    english_admin, soup_of, django_capture_on_commit_callbacks
+):
+    material = material_with(make.organisation(), django_capture_on_commit_callbacks)
+    good, poor = (row.document for row in material.files.order_by("sort_order"))
+    page = soup_of(english_admin.get(reverse("wagtailadmin_pages:edit", args=[material.pk])))
+    good_row, poor_row = page.select("[data-chooser-title][id^=id_files-]")
+
+    assert good_row.get_text(" ", strip=True) == "Selkeä opas (Finnish – suomi) ✓ Accessible file"
+    assert good_row.select("a") == []
+    problems = len(poor.accessibility_findings)
+    assert problems >= 2
+    link = poor_row.select_one("a")
+    assert link.get_text(" ", strip=True) == (
+        f"{problems} accessibility problems: see how to fix them"
+    )
+    assert link["href"] == reverse("wagtaildocs:edit", args=[poor.pk])
+    findings = soup_of(english_admin.get(link["href"])).get_text()
+    assert "The file may be hard to read with assistive technology:" in findings

@@ -5,6 +5,7 @@ import json
 from contextlib import nullcontext
 
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
 from wagtail.models import Collection
 from wagtail.users.models import UserProfile
@@ -112,6 +113,65 @@ def test_multiple_uploader_saves_the_file_and_then_requires_its_language(english
     data[f"{prefix}-language"] = Language.objects.get(code="fi").pk
     assert json.loads(english_admin.post(url, data).content)["success"] is True
     assert CustomDocument.objects.get(pk=document_id).language.code == "fi"
+
+
+def test_uploader_takes_the_proposal_made_after_its_form_was_shown(
+    english_admin, media, django_capture_on_commit_callbacks, soup_of
+):
+    """The uploader shows a file's form before the worker has read the file: an editor who
+    leaves the language empty gets the language proposed meanwhile, still to be checked."""
+    with django_capture_on_commit_callbacks(execute=True):  # the worker reads the file
+        result = json.loads(upload(english_admin, "guide.docx", make_docx(SWEDISH)).content)
+    document_id = result["doc_id"]
+    shown = BeautifulSoup(result["form"], "html.parser").get_text()
+    assert "Proposed from the file's text" not in shown  # the form came before the proposal
+    prefix = f"doc-{document_id}"
+    data = {
+        f"{prefix}-title": "Guide",
+        f"{prefix}-collection": Collection.get_first_root_node().pk,
+        f"{prefix}-language": "",
+    }
+    url = reverse("wagtaildocs:edit_multiple", args=[document_id])
+    assert json.loads(english_admin.post(url, data).content)["success"] is True
+    document = CustomDocument.objects.get(pk=document_id)
+    assert document.title == "Guide"
+    assert document.language.code == "sv" and document.language_proposed
+    edit_page = english_admin.get(reverse("wagtaildocs:edit", args=[document_id]))
+    assert "Proposed from the file's text — check it." in soup_of(edit_page).get_text()
+
+
+def test_uploader_preselects_a_proposal_made_before_its_form_is_shown(
+    english_admin, media, monkeypatch
+):
+    """Without a task worker (development) the file is read as it is saved, before the
+    uploader renders its form."""
+    from django.db import transaction
+
+    monkeypatch.setattr(transaction, "on_commit", lambda func, *args, **kwargs: func())
+    result = json.loads(upload(english_admin, "guide.docx", make_docx(SWEDISH)).content)
+    form = BeautifulSoup(result["form"], "html.parser")
+    selected = form.select_one(f"select[name=doc-{result['doc_id']}-language] option[selected]")
+    assert selected["value"] == str(Language.objects.get(code="sv").pk)
+    assert "Proposed from the file's text — check it." in form.get_text()
+
+
+def test_an_editors_choice_in_the_uploader_confirms_the_proposal(
+    english_admin, media, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        result = json.loads(upload(english_admin, "guide.docx", make_docx(SWEDISH)).content)
+    document_id = result["doc_id"]
+    prefix = f"doc-{document_id}"
+    finnish = Language.objects.get(code="fi")
+    data = {
+        f"{prefix}-title": "Guide",
+        f"{prefix}-collection": Collection.get_first_root_node().pk,
+        f"{prefix}-language": finnish.pk,
+    }
+    url = reverse("wagtaildocs:edit_multiple", args=[document_id])
+    assert json.loads(english_admin.post(url, data).content)["success"] is True
+    document = CustomDocument.objects.get(pk=document_id)
+    assert document.language == finnish and not document.language_proposed
 
 
 def test_proposed_language_is_preselected_and_confirmed_by_saving(

@@ -220,3 +220,39 @@ def test_the_multiple_uploader_names_no_other_organisations_file(client, booklet
     assert reverse("wagtaildocs:edit", args=[document.pk]) not in result["form"]
     assert reverse("wagtailadmin_pages:edit", args=[material.pk]) not in result["form"]
     assert material.title not in result["form"]
+
+
+def wagtail_url(document, filename):
+    return reverse("wagtaildocs_serve", args=[document.pk, filename])
+
+
+def test_wagtails_own_address_of_a_replaced_file_leads_to_the_new_one(
+    client, booklet, django_capture_on_commit_callbacks
+):
+    """``/documents/<id>/<name>`` (``document.url``) is in pages and links made before
+    ``/files/``: Wagtail itself answers an earlier name with 404."""
+    onboarded, document, _material = booklet
+    client.force_login(make.editor(onboarded.organisation))
+    replace(client, document, "uusi.pdf", NEW_PDF, django_capture_on_commit_callbacks)
+    client.logout()
+
+    response = client.get(wagtail_url(document, "vihko.pdf"))
+    assert response.status_code == 302
+    assert response["Location"] == wagtail_url(document, "uusi.pdf")
+    assert content(client.get(wagtail_url(document, "vihko.pdf"), follow=True)) == NEW_PDF
+    assert status(client, wagtail_url(document, "muu.pdf")) == 404
+
+
+def test_wagtails_address_tells_a_members_only_files_new_name_only_to_members(
+    client, booklet, django_capture_on_commit_callbacks
+):
+    onboarded, document, _material = booklet
+    client.force_login(make.editor(onboarded.organisation))
+    replace(client, document, "uusi.pdf", NEW_PDF, django_capture_on_commit_callbacks)
+    CustomDocument.objects.filter(pk=document.pk).update(members_only=True)
+    client.logout()
+
+    response = client.get(wagtail_url(document, "vihko.pdf"))
+    assert response.status_code == 302
+    assert "uusi" not in response["Location"]
+    assert response["Location"].startswith(reverse("wagtailadmin_login"))

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 # Importing the modules registers their steps (demo_step).
+import demo.counts  # noqa: F401
 import demo.home  # noqa: F401
 import demo.materials  # noqa: F401
 import demo.network  # noqa: F401

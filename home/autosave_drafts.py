@@ -1,0 +1,81 @@
+"""Pages Wagtail's autosave created that nobody went on with.
+
+Wagtail 8's page editor autosaves a new page as soon as something is typed: its create view
+gets a JSON request and adds the page to the tree, then the editor continues on the edit
+view. An editor who leaves then has a never-published draft they may not know of, and its
+slug makes their next try with the same title fail. Such a page is noted (``AutosaveDraft``)
+until a person saves, submits or publishes it (a request for an HTML page, not autosave's
+JSON); a noted page that is still unpublished, outside any workflow, without subpages and
+open in no editor is *abandoned*:
+- when its owner creates a page at its slug again, it is deleted first (``make_room``);
+- after ``KEPT_FOR`` untouched, ``clean`` deletes it (``manage.py clean_autosave_drafts``,
+  and hourly from the task worker)."""
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+from wagtail.admin.models import EditingSession
+from wagtail.models import Page
+
+from home.models import AutosaveDraft
+
+KEPT_FOR = timedelta(hours=24)
+# Wagtail's editor pings its editing session every 10 s while the page is open.
+OPEN_IF_SEEN_WITHIN = timedelta(minutes=1)
+
+
+def is_autosave(request):
+    """Whether ``request`` is Wagtail's autosave (it asks for JSON, as Wagtail checks)."""
+    return not request.accepts("text/html")
+
+
+def note(page):
+    AutosaveDraft.objects.get_or_create(page=page)
+
+
+def forget(page):
+    AutosaveDraft.objects.filter(page=page).delete()
+
+
+def abandoned(untouched_for):
+    """Noted pages nobody has changed for ``untouched_for`` and nobody has open."""
+    now = timezone.now()
+    open_ids = [
+        int(object_id)
+        for object_id in EditingSession.objects.filter(
+            last_seen_at__gte=now - OPEN_IF_SEEN_WITHIN
+        ).values_list("object_id", flat=True)
+        if object_id.isdigit()
+    ]
+    return (
+        Page.objects.filter(
+            autosave_draft__isnull=False,
+            live=False,
+            first_published_at__isnull=True,
+            numchild=0,
+            latest_revision_created_at__lt=now - untouched_for,
+        )
+        .exclude(_workflow_states__isnull=False)
+        .exclude(pk__in=open_ids)
+    )
+
+
+def _delete(pages):
+    deleted = 0
+    for page in pages:
+        with transaction.atomic():
+            page.delete()
+        deleted += 1
+    return deleted
+
+
+def make_room(user, parent, slug):
+    """Delete ``user``'s abandoned draft at ``slug`` under ``parent``, so that the page they
+    are creating again can have its slug."""
+    return _delete(abandoned(OPEN_IF_SEEN_WITHIN).child_of(parent).filter(owner=user, slug=slug))
+
+
+def clean():
+    """Delete the drafts abandoned for ``KEPT_FOR``; return how many."""
+    return _delete(abandoned(KEPT_FOR))
