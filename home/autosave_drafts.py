@@ -20,7 +20,8 @@ from wagtail.models import Page
 
 from home.models import AutosaveDraft
 
-KEPT_FOR = timedelta(hours=24)
+# A week: Wagtail's editor said "Saved", so someone away for a few days finds their text.
+KEPT_FOR = timedelta(days=7)
 # Wagtail's editor pings its editing session every 10 s while the page is open.
 OPEN_IF_SEEN_WITHIN = timedelta(minutes=1)
 

@@ -6,8 +6,9 @@ too), its ancestors' (an organisation page shows its newest entries), every list
 pages and each ``AggregatingPage``, in every language, since a listing shows untranslated
 originals: bank, tray, blog, events, with their feeds and the tray's regional and municipal
 pages), the tag pages' of every language (a tag removed in the change is not known any more,
-and a tag page is cheap to build again) and the sitemap's. A moved or deleted page also takes everything under its old address
-with it: the proxy bans a path ending in ``*`` as a prefix (``scripts/varnish/tarjotin.vcl``).
+and a tag page is cheap to build again) and the sitemap's. A moved or deleted page also takes
+everything under its old address with it: the proxy bans a path ending in ``*`` as a prefix
+(``scripts/varnish/tarjotin.vcl``).
 Purges are sent once the change is committed, so that the proxy fetches the new version.
 """
 

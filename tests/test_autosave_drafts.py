@@ -1,5 +1,5 @@
 """Wagtail 8's autosave creates a page before the editor saves it: a draft nobody went on
-with does not block a retry with the same title and is deleted after a day, while a draft a
+with does not block a retry with the same title and is deleted after a week, while a draft a
 person saved is never deleted (``home.autosave_drafts``)."""
 
 from datetime import timedelta
@@ -75,7 +75,7 @@ def test_a_draft_still_open_in_the_editor_is_not_replaced(editor_client, organis
     assert BlogPage.objects.filter(pk=draft.pk).exists()
 
 
-def test_the_clean_up_deletes_only_day_old_drafts_nobody_saved(editor_client, organisation):
+def test_the_clean_up_deletes_only_week_old_drafts_nobody_saved(editor_client, organisation):
     abandoned = BlogPage.objects.get(
         pk=autosave_new_post(editor_client, organisation, "Hylätty").json()["pk"]
     )
@@ -92,8 +92,8 @@ def test_the_clean_up_deletes_only_day_old_drafts_nobody_saved(editor_client, or
     )
     assert response.status_code == 302
     for page in (abandoned, saved):
-        left_alone_for(page, timedelta(days=3))
-    left_alone_for(recent, timedelta(hours=2))
+        left_alone_for(page, timedelta(days=8))
+    left_alone_for(recent, timedelta(days=6))
 
     call_command("clean_autosave_drafts")
 
@@ -108,7 +108,7 @@ def test_a_submitted_autosave_draft_is_kept(editor_client, organisation):
         pk=autosave_new_post(editor_client, organisation, "Arvioitavana").json()["pk"]
     )
     draft.get_workflow().start(draft, draft.owner)  # as a coordinator's bulk submit does
-    left_alone_for(draft, timedelta(days=3))
+    left_alone_for(draft, timedelta(days=8))
 
     call_command("clean_autosave_drafts")
 

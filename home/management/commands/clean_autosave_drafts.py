@@ -6,7 +6,7 @@ from home import autosave_drafts
 class Command(BaseCommand):
     help = (
         "Delete the pages Wagtail's autosave created that nobody saved, submitted or "
-        "published and nobody has changed for a day (for cron; the task worker runs it hourly)."
+        "published and nobody has changed for a week (for cron; the task worker runs it hourly)."
     )
 
     def handle(self, *args, **options):
