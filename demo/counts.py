@@ -1,8 +1,8 @@
 """Downloads and page views for the last months (``materials.DownloadCount``,
 ``home.PageViewCount``), so that the demo's *Reports → Downloads* has figures to show.
-The numbers come from a generator seeded with each file's collection, title and language or each page's path, so a day gets the
-same count on every run; a day that already has a count keeps it, so a second run adds only
-the days since the last."""
+A day's number comes from a generator seeded with the day and the file (its collection, title
+and language) or the page (its path), so a day gets the same count on every run; a day that
+already has a count keeps it, so a second run adds only the days since the last."""
 
 import random
 from datetime import timedelta
@@ -23,11 +23,10 @@ VIEWS_A_DAY = 6.0  # of a material or activity
 def daily_counts(seed, mean, days):
     """``(day, count)`` for the days with a count: each item its own popularity, fewer at
     weekends, and most items nothing on some days."""
-    rng = random.Random(seed)
-    popularity = mean * rng.uniform(0.2, 1.8)
+    popularity = mean * random.Random(seed).uniform(0.2, 1.8)
     for day in days:
         expected = popularity * (0.4 if day.weekday() >= 5 else 1.0)
-        if count := int(rng.expovariate(1 / expected)):
+        if count := int(random.Random(f"{seed}|{day}").expovariate(1 / expected)):
             yield day, count
 
 

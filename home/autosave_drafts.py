@@ -15,6 +15,7 @@ from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
+from wagtail.actions.delete_page import DeletePageAction, DeletePagePermissionError
 from wagtail.admin.models import EditingSession
 from wagtail.models import Page
 
@@ -56,17 +57,27 @@ def abandoned(untouched_for):
             first_published_at__isnull=True,
             numchild=0,
             latest_revision_created_at__lt=now - untouched_for,
+            locked=False,
         )
         .exclude(_workflow_states__isnull=False)
         .exclude(pk__in=open_ids)
     )
 
 
-def _delete(pages):
+def _delete(pages, user=None):
+    """Delete ``pages`` through Wagtail's delete action (logged; with ``user``, only what
+    Wagtail lets them delete), each checked again inside its transaction."""
     deleted = 0
     for page in pages:
         with transaction.atomic():
-            page.delete()
+            still = abandoned(timedelta(0)).select_for_update(of=("self",)).filter(pk=page.pk)
+            page = still.first()
+            if page is None:
+                continue
+            try:
+                DeletePageAction(page.specific, user=user).execute()
+            except DeletePagePermissionError:
+                continue
         deleted += 1
     return deleted
 
@@ -74,7 +85,8 @@ def _delete(pages):
 def make_room(user, parent, slug):
     """Delete ``user``'s abandoned draft at ``slug`` under ``parent``, so that the page they
     are creating again can have its slug."""
-    return _delete(abandoned(OPEN_IF_SEEN_WITHIN).child_of(parent).filter(owner=user, slug=slug))
+    drafts = abandoned(OPEN_IF_SEEN_WITHIN).child_of(parent).filter(owner=user, slug=slug)
+    return _delete(drafts, user)
 
 
 def clean():

@@ -9,6 +9,9 @@ import logging
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import OperationalError
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 logger = logging.getLogger(__name__)
 
@@ -47,11 +50,19 @@ def rate_limit_key(scope, ip_address):
     return f"rate:{digest}"
 
 
-def over_limit(scope, ip_address, limit, window):
+def out_of_reach(error):
+    """Whether ``error`` (or what django-redis wrapped in it) says the cache server could not
+    be reached, rather than that it refused the command (out of memory, wrong password)."""
+    unreachable = (OSError, OperationalError, RedisConnectionError, RedisTimeoutError)
+    return any(isinstance(cause, unreachable) for cause in (error, error.__cause__))
+
+
+def over_limit(scope, ip_address, limit, window, *, refuse_when_out_of_reach=False):
     """Count one more request of ``scope`` from the address; whether it makes more than
     ``limit`` within ``window`` seconds. While the shared cache is out of reach (Redis
-    restarting) nothing is counted and nothing refused: a reader's comment is not lost for the
-    sake of a limit that only slows down floods."""
+    restarting) nothing is counted, and nothing refused unless ``refuse_when_out_of_reach``
+    (work expensive enough to be worth refusing): a reader's comment is not lost for the sake
+    of a limit that only slows down floods."""
     cache = caches["shared"]
     key = rate_limit_key(scope, ip_address)
     try:
@@ -61,7 +72,9 @@ def over_limit(scope, ip_address, limit, window):
         except ValueError:  # the entry expired between add() and incr()
             cache.set(key, 1, timeout=window)
             count = 1
-    except Exception:  # noqa: BLE001 - django-redis and the database cache raise their own
+    except Exception as error:  # noqa: BLE001 - django-redis wraps what redis raises
+        if not out_of_reach(error):
+            raise
         logger.warning("The shared cache is out of reach: %s is not rate limited", scope)
-        return False
+        return refuse_when_out_of_reach
     return count > limit

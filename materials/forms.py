@@ -48,7 +48,10 @@ class DocumentForm(LanguagesByNameMixin, BaseDocumentForm):
         # The uploader's form of a file (the one form with a prefix) could not preselect a
         # proposal made after it was shown: left empty, it takes that (``clean_language``).
         self.proposal_fills_empty = bool(
-            self.is_bound and self.prefix and self.instance.language_proposed
+            self.is_bound
+            and self.prefix
+            and self.instance.language_proposed
+            and self.instance.language_id is not None
         )
         self.took_proposal = False
         field.required = not upload_step and not self.proposal_fills_empty

@@ -245,7 +245,11 @@ def shared_pdf(request, code):
     key = pdf_cache_key(request, context)
     document = cache.get(key)
     if document is None:
-        if over_limit("referrals:pdf", client_address(request), PDF_RATE_LIMIT, PDF_RATE_WINDOW):
+        address = client_address(request)
+        # a PDF is seconds of work: not rendered unlimited while the limit cannot be counted
+        if over_limit(
+            "referrals:pdf", address, PDF_RATE_LIMIT, PDF_RATE_WINDOW, refuse_when_out_of_reach=True
+        ):
             return TemplateResponse(
                 request, "referrals/pdf_rate_limited.html", {"code": context["code"]}, status=429
             )

@@ -3,7 +3,8 @@
 #   scripts/redis.sh start   install Debian's redis-server if missing (as root), start; prints CACHE_URL
 #   scripts/redis.sh stop    stop it
 #   scripts/redis.sh restart stop it, saving what it holds (buffered counts), and start it again
-# Data (none is saved) and the log live in $TARJOTIN_REDIS_DIR (default var/redis);
+# The log, and a restart's snapshot until the new server has read it, live in
+# $TARJOTIN_REDIS_DIR (default var/redis);
 # port $TARJOTIN_REDIS_PORT (63790).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,6 +35,7 @@ start() {
 
 stop() {
     redis-cli -p "$port" shutdown nosave >/dev/null 2>&1 || true
+    rm -f "$redis_dir/dump.rdb"
 }
 
 restart() {
@@ -45,6 +47,7 @@ restart() {
         sleep 0.1
     done
     start
+    rm -f "$redis_dir/dump.rdb"  # read: a later start begins empty, as the first did
 }
 
 case "${1:-}" in

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.models import EditingSession
-from wagtail.models import Page
+from wagtail.models import Page, PageLogEntry
 
 from network.models import BlogIndexPage, BlogPage
 from tests import factories as make
@@ -99,6 +99,8 @@ def test_the_clean_up_deletes_only_week_old_drafts_nobody_saved(editor_client, o
 
     remaining = set(BlogPage.objects.child_of(organisation).values_list("title", flat=True))
     assert remaining == {"Tuore", "Tallennettu"}
+    # deleted as Wagtail deletes, so the site history says so
+    assert PageLogEntry.objects.filter(page_id=abandoned.pk, action="wagtail.delete").exists()
     saved.refresh_from_db()
     assert saved.get_latest_revision_as_object().intro == "Oma teksti"
 

@@ -5,7 +5,9 @@ from django.contrib.auth import get_user_model
 from django.core.cache import caches
 from django.db import connection
 from django.urls import reverse
+from redis.exceptions import ResponseError
 
+from home.rate_limits import over_limit
 from network.forms import COMMENT_RATE_LIMIT
 from network.models import Comment, CommentStatus
 from network.models.blog import COMMENTING_RULES_SLUG
@@ -190,6 +192,26 @@ def test_a_comment_is_accepted_while_the_shared_cache_is_out_of_reach(client, po
 
     assert response.status_code == 302
     assert Comment.objects.filter(body="Redis käynnistyy uudelleen").exists()
+
+
+def test_only_expensive_work_is_refused_while_the_limit_cannot_be_counted(monkeypatch):
+    """A referral PDF is refused while the shared cache is out of reach (a comment is not:
+    above); a cache that answers with an error (out of memory) is not taken for one that is
+    out of reach, so the limit is never silently off."""
+
+    def failing(error):
+        def add(*args, **kwargs):
+            raise error
+
+        return add
+
+    monkeypatch.setattr(caches["shared"], "add", failing(ConnectionError("refused")))
+    assert over_limit("referrals:pdf", "203.0.113.5", 5, 60, refuse_when_out_of_reach=True)
+    assert not over_limit("comments", "203.0.113.5", 5, 60)
+
+    monkeypatch.setattr(caches["shared"], "add", failing(ResponseError("OOM command not allowed")))
+    with pytest.raises(ResponseError):
+        over_limit("comments", "203.0.113.5", 5, 60)
 
 
 def test_no_ip_address_is_stored(client, post):

@@ -13,8 +13,11 @@ class Command(DatabaseWorkerCommand):
     def handle(self, *args, **options):
         beat()
         stopped = threading.Event()
-        threading.Thread(target=beat_until, args=(stopped,), daemon=True).start()
+        beating = threading.Thread(target=beat_until, args=(stopped,), daemon=True)
+        beating.start()
         try:
             super().handle(*args, **options)
         finally:
             stopped.set()
+            # a flush of buffered counts under way finishes and lets go of its lock
+            beating.join(timeout=60)
