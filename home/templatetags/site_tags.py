@@ -193,6 +193,9 @@ def content_language(context, page=None):
             .first()
         )
         code = original if original != active.language_code else None
+    request = context.get("request")
+    if request is not None:
+        request._tarjotin_content_language = code
     if code is None:
         return None
     return {"code": code, "dir": "rtl" if code in settings.LANGUAGES_BIDI else "ltr"}
@@ -207,17 +210,21 @@ def interface_language():
     return None if current in settings.INTERFACE_LANGUAGES else settings.LANGUAGE_CODE
 
 
-@register.simple_tag
-def interface_attributes(always=False):
+@register.simple_tag(takes_context=True)
+def interface_attributes(context, always=False):
     """`` lang=… dir=…`` for interface text inside a page's content when the interface is
-    shown in another language than the page (``interface_language``), else nothing; with
+    shown in another language than the content around it: the interface of a content-only
+    language (``interface_language``), or a page shown in a locale it is not translated into
+    (``content_language``: Finnish under ``/fa/``, with the interface in Farsi). With
     ``always``, the interface language's in any case (for a piece that may stand inside
     content in another language, such as a card of an untranslated page)."""
-    code = interface_language() or (translation.get_language() if always else None)
-    if code is None:
+    shown = interface_language() or translation.get_language()
+    request = context.get("request")
+    around = getattr(request, "_tarjotin_content_language", None) or translation.get_language()
+    if shown == around and not always:
         return ""
     return format_html(
-        ' lang="{}" dir="{}"', code, "rtl" if code in settings.LANGUAGES_BIDI else "ltr"
+        ' lang="{}" dir="{}"', shown, "rtl" if shown in settings.LANGUAGES_BIDI else "ltr"
     )
 
 
