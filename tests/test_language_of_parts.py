@@ -17,6 +17,7 @@ from bs4 import BeautifulSoup, Comment, Doctype
 from django.conf import settings
 from wagtail.models import Page, Site
 
+from home.models import Language
 from materials import language_detection
 from materials.language_detection import lingua_language
 from materials.models import MaterialPage
@@ -54,6 +55,7 @@ def proper_names():
     names = set(OrganisationPage.objects.values_list("title", flat=True))
     names |= set(Municipality.objects.values_list("name", flat=True))
     names |= set(Region.objects.values_list("name", flat=True))
+    names |= set(Language.objects.values_list("native_name", flat=True))
     names |= set(ActivityPlace.objects.values_list("street_address", flat=True))
     names |= set(EventPage.objects.values_list("address", flat=True))
     for address in OrganisationPage.objects.values_list("address", flat=True):

@@ -179,7 +179,8 @@ def alternate_links(context, page=None):
 def content_language(context, page=None):
     """The language of the page's content when it is not the language of the URL,
     as ``{"code", "dir"}``, else None: a page shown in a locale it has no translation
-    in (a locale without its own home page) or an alias of a page in another locale."""
+    in (a locale without its own home page) or an alias of a page in another locale.
+    Kept on the request: interface text inside it is marked (``interface_attributes``)."""
     if not (isinstance(page, Page) and page.pk):
         return None
     active = _active_locale(context)
@@ -211,16 +212,20 @@ def interface_language():
 
 
 @register.simple_tag(takes_context=True)
-def interface_attributes(context, always=False):
+def interface_attributes(context, always=False, within=None):
     """`` lang=… dir=…`` for interface text inside a page's content when the interface is
     shown in another language than the content around it: the interface of a content-only
-    language (``interface_language``), or a page shown in a locale it is not translated into
-    (``content_language``: Finnish under ``/fa/``, with the interface in Farsi). With
-    ``always``, the interface language's in any case (for a piece that may stand inside
-    content in another language, such as a card of an untranslated page)."""
+    language (``interface_language``), a page shown in a locale it is not translated into
+    (``content_language``: Finnish under ``/fa/``, with the interface in Farsi), or the card
+    of a page ``within`` in another language. With ``always``, the interface language's in
+    any case (for a piece that may stand inside content in another language)."""
     shown = interface_language() or translation.get_language()
     request = context.get("request")
-    around = getattr(request, "_tarjotin_content_language", None) or translation.get_language()
+    around = (
+        within.locale.language_code
+        if within is not None
+        else getattr(request, "_tarjotin_content_language", None) or translation.get_language()
+    )
     if shown == around and not always:
         return ""
     return format_html(
