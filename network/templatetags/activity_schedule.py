@@ -38,4 +38,4 @@ def next_time_of(activity):
         text = schedule_words.under_way(end)
     else:
         text = schedule_words.next_time(start)
-    return {"text": text, "start": start, "lang": schedule_words.words_language()}
+    return {"text": text, "start": start}
