@@ -22,7 +22,6 @@ def schedule_of(activity):
         "notes": activity.schedule,
         "next": schedules and schedule_words.next_time(upcoming),
         "next_start": upcoming,
-        "lang": schedule_words.words_language(),
     }
 
 
