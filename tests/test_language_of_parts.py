@@ -22,6 +22,7 @@ from materials import language_detection
 from materials.language_detection import lingua_language
 from materials.models import MaterialPage
 from materials.models.documents import CustomDocument
+from materials.models.pages import LICENCE_URLS
 from network.models import (
     ActivityIndexPage,
     ActivityPage,
@@ -56,6 +57,9 @@ def proper_names():
     names |= set(Municipality.objects.values_list("name", flat=True))
     names |= set(Region.objects.values_list("name", flat=True))
     names |= set(Language.objects.values_list("native_name", flat=True))
+    # the licences with a link are named by their makers ("CC BY 4.0")
+    licences = MaterialPage._meta.get_field("licence").choices
+    names |= {str(label) for value, label in licences if value in LICENCE_URLS}
     names |= set(ActivityPlace.objects.values_list("street_address", flat=True))
     names |= set(EventPage.objects.values_list("address", flat=True))
     for address in OrganisationPage.objects.values_list("address", flat=True):
