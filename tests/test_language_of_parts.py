@@ -7,8 +7,10 @@ this test is for.
 Text is judged by its script (Arabic script under a left-to-right language; Latin or Cyrillic
 words under Arabic or Farsi; Persian-only letters under Arabic, Arabic-only ones under Farsi)
 and longer Latin runs by lingua among the site's languages. Proper names are WCAG's
-exception: the names the database holds (organisations, people to contact, the site, the
-file formats) and addresses, numbers and dates are taken out of a text before it is judged."""
+exception: the names the database holds (organisations, places, people to contact, addresses,
+languages' own names, licences, file formats), names quoted in an Arabic-script sentence
+(``QUOTED_NAME``), and addresses, numbers and dates are taken out of a text before it is
+judged."""
 
 import re
 
@@ -45,6 +47,9 @@ ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufe
 PERSIAN_ONLY = re.compile(r"[پچژگ]")
 ARABIC_ONLY = re.compile(r"[يكة]")
 LATIN_OR_CYRILLIC_WORD = re.compile(r"[A-Za-zÀ-ɏЀ-ӿ]{2,}")
+# A run of Latin words that starts with a capital inside a sentence of a script without
+# capitals is a name quoted in it ("… لدى Womento …", the name of a project or a method).
+QUOTED_NAME = re.compile(r"(?<![A-Za-zÀ-ɏЀ-ӿ])[A-ZÀ-ÞЀ-Я][A-Za-zÀ-ɏЀ-ӿ-]*(?:[ ]+[A-Za-zÀ-ɏЀ-ӿ][A-Za-zÀ-ɏЀ-ӿ-]*)*")
 # Addresses, numbers and dates in digits: no language of their own.
 NEUTRAL = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|\+?[0-9][0-9 ()./:–-]*[0-9]|[0-9]+")
 # A run this long is long enough for lingua to tell Finnish from Swedish or English.
@@ -153,6 +158,8 @@ class Judge:
                 return "Persian letters"
             if base == "fa" and ARABIC_ONLY.search(text):
                 return "Arabic-only letters"
+        if ARABIC_SCRIPT.search(text):
+            text = QUOTED_NAME.sub(" ", text)
         words = LATIN_OR_CYRILLIC_WORD.findall(text)
         if base in ("ar", "fa") and len(words) >= 2:
             return "Latin or Cyrillic words"

@@ -8,7 +8,7 @@ from django.db.models import Case, When
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from wagtail.models import Locale, Page, Site
 
 from home import addresses, change_count, languages, translation_lag
@@ -231,6 +231,21 @@ def interface_attributes(context, always=False, within=None):
     return format_html(
         ' lang="{}" dir="{}"', shown, "rtl" if shown in settings.LANGUAGES_BIDI else "ltr"
     )
+
+
+def shared_text_language():
+    """``{"lang", "dir"}`` of text that every language shares and editors write once, in the
+    default language (tags, image descriptions), on a page in another language; else {}."""
+    code = settings.LANGUAGE_CODE
+    if translation.get_language() == code:
+        return {}
+    return {"lang": code, "dir": "rtl" if code in settings.LANGUAGES_BIDI else "ltr"}
+
+
+@register.simple_tag
+def shared_text_attributes():
+    """`` lang=… dir=…`` of ``shared_text_language``, for a template."""
+    return format_html_join("", ' {}="{}"', shared_text_language().items())
 
 
 @register.inclusion_tag("home/includes/main_menu.html", takes_context=True)
