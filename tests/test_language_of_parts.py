@@ -49,7 +49,8 @@ ARABIC_ONLY = re.compile(r"[يكة]")
 LATIN_OR_CYRILLIC_WORD = re.compile(r"[A-Za-zÀ-ɏЀ-ӿ]{2,}")
 # A run of Latin words that starts with a capital inside a sentence of a script without
 # capitals is a name quoted in it ("… لدى Womento …", the name of a project or a method).
-QUOTED_NAME = re.compile(r"(?<![A-Za-zÀ-ɏЀ-ӿ])[A-ZÀ-ÞЀ-Я][A-Za-zÀ-ɏЀ-ӿ-]*(?:[ ]+[A-Za-zÀ-ɏЀ-ӿ][A-Za-zÀ-ɏЀ-ӿ-]*)*")
+LATIN = "A-Za-zÀ-ɏЀ-ӿ"
+QUOTED_NAME = re.compile(rf"(?<![{LATIN}])[A-ZÀ-ÞЀ-Я][{LATIN}-]*(?:[ ]+[{LATIN}][{LATIN}-]*)*")
 # Addresses, numbers and dates in digits: no language of their own.
 NEUTRAL = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|\+?[0-9][0-9 ()./:–-]*[0-9]|[0-9]+")
 # A run this long is long enough for lingua to tell Finnish from Swedish or English.
