@@ -54,7 +54,11 @@ def translation_unavailable(request, page_id):
     page = get_object_or_404(Page.objects.live().public().filter(alias_of__isnull=True), pk=page_id)
     language = translation.get_language()
     translations = [
-        {"page": p, "code": p.locale.language_code}
+        {
+            "page": p,
+            "code": p.locale.language_code,
+            "dir": "rtl" if p.locale.language_code in settings.LANGUAGES_BIDI else "ltr",
+        }
         for p in page.get_translations(inclusive=True)
         .live()
         .public()

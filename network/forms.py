@@ -1,6 +1,7 @@
 """Forms of the network's public pages."""
 
 from django import forms
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from home.rate_limits import over_limit
@@ -9,6 +10,14 @@ from network.models.comments import COMMENT_BODY_MAX_LENGTH, Comment
 # At most this many comments from one address within the window.
 COMMENT_RATE_LIMIT = 3
 COMMENT_RATE_WINDOW = 10 * 60  # seconds
+
+
+def _body_help():
+    # filled in when shown, in the reader's language: formatting a lazy text at import would
+    # fix it in the language active then
+    return _(
+        "At most %(limit)s characters. The text is shown as you typed it, without formatting."
+    ) % {"limit": COMMENT_BODY_MAX_LENGTH}
 
 
 class CommentForm(forms.ModelForm):
@@ -30,11 +39,7 @@ class CommentForm(forms.ModelForm):
                 "Your email is never shown. The coordinators may use it to contact you about your "
                 "comment."
             ),
-            "body": _(
-                "At most %(limit)s characters. The text is shown as you typed it, without "
-                "formatting."
-            )
-            % {"limit": COMMENT_BODY_MAX_LENGTH},
+            "body": lazy(_body_help, str)(),
         }
         error_messages = {
             "name": {

@@ -6,10 +6,9 @@ words are gettext strings here. Every inflected form is its own message with a c
 month "from", "to", "in" and in a date; a weekday as a recurrence, after an ordinal, in a
 date): Finnish cases are translated whole, never built by joining endings."""
 
-from django.conf import settings
 from django.utils import timezone
 from django.utils.text import capfirst
-from django.utils.translation import get_language, gettext, pgettext
+from django.utils.translation import gettext, pgettext
 
 from network.models.schedules import HELSINKI, Frequency
 
@@ -247,10 +246,3 @@ def under_way(end):
     return gettext("Taking place now, until %(time)s") % {
         "time": time_of_day(end.astimezone(HELSINKI).time())
     }
-
-
-def words_language():
-    """The language the words are in: the active one, or the default where they are not
-    translated (for ``lang`` on them)."""
-    current = get_language()
-    return current if current in settings.INTERFACE_LANGUAGES else settings.LANGUAGE_CODE

@@ -16,7 +16,9 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import conditional_escape, format_html
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt
@@ -111,6 +113,17 @@ def page_id_of(request):
     return int(value) if re.fullmatch(r"[0-9]{1,11}", value) else None
 
 
+def titled(message, page, html):
+    """``message`` (with ``%(title)s``) naming ``page``; in ``html`` with the title isolated
+    and marked with its language, which may be another than the message's."""
+    if not html:
+        return message % {"title": page.title}
+    code = page.locale.language_code
+    direction = "rtl" if code in settings.LANGUAGES_BIDI else "ltr"
+    title = format_html('<bdi lang="{}" dir="{}">{}</bdi>', code, direction, page.title)
+    return mark_safe(conditional_escape(message) % {"title": title})  # noqa: S308 (escaped)
+
+
 @require_POST
 @same_origin
 def add(request):
@@ -118,21 +131,23 @@ def add(request):
     ids = codes.from_request(request)
     page_id = page_id_of(request)
     page = addable(page_id) if page_id is not None else None
-    status = 200
+    status, html = 200, not wants_json(request)
     if page is None:
         text, status = _("This page cannot be added to a referral list."), 400
     elif page.pk in ids:
-        text = _("“%(title)s” is already on the referral list.") % {"title": page.title}
+        text = titled(_("“%(title)s” is already on the referral list."), page, html)
     elif len(ids) >= codes.MAX_ITEMS:
         text, status = _("The referral list is full. Remove something first."), 400
     else:
         ids.append(page.pk)
-        text = _("“%(title)s” added to the referral list.") % {"title": page.title}
-    text = f"{text} {count_message(len(ids))}"
-    if wants_json(request):
-        response = JsonResponse({"count": len(ids), "message": text}, status=status)
+        text = titled(_("“%(title)s” added to the referral list."), page, html)
+    count = count_message(len(ids))
+    if not html:
+        response = JsonResponse({"count": len(ids), "message": f"{text} {count}"}, status=status)
     else:
-        (messages.error if status != 200 else messages.success)(request, text)
+        (messages.error if status != 200 else messages.success)(
+            request, format_html("{} {}", text, count)
+        )
         back = safe_next(request, "")
         response = redirect(
             reverse("referral_list") + (f"?{urlencode({'next': back})}" if back else "")

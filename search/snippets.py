@@ -6,6 +6,7 @@ import re
 
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
+from wagtail.models import Locale
 
 from materials.models import MaterialPage
 from search.analysis import analyse_word
@@ -16,9 +17,10 @@ BEFORE = 8
 MAX_TEXT = 20_000
 
 
-def text_of(page):
-    """The searchable text of a page: its description or summary, its body, and for
-    materials the text of their public files."""
+def texts_of(page, own_language=None):
+    """The searchable texts of a page, each with its language's code (None where not known):
+    its description or summary and its body in ``own_language`` (the page's), and for
+    materials the text of each public file in the file's."""
     parts = [
         getattr(page, "search_description", ""),
         strip_tags(str(getattr(page, "intro", "") or "")),
@@ -26,10 +28,16 @@ def text_of(page):
     body = getattr(page, "body", None)
     if body is not None:
         parts.append(strip_tags(str(body)))
-    files = getattr(page, "public_file_text", None)
+    texts = [(" ".join(part for part in parts if part), own_language)]
+    files = getattr(page, "public_file_texts", None)
     if callable(files):
-        parts.append(files())
-    return " ".join(part for part in parts if part)[:MAX_TEXT]
+        texts += [(text, code) for code, text in files()]
+    return texts
+
+
+def text_of(page):
+    """The searchable text of a page (``texts_of``) in one."""
+    return " ".join(text for text, _code in texts_of(page) if text)[:MAX_TEXT]
 
 
 def word_matcher(tokens, language):
@@ -45,13 +53,19 @@ def word_matcher(tokens, language):
 
 
 def add_snippets(pages, tokens, language):
-    """Give each of ``pages`` its ``snippet``; the files of all of them are checked for
+    """Give each of ``pages`` its ``snippet`` and the language it is in (``snippet_language``,
+    None where not known: a file without one); the files of all of them are checked for
     login at once."""
     with MaterialPage.prepare_search_texts(
         [page for page in pages if isinstance(page, MaterialPage)]
     ):
+        codes = dict(Locale.objects.values_list("pk", "language_code"))
         for page in pages:
-            page.snippet = snippet(text_of(page), tokens, language)
+            page.snippet, page.snippet_language = None, None
+            for text, code in texts_of(page, codes.get(page.locale_id)):
+                if found := snippet(text[:MAX_TEXT], tokens, language):
+                    page.snippet, page.snippet_language = found, code
+                    break
 
 
 def mentions(text, tokens, language):

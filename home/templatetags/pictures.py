@@ -8,6 +8,8 @@ from django.conf import settings
 from wagtail.images.models import Picture
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
+from home.templatetags.site_tags import shared_text_language
+
 register = template.Library()
 
 # place: (resize operation per width, widths, the sizes attribute)
@@ -40,6 +42,7 @@ def picture_of(image, place, lazy=True, css_class=""):
         ],
     )
     attrs = {"alt": image.default_alt_text, "sizes": sizes, "decoding": "async"}
+    attrs.update(shared_text_language())  # the alt text is read in its own language
     if lazy:
         attrs["loading"] = "lazy"
     if css_class:

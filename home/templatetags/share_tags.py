@@ -106,4 +106,5 @@ def share_links(context, page):
             ("linkedin", "LinkedIn", SHARE["linkedin"] + urlencode({"url": url})),
             ("whatsapp", "WhatsApp", SHARE["whatsapp"] + urlencode({"text": f"{title} {url}"})),
         ],
+        "request": request,
     }

@@ -8,7 +8,7 @@ from django.db.models import Case, When
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from wagtail.models import Locale, Page, Site
 
 from home import addresses, change_count, languages, translation_lag
@@ -179,7 +179,8 @@ def alternate_links(context, page=None):
 def content_language(context, page=None):
     """The language of the page's content when it is not the language of the URL,
     as ``{"code", "dir"}``, else None: a page shown in a locale it has no translation
-    in (a locale without its own home page) or an alias of a page in another locale."""
+    in (a locale without its own home page) or an alias of a page in another locale.
+    Kept on the request: interface text inside it is marked (``interface_attributes``)."""
     if not (isinstance(page, Page) and page.pk):
         return None
     active = _active_locale(context)
@@ -193,6 +194,9 @@ def content_language(context, page=None):
             .first()
         )
         code = original if original != active.language_code else None
+    request = context.get("request")
+    if request is not None:
+        request._tarjotin_content_language = code
     if code is None:
         return None
     return {"code": code, "dir": "rtl" if code in settings.LANGUAGES_BIDI else "ltr"}
@@ -207,18 +211,41 @@ def interface_language():
     return None if current in settings.INTERFACE_LANGUAGES else settings.LANGUAGE_CODE
 
 
-@register.simple_tag
-def interface_attributes(always=False):
+@register.simple_tag(takes_context=True)
+def interface_attributes(context, always=False, within=None):
     """`` lang=… dir=…`` for interface text inside a page's content when the interface is
-    shown in another language than the page (``interface_language``), else nothing; with
-    ``always``, the interface language's in any case (for a piece that may stand inside
-    content in another language, such as a card of an untranslated page)."""
-    code = interface_language() or (translation.get_language() if always else None)
-    if code is None:
+    shown in another language than the content around it: the interface of a content-only
+    language (``interface_language``), a page shown in a locale it is not translated into
+    (``content_language``: Finnish under ``/fa/``, with the interface in Farsi), or the card
+    of a page ``within`` in another language. With ``always``, the interface language's in
+    any case (for a piece that may stand inside content in another language)."""
+    shown = interface_language() or translation.get_language()
+    request = context.get("request")
+    around = (
+        within.locale.language_code
+        if within is not None
+        else getattr(request, "_tarjotin_content_language", None) or translation.get_language()
+    )
+    if shown == around and not always:
         return ""
     return format_html(
-        ' lang="{}" dir="{}"', code, "rtl" if code in settings.LANGUAGES_BIDI else "ltr"
+        ' lang="{}" dir="{}"', shown, "rtl" if shown in settings.LANGUAGES_BIDI else "ltr"
     )
+
+
+def shared_text_language():
+    """``{"lang", "dir"}`` of text that every language shares and editors write once, in the
+    default language (tags, image descriptions), on a page in another language; else {}."""
+    code = settings.LANGUAGE_CODE
+    if translation.get_language() == code:
+        return {}
+    return {"lang": code, "dir": "rtl" if code in settings.LANGUAGES_BIDI else "ltr"}
+
+
+@register.simple_tag
+def shared_text_attributes():
+    """`` lang=… dir=…`` of ``shared_text_language``, for a template."""
+    return format_html_join("", ' {}="{}"', shared_text_language().items())
 
 
 @register.inclusion_tag("home/includes/main_menu.html", takes_context=True)

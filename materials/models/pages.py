@@ -141,12 +141,16 @@ class MaterialPage(InOrganisation, ReviewedPage):
 
     def public_file_text(self):
         """Titles, languages, formats and text of the files anyone may download, searched
-        with the material so that a word inside a booklet finds it. Files behind a login
-        (``CustomDocument.private_ids``) are left out, so that search reveals nothing
+        with the material so that a word inside a booklet finds it."""
+        return "\n".join(text for _code, text in self.public_file_texts())
+
+    def public_file_texts(self):
+        """``(language code or None, text)`` of each file anyone may download. Files behind
+        a login (``CustomDocument.private_ids``) are left out, so that search reveals nothing
         of them. Within ``prepare_search_texts`` the files of many materials have been
         checked at once; a file no one has checked is checked here."""
         if self.members_only:
-            return ""
+            return []
         files = list(self.files.all())
         ids = [item.document_id for item in files]
         checked = _checked_files.get()
@@ -162,10 +166,13 @@ class MaterialPage(InOrganisation, ReviewedPage):
             language = document.language
             names = f"{language.native_name} {language.finnish_name}" if language else ""
             texts.append(
-                f"{document.title} {item.label} {names} "
-                f"{document.file_extension}\n{document.extracted_text}"
+                (
+                    language and language.code,
+                    f"{document.title} {item.label} {names} "
+                    f"{document.file_extension}\n{document.extracted_text}",
+                )
             )
-        return "\n".join(texts)
+        return texts
 
     @classmethod
     @contextmanager

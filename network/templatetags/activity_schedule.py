@@ -22,7 +22,6 @@ def schedule_of(activity):
         "notes": activity.schedule,
         "next": schedules and schedule_words.next_time(upcoming),
         "next_start": upcoming,
-        "lang": schedule_words.words_language(),
     }
 
 
@@ -38,4 +37,4 @@ def next_time_of(activity):
         text = schedule_words.under_way(end)
     else:
         text = schedule_words.next_time(start)
-    return {"text": text, "start": start, "lang": schedule_words.words_language()}
+    return {"text": text, "start": start}
