@@ -101,6 +101,13 @@ class OrganisationFacet(Facet):
         return {value: titles.get(value, value) for value in values}
 
 
+# A facet of more than FOLD_OVER options lists FIRST_SHOWN at once and folds the rest behind
+# "n more" (open when one of them is chosen), rather than scrolling inside a box that cuts an
+# option in half; folding one or two would only hide them.
+FIRST_SHOWN = 8
+FOLD_OVER = 10
+
+
 def apply_facets(queryset, facets, query):
     """Return the filtered queryset and, per facet, its options with counts."""
     chosen = {facet.name: facet.selected(query) for facet in facets}
@@ -116,11 +123,16 @@ def apply_facets(queryset, facets, query):
         for name, condition in conditions.items():
             if name != facet.name:
                 others = others.filter(condition)
+        options = facet.options(facet.count(others), chosen[facet.name])
+        more = options[FIRST_SHOWN:] if len(options) > FOLD_OVER else []
         panels.append(
             {
                 "name": facet.name,
                 "label": facet.label,
-                "options": facet.options(facet.count(others), chosen[facet.name]),
+                "options": options,
+                "shown": options[: len(options) - len(more)],
+                "more": more,
+                "more_open": any(option["selected"] for option in more),
             }
         )
     return results.distinct(), panels

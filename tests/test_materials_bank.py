@@ -370,3 +370,25 @@ def test_text_filter_understands_inflected_finnish(client, soup_of, bank, indexe
     found = titles(soup_of(client.get(f"{BANK}?q=äitiryhmä")))
     assert found == ["Meri-Lapin äitiryhmien toimintamalli"]
     assert titles(soup_of(client.get(f"{BANK}?q=aitiryhmien"))) == found
+
+
+def test_a_long_facet_lists_eight_and_folds_the_rest_open_when_one_of_them_is_chosen(
+    client, soup_of, indexed_pages
+):
+    """No facet scrolls inside a box that cuts an option in half: a long one lists the first
+    eight, the rest behind "n more", unfolded when one of the folded ones is chosen."""
+    organisation = make.organisation("Monitunnisteinen järjestö")
+    tags = [f"aihe{number:02}" for number in range(1, 13)]
+    indexed_pages(make.material_with_files(organisation, "Monen aiheen opas", ["fi"], tags=tags))
+
+    fieldset = soup_of(client.get(BANK)).find("input", value="aihe01").find_parent("fieldset")
+    folded = fieldset.select_one("details.facet__more")
+    assert [box["value"] for box in fieldset.select(":scope > ul input")] == tags[:8]
+    assert [box["value"] for box in folded.select("input")] == tags[8:]
+    assert folded.summary.get_text(strip=True) == "4 lisää"
+    assert not folded.has_attr("open")
+    assert len({box["id"] for box in fieldset.select("input")}) == 12  # each its own label
+
+    chosen = soup_of(client.get(f"{BANK}?tag=aihe10")).find("input", value="aihe10")
+    assert chosen.has_attr("checked")
+    assert chosen.find_parent("details").has_attr("open")
