@@ -1,7 +1,8 @@
 """The stack of ``scripts/production.sh`` (Varnish in front of gunicorn, on PostgreSQL and
 Redis), tested through Varnish as readers, members and editors reach it: anonymous pages come
-from the cache, a publish is seen within two seconds, and logged-in people, pages with a form
-and the admin never get a cached page.
+from the cache (also for a reader holding the CSRF cookie of a form they have seen), a publish
+is seen within two seconds, and logged-in people, pages with a form and the admin never get a
+cached page.
 
 Marked ``production``: .ci/run starts the stack and runs these with ``PRODUCTION_URL`` set; the
 test changes content through ``scripts/production.sh manage`` (the stack's own settings)."""
@@ -186,6 +187,27 @@ def test_a_page_with_a_comment_form_is_never_cached(site_url, demo):
     # the form's token is this reader's own, the one of its cookie
     assert reader.cookie("csrftoken")
     assert 'name="csrfmiddlewaretoken"' in body
+
+
+def test_a_reader_who_has_seen_a_form_gets_cached_pages_and_keeps_their_own_token(site_url, demo):
+    reader = Visitor(site_url)
+    reader.get(demo["blog_post"])
+    cookie = reader.cookie("csrftoken")
+    assert cookie
+    path = f"/fi/?visit={uuid.uuid4().hex}"
+    assert Visitor(site_url).get(path)[1]["X-Cache"] == "MISS"  # a reader without cookies
+
+    status, headers, body = reader.get(path)
+
+    assert status == 200
+    assert headers["X-Cache"] == "HIT"
+    assert "Set-Cookie" not in headers
+    assert 'name="csrfmiddlewaretoken"' not in body
+    # a page with a form still reaches gunicorn with their cookie: their secret is kept
+    status, headers, body = reader.get(demo["blog_post"])
+    assert headers["X-Cache"] == "MISS"
+    assert 'name="csrfmiddlewaretoken"' in body
+    assert reader.cookie("csrftoken") == cookie
 
 
 def test_the_admin_is_never_cached(site_url, member):

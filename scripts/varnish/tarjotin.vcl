@@ -2,8 +2,8 @@ vcl 4.1;
 # Tarjotin's front cache (Varnish 7), as scripts/production.sh runs it in front of gunicorn.
 #
 # Anonymous readers share one cached copy of each public page. What is personal or private is
-# never cached nor served from the cache: requests with a session or CSRF cookie (logged-in
-# people, anyone who has seen a form), with Authorization, other methods than GET and HEAD, the
+# never cached nor served from the cache: requests with a session cookie (logged-in people),
+# with Authorization, other methods than GET and HEAD, the
 # admin, files and documents (members-only files, counted downloads), search, the referral list,
 # health checks; responses that set a cookie (a page with a comment form sets the CSRF cookie) or
 # say private, no-cache or no-store (members-only pages: Wagtail's privacy check sends that).
@@ -49,8 +49,16 @@ sub vcl_recv {
         || req.url ~ "^/[a-z-]+/(search|lista)/") {
         return (pass);
     }
-    if (req.http.Cookie ~ "(^|;\s*)(sessionid|csrftoken)=") {
+    if (req.http.Cookie ~ "(^|;\s*)sessionid=") {
         return (pass);
+    }
+    if (req.http.Cookie ~ "(^|;\s*)csrftoken=") {
+        # Someone who has been shown a form keeps its CSRF cookie. Pages without a form are the
+        # same for them as for anyone, so they come from the shared copy; the cookie alone
+        # still reaches gunicorn on a miss, so that a page with a form carries their own token
+        # (such a page sends the cookie again, so it is never stored).
+        set req.http.Cookie = regsub(req.http.Cookie, "^(.*;\s*)?(csrftoken=[^;]*).*$", "\2");
+        return (hash);
     }
     # No other cookie changes a cached page (the referral list's is read by its own pages,
     # passed above, and by the browser's script): one copy for every reader.
@@ -72,6 +80,16 @@ sub vcl_backend_response {
         set beresp.ttl = 120s;
         set beresp.uncacheable = true;
         return (deliver);
+    }
+    # What is stored was made for a request with no cookie but the CSRF one, on which it does
+    # not depend (a page that used it sends it again, above): one copy serves every reader,
+    # whatever cookies they hold, so Django's "Vary: Cookie" is dropped from it.
+    if (beresp.http.Vary ~ "(?i)\bCookie\b") {
+        set beresp.http.Vary = regsuball(beresp.http.Vary, "(?i)\s*\bCookie\b\s*,?", "");
+        set beresp.http.Vary = regsub(beresp.http.Vary, ",\s*$", "");
+        if (beresp.http.Vary == "") {
+            unset beresp.http.Vary;
+        }
     }
     if (!beresp.http.Cache-Control && !beresp.http.Expires) {
         set beresp.ttl = 10m;
