@@ -33,7 +33,7 @@ from materials.models.documents import DownloadCount
 from network.models import BlogPage, Comment
 
 for number, document in enumerate(get_document_model().objects.order_by("pk")[:3], start=1):
-    day = datetime.date(2026, 3, number)
+    day = datetime.date(2020, 3, number)  # before the demo's own counts (its last months)
     DownloadCount.objects.create(document=document, date=day, count=7 * number)
 User.objects.create_user("varmuus", "varmuus@example.fi", "salasana-123")
 Comment.objects.create(post=BlogPage.objects.first(), name="Lukija", email="lukija@example.fi",
@@ -240,7 +240,8 @@ def test_restore_into_an_empty_site_gives_back_everything(original, backup, data
     assert len(expected["pages"]) > 100 and len(expected["revisions"]) > 100
     assert "Luonnos, ei julkaistu" not in {page[1] for page in expected["pages"]}
     assert any("Luonnos, ei julkaistu" in json.dumps(rev) for rev in expected["revisions"])
-    assert expected["documents"] and len(expected["downloads"]) == 3
+    written = sorted(count for _file, day, count in expected["downloads"] if day < "2021")
+    assert expected["documents"] and written == [7, 14, 21]
     assert any(
         user[:3] == ["varmuus", user[1], "varmuus@example.fi"] and user[1].startswith("md5$")
         for user in expected["users"]
