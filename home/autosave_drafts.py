@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.actions.delete_page import DeletePageAction, DeletePagePermissionError
 from wagtail.admin.models import EditingSession
-from wagtail.models import Page
+from wagtail.models import Page, WorkflowState
 
 from home.models import AutosaveDraft
 
@@ -43,25 +43,24 @@ def forget(page):
 def abandoned(untouched_for):
     """Noted pages nobody has changed for ``untouched_for`` and nobody has open."""
     now = timezone.now()
-    open_ids = [
-        int(object_id)
-        for object_id in EditingSession.objects.filter(
-            last_seen_at__gte=now - OPEN_IF_SEEN_WITHIN
-        ).values_list("object_id", flat=True)
-        if object_id.isdigit()
-    ]
-    return (
-        Page.objects.filter(
-            autosave_draft__isnull=False,
-            live=False,
-            first_published_at__isnull=True,
-            numchild=0,
-            latest_revision_created_at__lt=now - untouched_for,
-            locked=False,
-        )
-        .exclude(_workflow_states__isnull=False)
-        .exclude(pk__in=open_ids)
+    noted = Page.objects.filter(
+        autosave_draft__isnull=False,
+        live=False,
+        first_published_at__isnull=True,
+        numchild=0,
+        latest_revision_created_at__lt=now - untouched_for,
+        locked=False,
     )
+    # Editing sessions and workflow states name pages by a text object_id, which PostgreSQL
+    # does not compare with an integer key: they are read for the few noted pages only.
+    ids = [str(pk) for pk in noted.values_list("pk", flat=True)]
+    busy = {
+        *EditingSession.objects.filter(
+            object_id__in=ids, last_seen_at__gte=now - OPEN_IF_SEEN_WITHIN
+        ).values_list("object_id", flat=True),
+        *WorkflowState.objects.filter(object_id__in=ids).values_list("object_id", flat=True),
+    }
+    return noted.filter(pk__in=[int(pk) for pk in ids if pk not in busy])
 
 
 def _delete(pages, user=None):
