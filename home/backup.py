@@ -2,8 +2,9 @@
 
 django-dbbackup's connectors make and load the database dump: SQLite through its backup API
 (safe while the site writes), PostgreSQL with ``pg_dump --format=custom`` and ``pg_restore``.
-The uploaded files are copied one by one, so the manifest holds each file's SHA-256 and a
-restore can name the file that was changed or lost. The manifest is written last: a folder
+The uploaded files are copied one by one from the media storage (the media folder or the S3
+bucket of ``MEDIA_STORAGE_URL``), so the manifest holds each file's SHA-256 and a restore can
+name the file that was changed or lost. The manifest is written last: a folder
 without one is a backup that did not finish.
 """
 
@@ -18,7 +19,8 @@ from pathlib import Path, PurePosixPath
 from dbbackup.db.exceptions import ConnectorError
 from dbbackup.db.postgresql import PgDumpBinaryConnector
 from dbbackup.db.sqlite import SqliteBackupConnector
-from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import FileSystemStorage, storages
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.utils import timezone
 
@@ -78,13 +80,54 @@ def checksum(path):
     return digest.hexdigest()
 
 
-def media_files(root):
-    """Every regular file under ``root``, as paths relative to it, in a stable order."""
-    root = Path(root)
-    if not root.is_dir():
-        return []
-    files = (path for path in root.rglob("*") if path.is_file() and not path.is_symlink())
-    return sorted(path.relative_to(root) for path in files)
+def media_storage():
+    """Where uploaded files are kept: documents, pictures, previews and renditions (in a
+    bucket, the renditions storage shares the default one's bucket and keys)."""
+    return storages["default"]
+
+
+def describe(storage):
+    """The media storage as an operator knows it, for messages."""
+    if isinstance(storage, FileSystemStorage):
+        return f"The media folder {storage.location}"
+    return f"The media bucket {getattr(storage, 'bucket_name', storage)}"
+
+
+def media_files(storage):
+    """Every file in the media storage, as names the storage knows, in a stable order. In
+    the media folder, symbolic links are left out: a link could bring in a file from
+    elsewhere on the machine."""
+
+    def linked(name):
+        return isinstance(storage, FileSystemStorage) and os.path.islink(storage.path(name))
+
+    def walk(folder):
+        try:
+            folders, files = storage.listdir(folder)
+        except FileNotFoundError:  # the media folder does not exist yet
+            return
+        for name in files:
+            name = f"{folder}/{name}" if folder else name
+            if not linked(name):
+                yield name
+        for name in folders:
+            name = f"{folder}/{name}" if folder else name
+            if not linked(name):
+                yield from walk(name)
+
+    return sorted(walk(""))
+
+
+def backup_media(directory, storage):
+    """Copy every file of the media storage into ``directory``/media; their names there."""
+    names = []
+    for name in media_files(storage):
+        target = directory / MEDIA / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with storage.open(name, "rb") as source, open(target, "wb") as out:
+            shutil.copyfileobj(source, out, CHUNK)
+        names.append(f"{MEDIA}/{name}")
+    return names
 
 
 def make_backup(directory, alias=DEFAULT_DB_ALIAS):
@@ -101,13 +144,7 @@ def make_backup(directory, alias=DEFAULT_DB_ALIAS):
             shutil.copyfileobj(connector.create_dump(), out)
         except (ConnectorError, sqlite3.Error) as error:
             raise BackupError(f"The database dump failed: {error}") from None
-    names = [filename]
-    media_root = Path(settings.MEDIA_ROOT)
-    for relative in media_files(media_root):
-        target = directory / MEDIA / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(media_root / relative, target)
-        names.append(f"{MEDIA}/{relative.as_posix()}")
+    names = [filename, *backup_media(directory, media_storage())]
     manifest = {
         "format": FORMAT,
         "created": timezone.now().isoformat(),
@@ -171,9 +208,9 @@ def read_manifest(directory):
 
 
 def restore_backup(directory, force=False, alias=DEFAULT_DB_ALIAS):
-    """Load a backup made by ``make_backup`` into the configured database and media folder.
+    """Load a backup made by ``make_backup`` into the configured database and media storage.
 
-    The backup is checked whole first. An existing database or media folder with content
+    The backup is checked whole first. An existing database or media storage with content
     is refused unless ``force``: then the database is replaced and the backup's files are
     written over those of the same name (other files stay)."""
     directory = Path(directory)
@@ -184,16 +221,16 @@ def restore_backup(directory, force=False, alias=DEFAULT_DB_ALIAS):
             f"{directory} holds a {manifest['database']['vendor']} database; "
             f"DATABASE_URL names a {vendor} database."
         )
-    media_root = Path(settings.MEDIA_ROOT)
+    storage = media_storage()
     if not force:
         if connections[alias].introspection.table_names():
             raise BackupError(
                 "The database is not empty; restore into an empty one, or add --force to "
                 "replace its content."
             )
-        if media_files(media_root):
+        if media_files(storage):
             raise BackupError(
-                f"The media folder {media_root} is not empty; restore into an empty one, or add "
+                f"{describe(storage)} is not empty; restore into an empty one, or add "
                 "--force to write over its files."
             )
     with open(directory / manifest["database"]["file"], "rb") as dump:
@@ -201,10 +238,21 @@ def restore_backup(directory, force=False, alias=DEFAULT_DB_ALIAS):
             connector.restore_dump(dump)
         except (ConnectorError, sqlite3.Error) as error:
             raise BackupError(f"Restoring the database failed: {error}") from None
-    prefix = f"{MEDIA}/"
-    for name in manifest["files"]:
-        if name.startswith(prefix):
-            target = media_root / name.removeprefix(prefix)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(directory / name, target)
+    restore_media(directory, manifest["files"], storage)
     return manifest
+
+
+def restore_media(directory, names, storage):
+    """Put the backup's files (``names`` in ``directory``) back under their own names. The
+    storage never overwrites (a bucket's uploads get a new name instead), so a file of the
+    same name goes first."""
+    prefix = f"{MEDIA}/"
+    for name in names:
+        if name.startswith(prefix):
+            target = name.removeprefix(prefix)
+            if storage.exists(target):
+                storage.delete(target)
+            with open(directory / name, "rb") as source:
+                saved = storage.save(target, File(source))
+            if saved != target:
+                raise BackupError(f"{name} could not be written back as {target}: got {saved}.")

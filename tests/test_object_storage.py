@@ -19,6 +19,7 @@ from storages.backends.s3 import S3Storage
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
+from home.backup import backup_media, media_files, restore_media
 from materials.models.documents import CustomDocument, DownloadCount, ExtractionStatus
 from tests.test_material_files import add_document, make_docx, make_pdf, upload
 
@@ -137,3 +138,26 @@ def test_readyz_writes_to_the_bucket_and_leaves_nothing_there(client, bucket):
     assert response.status_code == 200
     assert response.json()["checks"]["storage"] == "ok"
     assert bucket.keys() == before
+
+
+def test_a_backup_holds_the_buckets_files_and_a_restore_puts_them_back(
+    bucket, tmp_path, django_capture_on_commit_callbacks
+):
+    """``scripts/backup.sh`` copies the media storage, not the unused media folder."""
+    data = make_pdf("Varmuuskopio")
+    document = add_document("varmuus.pdf", data, django_capture_on_commit_callbacks)
+    storage = storages["default"]
+    names = backup_media(tmp_path, storage)
+    assert f"media/{document.file.name}" in names
+    assert f"media/{document.preview.name}" in names
+    assert (tmp_path / "media" / document.file.name).read_bytes() == data
+
+    storage.delete(document.file.name)  # lost from the bucket
+    restore_media(tmp_path, names, storage)
+    assert bucket.body(document.file.name) == data  # back under its own key, not renamed
+    assert document.file.name in media_files(storage)  # what a restore sees as "not empty"
+
+    before = bucket.keys()
+    restore_media(tmp_path, names, storage)  # over files that are there: --force
+    assert bucket.keys() == before  # written over, not beside under another name
+    assert bucket.body(document.file.name) == data

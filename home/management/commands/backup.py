@@ -5,8 +5,9 @@ from home.backup import BackupError, make_backup
 
 class Command(BaseCommand):
     help = (
-        "Back up the database (DATABASE_URL) and the uploaded files (MEDIA_ROOT) into a new or "
-        "empty folder, with a manifest of SHA-256 checksums. Safe while the site runs."
+        "Back up the database (DATABASE_URL) and the uploaded files (the media folder or the "
+        "MEDIA_STORAGE_URL bucket) into a new or empty folder, with a manifest of SHA-256 "
+        "checksums. Safe while the site runs."
     )
 
     def add_arguments(self, parser):

@@ -6,7 +6,8 @@ from home.backup import BackupError, restore_backup
 class Command(BaseCommand):
     help = (
         "Restore a folder written by the backup command into the database (DATABASE_URL) and "
-        "the media folder (MEDIA_ROOT), after checking every file against its manifest."
+        "the media storage (MEDIA_ROOT or the MEDIA_STORAGE_URL bucket), after checking every "
+        "file against its manifest."
     )
 
     def add_arguments(self, parser):
@@ -14,7 +15,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--force",
             action="store_true",
-            help="replace the content of a database or media folder that is not empty",
+            help="replace the content of a database or media storage that is not empty",
         )
 
     def handle(self, *args, directory, force, **options):
