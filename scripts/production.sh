@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # A production-like stack on one machine, on loopback: Varnish (scripts/varnish/tarjotin.vcl) in
 # front of gunicorn (production settings, WhiteNoise for static files), Redis as the shared cache,
-# PostgreSQL, the task worker (manage.py db_worker, TASKS_BACKEND=database), and
-# OpenSearch when SEARCH_URL=local. The README's "Production" section describes each part.
+# PostgreSQL, the task worker (manage.py db_worker, TASKS_BACKEND=database), OpenSearch when
+# SEARCH_URL=local, and an S3-compatible bucket for uploads (scripts/s3.sh) when
+# MEDIA_STORAGE_URL=local. The README's "Production" section describes each part.
 #   scripts/production.sh start    install what is missing, migrate, load the demo (first time)
 #                                  and start everything; prints the site's URL
 #   scripts/production.sh stop     stop what start started
@@ -12,7 +13,8 @@
 #   scripts/production.sh restart web|worker|redis
 #                                  one gunicorn worker process (its master starts another), the
 #                                  task worker, or the stack's own Redis (keeping its data)
-# DATABASE_URL, CACHE_URL and SEARCH_URL naming servers of their own are used as they are.
+# DATABASE_URL, CACHE_URL, SEARCH_URL and MEDIA_STORAGE_URL naming servers of their own are used
+# as they are.
 # Ports: $TARJOTIN_CACHE_PORT (Varnish, 6081), $TARJOTIN_APP_PORT (gunicorn, 8001); gunicorn runs
 # $TARJOTIN_WORKERS processes (2). Pids, logs and the secret key live in
 # $TARJOTIN_PRODUCTION_DIR (default var/production).
@@ -38,6 +40,8 @@ install_varnish() {
 # The servers this stack starts itself are recorded in $state/started, so that stop leaves
 # the others alone.
 started() { echo "$1" >>"$state/started"; }
+# A server the stack started with "local" is used again by restart, manage and python.
+was_started() { grep -qx "$1" "$state/started" 2>/dev/null; }
 
 environment() {
     mkdir -p "$state"
@@ -48,13 +52,17 @@ environment() {
     if [ -z "${CACHE_URL:-}" ]; then
         CACHE_URL=$(bash scripts/redis.sh start) && started redis
     fi
-    if [ "${SEARCH_URL:-}" = local ]; then
+    if [ "${SEARCH_URL:-}" = local ] || { [ -z "${SEARCH_URL:-}" ] && was_started opensearch; }; then
         SEARCH_URL=$(bash scripts/opensearch.sh start) && started opensearch
+    fi
+    if [ "${MEDIA_STORAGE_URL:-}" = local ] || { [ -z "${MEDIA_STORAGE_URL:-}" ] && was_started s3; }; then
+        export TARJOTIN_S3_DIR=${TARJOTIN_S3_DIR:-$state/s3}
+        MEDIA_STORAGE_URL=$(bash scripts/s3.sh start) && started s3
     fi
     [ -s "$state/secret_key" ] || .venv/bin/python -c \
         "import secrets; print(secrets.token_urlsafe(50))" >"$state/secret_key"
     SECRET_KEY=${SECRET_KEY:-$(cat "$state/secret_key")}
-    export DATABASE_URL CACHE_URL SEARCH_URL SECRET_KEY
+    export DATABASE_URL CACHE_URL SEARCH_URL MEDIA_STORAGE_URL SECRET_KEY
     export FRONTEND_CACHE_URL=${FRONTEND_CACHE_URL:-$url}
     # Uploads' text, previews and index updates wait for the worker, not in the request.
     export TASKS_BACKEND=${TASKS_BACKEND:-database}
@@ -87,7 +95,11 @@ start() {
     install_varnish
     mkdir -p "$state"
     : >"$state/started"
-    bash scripts/install.sh
+    (  # install.sh reads the settings, and a "local" server is started only below
+        [ "${SEARCH_URL:-}" = local ] && unset SEARCH_URL
+        [ "${MEDIA_STORAGE_URL:-}" = local ] && unset MEDIA_STORAGE_URL
+        bash scripts/install.sh
+    )
     environment
     .venv/bin/python manage.py migrate --verbosity 0
     # The demo content (its app is in the development settings only), once, whole (its files'
@@ -132,9 +144,10 @@ stop() {
     stop_pid worker
     stop_pid gunicorn
     if [ -f "$state/started" ]; then
-        grep -qx opensearch "$state/started" && bash scripts/opensearch.sh stop
-        grep -qx redis "$state/started" && bash scripts/redis.sh stop
-        grep -qx postgres "$state/started" && bash scripts/postgres.sh stop
+        was_started opensearch && bash scripts/opensearch.sh stop
+        was_started s3 && TARJOTIN_S3_DIR=${TARJOTIN_S3_DIR:-$state/s3} bash scripts/s3.sh stop
+        was_started redis && bash scripts/redis.sh stop
+        was_started postgres && bash scripts/postgres.sh stop
         rm -f "$state/started"
     fi
     return 0
@@ -153,7 +166,7 @@ restart() {
             start_worker
             ;;
         redis)
-            if ! grep -qx redis "$state/started" 2>/dev/null; then
+            if ! was_started redis; then
                 echo "Redis is not this stack's own (CACHE_URL): restart it yourself" >&2
                 exit 1
             fi
