@@ -40,6 +40,17 @@ def forget(page):
     AutosaveDraft.objects.filter(page=page).delete()
 
 
+def removal_date(page):
+    """The day ``clean`` deletes ``page`` if it stays as it is, for a page only autosave has
+    saved (its note read with ``select_related("autosave_draft")``); None otherwise."""
+    try:
+        page.autosave_draft
+    except AutosaveDraft.DoesNotExist:
+        return None
+    changed = page.latest_revision_created_at or timezone.now()
+    return timezone.localdate(changed + KEPT_FOR)
+
+
 def abandoned(untouched_for):
     """Noted pages nobody has changed for ``untouched_for`` and nobody has open."""
     now = timezone.now()

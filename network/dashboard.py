@@ -17,6 +17,7 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, WorkflowState
 
+from home import autosave_drafts
 from network import freshness
 from network.models import Comment, CommentStatus, OrganisationPage, in_organisations
 from network.roles import is_coordinator, organisations_in_language, own_page_paths
@@ -100,10 +101,7 @@ class OrganisationPanel(Component):
                 for page in in_workflow
                 if page.workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
             ],
-            "drafts": Page.objects.filter(scope, has_unpublished_changes=True)
-            .exclude(pk__in=[page.pk for page in in_workflow])
-            .select_related("locale")
-            .order_by("-latest_revision_created_at", "pk")[:RECENT],
+            "drafts": drafts(scope, in_workflow),
             "published": Page.objects.live()
             .filter(scope)
             .exclude(last_published_at=None)
@@ -120,6 +118,19 @@ class OrganisationPanel(Component):
                 figure for figures in hooks.get_hooks(FIGURES_HOOK) for figure in figures(scope)
             ],
         }
+
+
+def drafts(scope, in_workflow):
+    """The newest drafts outside review; one only autosave has saved says when it goes."""
+    pages = list(
+        Page.objects.filter(scope, has_unpublished_changes=True)
+        .exclude(pk__in=[page.pk for page in in_workflow])
+        .select_related("locale", "autosave_draft")
+        .order_by("-latest_revision_created_at", "pk")[:RECENT]
+    )
+    for page in pages:
+        page.removal_date = autosave_drafts.removal_date(page)
+    return pages
 
 
 def dashboard_panels(request):

@@ -7,8 +7,10 @@ import datetime
 
 import pytest
 from django.urls import resolve, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 
+from home import autosave_drafts
 from materials.models.documents import DownloadCount
 from network.freshness import months_before, record_check
 from network.models import Comment, CommentStatus
@@ -285,3 +287,32 @@ def test_coordinators_start_at_the_root(client, rf, organisations):
     assert explorer_root_start(client, coordinator) == Page.get_first_root_node().pk
     client.logout()
     assert client.get("/admin/pages/")["Location"].startswith(reverse("wagtailadmin_login"))
+
+
+def test_a_draft_only_autosave_saved_says_when_it_will_be_deleted(
+    client, soup_of, organisations, editor
+):
+    """Wagtail's editor said "Saved"; the clean-up deletes such a draft after a week, so the
+    editor is told before, on the dashboard (``home.autosave_drafts``)."""
+    own = organisations[0]
+    autosaved = make.blog_post(own, "Keskeneräinen", live=False)
+    autosave_drafts.note(autosaved)
+    make.blog_post(own, "Itse tallennettu", live=False)
+
+    drafts = panel(client, soup_of, editor).find(id="drafts")
+    (warning,) = [
+        item for item in drafts.find_all("li") if "Only saved automatically" in item.get_text()
+    ]
+    assert "Keskeneräinen" in warning.get_text()
+    autosaved.refresh_from_db()
+    with translation.override("en"):
+        day = date_format(
+            timezone.localdate(autosaved.latest_revision_created_at + autosave_drafts.KEPT_FOR),
+            "SHORT_DATE_FORMAT",
+        )
+    assert f"deleted on {day}" in warning.get_text()
+    assert "Itse tallennettu" in drafts.get_text()
+
+    autosave_drafts.forget(autosaved)  # the editor saved it by hand
+    drafts = panel(client, soup_of, editor).find(id="drafts")
+    assert "Only saved automatically" not in drafts.get_text()
