@@ -125,16 +125,25 @@ def wagtail_serve(request, document_id, document_filename):
     return serve.serve(request, document_id, document_filename)
 
 
-@require_safe
-def old_version(request, document_id, version_id):
-    """A replaced file, for those who may edit its document (Wagtail's permission policy
-    for documents); to anyone else it does not exist. Not counted as a download."""
+def editable_version(user, document_id, version_id):
+    """The earlier version (its file not removed) if ``user`` may edit its document (Wagtail's
+    permission policy for documents); to anyone else it does not exist."""
     version = get_object_or_404(
-        DocumentVersion.objects.select_related("document"), pk=version_id, document_id=document_id
+        DocumentVersion.objects.select_related("document"),
+        pk=version_id,
+        document_id=document_id,
+        removed_at=None,
     )
     policy = policy_registry.get_by_type(CustomDocument)
-    if not policy.user_has_permission_for_instance(request.user, "change", version.document):
+    if not policy.user_has_permission_for_instance(user, "change", version.document):
         raise Http404("No such version.")
+    return version
+
+
+@require_safe
+def old_version(request, document_id, version_id):
+    """A replaced file, for those who may edit its document. Not counted as a download."""
+    version = editable_version(request.user, document_id, version_id)
     try:
         handle = version.file.open("rb")
     except FileNotFoundError:

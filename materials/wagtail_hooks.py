@@ -1,7 +1,8 @@
 """Members-only files on every download route, Wagtail's ``/documents/`` included; the
 month's downloads on the organisation editors' dashboard (``network.dashboard``); the
-Downloads report with its page views tab (``materials.reports``) and the coordinators'
-report of files with accessibility problems (``materials.accessibility_report``)."""
+Downloads report with its page views tab (``materials.reports``), the coordinators'
+report of files with accessibility problems (``materials.accessibility_report``), and
+removing an earlier version of a file (``materials.version_removal``)."""
 
 from django.db.models import Sum
 from django.shortcuts import redirect
@@ -11,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from materials import version_removal
 from materials.accessibility_report import FileAccessibilityView
 from materials.models import MaterialFile, MaterialPage
 from materials.models.documents import DownloadCount
@@ -56,6 +58,26 @@ def register_reports():
             path(f"{address}results/", view.as_view(results_only=True), name=f"{name}_results"),
         ]
     return urls
+
+
+@hooks.register("register_admin_urls")
+def register_version_removal():
+    return [
+        path(
+            "documents/<int:document_id>/versions/<int:version_id>/remove/",
+            version_removal.remove_version,
+            name="remove_document_version",
+        )
+    ]
+
+
+@hooks.register("register_log_actions")
+def register_version_removal_log(actions):
+    actions.register_action(
+        version_removal.LOG_ACTION,
+        _("Remove an earlier version of a file"),
+        _("Removed an earlier version of the file"),
+    )
 
 
 class ReportMenuItem(MenuItem):

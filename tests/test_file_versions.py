@@ -7,6 +7,7 @@ import json
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from wagtail.models import ModelLogEntry
 from wagtail.users.models import UserProfile
 
 from demo.sample_files import make_pdf
@@ -256,3 +257,69 @@ def test_wagtails_address_tells_a_members_only_files_new_name_only_to_members(
     assert response.status_code == 302
     assert "uusi" not in response["Location"]
     assert response["Location"].startswith(reverse("wagtailadmin_login"))
+
+
+def removal_url(document, version):
+    return reverse("remove_document_version", args=[document.pk, version.pk])
+
+
+def test_an_editor_removes_an_earlier_file_for_good_and_its_address_still_works(
+    client, booklet, soup_of, django_capture_on_commit_callbacks
+):
+    """An old file held personal data by mistake: once removed, nobody can fetch it, the
+    printed address still leads to the current file, and the list and history say who."""
+    onboarded, document, _material = booklet
+    editor = make.editor(onboarded.organisation)
+    editor.first_name, editor.last_name = "Eeva", "Editori"
+    editor.save()
+    client.force_login(editor)
+    replace(client, document, "vihko.pdf", NEW_PDF, django_capture_on_commit_callbacks)
+    version = document.versions.get()
+    old_version_url = reverse("materials:old_version", args=[document.pk, version.pk])
+    storage, old_name = version.file.storage, version.file.name
+
+    confirm = soup_of(client.get(removal_url(document, version)))  # asking deletes nothing
+    assert "vihko.pdf" in confirm.get_text() and storage.exists(old_name)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(removal_url(document, version))
+    assert response["Location"] == reverse("wagtaildocs:edit", args=[document.pk])
+
+    version.refresh_from_db()
+    assert version.removed_by == editor and version.removed_at is not None
+    assert not storage.exists(old_name)
+    assert status(client, old_version_url) == 404
+    assert content(client.get(download_url(document, "vihko.pdf"), follow=True)) == NEW_PDF
+    row = soup_of(client.get(reverse("wagtaildocs:edit", args=[document.pk])))
+    row = row.select_one("#document-versions-heading").find_next("tbody").find("tr")
+    assert "Poistettu" in row.get_text() and "poistaja Eeva Editori" in row.get_text()
+    assert row.find("a") is None  # nothing left to download or remove
+    entry = ModelLogEntry.objects.get(action="tarjotin.remove_file_version")
+    assert (entry.user, entry.object_id, entry.data) == (
+        editor,
+        str(document.pk),
+        {"filename": "vihko.pdf"},
+    )
+
+
+def test_nobody_else_removes_an_earlier_file(client, booklet, django_capture_on_commit_callbacks):
+    onboarded, document, _material = booklet
+    client.force_login(make.editor(onboarded.organisation))
+    replace(client, document, "uusi.pdf", NEW_PDF, django_capture_on_commit_callbacks)
+    version = document.versions.get()
+    storage, old_name = version.file.storage, version.file.name
+    other = make.onboarded("Punainen Risti")
+    own = make.document("Oma", collection=other.collection)
+
+    client.logout()
+    client.post(removal_url(document, version))  # to the login page
+    client.force_login(make.editor(other.organisation))
+    with django_capture_on_commit_callbacks(execute=True):
+        # not found (a 404 outside a language prefix is sent to one first)
+        assert client.post(removal_url(document, version), follow=True).status_code == 404
+        # the version's id under a document of their own
+        forged = reverse("remove_document_version", args=[own.pk, version.pk])
+        assert client.post(forged, follow=True).status_code == 404
+
+    version.refresh_from_db()
+    assert version.removed_at is None and storage.exists(old_name)
+    assert not ModelLogEntry.objects.filter(action="tarjotin.remove_file_version").exists()

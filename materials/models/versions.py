@@ -6,10 +6,11 @@ from materials.models.documents import CustomDocument
 
 
 class DocumentVersionManager(models.Manager):
-    """Who replaced each version comes with it: the document's edit page lists them all."""
+    """Who replaced (and removed) each version comes with it: the document's edit page lists
+    them all."""
 
     def get_queryset(self):
-        return super().get_queryset().select_related("replaced_by")
+        return super().get_queryset().select_related("replaced_by", "removed_by")
 
 
 class DocumentVersion(models.Model):
@@ -30,6 +31,18 @@ class DocumentVersion(models.Model):
     replaced_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("replaced by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    # The file deleted for good (materials.version_removal), the row kept: its name still
+    # leads to the current file, and the list says who removed it and when.
+    removed_at = models.DateTimeField(_("removed at"), null=True, blank=True, editable=False)
+    removed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("removed by"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
