@@ -416,8 +416,6 @@ def test_a_somali_translator_changes_no_topic_in_another_language(
     assert segment_answers and set(segment_answers) == {302}
     assert topics(finnish) + topics(other) == before
     assert Topic.objects.count() == topic_count
-    assert (
-        sorted(StringTranslation.objects.values_list("locale__language_code", "data")) == strings
-    )
+    assert sorted(StringTranslation.objects.values_list("locale__language_code", "data")) == strings
     arabic_translation.refresh_from_db()
     assert arabic_translation.enabled
