@@ -419,3 +419,13 @@ def test_a_somali_translator_changes_no_topic_in_another_language(
     assert sorted(StringTranslation.objects.values_list("locale__language_code", "data")) == strings
     arabic_translation.refresh_from_db()
     assert arabic_translation.enabled
+
+
+def test_a_somali_translator_reads_the_progress_report_of_somali(
+    client, somali_translator, guide, soup_of
+):
+    client.force_login(somali_translator)
+    start_translation(client, guide, locale("so"))
+    soup = soup_of(client.get(reverse("translation_progress"), {"language": "so"}))
+    assert [th.get_text().strip() for th in soup.select("thead th")][1:] == ["Somali – Soomaali"]
+    assert [tr.th.a.get_text(strip=True) for tr in soup.select("tbody tr")] == [GUIDE]
