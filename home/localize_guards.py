@@ -9,7 +9,9 @@ publishing each page it would make live; otherwise nothing changes.
 "Translate" creates the translations into any language for whoever may submit
 translations; here it offers (and accepts) only the languages whose pages the user edits,
 so a language's translators start translations into their language alone, and only those
-who change a snippet type translate its snippets.
+who change a snippet type translate its snippets. wagtail-localize's translation editor
+saves a snippet's strings for whoever changes the snippet type, in any language:
+``own_language_snippets`` narrows its views to ``may_change_snippet_in``.
 
 A page that is not live holds a draft no coordinator has approved, and wagtail-localize
 translates (and "Update translations" syncs) the page as stored: a translator who may
@@ -22,10 +24,15 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 from wagtail.snippets.permissions import user_can_edit_snippet_type
-from wagtail_localize.models import TranslationSource
-from wagtail_localize.views import convert, submit_translations, update_translations
+from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.views import (
+    convert,
+    edit_translation,
+    submit_translations,
+    update_translations,
+)
 
-from home.permissions import may_translate_into
+from home.permissions import may_change_snippet_in, may_translate_into
 
 update_translations_view = update_translations.UpdateTranslationsView.as_view()
 
@@ -44,6 +51,12 @@ def update_translations_guarded(request, translation_source_id):
             instance = None
         if isinstance(instance, Page) and unreviewed(instance, request.user):
             raise PermissionDenied
+        if instance is not None and not isinstance(instance, Page):
+            # syncing rewrites every language's translation of the snippet
+            for translation in source.translations.filter(enabled=True):
+                language_code = translation.target_locale.language_code
+                if not may_change_snippet_in(request.user, type(instance), language_code):
+                    raise PermissionDenied
         if request.POST.get("publish_translations"):
             for translation in source.translations.filter(enabled=True):
                 try:
@@ -54,6 +67,30 @@ def update_translations_guarded(request, translation_source_id):
                     if not target.permissions_for_user(request.user).can_publish():
                         raise PermissionDenied
     return update_translations_view(request, translation_source_id=translation_source_id)
+
+
+def own_language_snippets(view):
+    """``view`` (one of wagtail-localize's ``translate/<translation_id>/...`` views), refused
+    for a snippet's translation into a language whose snippets the user does not change."""
+
+    def guarded(request, translation_id, *args, **kwargs):
+        translation = get_object_or_404(Translation, pk=translation_id)
+        model = translation.source.specific_content_type.model_class()
+        if not issubclass(model, Page) and not may_change_snippet_in(
+            request.user, model, translation.target_locale.language_code
+        ):
+            raise PermissionDenied
+        return view(request, translation_id, *args, **kwargs)
+
+    return guarded
+
+
+EDITOR_VIEWS = {
+    "strings/<int:string_segment_id>/edit/": edit_translation.edit_string_translation,
+    "overrides/<int:overridable_segment_id>/edit/": edit_translation.edit_override,
+    "machine_translate/": edit_translation.machine_translate,
+    "disable/": edit_translation.stop_translation,
+}
 
 
 def convert_to_alias_guarded(request, page_id):
@@ -100,5 +137,7 @@ class SubmitPageTranslation(OwnLanguagesOnly, submit_translations.SubmitPageTran
 
 class SubmitSnippetTranslation(OwnLanguagesOnly, submit_translations.SubmitSnippetTranslationView):
     def may_translate_into(self, locale):
-        # snippet permissions are per type, in every language
-        return user_can_edit_snippet_type(self.request.user, type(self.object))
+        # snippet permissions are per type; a language's translators' in their language only
+        return user_can_edit_snippet_type(
+            self.request.user, type(self.object)
+        ) and may_change_snippet_in(self.request.user, type(self.object), locale.language_code)

@@ -174,6 +174,24 @@ def _roles(user):
     return roles
 
 
+def may_change_snippet_in(user, model, language_code):
+    """Whether ``user`` changes ``model``'s snippets (a translatable one) in ``language_code``.
+    A language's translator group holds "change" on every translatable snippet type, as
+    Wagtail's permissions are per type; it counts in its own language only. Whoever holds
+    it through another group (the coordinators, the Translators of every language) or is
+    a superuser is not narrowed here."""
+    if user.is_superuser:
+        return True
+    groups = user.groups.filter(
+        permissions__content_type__app_label=model._meta.app_label,
+        permissions__codename=f"change_{model._meta.model_name}",
+    )
+    language_groups = translator_groups()
+    if groups.exclude(name__in=language_groups.values()).exists():
+        return True
+    return groups.filter(name=language_groups.get(language_code)).exists()
+
+
 def may_translate_into(user, page, locale):
     """Whether ``user`` may create ``page``'s translation into ``locale`` (wagtail-localize
     asks only for its "submit translation" permission): they edit the page's nearest

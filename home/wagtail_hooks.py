@@ -22,9 +22,22 @@ def register_checked_po_upload():
     return [
         path(
             "localize/translate/<int:translation_id>/pofile/upload/",
-            translation_files.upload_pofile,
+            localize_guards.own_language_snippets(translation_files.upload_pofile),
             name="tarjotin_upload_pofile",
         )
+    ]
+
+
+@hooks.register("register_admin_urls")
+def register_own_language_translation_editor():
+    # wagtail-localize's translation editor at its own addresses, registered first
+    return [
+        path(
+            f"localize/translate/<int:translation_id>/{address}",
+            localize_guards.own_language_snippets(view),
+            name=f"tarjotin_{view.__name__}",
+        )
+        for address, view in localize_guards.EDITOR_VIEWS.items()
     ]
 
 

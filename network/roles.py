@@ -24,7 +24,12 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from home.permissions import TRANSLATORS, all_translator_groups, translator_groups
+from home.permissions import (
+    TRANSLATORS,
+    all_translator_groups,
+    may_change_snippet_in,
+    translator_groups,
+)
 
 # Names in Finnish and Swedish, the languages the network's editors use the admin in, the
 # way bilingual Finnish bodies are named: Wagtail shows a group's, workflow's or task's
@@ -81,8 +86,8 @@ def ensure_translators(**kwargs):
 
     Each of those languages also has a group of its own ("Kääntäjät / Översättare:
     Soomaali"), for a volunteer who translates into that language only: it starts
-    translations and edits and publishes pages under that language's home pages, nothing
-    else."""
+    translations, edits and publishes pages under that language's home pages and
+    translates that language's snippets, nothing else."""
     root = Page.get_first_root_node()
     if root is None:
         return None
@@ -93,9 +98,10 @@ def ensure_translators(**kwargs):
         group=group, page=root, permission=_page_permission("change")
     )
     for name in translator_groups().values():
-        grant_model_permissions(
-            Group.objects.get_or_create(name=name)[0], TRANSLATOR_MODEL_PERMISSIONS
-        )
+        language_group = Group.objects.get_or_create(name=name)[0]
+        grant_model_permissions(language_group, TRANSLATOR_MODEL_PERMISSIONS)
+        # in that language only: home.permissions.may_change_snippet_in
+        grant_model_permissions(language_group, translatable_snippet_permissions(["change"]))
     for home in root.get_children().exclude(locale__language_code=settings.LANGUAGE_CODE):
         grant_translators_publishing(home)
     return group
@@ -202,17 +208,23 @@ def is_coordinator(user):
 
 def edits_source_snippet_refused(request, instance):
     """Translatable snippets (taxonomies, footer) in the source language are the
-    coordinators' to change; translators change their translations."""
+    coordinators' to change; translators change their translations, a language's
+    translators that language's only."""
+    from django.core.exceptions import PermissionDenied
     from django.http import HttpResponseForbidden
     from django.utils.translation import gettext
     from wagtail.models import TranslatableMixin
 
     if not isinstance(instance, TranslatableMixin) or is_coordinator(request.user):
         return None
-    if instance.locale.language_code != settings.LANGUAGE_CODE:
-        return None
-    return HttpResponseForbidden(
-        gettext(
-            "The source-language version is edited by network coordinators; translate it instead."
+    language_code = instance.locale.language_code
+    if language_code == settings.LANGUAGE_CODE:
+        return HttpResponseForbidden(
+            gettext(
+                "The source-language version is edited by network coordinators; "
+                "translate it instead."
+            )
         )
-    )
+    if not may_change_snippet_in(request.user, type(instance), language_code):
+        raise PermissionDenied
+    return None

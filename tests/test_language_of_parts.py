@@ -225,3 +225,16 @@ def test_every_text_is_in_the_language_its_lang_says(client, judge, code):
         assert response.status_code == 200, url
         faults += [f"{url}: {fault}" for fault in faults_on(response.content.decode(), judge)]
     assert not faults, "\n".join(faults)
+
+
+@pytest.mark.parametrize("code", ["ar", "fa"])
+def test_the_tag_pages_heading_says_the_tags_language(client, code):
+    """A tag is named once, in Finnish, for every language. One Finnish word inside an Arabic
+    sentence is less than the judge above counts as another language, so the tag page's
+    heading is checked by the tag's name."""
+    tag = ActivityPage.objects.live().filter(municipalities__isnull=False).first().tags.first()
+    html = client.get(f"/{code}/tags/{tag.slug}/").content.decode()
+    heading = BeautifulSoup(html, "html.parser").find("main").h1
+    name = heading.find(string=lambda text: tag.name in text)
+    assert name.parent.name == "bdi", heading
+    assert (nearest(name.parent, "lang"), nearest(name.parent, "dir")) == ("fi", "ltr")

@@ -303,3 +303,129 @@ def test_a_somali_translator_publishes_no_unreviewed_draft_in_somali(
         {"publish_translations": "on"},
     )
     assert not Page.objects.get(pk=somali.pk).live
+
+
+def snippet_editor_props(client, snippet):
+    from bs4 import BeautifulSoup
+
+    response = client.get(reverse("wagtailsnippets_materials_topic:edit", args=[snippet.pk]))
+    assert response.status_code == 200
+    editor = BeautifulSoup(response.content, "html.parser").select_one(".js-translation-editor")
+    assert editor is not None, "the topic does not open in wagtail-localize's translation editor"
+    return json.loads(editor["data-props"])
+
+
+def topic_translation(client, finnish, code):
+    """``finnish`` translated into ``code`` with wagtail-localize by whoever ``client`` is."""
+    Topic.objects.filter(translation_key=finnish.translation_key, locale=locale(code)).delete()
+    client.post(
+        reverse(
+            "wagtail_localize:submit_snippet_translation", args=["materials", "topic", finnish.pk]
+        ),
+        {"locales": [locale(code).pk]},
+    )
+    return Translation.objects.get(
+        source__object_id=finnish.translation_key, target_locale=locale(code)
+    )
+
+
+def topics(finnish):
+    return sorted(
+        Topic.objects.filter(translation_key=finnish.translation_key).values_list(
+            "locale__language_code", "name", "slug"
+        )
+    )
+
+
+def test_a_somali_translator_translates_a_topic_into_somali_and_saves_it(
+    client, somali_translator, django_capture_on_commit_callbacks
+):
+    finnish = Topic.objects.get(slug="vanhemmuus", locale__language_code="fi")
+    client.force_login(somali_translator)
+    translation = topic_translation(client, finnish, "so")
+    somali = Topic.objects.get(translation_key=finnish.translation_key, locale=locale("so"))
+    translate_segments(
+        client, translation, snippet_editor_props(client, somali), {finnish.name: "Waalidnimo"}
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        saved = client.post(
+            reverse("wagtailsnippets_materials_topic:edit", args=[somali.pk]),
+            {"action": "publish"},
+        )
+    assert saved.status_code == 302
+    somali.refresh_from_db()
+    assert somali.name == "Waalidnimo"
+
+
+def test_a_somali_translator_changes_no_topic_in_another_language(
+    client, somali_translator, django_capture_on_commit_callbacks
+):
+    """The Finnish source and the Arabic translation, through the snippet views, bulk
+    delete and wagtail-localize's translation editor, are as they were."""
+    finnish = Topic.objects.get(slug="vanhemmuus", locale__language_code="fi")
+    coordinator = make.user("koordinaattori", is_superuser=True)
+    client.force_login(coordinator)
+    arabic_translation = topic_translation(client, finnish, "ar")
+    arabic = Topic.objects.get(translation_key=finnish.translation_key, locale=locale("ar"))
+    props = snippet_editor_props(client, arabic)
+    # and an Arabic topic translated by hand, edited in Wagtail's own form
+    other = Topic.objects.filter(locale__language_code="fi").exclude(pk=finnish.pk).first()
+    Topic.objects.filter(translation_key=other.translation_key, locale=locale("ar")).delete()
+    by_hand = other.copy_for_translation(locale("ar"))
+    by_hand.save()
+    before = topics(finnish) + topics(other)
+    strings = sorted(StringTranslation.objects.values_list("locale__language_code", "data"))
+    topic_count = Topic.objects.count()
+
+    client.force_login(somali_translator)
+    form = {"name": "Muutettu", "slug": "muutettu", "sort_order": 0}
+    for topic in (finnish, arabic, other, by_hand):
+        url = reverse("wagtailsnippets_materials_topic:edit", args=[topic.pk])
+        client.post(url, form)
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(url, {"action": "publish"})
+        client.post(url, {"localize-restart-translation": "1"})
+        client.post(reverse("wagtailsnippets_materials_topic:delete", args=[topic.pk]))
+        bulk_delete = reverse("wagtail_bulk_action", args=["materials", "topic", "delete"])
+        client.post(f"{bulk_delete}?id={topic.pk}")
+    client.post(reverse("wagtailsnippets_materials_topic:add"), form)
+    client.post(
+        reverse("wagtailsnippets_materials_topic:add") + "?locale=ar",
+        {**form, "locale": locale("ar").pk},
+    )
+    segment_answers = [
+        client.put(
+            reverse(
+                "wagtail_localize:edit_string_translation",
+                args=[arabic_translation.pk, segment["id"]],
+            ),
+            "value=Muutettu",
+            content_type="application/x-www-form-urlencoded",
+        ).status_code
+        for segment in props["segments"]
+        if segment["type"] == "string"
+    ]
+    client.post(reverse("wagtail_localize:stop_translation", args=[arabic_translation.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("wagtail_localize:update_translations", args=[arabic_translation.source_id]),
+            {"publish_translations": "on"},
+        )
+
+    # refused: the admin sends whoever it refuses to the dashboard
+    assert segment_answers and set(segment_answers) == {302}
+    assert topics(finnish) + topics(other) == before
+    assert Topic.objects.count() == topic_count
+    assert sorted(StringTranslation.objects.values_list("locale__language_code", "data")) == strings
+    arabic_translation.refresh_from_db()
+    assert arabic_translation.enabled
+
+
+def test_a_somali_translator_reads_the_progress_report_of_somali(
+    client, somali_translator, guide, soup_of
+):
+    client.force_login(somali_translator)
+    start_translation(client, guide, locale("so"))
+    soup = soup_of(client.get(reverse("translation_progress"), {"language": "so"}))
+    assert [th.get_text().strip() for th in soup.select("thead th")][1:] == ["Somali – Soomaali"]
+    assert [tr.th.a.get_text(strip=True) for tr in soup.select("tbody tr")] == [GUIDE]

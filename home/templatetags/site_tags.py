@@ -248,6 +248,14 @@ def shared_text_attributes():
     return format_html_join("", ' {}="{}"', shared_text_language().items())
 
 
+@register.simple_tag
+def shared_text(text):
+    """``text`` that every language shares (a tag's name) inside a sentence of the page's
+    language: isolated in a ``<bdi>`` that says its language and direction, so that a Finnish
+    word reads in its own order inside an Arabic heading."""
+    return format_html("<bdi{}>{}</bdi>", shared_text_attributes(), text)
+
+
 @register.inclusion_tag("home/includes/main_menu.html", takes_context=True)
 def main_menu(context, current_page=None):
     """The home page and its public children shown in menus, each as ``{pk, url, title}``."""
