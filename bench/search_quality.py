@@ -2,13 +2,14 @@
 
 Imports the passages as pages (``bench/corpus.py``), brings the search
 index up to date, then runs every query through the site's real search page in its
-own language (kind ``sv`` or ``en``, otherwise Finnish) and reads the result links in
-order. A passage counts only for queries in its own language. Prints the figures per
-query kind and overall, for the backend the settings select (``SEARCH_URL``,
-``DATABASE_URL``); point ``DATABASE_URL`` at a new, empty scratch database, so that
-only the passages compete.
+own language (its ``lang``; in sets without one, kind ``sv`` or ``en``, otherwise
+Finnish) and reads the result links in order. A passage counts only for queries in its
+own language. Prints the figures per language, per query kind and overall, and the
+languages below :data:`RECALL_FLOOR`, for the backend the settings select
+(``SEARCH_URL``, ``DATABASE_URL``); point ``DATABASE_URL`` at a new, empty scratch
+database, so that only the passages compete.
 
-    python bench/search_quality.py --set ../shared/search-dev-set
+    python bench/search_quality.py --set bench/search-set
     python bench/search_quality.py --set DIR --verbose     # also each query's ranking
 """
 
@@ -25,7 +26,14 @@ if __package__ in (None, ""):
 from bench._setup import setup_django  # noqa: E402
 
 TOP = 10
-QUERY_LANGUAGES = {"sv": "sv", "en": "en"}
+#: A language whose recall@10 is below this is named at the end of the report.
+RECALL_FLOOR = 0.85
+# The language of a query without "lang", by its kind (sets made before queries had one).
+KIND_LANGUAGES = {"sv": "sv", "en": "en"}
+
+
+def query_language(query):
+    return query.get("lang") or KIND_LANGUAGES.get(query["kind"], "fi")
 
 
 def result_ids(client, language, query):
@@ -45,10 +53,11 @@ def result_ids(client, language, query):
 
 
 def evaluate(client, queries, verbose=False):
-    """{kind: [(recall, reciprocal rank), …]}, also under "all"."""
-    scores = defaultdict(list)
+    """({language: scores}, {kind: scores}): scores are [(recall, reciprocal rank), …],
+    also under "all" in the second."""
+    by_language, scores = defaultdict(list), defaultdict(list)
     for query in queries:
-        language = QUERY_LANGUAGES.get(query["kind"], "fi")
+        language = query_language(query)
         found = result_ids(client, language, query["q"])
         relevant = set(query["relevant"])
         recall = len(relevant & set(found)) / len(relevant)
@@ -56,14 +65,27 @@ def evaluate(client, queries, verbose=False):
             (position for position, pid in enumerate(found, start=1) if pid in relevant), None
         )
         score = (recall, 1 / rank if rank else 0.0)
+        by_language[language].append(score)
         scores[query["kind"]].append(score)
         scores["all"].append(score)
         if verbose:
             print(
-                f"  {query['kind']:<11} {query['q']!r}: recall {recall:.2f}, first relevant at "
-                f"{rank}; {found}"
+                f"  {language} {query['kind']:<14} {query['q']!r}: recall {recall:.2f}, "
+                f"first relevant at {rank}; {found}"
             )
-    return scores
+    return by_language, scores
+
+
+def averages(values):
+    """(recall@10, MRR@10) of a list of scores."""
+    return sum(r for r, _ in values) / len(values), sum(m for _, m in values) / len(values)
+
+
+def print_table(heading, scores):
+    print(f"{heading:<15} {'queries':>7} {'recall@10':>10} {'MRR@10':>8}")
+    for key in sorted(scores, key=lambda key: (key == "all", key)):
+        recall, mrr = averages(scores[key])
+        print(f"{key:<15} {len(scores[key]):>7} {recall:>10.2f} {mrr:>8.2f}")
 
 
 def main():
@@ -94,13 +116,16 @@ def main():
     backend = settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"]
     database = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
     print(f"Search quality: {len(queries)} queries, backend {backend} on {database}")
-    scores = evaluate(Client(HTTP_HOST="localhost"), queries, args.verbose)
-    print(f"{'kind':<12} {'queries':>7} {'recall@10':>10} {'MRR@10':>8}")
-    for kind in sorted(scores, key=lambda kind: (kind == "all", kind)):
-        values = scores[kind]
-        recall = sum(r for r, _ in values) / len(values)
-        mrr = sum(m for _, m in values) / len(values)
-        print(f"{kind:<12} {len(values):>7} {recall:>10.2f} {mrr:>8.2f}")
+    by_language, by_kind = evaluate(Client(HTTP_HOST="localhost"), queries, args.verbose)
+    print_table("language", by_language)
+    print()
+    print_table("kind", by_kind)
+    below = [
+        f"{language} {averages(values)[0]:.2f}"
+        for language, values in sorted(by_language.items())
+        if averages(values)[0] < RECALL_FLOOR
+    ]
+    print(f"\nLanguages below {RECALL_FLOOR} recall@10: {', '.join(below) or 'none'}")
 
 
 if __name__ == "__main__":

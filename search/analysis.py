@@ -1,8 +1,9 @@
 """Text analysis for full-text search: each word becomes a few tokens, and a query word
 matches a document when one of its tokens equals one of the document's.
 
-Finnish goes through Voikko (the lemmas of every reading, compound parts), other
-languages through Snowball stemmers, and every token also comes without diacritics;
+Finnish goes through Voikko (the lemmas of every reading, compound parts), Ukrainian
+through pymorphy3 (lemmas), other languages through Snowball stemmers (Arabic and Farsi
+letters normalised first), and every token also comes without diacritics;
 ``docs/search.md`` shows the tokens with examples. Voikko handles and Snowball stemmers
 are not thread-safe: each is created once per process, and every call holds one lock.
 """
@@ -194,6 +195,7 @@ def _clean(candidates) -> list[str]:
 _lock = threading.RLock()
 _voikko_handle = None
 _stemmers: dict = {}
+_morph_handle = None
 
 
 def _reset_lock_after_fork() -> None:
@@ -243,6 +245,26 @@ def _stemmer_languages() -> dict[str, str]:
 
     available = set(Stemmer.algorithms())
     return {code: name for code, name in _STEMMER_NAMES.items() if name in available}
+
+
+def _morph():
+    """The process's pymorphy3 analyser of Ukrainian; call with the lock held."""
+    global _morph_handle
+    if _morph_handle is None:
+        import pymorphy3
+
+        _morph_handle = pymorphy3.MorphAnalyzer(lang="uk")
+    return _morph_handle
+
+
+def _ukrainian(word: str) -> list[str]:
+    """The lemmas of every reading of a Ukrainian word (Snowball has no Ukrainian): a
+    dictionary form for known words, a guess from the ending for unknown ones."""
+    if word.isdecimal():
+        return [word]
+    with _lock:
+        readings = _morph().parse(word)
+    return list(dict.fromkeys(reading.normal_form for reading in readings)) or [word]
 
 
 def _stem(algorithm: str, word: str) -> str:
@@ -362,6 +384,26 @@ def _accent_restored(word: str) -> str | None:
     return None
 
 
+# ---------------------------------------------------------------------------- Arabic script
+
+# Harakat, superscript alef and Quranic marks, and tatweel: how a word is spelt out or
+# stretched, not which word it is.
+_ARABIC_DECORATION = dict.fromkeys([*range(0x610, 0x61B), *range(0x64B, 0x660), 0x670, 0x640])
+# Letters typed both ways for the same word. Snowball's Arabic stemmer reads hamza forms of
+# alef, harakat and tatweel itself (and needs the hamza to see the prefixes "بأ", "كأ"), but
+# not alef maqsura for yeh at the end of a word. Farsi keyboards give Persian yeh and
+# keheh, Arabic ones Arabic yeh and kaf, and both appear in both languages.
+_ARABIC_LETTERS = str.maketrans({"ى": "ي", "ی": "ي", "ک": "ك"})
+_PERSIAN_LETTERS = str.maketrans(
+    {**_ARABIC_DECORATION, "أ": "ا", "إ": "ا", "ٱ": "ا", "ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه"}
+)
+
+
+def _arabic_script(word: str, language: str) -> str:
+    """An Arabic or Farsi word with its letters normalised, before stemming."""
+    return word.translate(_PERSIAN_LETTERS if language == "fa" else _ARABIC_LETTERS)
+
+
 # ---------------------------------------------------------------------------- analysis
 
 
@@ -373,8 +415,12 @@ def _word_token_kinds(word: str, language: str) -> tuple[tuple[str, ...], tuple[
     try:
         if language == "fi":
             whole, parts = _finnish(word)
+        elif language == "uk":
+            whole, parts = _ukrainian(word), []
         else:
             algorithm = _stemmer_languages().get(language)
+            if language in ("ar", "fa"):
+                word = _arabic_script(word, language)
             whole, parts = (
                 [_stem(algorithm, word) if algorithm and not word.isdecimal() else word],
                 [],
@@ -398,13 +444,17 @@ def _word_tokens(word: str, language: str) -> tuple[str, ...]:
 @lru_cache(maxsize=WORD_CACHE_SIZE // 10)
 def _query_word_token_kinds(word: str, language: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(whole-word tokens, part tokens) of a query word, with a Finnish word typed
-    without ä/ö also read with them put back."""
+    without ä/ö also read with them put back, and an Arabic word ending in ه also read
+    with ة (ta marbuta is often typed as ha)."""
     whole, parts = _word_token_kinds(word, language)
+    restored = None
     if language == "fi" and not _voikko_analyse(word)[0]:
         restored = _accent_restored(word)
-        if restored:
-            restored_whole, restored_parts = _word_token_kinds(restored, language)
-            whole, parts = restored_whole + whole, restored_parts + parts
+    elif language == "ar" and word.endswith("ه") and len(word) > 2:
+        restored = f"{word[:-1]}ة"
+    if restored:
+        restored_whole, restored_parts = _word_token_kinds(restored, language)
+        whole, parts = restored_whole + whole, restored_parts + parts
     whole = tuple(dict.fromkeys(whole))
     parts = tuple(token for token in dict.fromkeys(parts) if token not in whole)
     return whole[:MAX_TOKENS_PER_WORD], parts[: max(0, MAX_TOKENS_PER_WORD - len(whole))]

@@ -96,6 +96,21 @@ def test_swedish_pages_are_searched_with_swedish_stemming(client, soup_of, guide
     assert "Föräldraguide" in results(soup_of(client.get("/sv/search/", {"q": "föräldrar"})))
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "query"),
+    [
+        ("ar", "برنامج إدماج الأسر الجديدة", "ادماج"),
+        ("ar", "مجموعات في المدرسة للأمهات", "المدرسه"),
+        ("fa", "همکاری میان سازمان‌ها", "همكاري سازمانها"),
+    ],
+)
+def test_arabic_and_farsi_pages_are_found_however_the_letters_are_typed(
+    client, soup_of, guide, language, text, query
+):
+    guide("Opas", text, language=language)
+    assert "Opas" in results(soup_of(client.get(f"/{language}/search/", {"q": query})))
+
+
 def test_words_inside_public_files_find_their_material(client, soup_of, material):
     booklet = material("Kotikielen vihko", "Sanasto: kaksikielisyys ja kotikielen ylläpito.")
     soup = soup_of(client.get(SEARCH, {"q": "kaksikielisyys"}))

@@ -74,10 +74,46 @@ def test_swedish_and_english_use_snowball_stems():
 
 def test_other_languages_are_normalised_and_stemmed_where_snowball_can():
     assert matches("родителей", "родители", "ru")
-    assert analyse_document("Ота-батьки", "uk").split() == ["ота", "батьки"]  # no stemmer
+    assert matches("дитина", "дитини", "uk")  # Ukrainian through pymorphy3's dictionary
+    assert matches("батьки", "батьків", "uk")
+    assert matches("організація", "організацій", "uk")
+    assert not matches("дитина", "батьків", "uk")
     assert set(analyse_document("Fînland", "so").split()) == {"fînland", "finland"}
     assert analyse_document("کتاب‌ها", "fa") == "کتاب"  # Persian plural, joined by ZWNJ
     assert analyse_document("Turvapaikka", "fi-FI") == analyse_document("turvapaikka", "fi")
+
+
+@pytest.mark.parametrize(
+    ("query", "document"),
+    [
+        ("ادماج", "إدماج"),  # hamza under alef left out
+        ("الاسرة", "الأسرة"),  # hamza on alef left out
+        ("المدرسه", "المدرسة"),  # ta marbuta typed as ha
+        ("المعلِّم", "المعلم"),  # harakat
+        ("الأطفـــال", "الأطفال"),  # tatweel
+        ("مستشفي", "مستشفى"),  # alef maqsura typed as yeh
+    ],
+)
+def test_arabic_spelling_variants_match(query, document):
+    assert matches(query, document, "ar")
+
+
+@pytest.mark.parametrize(
+    ("query", "document"),
+    [
+        ("همكاري", "همکاری"),  # Arabic kaf and yeh
+        ("همکاری", "همكاري"),
+        ("سازمانها", "سازمان‌ها"),  # without the zero-width non-joiner
+        ("يادگيري", "یادگیری"),
+    ],
+)
+def test_farsi_arabic_and_persian_letters_match(query, document):
+    assert matches(query, document, "fa")
+
+
+def test_ta_marbuta_reading_keeps_other_words_apart():
+    assert not matches("المدرسه", "المساعدة", "ar")
+    assert not matches("مدرس", "مدارس", "fa")
 
 
 def test_tokens_split_hyphens_and_drop_punctuation():
