@@ -47,6 +47,8 @@ def removal_date(page):
         page.autosave_draft
     except AutosaveDraft.DoesNotExist:
         return None
+    if page.live or page.first_published_at or page.numchild or page.locked:
+        return None  # never deleted as abandoned (see ``abandoned``)
     changed = page.latest_revision_created_at or timezone.now()
     return timezone.localdate(changed + KEPT_FOR)
 

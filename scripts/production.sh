@@ -38,8 +38,9 @@ install_varnish() {
 }
 
 # The servers this stack starts itself are recorded in $state/started, so that stop leaves
-# the others alone.
-started() { echo "$1" >>"$state/started"; }
+# the others alone. A server that does not start stops the script (set -e): never a silent
+# fallback to the media folder or the database search.
+started() { was_started "$1" || echo "$1" >>"$state/started"; }
 # A server the stack started with "local" is used again by restart, manage and python.
 was_started() { grep -qx "$1" "$state/started" 2>/dev/null; }
 
@@ -47,17 +48,21 @@ environment() {
     mkdir -p "$state"
     export DJANGO_SETTINGS_MODULE=cms.settings.production
     if [ -z "${DATABASE_URL:-}" ]; then
-        DATABASE_URL=$(bash scripts/postgres.sh start) && started postgres
+        DATABASE_URL=$(bash scripts/postgres.sh start)
+        started postgres
     fi
     if [ -z "${CACHE_URL:-}" ]; then
-        CACHE_URL=$(bash scripts/redis.sh start) && started redis
+        CACHE_URL=$(bash scripts/redis.sh start)
+        started redis
     fi
     if [ "${SEARCH_URL:-}" = local ] || { [ -z "${SEARCH_URL:-}" ] && was_started opensearch; }; then
-        SEARCH_URL=$(bash scripts/opensearch.sh start) && started opensearch
+        SEARCH_URL=$(bash scripts/opensearch.sh start)
+        started opensearch
     fi
     if [ "${MEDIA_STORAGE_URL:-}" = local ] || { [ -z "${MEDIA_STORAGE_URL:-}" ] && was_started s3; }; then
         export TARJOTIN_S3_DIR=${TARJOTIN_S3_DIR:-$state/s3}
-        MEDIA_STORAGE_URL=$(bash scripts/s3.sh start) && started s3
+        MEDIA_STORAGE_URL=$(bash scripts/s3.sh start)
+        started s3
     fi
     [ -s "$state/secret_key" ] || .venv/bin/python -c \
         "import secrets; print(secrets.token_urlsafe(50))" >"$state/secret_key"

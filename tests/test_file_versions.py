@@ -5,6 +5,7 @@ follow the new file, and the old file stays for the document's editors only."""
 import json
 
 import pytest
+from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
@@ -323,3 +324,29 @@ def test_nobody_else_removes_an_earlier_file(client, booklet, django_capture_on_
     version.refresh_from_db()
     assert version.removed_at is None and storage.exists(old_name)
     assert not ModelLogEntry.objects.filter(action="tarjotin.remove_file_version").exists()
+
+
+def test_a_removal_the_storage_refuses_changes_nothing_and_can_be_tried_again(
+    client, booklet, monkeypatch, django_capture_on_commit_callbacks
+):
+    onboarded, document, _material = booklet
+    client.force_login(make.editor(onboarded.organisation))
+    replace(client, document, "vihko.pdf", NEW_PDF, django_capture_on_commit_callbacks)
+    version = document.versions.get()
+    storage, old_name = version.file.storage, version.file.name
+
+    def out_of_reach(name):
+        raise OSError("the storage is out of reach")
+
+    monkeypatch.setattr(FileSystemStorage, "delete", lambda self, name: out_of_reach(name))
+    response = client.post(removal_url(document, version), follow=True)
+    assert response.status_code == 200
+    assert "Tiedostoa ei juuri nyt voitu poistaa" in response.content.decode()
+    version.refresh_from_db()
+    assert version.removed_at is None and storage.exists(old_name)
+    assert not ModelLogEntry.objects.filter(action="tarjotin.remove_file_version").exists()
+
+    monkeypatch.undo()
+    client.post(removal_url(document, version))
+    version.refresh_from_db()
+    assert version.removed_at is not None and not storage.exists(old_name)
