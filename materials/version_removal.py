@@ -30,7 +30,7 @@ def remove_version(request, document_id, version_id):
         )
     with transaction.atomic():
         locked = (
-            DocumentVersion.objects.select_for_update()
+            DocumentVersion.objects.select_for_update(of=("self",))
             .filter(pk=version.pk, removed_at=None)
             .first()
         )
