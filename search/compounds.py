@@ -75,8 +75,8 @@ class Decompounder:
                 continue  # names, abbreviations, word pieces
             if begin_flag is None or begin_flag in word_flags:
                 self.first[word] = word
-            for flag in set(word_flags) & joints.keys():
-                for strip, add, condition in joints[flag]:
+            for flag in word_flags:
+                for strip, add, condition in joints.get(flag, ()):
                     if condition.search(word) and word.endswith(strip):
                         self.first.setdefault(word[: len(word) - len(strip)] + add, word)
             if end_flag is None or end_flag in word_flags:
