@@ -24,8 +24,8 @@ fi
 # split against Debian's Hunspell word lists (search/compounds.py). The referral list's PDF
 # (WeasyPrint) needs Pango and HarfBuzz's subsetter, and DejaVu fonts (they cover Arabic).
 system_missing=""
-for package in libvoikko1 voikko-fi hunspell-sv hunspell-en-us libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
-    fonts-dejavu-core; do
+for package in libvoikko1 voikko-fi hunspell-sv hunspell-en-us libpango-1.0-0 \
+    libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core; do
     case "$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)" in
         *"ok installed") ;;
         *) system_missing="$system_missing $package" ;;

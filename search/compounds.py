@@ -60,7 +60,7 @@ def _joint_rules(flags: dict[str, str], rules: list[list[str]]) -> dict[str, lis
 class Decompounder:
     """The first parts and the stems of last parts of one language's dictionary."""
 
-    def __init__(self, language: str, stem, directory: Path = HUNSPELL_DIR):
+    def __init__(self, language: str, stem, directory: Path):
         name = DICTIONARIES[language]
         flags, rules = _read_aff(directory / f"{name}.aff")
         joints = _joint_rules(flags, rules)
@@ -102,7 +102,7 @@ class Decompounder:
 def load(language: str, stem) -> Decompounder | None:
     """The language's decompounder, or None (logged) when its dictionary is missing."""
     try:
-        return Decompounder(language, stem)
+        return Decompounder(language, stem, HUNSPELL_DIR)
     except OSError as exc:
         logger.warning(
             "No compound splitting for %r (%s): install the Debian package %s "

@@ -270,3 +270,13 @@ def test_somali_short_words_stay_whole():
     assert analyse_document("ka", "so") == "ka"
     assert analyse_document("iyo", "so") == "iyo"
     assert not matches("qoys", "qof", "so")
+
+
+def test_missing_word_list_leaves_words_whole_and_names_the_debian_package(
+    monkeypatch, tmp_path, caplog
+):
+    from search import compounds
+
+    monkeypatch.setattr(compounds, "HUNSPELL_DIR", tmp_path)
+    assert compounds.load("sv", str) is None
+    assert "hunspell-sv" in caplog.text
