@@ -268,10 +268,8 @@ _UKRAINIAN_APOSTROPHES = str.maketrans({"\u02bc": "'", "\u2019": "'"})
 def _lemmas(word: str, language: str) -> list[str]:
     """The lemmas of every reading of a Ukrainian or Russian word: a dictionary form for
     known words, a guess from the ending for unknown ones. Russian ё is read as е (most
-    text is typed without it), and the Snowball stem is kept too (Snowball has no
-    Ukrainian), so that derived words still meet."""
-    if word.isdecimal():
-        return [word]
+    text is typed without it), and Russian words also keep their Snowball stem, so that
+    derived words still meet (Snowball has no Ukrainian)."""
     if language == "uk":
         word = word.translate(_UKRAINIAN_APOSTROPHES)
     else:
