@@ -440,8 +440,8 @@ def _arabic_script(word: str, language: str) -> str:
     return word.translate(_ARABIC_LETTERS)
 
 
-# Farsi plural endings Snowball's Persian stemmer leaves (as Lucene's PersianStemmer,
-# Apache-2.0, strips them): "مهاجران" -> "مهاجر", "داوطلبان" -> "داوطلب".
+# Farsi plural endings Snowball's Persian stemmer leaves, which the stemmer of Hazm (the
+# Persian NLP toolkit, MIT) strips: "مهاجران" -> "مهاجر", "داوطلبان" -> "داوطلب".
 _PERSIAN_PLURALS = ("های", "ها", "ان")
 _PERSIAN_MIN_STEM = 3
 
