@@ -20,11 +20,12 @@ if ! cmp -s requirements.lock "$stamp" 2>/dev/null; then
 fi
 
 # Finnish search analysis needs Voikko: Debian's library and its Finnish dictionary
-# (the Python package 'libvoikko' only wraps the library). The referral list's PDF
+# (the Python package 'libvoikko' only wraps the library); Swedish and English compounds are
+# split against Debian's Hunspell word lists (search/compounds.py). The referral list's PDF
 # (WeasyPrint) needs Pango and HarfBuzz's subsetter, and DejaVu fonts (they cover Arabic).
 system_missing=""
-for package in libvoikko1 voikko-fi libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
-    fonts-dejavu-core; do
+for package in libvoikko1 voikko-fi hunspell-sv hunspell-en-us libpango-1.0-0 \
+    libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core; do
     case "$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)" in
         *"ok installed") ;;
         *) system_missing="$system_missing $package" ;;

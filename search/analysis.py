@@ -2,8 +2,10 @@
 matches a document when one of its tokens equals one of the document's.
 
 Finnish goes through Voikko (the lemmas of every reading, compound parts), Ukrainian
-through pymorphy3 (lemmas), other languages through Snowball stemmers (Arabic and Farsi
-letters normalised first), and every token also comes without diacritics;
+and Russian through pymorphy3 (lemmas), Somali through a light suffix stripper
+(``search.somali``), other languages through Snowball stemmers (Arabic and Farsi letters
+normalised first), Swedish and English compounds are split against a Hunspell word list
+(``search.compounds``), and every token also comes without diacritics;
 ``docs/search.md`` shows the tokens with examples. Voikko handles and Snowball stemmers
 are not thread-safe: each is created once per process, and every call holds one lock.
 """
@@ -18,6 +20,8 @@ import unicodedata
 from functools import lru_cache
 
 from django.core.exceptions import ImproperlyConfigured
+
+from search import compounds, somali
 
 __all__ = ["VoikkoUnavailable", "analyse_document", "analyse_query", "tokens"]
 
@@ -195,7 +199,8 @@ def _clean(candidates) -> list[str]:
 _lock = threading.RLock()
 _voikko_handle = None
 _stemmers: dict = {}
-_morph_handle = None
+_morph_handles: dict = {}
+_decompounders: dict = {}
 
 
 def _reset_lock_after_fork() -> None:
@@ -247,24 +252,52 @@ def _stemmer_languages() -> dict[str, str]:
     return {code: name for code, name in _STEMMER_NAMES.items() if name in available}
 
 
-def _morph():
-    """The process's pymorphy3 analyser of Ukrainian; call with the lock held."""
-    global _morph_handle
-    if _morph_handle is None:
+def _morph(language: str):
+    """The process's pymorphy3 analyser of Ukrainian or Russian; call with the lock held."""
+    if language not in _morph_handles:
         import pymorphy3
 
-        _morph_handle = pymorphy3.MorphAnalyzer(lang="uk")
-    return _morph_handle
+        _morph_handles[language] = pymorphy3.MorphAnalyzer(lang=language)
+    return _morph_handles[language]
 
 
-def _ukrainian(word: str) -> list[str]:
-    """The lemmas of every reading of a Ukrainian word (Snowball has no Ukrainian): a
-    dictionary form for known words, a guess from the ending for unknown ones."""
-    if word.isdecimal():
-        return [word]
+# Ukrainian apostrophes as typed on different keyboards: pymorphy3's dictionary has "'".
+_UKRAINIAN_APOSTROPHES = str.maketrans({"\u02bc": "'", "\u2019": "'"})
+
+
+def _lemmas(word: str, language: str) -> list[str]:
+    """The lemmas of every reading of a Ukrainian or Russian word: a dictionary form for
+    known words, a guess from the ending for unknown ones. Russian ё is read as е (most
+    text is typed without it), and Russian words also keep their Snowball stem, so that
+    derived words still meet (Snowball has no Ukrainian)."""
+    if language == "uk":
+        word = word.translate(_UKRAINIAN_APOSTROPHES)
+    else:
+        word = word.replace("ё", "е")
     with _lock:
-        readings = _morph().parse(word)
-    return list(dict.fromkeys(reading.normal_form for reading in readings)) or [word]
+        readings = _morph(language).parse(word)
+    lemmas = [reading.normal_form.replace("ё", "е") for reading in readings] or [word]
+    if language == "ru":
+        lemmas.append(_stem("russian", word))
+    return list(dict.fromkeys(lemmas))
+
+
+def _decompounder(language: str):
+    """The process's compound splitter of a language (None: no dictionary installed)."""
+    with _lock:
+        if language not in _decompounders:
+            stemmer = _STEMMER_NAMES[language]
+            _decompounders[language] = compounds.load(language, lambda w: _stem(stemmer, w))
+        return _decompounders[language]
+
+
+def _compound_part_stems(word: str, language: str) -> list[str]:
+    """Snowball stems of the parts of a Swedish or English closed compound."""
+    if not word.isalpha() or len(word) > SPLIT_MAX_LENGTH:
+        return []
+    splitter = _decompounder(language)
+    parts = splitter.split(word) if splitter else []
+    return [_stem(_STEMMER_NAMES[language], part) for part in parts]
 
 
 def _stem(algorithm: str, word: str) -> str:
@@ -400,8 +433,42 @@ _PERSIAN_LETTERS = str.maketrans(
 
 
 def _arabic_script(word: str, language: str) -> str:
-    """An Arabic or Farsi word with its letters normalised, before stemming."""
-    return word.translate(_PERSIAN_LETTERS if language == "fa" else _ARABIC_LETTERS)
+    """An Arabic or Farsi word with its letters normalised, before stemming; in Farsi the
+    zero-width non-joiner goes too ("می‌روم" and "میروم" are one word)."""
+    if language == "fa":
+        return word.translate(_PERSIAN_LETTERS).replace("\u200c", "")
+    return word.translate(_ARABIC_LETTERS)
+
+
+# Farsi plural endings Snowball's Persian stemmer leaves, which the stemmer of Hazm (the
+# Persian NLP toolkit, MIT) strips: "مهاجران" -> "مهاجر", "داوطلبان" -> "داوطلب".
+_PERSIAN_PLURALS = ("های", "ها", "ان")
+_PERSIAN_MIN_STEM = 3
+
+
+def _persian(word: str) -> list[str]:
+    """The Snowball stem of a Farsi word, and that of the word without a plural ending."""
+    out = [_stem("persian", word)]
+    for suffix in _PERSIAN_PLURALS:
+        if word.endswith(suffix) and len(word) - len(suffix) >= _PERSIAN_MIN_STEM:
+            out.append(_stem("persian", word[: -len(suffix)]))
+            break
+    return out
+
+
+# British -ise/-yse, -our and -tre spellings read as American ones, in both text and
+# query, so "organisation" and "organization" (Snowball: "organis", "organiz") meet.
+_AMERICAN_SPELLING = (
+    (re.compile(r"(?<=\w\w)([iy])s(e|es|ed|ing|er|ers|ation|ations|ational)$"), r"\1z\2"),
+    (re.compile(r"(?<=\w\w\w)our(s|ed|ing|ite|ites|able)?$"), r"or\1"),
+    (re.compile(r"(?<=\w\w\w)tre(s|d)?$"), r"ter\1"),
+)
+
+
+def _american(word: str) -> str:
+    for pattern, replacement in _AMERICAN_SPELLING:
+        word = pattern.sub(replacement, word)
+    return word
 
 
 # ---------------------------------------------------------------------------- analysis
@@ -415,16 +482,23 @@ def _word_token_kinds(word: str, language: str) -> tuple[tuple[str, ...], tuple[
     try:
         if language == "fi":
             whole, parts = _finnish(word)
-        elif language == "uk":
-            whole, parts = _ukrainian(word), []
+        elif word.isdecimal():
+            whole, parts = [word], []
+        elif language in ("uk", "ru"):
+            whole, parts = _lemmas(word, language), []
+        elif language == "so":
+            whole, parts = [somali.stem(word)], []
+        elif language == "fa":
+            whole, parts = _persian(_arabic_script(word, language)), []
+        elif language in ("sv", "en"):
+            spelt = _american(word) if language == "en" else word
+            algorithm = _STEMMER_NAMES[language]
+            whole, parts = [_stem(algorithm, spelt)], _compound_part_stems(spelt, language)
         else:
             algorithm = _stemmer_languages().get(language)
-            if language in ("ar", "fa"):
+            if language == "ar":
                 word = _arabic_script(word, language)
-            whole, parts = (
-                [_stem(algorithm, word) if algorithm and not word.isdecimal() else word],
-                [],
-            )
+            whole, parts = [_stem(algorithm, word) if algorithm else word], []
     except VoikkoUnavailable:
         raise
     except Exception:  # noqa: BLE001 - an engine's surprise must not fail indexing or search

@@ -189,3 +189,94 @@ def test_missing_voikko_names_the_debian_packages(monkeypatch):
     monkeypatch.setattr(libvoikko, "Voikko", no_library)
     with pytest.raises(analysis.VoikkoUnavailable, match="libvoikko1 voikko-fi"):
         analysis._voikko()
+
+
+def phrase_matches(query, document, language):
+    """Whether every word of the query matches some word of the document."""
+    document_tokens = set(analyse_document(document, language).split())
+    return all(set(words) & document_tokens for words in analyse_query(query, language))
+
+
+@pytest.mark.parametrize(
+    ("query", "document"),
+    [
+        ("undervisning", "specialundervisningen"),  # a part finds the compound
+        ("grupper", "mammagrupper"),  # an inflected part
+        ("stöd", "integrationsstödet"),  # joint -s- between the parts
+        ("barn", "skolbarnen"),  # "skol-" for "skola"
+        ("skola", "skolbarnen"),
+        ("verksamhet", "lågtröskelverksamhet"),  # three parts
+    ],
+)
+def test_swedish_compound_parts_match(query, document):
+    assert matches(query, document, "sv")
+
+
+def test_swedish_compound_finds_its_parts_written_apart_and_back():
+    assert phrase_matches("integrationsstöd", "stöd för integration", "sv")
+    assert phrase_matches("barn passning", "barnpassning", "sv")
+    assert not matches("undervisning", "specialpedagog", "sv")
+
+
+def test_english_closed_compounds_and_british_spellings_match():
+    assert phrase_matches("child care", "childcare", "en")
+    assert phrase_matches("childcare", "child care", "en")
+    assert matches("organization", "organisations", "en")
+    assert matches("colour", "colors", "en")
+    assert matches("center", "centres", "en")
+    assert not matches("childcare", "parents", "en")
+
+
+def test_farsi_plurals_and_zero_width_non_joiner():
+    assert analyse_document("می‌روم", "fa") == analyse_document("میروم", "fa")
+    assert matches("مهاجر", "مهاجران", "fa")  # plural in ان
+    assert matches("داوطلب", "داوطلبان", "fa")
+    assert matches("کتاب", "کتابها", "fa")  # plural in ها, typed without ZWNJ
+    assert not matches("مهاجر", "زبان", "fa")
+
+
+def test_russian_yo_and_lemmas():
+    assert matches("ребенок", "ребёнка", "ru")  # ё typed as е, and the fleeting vowel
+    assert matches("ребёнок", "ребенку", "ru")
+    assert matches("ёлка", "елки", "ru")
+    assert not matches("ребенок", "родители", "ru")
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "\u02bc", "\u2019"])
+def test_ukrainian_apostrophes_are_one(apostrophe):
+    assert matches(f"сім{apostrophe}я", "сім'ї", "uk")
+    assert matches("пам'ять", f"пам{apostrophe}яті", "uk")
+
+
+@pytest.mark.parametrize(
+    ("query", "document"),
+    [
+        ("qoys", "qoyska"),  # definite article -ka
+        ("qoys", "qoysaska"),  # plural repeating the last consonant, then -ka
+        ("dugsi", "dugsiga"),  # -ga
+        ("carruur", "carruurta"),  # -ta
+        ("hooyo", "hooyada"),  # -o before the article becomes -a
+        ("hooyo", "hooyooyin"),  # plural -ooyin
+        ("waalid", "waalidiin"),  # plural -iin
+        ("waalid", "waalidnimada"),  # abstract noun -nimo
+        ("macallin", "macallinkii"),  # remote determiner -kii
+    ],
+)
+def test_somali_suffixes_are_stripped(query, document):
+    assert matches(query, document, "so")
+
+
+def test_somali_short_words_stay_whole():
+    assert analyse_document("ka", "so") == "ka"
+    assert analyse_document("iyo", "so") == "iyo"
+    assert not matches("qoys", "qof", "so")
+
+
+def test_missing_word_list_leaves_words_whole_and_names_the_debian_package(
+    monkeypatch, tmp_path, caplog
+):
+    from search import compounds
+
+    monkeypatch.setattr(compounds, "HUNSPELL_DIR", tmp_path)
+    assert compounds.load("sv", str) is None
+    assert "hunspell-sv" in caplog.text
