@@ -2,10 +2,10 @@
 permission policy (``home.permissions.TranslatedSnippetPermissionPolicy``) about each
 snippet, not only about its type as Wagtail's generic views do: the listing links only the
 snippets the user may change or delete, and the edit and delete views (and reverting, which
-is an edit) refuse the others with the admin's usual message. Snippets of other languages
-stay listed: a translator starts a translation from the source snippet."""
+is an edit) refuse the others as the admin refuses, in the user's language. Snippets of
+other languages stay listed: a translator starts a translation from the source snippet."""
 
-from django.core.exceptions import PermissionDenied
+from wagtail.admin.auth import permission_denied
 from wagtail.snippets.views import snippets
 
 
@@ -22,13 +22,14 @@ class IndexView(snippets.IndexView):
 
 
 class InstanceCheckedMixin:
-    """Refuse a snippet the policy does not allow ``permission_required`` on."""
+    """Refuse a snippet the policy does not allow ``permission_required`` on. Wagtail's
+    refusal (``permission_denied``), given here rather than raised: Wagtail words a raised
+    refusal after leaving the user's language."""
 
-    def get_object(self, queryset=None):
-        instance = super().get_object(queryset)
-        if not self.user_has_permission_for_instance(self.permission_required, instance):
-            raise PermissionDenied
-        return instance
+    def dispatch(self, request, *args, **kwargs):
+        if not self.user_has_permission_for_instance(self.permission_required, self.object):
+            return permission_denied(request)
+        return super().dispatch(request, *args, **kwargs)
 
 
 class EditView(InstanceCheckedMixin, snippets.EditView):
