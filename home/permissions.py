@@ -22,6 +22,8 @@ from wagtail.models import (
     PageViewRestriction,
 )
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
 
 from home import addresses, front_cache
 from home.languages import own_name
@@ -220,8 +222,9 @@ class TranslatedSnippetPermissionPolicy(ModelPermissionPolicy):
     """Wagtail's model permissions on a translatable snippet type, narrowed per instance to
     the languages the user holds them in (``snippet_languages``): a language's translators
     change that language's snippets only, and the source-language ones are the coordinators'.
-    Wagtail asks this for every snippet (``home.snippet_views`` has its edit and delete views
-    and listing ask it too), in bulk actions and in its edit and delete actions."""
+    Wagtail asks it about each snippet in its bulk actions, its edit and delete actions and
+    the copy view; ``home.snippet_views`` has the listing and the edit and delete views ask it
+    too."""
 
     def user_has_permission_for_instance(self, user, action, instance):
         languages = snippet_languages(user, self.model, action)
@@ -238,9 +241,6 @@ class TranslatedSnippetPermissionPolicy(ModelPermissionPolicy):
 def register_translated_snippet(model):
     """``@register_snippet`` for a translatable snippet type, with its permission policy and
     the views that ask it about each snippet (``home.snippet_views``)."""
-    from wagtail.permissions import register_permission_policy
-    from wagtail.snippets.models import register_snippet
-
     register_permission_policy(model, TranslatedSnippetPermissionPolicy(model), exact_class=True)
     return register_snippet(model, viewset="home.snippet_views.TranslatedSnippetViewSet")
 
