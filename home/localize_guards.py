@@ -10,8 +10,10 @@ publishing each page it would make live; otherwise nothing changes.
 translations; here it offers (and accepts) only the languages whose pages the user edits,
 so a language's translators start translations into their language alone, and only those
 who change a snippet type translate its snippets. wagtail-localize's translation editor
-saves a snippet's strings for whoever changes the snippet type, in any language:
-``own_language_snippets`` narrows its views to ``may_change_snippet_in``.
+views save a snippet's strings for whoever holds "change" on the snippet type, without asking
+the type's permission policy (``TranslatedSnippetPermissionPolicy``) about the translation:
+``own_language_snippets`` narrows them to the languages the policy allows
+(``may_change_snippet_in``).
 
 A page that is not live holds a draft no coordinator has approved, and wagtail-localize
 translates (and "Update translations" syncs) the page as stored: a translator who may

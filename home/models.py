@@ -10,14 +10,13 @@ from wagtail.images import get_image_model_string
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 
 from home import counts
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock, LatestEntriesBlock
 from home.forms import PageForm
 from home.i18n import own_or_untranslated_q
 from home.languages import name_text
-from home.permissions import ReviewedPage
+from home.permissions import ReviewedPage, register_translated_snippet
 from home.tree import below_any
 
 
@@ -173,7 +172,7 @@ class SocialLink(Orderable):
     panels = [FieldPanel("service"), FieldPanel("url")]
 
 
-@register_snippet
+@register_translated_snippet
 class FooterText(TranslatableMixin, models.Model):
     """The site's texts that differ by language: the network's name in the contact
     details and the footer text. Translated like page content."""

@@ -21,6 +21,9 @@ from wagtail.models import (
     PagePermissionTester,
     PageViewRestriction,
 )
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
 
 from home import addresses, front_cache
 from home.languages import own_name
@@ -174,22 +177,72 @@ def _roles(user):
     return roles
 
 
-def may_change_snippet_in(user, model, language_code):
-    """Whether ``user`` changes ``model``'s snippets (a translatable one) in ``language_code``.
-    A language's translator group holds "change" on every translatable snippet type, as
-    Wagtail's permissions are per type; it counts in its own language only. Whoever holds
-    it through another group (the coordinators, the Translators of every language) or is
-    a superuser is not narrowed here."""
-    if user.is_superuser:
-        return True
-    groups = user.groups.filter(
-        permissions__content_type__app_label=model._meta.app_label,
-        permissions__codename=f"change_{model._meta.model_name}",
+def snippet_languages(user, model, action):
+    """The languages of ``model``'s snippets (a translatable type) on which ``user`` holds
+    ``action``: ``None`` for all of them. Wagtail's permissions are per type, and a
+    language's translator group holds "change" on every translatable type, so it counts in
+    its own language only; the Translators group's in every language but the source one.
+    Held directly, through another group (the coordinators) or as a superuser, it counts
+    everywhere. Read once per user object, as Django keeps the user's permissions."""
+    cache = user.__dict__.setdefault("_snippet_languages", {})
+    codename = f"{action}_{model._meta.model_name}"
+    name = f"{model._meta.app_label}.{codename}"
+    if name not in cache:
+        cache[name] = _languages_holding(user, model, codename, name)
+    return cache[name]
+
+
+def _languages_holding(user, model, codename, name):
+    if not user.has_perm(name):
+        return frozenset()
+    if name in user.get_user_permissions():  # directly, or every permission as a superuser
+        return None
+    holders = set(
+        user.groups.filter(
+            permissions__content_type__app_label=model._meta.app_label,
+            permissions__codename=codename,
+        ).values_list("name", flat=True)
     )
-    language_groups = translator_groups()
-    if groups.exclude(name__in=language_groups.values()).exists():
-        return True
-    return groups.filter(name=language_groups.get(language_code)).exists()
+    language_of = {group: code for code, group in translator_groups().items()}
+    if not holders or holders - {TRANSLATORS, *language_of}:
+        # another group, or another authentication backend, grants it
+        return None
+    if TRANSLATORS in holders:
+        return frozenset(language_of.values())
+    return frozenset(language_of[group] for group in holders)
+
+
+def may_change_snippet_in(user, model, language_code):
+    """Whether ``user`` changes ``model``'s snippets (a translatable type) in ``language_code``."""
+    languages = snippet_languages(user, model, "change")
+    return languages is None or language_code in languages
+
+
+class TranslatedSnippetPermissionPolicy(ModelPermissionPolicy):
+    """Wagtail's model permissions on a translatable snippet type, narrowed per instance to
+    the languages the user holds them in (``snippet_languages``): a language's translators
+    change that language's snippets only, and the source-language ones are the coordinators'.
+    Wagtail asks it about each snippet in its bulk actions, its edit and delete actions and
+    the copy view; ``home.snippet_views`` has the listing and the edit and delete views ask it
+    too."""
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        languages = snippet_languages(user, self.model, action)
+        return languages is None or instance.locale.language_code in languages
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        held = [snippet_languages(user, self.model, action) for action in actions]
+        instances = self.model._default_manager.all()
+        if None in held:
+            return instances
+        return instances.filter(locale__language_code__in=set().union(*held))
+
+
+def register_translated_snippet(model):
+    """``@register_snippet`` for a translatable snippet type, with its permission policy and
+    the views that ask it about each snippet (``home.snippet_views``)."""
+    register_permission_policy(model, TranslatedSnippetPermissionPolicy(model), exact_class=True)
+    return register_snippet(model, viewset="home.snippet_views.TranslatedSnippetViewSet")
 
 
 def may_translate_into(user, page, locale):

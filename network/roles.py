@@ -27,7 +27,6 @@ from wagtail.models import (
 from home.permissions import (
     TRANSLATORS,
     all_translator_groups,
-    may_change_snippet_in,
     translator_groups,
 )
 
@@ -100,7 +99,7 @@ def ensure_translators(**kwargs):
     for name in translator_groups().values():
         language_group = Group.objects.get_or_create(name=name)[0]
         grant_model_permissions(language_group, TRANSLATOR_MODEL_PERMISSIONS)
-        # in that language only: home.permissions.may_change_snippet_in
+        # in that language only: home.permissions.snippet_languages
         grant_model_permissions(language_group, translatable_snippet_permissions(["change"]))
     for home in root.get_children().exclude(locale__language_code=settings.LANGUAGE_CODE):
         grant_translators_publishing(home)
@@ -204,27 +203,3 @@ def organisations_in_language(organisations, language):
 
 def is_coordinator(user):
     return user.is_superuser or user.groups.filter(name=COORDINATORS).exists()
-
-
-def edits_source_snippet_refused(request, instance):
-    """Translatable snippets (taxonomies, footer) in the source language are the
-    coordinators' to change; translators change their translations, a language's
-    translators that language's only."""
-    from django.core.exceptions import PermissionDenied
-    from django.http import HttpResponseForbidden
-    from django.utils.translation import gettext
-    from wagtail.models import TranslatableMixin
-
-    if not isinstance(instance, TranslatableMixin) or is_coordinator(request.user):
-        return None
-    language_code = instance.locale.language_code
-    if language_code == settings.LANGUAGE_CODE:
-        return HttpResponseForbidden(
-            gettext(
-                "The source-language version is edited by network coordinators; "
-                "translate it instead."
-            )
-        )
-    if not may_change_snippet_in(request.user, type(instance), language_code):
-        raise PermissionDenied
-    return None

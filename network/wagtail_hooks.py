@@ -24,7 +24,6 @@ from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 
 from network import dashboard, explorer, freshness_admin
 from network.models import Comment, CommentStatus
-from network.roles import edits_source_snippet_refused
 
 # status: (button label, icon, message after the action)
 MODERATION_ACTIONS = {
@@ -220,17 +219,3 @@ def add_organisation_panel(request, panels):
 @hooks.register("construct_main_menu")
 def open_the_explorer_at_the_own_organisation(request, menu_items):
     menu_items[:] = explorer.own_start_explorer(menu_items)
-
-
-@hooks.register("before_edit_snippet")
-def refuse_translators_editing_source_snippets(request, instance):
-    return edits_source_snippet_refused(request, instance)
-
-
-@hooks.register("before_delete_snippet")
-def refuse_translators_deleting_source_snippets(request, instances):
-    for instance in instances:
-        refusal = edits_source_snippet_refused(request, instance)
-        if refusal:
-            return refusal
-    return None

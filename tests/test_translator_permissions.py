@@ -9,6 +9,7 @@ import json
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.models import GroupPagePermission, Locale, Page
 from wagtail.users.models import UserProfile
@@ -373,26 +374,63 @@ def test_a_somali_translator_changes_no_topic_in_another_language(
     Topic.objects.filter(translation_key=other.translation_key, locale=locale("ar")).delete()
     by_hand = other.copy_for_translation(locale("ar"))
     by_hand.save()
+    somali = other.copy_for_translation(locale("so"))
+    somali.save()
     before = topics(finnish) + topics(other)
     strings = sorted(StringTranslation.objects.values_list("locale__language_code", "data"))
     topic_count = Topic.objects.count()
 
+    translations = sorted(Translation.objects.values_list("pk", "target_locale", "enabled"))
+    po_file = arabic_translation.export_po()
+    for entry in po_file:
+        entry.msgstr = "Muutettu"
+
     client.force_login(somali_translator)
     form = {"name": "Muutettu", "slug": "muutettu", "sort_order": 0}
+    snippet_views = "wagtailsnippets_materials_topic"
     for topic in (finnish, arabic, other, by_hand):
-        url = reverse("wagtailsnippets_materials_topic:edit", args=[topic.pk])
+        url = reverse(f"{snippet_views}:edit", args=[topic.pk])
+        assert client.get(url).url == reverse("wagtailadmin_home")
         client.post(url, form)
         with django_capture_on_commit_callbacks(execute=True):
             client.post(url, {"action": "publish"})
         client.post(url, {"localize-restart-translation": "1"})
-        client.post(reverse("wagtailsnippets_materials_topic:delete", args=[topic.pk]))
+        client.post(reverse(f"{snippet_views}:delete", args=[topic.pk]))
+        client.post(reverse(f"{snippet_views}:copy", args=[topic.pk]), form)
+        client.post(
+            reverse(f"{snippet_views}:copy", args=[topic.pk]) + "?locale=so",
+            {**form, "locale": locale("so").pk},
+        )
+        for reading in ("history", "usage"):
+            client.post(reverse(f"{snippet_views}:{reading}", args=[topic.pk]), form)
         bulk_delete = reverse("wagtail_bulk_action", args=["materials", "topic", "delete"])
         client.post(f"{bulk_delete}?id={topic.pk}")
-    client.post(reverse("wagtailsnippets_materials_topic:add"), form)
+    # one bulk request with every id, the translator's own language's among them
+    forged = "&".join(f"id={topic.pk}" for topic in (somali, finnish, arabic, by_hand))
+    client.post(f"{bulk_delete}?{forged}")
+    client.post(reverse(f"{snippet_views}:add"), form)
+    client.post(reverse(f"{snippet_views}:add") + "?locale=ar", {**form, "locale": locale("ar").pk})
+    client.post(reverse("wagtailsnippetchoosers_materials_topic:create"), form)
     client.post(
-        reverse("wagtailsnippets_materials_topic:add") + "?locale=ar",
-        {**form, "locale": locale("ar").pk},
+        reverse(
+            "wagtail_localize:submit_snippet_translation", args=["materials", "topic", other.pk]
+        ),
+        {"locales": [locale("ar").pk]},
     )
+    client.post(reverse("wagtail_localize:machine_translate", args=[arabic_translation.pk]))
+    client.post(
+        reverse("wagtail_localize:upload_pofile", args=[arabic_translation.pk]),
+        {"file": SimpleUploadedFile("ar.po", str(po_file).encode())},
+    )
+    for segment in props["segments"]:
+        if segment["type"] != "string":
+            client.put(
+                reverse(
+                    "wagtail_localize:edit_override", args=[arabic_translation.pk, segment["id"]]
+                ),
+                "value=muutettu",
+                content_type="application/x-www-form-urlencoded",
+            )
     segment_answers = [
         client.put(
             reverse(
@@ -417,8 +455,7 @@ def test_a_somali_translator_changes_no_topic_in_another_language(
     assert topics(finnish) + topics(other) == before
     assert Topic.objects.count() == topic_count
     assert sorted(StringTranslation.objects.values_list("locale__language_code", "data")) == strings
-    arabic_translation.refresh_from_db()
-    assert arabic_translation.enabled
+    assert sorted(Translation.objects.values_list("pk", "target_locale", "enabled")) == translations
 
 
 def test_a_somali_translator_reads_the_progress_report_of_somali(

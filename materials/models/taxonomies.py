@@ -1,19 +1,19 @@
 """Translatable taxonomies of the materials bank."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.snippets.models import register_snippet
 
+from home.permissions import register_translated_snippet
 from home.taxonomy import Term
 
 
-@register_snippet
+@register_translated_snippet
 class Topic(Term):
     class Meta(Term.Meta):
         verbose_name = _("topic")
         verbose_name_plural = _("topics")
 
 
-@register_snippet
+@register_translated_snippet
 class Audience(Term):
     class Meta(Term.Meta):
         verbose_name = _("audience")

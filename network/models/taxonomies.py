@@ -2,12 +2,12 @@
 and target groups."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.snippets.models import register_snippet
 
+from home.permissions import register_translated_snippet
 from home.taxonomy import Term
 
 
-@register_snippet
+@register_translated_snippet
 class IntegrationStage(Term):
     """A stage of the integration path (kotoutumiskaari), from arrival to established life."""
 
@@ -16,7 +16,7 @@ class IntegrationStage(Term):
         verbose_name_plural = _("integration stages")
 
 
-@register_snippet
+@register_translated_snippet
 class TargetGroup(Term):
     class Meta(Term.Meta):
         verbose_name = _("target group")
