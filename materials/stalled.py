@@ -64,7 +64,7 @@ def recover_document(pk, cutoff):
         or tasks.filter(status=TaskResultStatus.RUNNING, started_at__gte=cutoff).exists()
     ):
         return False
-    error = WorkerLost(gettext("The processing stopped: the task worker was lost."))
+    error = WorkerLost(gettext("The processing was interrupted: the background worker stopped."))
     for dead in tasks.filter(status=TaskResultStatus.RUNNING).select_for_update():
         dead.set_failed(error)
     # A successful last task was that of an earlier file: this one's attempts start afresh.

@@ -26,7 +26,7 @@ from materials.extraction import process_document
 from materials.models.documents import CustomDocument, ExtractionStatus
 from tests.test_material_files import make_docx
 
-LOST = "the task worker was lost"
+LOST = "the background worker stopped"
 
 
 @pytest.fixture
