@@ -14,6 +14,7 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django_tasks import TaskResultStatus
 from django_tasks_db.management.commands import db_worker as db_worker_module
 from django_tasks_db.models import DBTaskResult
@@ -26,7 +27,8 @@ from materials.extraction import process_document
 from materials.models.documents import CustomDocument, ExtractionStatus
 from tests.test_material_files import make_docx
 
-LOST = "the background worker stopped"
+# Stored in the site's language, in which the worker runs (as the other reasons a file failed)
+LOST = "The processing was interrupted: the background worker stopped."
 
 
 @pytest.fixture
@@ -94,7 +96,7 @@ def test_file_of_a_killed_worker_is_processed_again(
     assert dead.status == TaskResultStatus.FAILED
     assert dead.exception_class_path == "materials.stalled.WorkerLost"
     page = english_admin.get(reverse("wagtaildocs:edit", args=[document.pk])).content.decode()
-    assert "it will be tried again soon" in page and LOST in page
+    assert "it will be tried again soon" in page and gettext(LOST) in page
     assert stalled.recover() == 0  # queued again once only
     assert processing().filter(status=TaskResultStatus.READY).count() == 1
 
@@ -145,12 +147,12 @@ def test_past_the_last_attempt_the_file_is_marked_failed(
 
     assert stalled.recover() == 1
     assert status_of(document) == ExtractionStatus.FAILED
-    assert LOST in document.extraction_error
+    assert document.extraction_error == f"WorkerLost: {gettext(LOST)}"
     dead.refresh_from_db()
     assert dead.status == TaskResultStatus.FAILED
     assert not processing().filter(status=TaskResultStatus.READY).exists()
     page = english_admin.get(reverse("wagtaildocs:edit", args=[document.pk])).content.decode()
-    assert "could not be read for search" in page and LOST in page
+    assert "could not be read for search" in page and gettext(LOST) in page
     assert stalled.recover() == 0
 
 
