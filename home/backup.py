@@ -93,13 +93,34 @@ def describe(storage):
     return f"The media bucket {getattr(storage, 'bucket_name', storage)}"
 
 
-def media_files(storage):
+def odd_key(storage, folder, name):
+    where = f"the folder {folder + '/'!r}" if folder else "its top level"
+    return BackupError(
+        f"{describe(storage)} holds a key the backup cannot copy under its own name: listing "
+        f"{where} gave {name!r}. A key with an empty part ('//'), a leading '/' or a '.' or "
+        "'..' part would be restored under another name or not at all: rename or delete it, "
+        "then back up again."
+    )
+
+
+def media_files(storage, warn=None):
     """Every file in the media storage, as names the storage knows, in a stable order. In
-    the media folder, symbolic links are left out: a link could bring in a file from
-    elsewhere on the machine."""
+    the media folder, symbolic links are left out, each named to ``warn`` (a function taking
+    a message): a link could bring in a file from elsewhere on the machine. A bucket key that
+    is not a plain path (``odd_key``) is a ``BackupError``: the storage's listing turns it
+    into names that lead elsewhere, or back to the same folder without end."""
 
     def linked(name):
-        return isinstance(storage, FileSystemStorage) and os.path.islink(storage.path(name))
+        if isinstance(storage, FileSystemStorage) and os.path.islink(storage.path(name)):
+            if warn:
+                warn(f"Skipped {name} in the media folder: it is a symbolic link, not backed up.")
+            return True
+        return False
+
+    def join(folder, name):
+        if name in ("", ".", "..") or "/" in name:
+            raise odd_key(storage, folder, name)
+        return f"{folder}/{name}" if folder else name
 
     def walk(folder):
         try:
@@ -107,21 +128,21 @@ def media_files(storage):
         except FileNotFoundError:  # the media folder does not exist yet
             return
         for name in files:
-            name = f"{folder}/{name}" if folder else name
+            name = join(folder, name)
             if not linked(name):
                 yield name
         for name in folders:
-            name = f"{folder}/{name}" if folder else name
+            name = join(folder, name)
             if not linked(name):
                 yield from walk(name)
 
     return sorted(walk(""))
 
 
-def backup_media(directory, storage):
+def backup_media(directory, storage, warn=None):
     """Copy every file of the media storage into ``directory``/media; their names there."""
     names = []
-    for name in media_files(storage):
+    for name in media_files(storage, warn):
         target = directory / MEDIA / name
         target.parent.mkdir(parents=True, exist_ok=True)
         with storage.open(name, "rb") as source, open(target, "wb") as out:
@@ -130,10 +151,11 @@ def backup_media(directory, storage):
     return names
 
 
-def make_backup(directory, alias=DEFAULT_DB_ALIAS):
+def make_backup(directory, alias=DEFAULT_DB_ALIAS, warn=None):
     """Write the database and the media folder into ``directory`` (new or empty); return the
-    manifest. The database comes first: a file uploaded meanwhile is copied without its row,
-    which is harmless, rather than a row without its file."""
+    manifest. ``warn`` is told of each file left out (``media_files``). The database comes
+    first: a file uploaded meanwhile is copied without its row, which is harmless, rather than
+    a row without its file."""
     directory = Path(directory)
     if directory.exists() and any(directory.iterdir()):
         raise BackupError(f"{directory} is not empty: give a new or empty folder.")
@@ -144,7 +166,7 @@ def make_backup(directory, alias=DEFAULT_DB_ALIAS):
             shutil.copyfileobj(connector.create_dump(), out)
         except (ConnectorError, sqlite3.Error) as error:
             raise BackupError(f"The database dump failed: {error}") from None
-    names = [filename, *backup_media(directory, media_storage())]
+    names = [filename, *backup_media(directory, media_storage(), warn)]
     manifest = {
         "format": FORMAT,
         "created": timezone.now().isoformat(),

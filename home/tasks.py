@@ -11,7 +11,8 @@ Search index updates that code asks for (``reindex_later``) are tasks too.
 Heartbeat: the worker (``manage.py db_worker``, see ``home/management/commands``) notes the
 time every few seconds in the shared cache, and ``worker_heartbeat_age`` tells a health check
 how long ago that was. The same loop writes the counts buffered in Redis (``home.counts``) and,
-hourly, deletes the abandoned autosave drafts (``home.autosave_drafts``)."""
+runs the periodic jobs apps register with ``every`` (hourly: deleting the abandoned autosave
+drafts, ``home.autosave_drafts``), so that home/ need not know the apps above it."""
 
 import logging
 import time
@@ -31,6 +32,8 @@ RETRY_DELAY = timedelta(minutes=1)  # before the second attempt; twice that befo
 HEARTBEAT_SECONDS = 10
 HEARTBEAT_KEY = "tasks-worker-heartbeat"
 CLEAN_EVERY_SECONDS = 3600
+#: The worker's periodic jobs (``every``): name to (seconds, function).
+PERIODIC = {}
 
 
 def retry_later(task, *args, attempt):
@@ -57,12 +60,31 @@ def beat():
     caches["shared"].set(HEARTBEAT_KEY, time.time(), timeout=None)
 
 
+def every(seconds, job):
+    """Have the task worker call ``job()`` every ``seconds``, the first time when it starts
+    (from an app's ``ready``). Registering the same function again replaces it."""
+    PERIODIC[f"{job.__module__}.{job.__qualname__}"] = (seconds, job)
+
+
+def run_due(due):
+    """Run the periodic jobs whose time has come (``due``: name to monotonic time, updated).
+    A failure (the database out of reach) is logged and tried at the job's next time."""
+    for name, (seconds, job) in PERIODIC.items():
+        now = time.monotonic()
+        if now >= due.get(name, now):
+            due[name] = now + seconds
+            try:
+                job()
+            except Exception:  # noqa: BLE001 - one job's failure must not stop the worker
+                logger.warning("The task worker's periodic job %s failed", name, exc_info=True)
+
+
 def beat_until(stopped):
     """Beat, and write the counts buffered in Redis (``home.counts``), every
-    ``HEARTBEAT_SECONDS``, and clean up abandoned autosave drafts every ``CLEAN_EVERY_SECONDS``,
-    until the event ``stopped`` is set (in a thread of the worker process). A failure (the
-    cache or the database out of reach) is logged and tried again."""
-    next_clean = time.monotonic()
+    ``HEARTBEAT_SECONDS``, and run the periodic jobs (``every``) when due, until the event
+    ``stopped`` is set (in a thread of the worker process). A failure (the cache or the
+    database out of reach) is logged and tried again."""
+    due = {}
     while not stopped.wait(HEARTBEAT_SECONDS):
         close_old_connections()  # the database cache's connection may have been dropped
         try:
@@ -73,12 +95,7 @@ def beat_until(stopped):
             counts.flush()
         except Exception:  # noqa: BLE001 - the counts stay buffered for the next time
             logger.warning("The task worker could not write the buffered counts", exc_info=True)
-        if time.monotonic() >= next_clean:
-            next_clean = time.monotonic() + CLEAN_EVERY_SECONDS
-            try:
-                autosave_drafts.clean()
-            except Exception:  # noqa: BLE001 - tried again in an hour
-                logger.warning("The task worker could not clean autosave drafts", exc_info=True)
+        run_due(due)
 
 
 def worker_heartbeat_age():
@@ -86,3 +103,6 @@ def worker_heartbeat_age():
     emptied. Older than a few ``HEARTBEAT_SECONDS`` means no worker is running."""
     last = caches["shared"].get(HEARTBEAT_KEY)
     return None if last is None else max(0.0, time.time() - last)
+
+
+every(CLEAN_EVERY_SECONDS, autosave_drafts.clean)

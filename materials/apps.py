@@ -12,6 +12,8 @@ class MaterialsConfig(AppConfig):
         from wagtail.models import CollectionViewRestriction
         from wagtail.signals import page_published, page_unpublished
 
+        from home.tasks import every
+        from materials import stalled
         from materials.models import CustomDocument, DocumentVersion, MaterialPage
         from materials.signals import (
             count_wagtail_download,
@@ -51,3 +53,4 @@ class MaterialsConfig(AppConfig):
         document_served.connect(
             count_wagtail_download, dispatch_uid="materials_count_wagtail_download"
         )
+        every(stalled.CHECK_EVERY_SECONDS, stalled.recover)

@@ -4,8 +4,10 @@ and the restored site compared with the original through what people see and wha
 database holds. The database is the suite's backend: SQLite, or PostgreSQL when
 DATABASE_URL names one (scratch databases next to the test database)."""
 
+import io
 import json
 import os
+import posixpath
 import shutil
 import sqlite3
 import subprocess
@@ -16,9 +18,14 @@ from urllib.parse import quote
 
 import psycopg
 import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import Storage
+from django.core.management import CommandError, call_command
 from django.db import connection
+from storages.utils import clean_name
 
-from home.backup import MANIFEST, BackupError, read_manifest, restore_backup
+from home import backup as backup_module
+from home.backup import MANIFEST, BackupError, media_files, read_manifest, restore_backup
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -392,3 +399,86 @@ def test_manifest_cannot_send_a_file_outside_the_media_folder(backup, tmp_path):
     (folder / MANIFEST).write_text(json.dumps(manifest))
     with pytest.raises(BackupError, match=rf"media/\.\./{database}: lies outside the backup"):
         read_manifest(folder)
+
+
+class Bucket(Storage):
+    """A bucket's keys as django-storages' ``S3Storage.listdir`` lists them (the folder as a
+    prefix, ``/`` as the delimiter, the names made relative with ``posixpath.relpath``), so
+    that keys no S3 test server stores can be walked without one."""
+
+    bucket_name = "tarjotin-media"
+
+    def __init__(self, *keys):
+        self.keys = dict.fromkeys(keys, b"content")
+
+    def listdir(self, name):
+        path = clean_name(name)
+        if path and not path.endswith("/"):
+            path += "/"
+        folders, files = set(), []
+        for key in self.keys:
+            if key.startswith(path) and key != path:
+                rest = key.removeprefix(path)
+                if "/" in rest:
+                    folders.add(posixpath.relpath(f"{path}{rest.split('/')[0]}/", path))
+                else:
+                    files.append(posixpath.relpath(key, path))
+        return sorted(folders), files
+
+    def _open(self, name, mode="rb"):
+        return ContentFile(self.keys[name], name=name)
+
+
+def test_bucket_walk_gives_each_key():
+    bucket = Bucket("documents/opas.pdf", "images/a/b.jpg", "top.txt")
+    assert media_files(bucket) == ["documents/opas.pdf", "images/a/b.jpg", "top.txt"]
+
+
+@pytest.mark.parametrize(
+    "key,where,listed",
+    [
+        ("documents//opas.pdf", "the folder 'documents/'", "'.'"),  # went round without end
+        ("documents/a//b/opas.pdf", "the folder 'documents/a/'", "'.'"),
+        ("/etc/opas.pdf", "its top level", "'../"),  # was SuspiciousOperation
+        ("documents/./opas.pdf", "the folder 'documents/'", "'.'"),
+        ("documents/../opas.pdf", "the folder 'documents/'", "'..'"),
+    ],
+)
+def test_bucket_key_that_is_not_a_plain_path_stops_the_backup_naming_it(key, where, listed):
+    bucket = Bucket("documents/fine.pdf", key)
+    with pytest.raises(BackupError) as error:
+        media_files(bucket)
+    message = str(error.value)
+    assert message.startswith("The media bucket tarjotin-media holds a key")
+    assert f"listing {where} gave {listed}" in message
+
+
+@pytest.mark.django_db(transaction=True)  # the dump would wait for the test's transaction
+def test_backup_command_fails_on_an_odd_key_leaving_no_complete_backup(tmp_path, monkeypatch):
+    monkeypatch.setattr(backup_module, "media_storage", lambda: Bucket("documents//opas.pdf"))
+    folder = tmp_path / "backup"
+    with pytest.raises(CommandError, match="holds a key.*listing the folder 'documents/'"):
+        call_command("backup", str(folder))  # manage.py exits with 1
+    assert not (folder / MANIFEST).exists()
+    with pytest.raises(BackupError, match="the backup did not finish"):
+        read_manifest(folder)
+
+
+@pytest.mark.django_db(transaction=True)  # the dump would wait for the test's transaction
+def test_symbolic_links_in_the_media_folder_are_named_and_left_out(media, tmp_path):
+    (media / "documents").mkdir(parents=True)
+    (media / "documents" / "opas.txt").write_text("opas")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "secret.txt").write_text("not the site's")
+    (media / "linked").symlink_to(elsewhere, target_is_directory=True)
+    (media / "documents" / "link.txt").symlink_to(elsewhere / "secret.txt")
+    folder, stdout, stderr = tmp_path / "backup", io.StringIO(), io.StringIO()
+
+    call_command("backup", str(folder), stdout=stdout, stderr=stderr)
+
+    assert "Skipped linked in the media folder: it is a symbolic link" in stderr.getvalue()
+    assert "Skipped documents/link.txt in the media folder" in stderr.getvalue()
+    media_names = [name for name in read_manifest(folder)["files"] if name.startswith("media/")]
+    assert media_names == ["media/documents/opas.txt"]
+    assert "Backed up" in stdout.getvalue()

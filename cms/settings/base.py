@@ -198,6 +198,9 @@ MATERIALS_MAX_UPLOAD_MB = env.env_int("MATERIALS_MAX_UPLOAD_MB", 50)
 # Limits of the child process that reads an uploaded file's text and renders its preview.
 MATERIALS_PROCESSING_SECONDS = env.env_int("MATERIALS_PROCESSING_SECONDS", 60)
 MATERIALS_PROCESSING_MEMORY_MB = env.env_int("MATERIALS_PROCESSING_MEMORY_MB", 1024)
+# A file still pending this long with no task queued or lately started lost its task (a worker
+# killed mid-task): the worker queues it again (materials.stalled).
+MATERIALS_STALLED_MINUTES = env.env_int("MATERIALS_STALLED_MINUTES", 30, minimum=1)
 WAGTAILSEARCH_BACKENDS = {"default": env.search_config()}
 # The caching proxy (Varnish, FRONTEND_CACHE_URL), purged through Wagtail's frontend_cache
 # backends by home.front_cache (its own handlers, not the app's, which purge only the page

@@ -13,9 +13,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("directory", help="folder to write the backup into")
 
+    def warn(self, message):
+        self.stderr.write(self.style.WARNING(message))
+
     def handle(self, *args, directory, **options):
         try:
-            manifest = make_backup(directory)
+            manifest = make_backup(directory, warn=self.warn)
         except BackupError as error:
             raise CommandError(str(error)) from None
         self.stdout.write(
