@@ -91,9 +91,11 @@ def analyse_query(text, language=None):
         if known.isdisjoint(whole):
             close = vocabulary.corrections(word, language)
             if close:
+                # Searched as its corrections: the pieces that the analysis of a mistyped
+                # word splits off ("maa" of "maahanmuutajaäidit") would match other words.
                 corrected[word] = close[0]
-                close = [token for token in dict.fromkeys(map(fold, close)) if token not in group]
-                group, whole = group + close, whole + close
+                close = [token for token in dict.fromkeys(map(fold, close)) if token not in whole]
+                group = whole = whole + close
         groups.append(group)
         wholes.append(whole)
     return AnalysedQuery(text, language, groups, wholes, corrected)
