@@ -322,7 +322,8 @@ def _compound_parts(wordbases: str, baseform: str, structure: str) -> list[str]:
     Only analyses whose STRUCTURE shows at least two parts ('=ppp=pppp') count as
     compounds. Derivational pieces ('+ja(+ja)', '+us(+us)', '+to(+to)') are glued back to
     the preceding part, and the last part is taken from the base form, so
-    'turvapaikanhakijoiden' yields turva, paikka, hakija.
+    'turvapaikanhakijoiden' yields turva, paikka, hakija, and the compounds of
+    neighbouring parts: turvapaikka, paikanhakija.
     """
     if structure.count("=") < 2:
         return []
@@ -340,17 +341,22 @@ def _compound_parts(wordbases: str, baseform: str, structure: str) -> list[str]:
         parts.append([surface, lemma.replace("=", ""), lemma.split("=") if "=" in lemma else []])
     if len(parts) < 2:
         return []
-    out: list[str] = []
-    for _surface, lemma, subs in parts[:-1]:
-        out.append(lemma)
-        out.extend(subs)
     prefix = "".join(part[0] for part in parts[:-1]).lower()
     base = baseform.lower()
     if base.startswith(prefix) and len(base) > len(prefix):
-        out.append(base[len(prefix) :])
-    else:
-        out.append(parts[-1][1])
-    out.extend(parts[-1][2])
+        parts[-1][1] = base[len(prefix) :]
+    out: list[str] = []
+    for _surface, lemma, subs in parts:
+        out.append(lemma)
+        out.extend(subs)
+    # The shorter compounds inside a longer one, as a word of their own would give them:
+    # the parts as written, the last one as its lemma ("perheenyhdistämisprosessin" ->
+    # "perheenyhdistää", "perhetyöntekijältä" -> "perhetyö", "työntekijä").
+    for first in range(len(parts) - 1):
+        for last in range(first + 1, len(parts)):
+            if last - first < len(parts) - 1:
+                written = "".join(part[0] for part in parts[first:last])
+                out.append(written + parts[last][1])
     return [part.lower() for part in out if len(part) > 2]
 
 
@@ -415,6 +421,27 @@ def _accent_restored(word: str) -> str | None:
         if suggestion != word and fold(suggestion) == word:
             return suggestion
     return None
+
+
+def spelling_suggestions(word: str, language_code: str | None) -> tuple[str, ...]:
+    """Words a speller offers for a mistyped query word, best first; none for a word it
+    accepts. Finnish only: Voikko's speller knows inflection and compounds, so it mends
+    a typo inside a compound or an inflected form ("maahanmuutajaäidit" ->
+    "maahanmuuttajaäidit"), where an edit distance to the index's lemmas is too large."""
+    if _language(language_code) != "fi":
+        return ()
+    return _finnish_suggestions(word)
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE // 10)
+def _finnish_suggestions(word: str) -> tuple[str, ...]:
+    if len(word) > SPLIT_MAX_LENGTH or not word.isalpha():
+        return ()
+    with _lock:
+        if _voikko().spell(word):
+            return ()
+        suggestions = _voikko().suggest(word)
+    return tuple(dict.fromkeys(found.lower() for found in suggestions if found.isalpha()))
 
 
 # ---------------------------------------------------------------------------- Arabic script

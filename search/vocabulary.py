@@ -1,13 +1,16 @@
 """Correcting mistyped query words against the vocabulary of the public pages.
 
-A query word none of whose analysed tokens occur in any indexed text is compared
-with the indexed terms that share its first two letters; terms within a
-small edit distance become extra alternatives of that word, and the closest one is
-offered as "did you mean"."""
+A query word none of whose whole-word tokens occur in any indexed text (its compound
+parts may: a typo in "maahanmuutajaäidit" leaves "maahan" intact) is corrected: the
+words a speller offers for it whose tokens the index has come first, then the indexed
+terms that share its first two letters within a small edit distance (a swap of two
+letters counts one edit). They become extra alternatives of that word, and the first
+is offered as "did you mean"."""
 
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
+from search.analysis import analyse_query_by_kind, fold, spelling_suggestions
 from search.models import IndexedTerm
 
 MIN_LENGTH = 4
@@ -50,10 +53,31 @@ def known(tokens):
     )
 
 
-def corrections(word):
-    """Indexed terms close to ``word``, closest first (at most MAX_CANDIDATES)."""
+def corrections(word, language):
+    """Indexed terms close to ``word`` (as typed, in ``language``), closest first (at
+    most MAX_CANDIDATES): those of the speller's suggestions, then those within
+    ``allowed_edits``."""
     if len(word) < MIN_LENGTH:
         return []
+    found = list(dict.fromkeys(spelled(word, language) + edited(fold(word))))
+    return found[:MAX_CANDIDATES]
+
+
+def spelled(word, language):
+    """The whole-word tokens of the speller's suggestions for ``word`` that the index
+    has, in the speller's order."""
+    suggested = [
+        token
+        for suggestion in spelling_suggestions(word.lower(), language)
+        for whole, _parts in analyse_query_by_kind(suggestion, language)
+        for token in whole
+    ]
+    indexed = known(set(suggested))
+    return [token for token in dict.fromkeys(suggested) if token in indexed]
+
+
+def edited(word):
+    """Indexed terms within ``allowed_edits`` of ``word``, closest first."""
     limit = allowed_edits(word)
     prefix = word[:2]
     # A range on the unique index (LIKE 'ab%' cannot use it on SQLite).
@@ -66,7 +90,7 @@ def corrections(word):
         if abs(len(term) - len(word)) <= limit and term != word
     ]
     close = process.extract(
-        word, candidates, scorer=Levenshtein.distance, score_cutoff=limit, limit=MAX_CANDIDATES
+        word, candidates, scorer=OSA.distance, score_cutoff=limit, limit=MAX_CANDIDATES
     )
     return [
         term for term, _distance, _index in sorted(close, key=lambda found: (found[1], found[0]))

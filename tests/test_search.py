@@ -512,3 +512,26 @@ def test_choosing_a_language_analyses_the_query_in_it(client, soup_of, guide):
     swedish_interface = results(soup_of(client.get("/sv/search/", {"q": "träff"})))
     assert "Mötesplatser" in finnish_interface
     assert finnish_interface == swedish_interface
+
+
+def test_a_mistyped_inflected_compound_finds_its_page_first(client, soup_of, guide):
+    guide("Torstain ryhmä", "Maahanmuuttajaäitien ryhmä kokoontuu torstaisin.")
+    guide("Neuvonta", "Maahan muuttaneet saavat neuvontaa. Maahan muuttaneet ovat tervetulleita.")
+    guide("Kahvila", "Äidit ja lapset tapaavat kahvilassa, äidit keskustelevat.")
+    soup = soup_of(client.get(SEARCH, {"q": "maahanmuutajaäidit"}))  # one t missing
+    assert results(soup)[0] == "Torstain ryhmä"
+    assert soup.select_one(".search-suggestion a").get_text() == "maahanmuuttajaäiti"
+
+
+def test_two_swapped_letters_count_as_one_typo(client, soup_of, guide):
+    guide("Mentorointi", "Womento auttaa naisia työelämään.")
+    soup = soup_of(client.get(SEARCH, {"q": "wometno"}))  # a short word: one edit allowed
+    assert results(soup) == ["Mentorointi"]
+    assert soup.select_one(".search-suggestion a").get_text() == "womento"
+
+
+def test_a_compound_inside_a_longer_one_ranks_above_its_parts_apart(client, soup_of, guide):
+    guide("Ammattilaisille", "Perhetyöntekijä kohtaa pakolaisperheen.")
+    guide("Arki", "Perheen arki ja työ: perhe, työ ja koti, perhe ja työ.")
+    soup = soup_of(client.get(SEARCH, {"q": "perhetyö"}))
+    assert results(soup) == ["Ammattilaisille", "Arki"]

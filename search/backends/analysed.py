@@ -58,7 +58,7 @@ class AnalysedQuery(NamedTuple):
     text: str
     language: str
     # Per word, its alternative tokens (a match needs one token of every group), extended
-    # with close indexed terms when none of the word's own tokens is in the index.
+    # with close indexed terms when none of the word's own whole-word tokens is in the index.
     groups: list
     # Per word, the tokens that match the whole word (not only a part of a compound).
     wholes: list
@@ -88,11 +88,14 @@ def analyse_query(text, language=None):
     known = vocabulary.known({token for _word, group, _whole in words for token in group})
     groups, wholes, corrected = [], [], {}
     for word, group, whole in words:
-        if known.isdisjoint(group):
-            close = vocabulary.corrections(fold(word))
+        if known.isdisjoint(whole):
+            close = vocabulary.corrections(word, language)
             if close:
+                # Searched as its corrections: the pieces that the analysis of a mistyped
+                # word splits off ("maa" of "maahanmuutajaäidit") would match other words.
                 corrected[word] = close[0]
-                group, whole = group + close, whole + close
+                close = [token for token in dict.fromkeys(map(fold, close)) if token not in whole]
+                group = whole = whole + close
         groups.append(group)
         wholes.append(whole)
     return AnalysedQuery(text, language, groups, wholes, corrected)

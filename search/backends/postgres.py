@@ -34,8 +34,15 @@ from search.backends.analysed import (
 
 CONFIG = "simple"
 TITLE_WEIGHT = 5.0
-# ts_rank weights of the vector labels D, C, B, A: a part of a compound counts a tenth
-# of a whole word (there is no inverse document frequency in ts_rank to do it).
+# ts_rank weights of the vector labels D, C, B, A (parts of the text's compounds in the
+# body and title, the text's whole words in the body and title). For the query's whole
+# words, a word found inside a compound of the text counts as much as one standing alone
+# (as in bm25 on SQLite and OpenSearch, where a token is a token): "perhetyö" finds
+# "perhetyöntekijä" as it finds "perhetyön".
+WHOLE_WORD_WEIGHTS = [1.0, 1.0, 1.0, 1.0]
+# For the query's compound parts, a part found in a compound counts a tenth of one found
+# as a word (there is no inverse document frequency in ts_rank to tell a rare part from a
+# common one): "perhetyö" is not "perhe" and "työ" anywhere in the text.
 LABEL_WEIGHTS = [0.1, 0.1, 1.0, 1.0]
 # The share of the rank on any token (compound parts) added to the rank of the whole words.
 PART_FACTOR = 0.3
@@ -238,13 +245,13 @@ class AnalysedPostgresQueryCompiler(RankedCompilerMixin, PostgresSearchQueryComp
         on parts, and a second ``ts_rank`` over the opening of every match cost a sixth of
         a three-word search; with one word it alone orders those that match on parts."""
 
-        def rank(vector, query):
-            return SearchRank(
-                vector, query, weights=LABEL_WEIGHTS, normalization=Value(NORMALISATION)
-            )
+        def rank(vector, query, weights=LABEL_WEIGHTS):
+            return SearchRank(vector, query, weights=weights, normalization=Value(NORMALISATION))
 
         whole_words = self.ts_query(whole_words=True)
-        score = rank(F("title"), whole_words) * TITLE_WEIGHT + rank(RANKING, whole_words)
+        score = rank(F("title"), whole_words, WHOLE_WORD_WEIGHTS) * TITLE_WEIGHT + rank(
+            RANKING, whole_words, WHOLE_WORD_WEIGHTS
+        )
         if self.wholes == self.groups:
             return score
         every_token = self.ts_query()
