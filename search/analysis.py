@@ -433,13 +433,25 @@ def spelling_suggestions(word: str, language_code: str | None) -> tuple[str, ...
     return _finnish_suggestions(word)
 
 
+def misspelled(word: str, language_code: str | None) -> bool:
+    """Whether a speller rejects ``word``; False where there is none (Finnish only has one),
+    so that a correctly spelt compound whose parts the index has is never "corrected"."""
+    return _language(language_code) == "fi" and _finnish_misspelled(word.lower())
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE // 10)
+def _finnish_misspelled(word: str) -> bool:
+    if len(word) > SPLIT_MAX_LENGTH or not word.isalpha():
+        return False
+    with _lock:
+        return not _voikko().spell(word)
+
+
 @lru_cache(maxsize=WORD_CACHE_SIZE // 10)
 def _finnish_suggestions(word: str) -> tuple[str, ...]:
-    if len(word) > SPLIT_MAX_LENGTH or not word.isalpha():
+    if not _finnish_misspelled(word):
         return ()
     with _lock:
-        if _voikko().spell(word):
-            return ()
         suggestions = _voikko().suggest(word)
     return tuple(dict.fromkeys(found.lower() for found in suggestions if found.isalpha()))
 

@@ -26,8 +26,10 @@ logger = logging.getLogger(__name__)
 HUNSPELL_DIR = Path("/usr/share/hunspell")
 DICTIONARIES = {"sv": "sv_SE", "en": "en_US"}
 DEBIAN_PACKAGES = {"sv": "hunspell-sv", "en": "hunspell-en-us"}
-#: Shortest first part and shortest rest; at most this many parts in one word.
-MIN_FIRST, MIN_REST, MAX_PARTS = 3, 4, 4
+#: Shortest first part and shortest rest; at most this many parts in one word. English marks
+#: no word as a compound's beginning, so a short word there would cut ordinary words
+#: ("the" + "rapist" of "therapist", "tog" + "ether" of "together").
+MIN_FIRST, MIN_REST, MAX_PARTS = {"sv": 3, "en": 4}, 4, 4
 
 
 def _read_aff(aff: Path) -> tuple[dict[str, str], list[list[str]]]:
@@ -66,6 +68,7 @@ class Decompounder:
         joints = _joint_rules(flags, rules)
         begin_flag, end_flag = flags.get("COMPOUNDBEGIN"), flags.get("COMPOUNDEND")
         self.stem = stem
+        self.min_first = MIN_FIRST[language]
         self.first: dict[str, str] = {}  # a first part as written -> its dictionary word
         self.last: set[str] = set()
         lines = (directory / f"{name}.dic").read_text(encoding="utf-8").splitlines()
@@ -84,9 +87,9 @@ class Decompounder:
 
     def split(self, word: str, parts_left: int = MAX_PARTS) -> list[str]:
         """The parts of a compound as dictionary words (the last as written), or []."""
-        if parts_left < 2 or len(word) < MIN_FIRST + MIN_REST:
+        if parts_left < 2 or len(word) < self.min_first + MIN_REST:
             return []
-        for cut in range(len(word) - MIN_REST, MIN_FIRST - 1, -1):
+        for cut in range(len(word) - MIN_REST, self.min_first - 1, -1):
             first = self.first.get(word[:cut])
             if first is None:
                 continue

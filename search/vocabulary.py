@@ -1,7 +1,9 @@
 """Correcting mistyped query words against the vocabulary of the public pages.
 
-A query word none of whose whole-word tokens occur in any indexed text (its compound
-parts may: a typo in "maahanmuutajaäidit" leaves "maahan" intact) is corrected: the
+A query word none of whose tokens occur in any indexed text is corrected, and so is one
+whose compound parts occur but not its whole form when a speller rejects it (a typo in
+"maahanmuutajaäidit" leaves "maahan" intact; a compound spelt right is searched by its
+parts, where no speller says otherwise): the
 words a speller offers for it whose tokens the index has come first, then the indexed
 terms that share its first two letters within a small edit distance (a swap of two
 letters counts one edit). They become extra alternatives of that word, and the first

@@ -535,3 +535,23 @@ def test_a_compound_inside_a_longer_one_ranks_above_its_parts_apart(client, soup
     guide("Arki", "Perheen arki ja työ: perhe, työ ja koti, perhe ja työ.")
     soup = soup_of(client.get(SEARCH, {"q": "perhetyö"}))
     assert results(soup) == ["Ammattilaisille", "Arki"]
+
+
+def test_a_compound_spelt_right_is_searched_by_its_parts_not_corrected(client, soup_of, guide):
+    """No page has "perhetyö" whole, and "perhetie" is one letter from it: the query is not
+    a typo, so it finds the page with its parts and offers no "did you mean"."""
+    guide("Arki", "Perheen arki ja työ.")
+    guide("Osoite", "Toimisto on osoitteessa Perhetie 5.")
+    soup = soup_of(client.get(SEARCH, {"q": "perhetyö"}))
+    assert results(soup)[0] == "Arki"
+    assert soup.select_one(".search-suggestion") is None
+
+
+def test_a_swedish_compound_is_searched_by_its_parts_not_corrected(client, soup_of, guide):
+    """Swedish has no speller here: a compound whose parts the index has is never replaced
+    by a near word ("integrationsstad" is one letter from "integrationsstöd")."""
+    guide("Stöd", "Stöd för integration av nyanlända.", language="sv")
+    guide("Staden", "Malmö är en integrationsstad.", language="sv")
+    soup = soup_of(client.get("/sv/search/", {"q": "integrationsstöd"}))
+    assert results(soup)[0] == "Stöd"
+    assert soup.select_one(".search-suggestion") is None

@@ -6,11 +6,12 @@ coordinator's. The attacks on every path are in ``test_translator_permissions``.
 import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
-from wagtail.models import Locale
+from wagtail.models import Locale, TranslatableMixin
 from wagtail.permissions import policy_registry
+from wagtail.snippets.models import get_snippet_models
 from wagtail.users.models import UserProfile
 
-from home.permissions import TRANSLATORS
+from home.permissions import TRANSLATORS, TranslatedSnippetPermissionPolicy
 from materials.models import Topic
 from network.roles import add_translator, ensure_translators
 from tests import factories as make
@@ -121,3 +122,15 @@ def test_a_coordinator_changes_and_deletes_topics_in_every_language(client, topi
     assert save(client, topic["so"], "Waalidnimada") == "Waalidnimada"
     client.post(reverse("wagtailsnippets_materials_topic:delete", args=[topic["ar"].pk]))
     assert not Topic.objects.filter(pk=topic["ar"].pk).exists()
+
+
+def test_every_translatable_snippet_type_narrows_translators_to_their_language():
+    """Translators' groups hold "change" on every translatable snippet type
+    (``network.roles``): a type registered without the policy would open every language to
+    each language's translators."""
+    translatable = [model for model in get_snippet_models() if issubclass(model, TranslatableMixin)]
+    assert translatable
+    for model in translatable:
+        assert isinstance(
+            model.snippet_viewset.permission_policy, TranslatedSnippetPermissionPolicy
+        )

@@ -3,15 +3,15 @@ the task RUNNING and the file pending for ever: the worker's periodic check
 (``materials.stalled``) marks the dead task failed and queues the file again, within the
 attempts allowed, and leaves work that is queued or still running alone."""
 
-import threading
+import runpy
 from datetime import timedelta
 from functools import partial
+from pathlib import Path
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.core.files.base import ContentFile
 from django.core.management import call_command
-from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -19,6 +19,7 @@ from django_tasks import TaskResultStatus
 from django_tasks_db.management.commands import db_worker as db_worker_module
 from django_tasks_db.models import DBTaskResult
 
+import cms.settings as settings_module
 from cms import env
 from home import tasks
 from home.tasks import MAX_ATTEMPTS
@@ -164,38 +165,6 @@ def test_with_the_immediate_backend_nothing_is_touched(django_capture_on_commit_
     assert not processing().exists()
 
 
-@pytest.mark.django_db(transaction=True)
-def test_a_file_another_worker_is_recovering_is_passed_over(
-    run_worker, django_capture_on_commit_callbacks
-):
-    """Two workers checking at once: the one that holds the file's row decides alone."""
-    if connection.vendor != "postgresql":
-        pytest.skip("row locks: SQLite runs one writing transaction at a time anyway")
-    document = added_file(django_capture_on_commit_callbacks)
-    worker_dies_running(document, minutes=45)
-    locked, release = threading.Event(), threading.Event()
-
-    def other_worker():
-        with transaction.atomic():
-            CustomDocument.objects.select_for_update().get(pk=document.pk)
-            locked.set()
-            release.wait(30)
-        connection.close()
-
-    thread = threading.Thread(target=other_worker)
-    thread.start()
-    try:
-        assert locked.wait(30)
-        assert stalled.recover() == 0
-        assert processing().get().status == TaskResultStatus.RUNNING
-    finally:
-        release.set()
-        thread.join()
-    assert stalled.recover() == 1
-    assert stalled.recover() == 0
-    assert processing().filter(status=TaskResultStatus.READY).count() == 1
-
-
 def test_the_check_is_one_of_the_workers_periodic_jobs(monkeypatch):
     assert tasks.PERIODIC["materials.stalled.recover"] == (
         stalled.CHECK_EVERY_SECONDS,
@@ -223,3 +192,20 @@ def test_stalled_minutes_below_one_are_refused_by_name(monkeypatch, value):
     monkeypatch.setenv("MATERIALS_STALLED_MINUTES", value)
     with pytest.raises(ImproperlyConfigured, match="MATERIALS_STALLED_MINUTES must be at least 1"):
         env.env_int("MATERIALS_STALLED_MINUTES", 30, minimum=1)
+
+
+@pytest.mark.parametrize(
+    "processing,stalled,expected",
+    [("60", "", 30), ("3600", "", 62), ("3600", "90", 90), ("3600", "30", "at least 62")],
+)
+def test_a_file_is_never_taken_for_stalled_while_it_may_still_be_processed(
+    monkeypatch, processing, stalled, expected
+):
+    monkeypatch.setenv("MATERIALS_PROCESSING_SECONDS", processing)
+    monkeypatch.setenv("MATERIALS_STALLED_MINUTES", stalled)
+    settings_file = Path(settings_module.__file__).with_name("base.py")
+    if isinstance(expected, int):
+        assert runpy.run_path(str(settings_file))["MATERIALS_STALLED_MINUTES"] == expected
+    else:
+        with pytest.raises(ImproperlyConfigured, match=expected):
+            runpy.run_path(str(settings_file))

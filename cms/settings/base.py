@@ -199,8 +199,12 @@ MATERIALS_MAX_UPLOAD_MB = env.env_int("MATERIALS_MAX_UPLOAD_MB", 50)
 MATERIALS_PROCESSING_SECONDS = env.env_int("MATERIALS_PROCESSING_SECONDS", 60)
 MATERIALS_PROCESSING_MEMORY_MB = env.env_int("MATERIALS_PROCESSING_MEMORY_MB", 1024)
 # A file still pending this long with no task queued or lately started lost its task (a worker
-# killed mid-task): the worker queues it again (materials.stalled).
-MATERIALS_STALLED_MINUTES = env.env_int("MATERIALS_STALLED_MINUTES", 30, minimum=1)
+# killed mid-task): the worker queues it again (materials.stalled). Never shorter than a file's
+# processing may take, or a task still running would be queued a second time.
+_STALLED_MINIMUM = MATERIALS_PROCESSING_SECONDS // 60 + 2
+MATERIALS_STALLED_MINUTES = env.env_int(
+    "MATERIALS_STALLED_MINUTES", max(30, _STALLED_MINIMUM), minimum=_STALLED_MINIMUM
+)
 WAGTAILSEARCH_BACKENDS = {"default": env.search_config()}
 # The caching proxy (Varnish, FRONTEND_CACHE_URL), purged through Wagtail's frontend_cache
 # backends by home.front_cache (its own handlers, not the app's, which purge only the page

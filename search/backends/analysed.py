@@ -14,7 +14,13 @@ from modelsearch.query import And, MatchAll, Not, Or, Phrase, PlainText
 from wagtail.models import Locale
 
 from search import vocabulary
-from search.analysis import analyse_document, analyse_query_by_kind, fold, tokens
+from search.analysis import (
+    analyse_document,
+    analyse_query_by_kind,
+    fold,
+    misspelled,
+    tokens,
+)
 
 MAX_QUERY_WORDS = 32
 
@@ -57,8 +63,8 @@ class AnalysedQuery(NamedTuple):
 
     text: str
     language: str
-    # Per word, its alternative tokens (a match needs one token of every group), extended
-    # with close indexed terms when none of the word's own whole-word tokens is in the index.
+    # Per word, its alternative tokens (a match needs one token of every group), or its
+    # whole-word tokens and close indexed terms when it was corrected (``analyse_query``).
     groups: list
     # Per word, the tokens that match the whole word (not only a part of a compound).
     wholes: list
@@ -88,7 +94,10 @@ def analyse_query(text, language=None):
     known = vocabulary.known({token for _word, group, _whole in words for token in group})
     groups, wholes, corrected = [], [], {}
     for word, group, whole in words:
-        if known.isdisjoint(whole):
+        # Corrected when none of its tokens is known, or when only parts of it are and a
+        # speller rejects it (a typo inside a compound leaves its other parts intact); a
+        # word spelt right whose whole form no page has is searched by its parts.
+        if known.isdisjoint(whole) and (known.isdisjoint(group) or misspelled(word, language)):
             close = vocabulary.corrections(word, language)
             if close:
                 # Searched as its corrections: the pieces that the analysis of a mistyped
